@@ -1,0 +1,196 @@
+"""Reads articles from .txt and .md files, folders of them, and JSONL, into ``Article`` records.
+
+Each bad input (binary, invalid UTF-8, empty, a malformed JSONL line) becomes one ``Problem`` naming
+the file and line; it is skipped and the rest goes on. Nothing here writes to the store.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Iterator
+
+from .model import Article, article_id_for
+
+TEXT_SUFFIXES = (".txt", ".md")
+JSONL_SUFFIXES = (".jsonl",)
+# Files that sit beside articles in a folder but are not articles.
+SKIPPED_NAMES = re.compile(r"^(readme|license|licence|copying)(\..*)?$", re.IGNORECASE)
+
+_HEADER = re.compile(r"^#\s*source:\s*(?P<rest>.*)$")
+_DATELINE = re.compile(
+    r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),\s+"
+    r"(?P<month>[A-Z][a-z]+)\s+(?P<day>\d{1,2}),\s+(?P<year>\d{4})\s*$"
+)
+_ISO_IN_NAME = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
+
+
+@dataclass
+class Problem:
+    path: str
+    line: int | None
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.message}"
+
+
+@dataclass
+class ReadResult:
+    articles: list[Article] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def source_files(sources: list[str]) -> Iterator[Path]:
+    """Expand folders (recursively, sorted) into the article files they hold."""
+    for source in sources:
+        path = Path(source)
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                if (
+                    child.is_file()
+                    and child.suffix.lower() in TEXT_SUFFIXES + JSONL_SUFFIXES
+                    and not SKIPPED_NAMES.match(child.name)
+                    and not any(part.startswith(".") for part in child.relative_to(path).parts)
+                ):
+                    yield child
+        else:
+            yield path
+
+
+def read_sources(sources: list[str]) -> Iterator[Article | Problem]:
+    """Every article, or the problem that stopped one, from the given files and folders."""
+    for path in source_files(sources):
+        if not path.exists():
+            yield Problem(str(path), None, "no such file or folder")
+            continue
+        suffix = path.suffix.lower()
+        if suffix in JSONL_SUFFIXES:
+            yield from read_jsonl(path)
+        elif suffix in TEXT_SUFFIXES:
+            yield read_text_file(path)
+        else:
+            yield Problem(str(path), None, f"unsupported file type {suffix or '(none)'}; use .txt, .md or .jsonl")
+
+
+def _decode(path: Path) -> str | Problem:
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return Problem(str(path), None, f"cannot be read ({exc.strerror})")
+    if b"\x00" in raw[:8192]:
+        return Problem(str(path), None, "binary file, not text; skipped")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        return Problem(str(path), line, f"not valid UTF-8 (byte {exc.start}); skipped")
+    return text
+
+
+def read_text_file(path: Path) -> Article | Problem:
+    text = _decode(path)
+    if isinstance(text, Problem):
+        return text
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        return Problem(str(path), None, "empty file; skipped")
+    return article_from_text(text, source=str(path))
+
+
+def read_jsonl(path: Path) -> Iterator[Article | Problem]:
+    content = _decode(path)
+    if isinstance(content, Problem):
+        yield content
+        return
+    if not content.strip():
+        yield Problem(str(path), None, "empty file; skipped")
+        return
+    for number, line in enumerate(content.split("\n"), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield Problem(str(path), number, f"not valid JSON ({exc.msg}); skipped")
+            continue
+        if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+            yield Problem(str(path), number, "no 'text' field with a string; skipped")
+            continue
+        if not record["text"].strip():
+            yield Problem(str(path), number, "empty 'text'; skipped")
+            continue
+        meta = record.get("meta") if isinstance(record.get("meta"), dict) else {}
+        if record.get("id") is not None:
+            meta = {**meta, "external_id": str(record["id"])}
+        article = article_from_text(
+            record["text"], source=f"{path}:{number}", title=str(record.get("title") or ""),
+            meta=meta, parse_header=False,
+        )
+        yield article
+
+
+def article_from_text(
+    text: str, source: str = "", title: str = "", meta: dict | None = None, parse_header: bool = True
+) -> Article:
+    """Build an Article: strip a Wikinews header line, find the title, the body and the date."""
+    header: dict[str, str] = {}
+    first_line = text.split("\n", 1)[0]
+    match = _HEADER.match(first_line) if parse_header else None
+    if match:
+        header = _parse_header("source: " + match.group("rest"))
+        text = text.split("\n", 1)[1] if "\n" in text else ""
+        text = text.lstrip("\n")
+    body_start = 0
+    if not title:
+        title = header.get("title", "")
+    if not title:
+        line_end = text.find("\n")
+        first = text if line_end < 0 else text[:line_end]
+        title = first.strip().lstrip("#").strip()
+        if line_end >= 0:
+            rest = text[line_end:]
+            body_start = line_end + (len(rest) - len(rest.lstrip()))
+    published = header.get("date", "") or header.get("published", "")
+    if not published:
+        published = _dateline(text[body_start:]) or _date_in_name(source)
+    return Article(
+        id=article_id_for(text), text=text, title=title[:300], source=source,
+        url=header.get("source", ""), license=header.get("license", ""), published=published,
+        body_start=body_start, meta=dict(meta or {}),
+    )
+
+
+def _parse_header(line: str) -> dict[str, str]:
+    out = {}
+    for part in line.split(" | "):
+        key, sep, value = part.partition(":")
+        if sep:
+            out[key.strip().lower()] = value.strip()
+    return out
+
+
+def _dateline(body: str) -> str:
+    first = body.lstrip().split("\n", 1)[0].strip()
+    match = _DATELINE.match(first)
+    if not match:
+        return ""
+    try:
+        day = datetime.strptime(f"{match['month']} {match['day']} {match['year']}", "%B %d %Y")
+    except ValueError:
+        return ""
+    return day.date().isoformat()
+
+
+def _date_in_name(source: str) -> str:
+    match = _ISO_IN_NAME.search(Path(source.split(":", 1)[0]).name)
+    if not match:
+        return ""
+    try:
+        return datetime(int(match[1]), int(match[2]), int(match[3])).date().isoformat()
+    except ValueError:
+        return ""

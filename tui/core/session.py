@@ -1,0 +1,243 @@
+"""One article opened for annotation: its entities and events in memory, every action journaled.
+
+Each action is appended to the article's journal (one JSON line, flushed and fsynced) before the
+caller returns, so killing the process right after a key loses nothing, and the cost of an action
+does not depend on the article's length. The journal is folded into the article's TinyDB file at a
+checkpoint (when the article is closed, or every ``CHECKPOINT_EVERY`` actions); on opening, whatever
+the journal holds past the last checkpoint is replayed. The same actions are the undo history.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from bisect import bisect_left, insort
+from pathlib import Path
+from typing import Any, Iterable
+
+from tinydb import TinyDB
+
+from .model import Article, Entity, Event, now_iso
+from .storage import AtomicJSONStorage
+
+CHECKPOINT_EVERY = 500
+HISTORY_LIMIT = 2000
+TABLES = ("entities", "events")
+
+
+def change(table: str, before: Any | None, after: Any | None) -> dict:
+    """One record's change: ``before`` and ``after`` are Entity/Event objects or None."""
+    record = after if after is not None else before
+    return {
+        "table": table,
+        "id": record.id,
+        "before": before.to_dict() if before is not None else None,
+        "after": after.to_dict() if after is not None else None,
+    }
+
+
+class ArticleSession:
+    """The annotation state of one article, kept in memory and saved on every action."""
+
+    def __init__(self, db_file: Path, journal_file: Path, annotator: str = ""):
+        self.annotator = annotator
+        self._db = TinyDB(db_file, storage=AtomicJSONStorage)
+        self._journal_path = journal_file
+        doc = self._db.table("article").get(doc_id=1)
+        self.article = Article.from_dict(doc)
+        state = self._db.table("state").get(doc_id=1) or {}
+        self.analysed: str = state.get("analysed", "")
+        self._seq: int = state.get("seq", 0)
+        self.history: list[dict] = state.get("history", [])
+        self.position: int = state.get("position", len(self.history))
+        self.entities: dict[str, Entity] = {
+            d["id"]: Entity.from_dict(d) for d in self._db.table("entities").all()
+        }
+        self.events: dict[str, Event] = {d["id"]: Event.from_dict(d) for d in self._db.table("events").all()}
+        self._since_checkpoint = 0
+        self._replay_journal()
+        self._index = sorted((e.start, e.end, e.id) for e in self.entities.values())
+        self._longest = max((e.end - e.start for e in self.entities.values()), default=0)
+        self._journal = open(self._journal_path, "a", encoding="utf-8")
+
+    # -- reading -------------------------------------------------------------------------------
+
+    def visible_entities(self) -> list[Entity]:
+        """Accepted and suggested entities, in text order (rejected ones are kept but hidden)."""
+        return [e for e in self.entities_in(0, len(self.article.text)) if e.status != "rejected"]
+
+    def entities_in(self, start: int, end: int) -> list[Entity]:
+        """Entities (all statuses) overlapping [start, end), in text order; cost grows with the answer."""
+        index = self._index
+        i = bisect_left(index, (start - self._longest,))
+        out = []
+        for s, e, ident in index[i:]:
+            if s >= end:
+                break
+            if e > start:
+                out.append(self.entities[ident])
+        return out
+
+    def entity_at(self, offset: int) -> Entity | None:
+        """The visible entity covering ``offset``, if any."""
+        for ent in self.entities_in(offset, offset + 1):
+            if ent.status != "rejected":
+                return ent
+        return None
+
+    def counts(self) -> dict[str, int]:
+        ents = [e for e in self.entities.values()]
+        return {
+            "entities": sum(1 for e in ents if e.status == "accepted"),
+            "suggested": sum(1 for e in ents if e.status == "suggested"),
+            "events": sum(1 for e in self.events.values() if e.status != "rejected"),
+        }
+
+    # -- writing -------------------------------------------------------------------------------
+
+    def commit(self, label: str, changes: list[dict]) -> dict | None:
+        """Apply and save one undoable action made of record changes; None when nothing changed."""
+        changes = [c for c in changes if c["before"] != c["after"]]
+        if not changes:
+            return None
+        action = {"label": label, "time": now_iso(), "annotator": self.annotator, "changes": changes}
+        self._write({"do": action})
+        self._do(action)
+        self._maybe_checkpoint()
+        return action
+
+    def undo(self) -> dict | None:
+        if self.position == 0:
+            return None
+        action = self.history[self.position - 1]
+        self._write({"undo": 1})
+        self._undo()
+        self._maybe_checkpoint()
+        return action
+
+    def redo(self) -> dict | None:
+        if self.position >= len(self.history):
+            return None
+        action = self.history[self.position]
+        self._write({"redo": 1})
+        self._redo()
+        self._maybe_checkpoint()
+        return action
+
+    def set_model_entities(self, spans: Iterable[tuple[int, int, str]], model: str) -> None:
+        """Store the model's entities as suggestions, once; not part of the undo history."""
+        fresh = [
+            Entity(s, e, label, origin="model", status="suggested", annotator=model)
+            for s, e, label in spans
+            if self._free(s, e)
+        ]
+        changes = [change("entities", None, ent) for ent in fresh]
+        self._write({"model": {"changes": changes, "analysed": model}})
+        self._apply(changes, forward=True)
+        self.analysed = model
+        self.checkpoint()
+
+    def _free(self, start: int, end: int) -> bool:
+        return not any(e.status != "rejected" for e in self.entities_in(start, end))
+
+    def checkpoint(self) -> None:
+        """Fold the journal into the article's TinyDB file, then empty the journal."""
+        storage: AtomicJSONStorage = self._db.storage
+        with storage.hold():
+            for table in TABLES:
+                self._db.drop_table(table)
+            self._db.table("entities").insert_multiple(e.to_dict() for e in self.entities.values())
+            self._db.table("events").insert_multiple(e.to_dict() for e in self.events.values())
+            self._db.drop_table("state")
+            self._db.table("state").insert({
+                "seq": self._seq, "analysed": self.analysed,
+                "history": self.history, "position": self.position,
+            })
+        self._journal.close()
+        self._journal = open(self._journal_path, "w", encoding="utf-8")
+        self._since_checkpoint = 0
+
+    def close(self) -> None:
+        if self._since_checkpoint or self._journal.tell():
+            self.checkpoint()
+        self._journal.close()
+        self._db.close()
+
+    # -- internals -----------------------------------------------------------------------------
+
+    def _write(self, entry: dict) -> None:
+        self._seq += 1
+        entry["seq"] = self._seq
+        self._journal.write(json.dumps(entry, ensure_ascii=False, separators=(",", ":")) + "\n")
+        self._journal.flush()
+        os.fsync(self._journal.fileno())
+        self._since_checkpoint += 1
+
+    def _replay_journal(self) -> None:
+        try:
+            lines = self._journal_path.read_text(encoding="utf-8").splitlines()
+        except FileNotFoundError:
+            return
+        for line in lines:
+            try:
+                entry = json.loads(line)
+            except json.JSONDecodeError:
+                break  # a line torn by a crash mid-write: nothing after it was acknowledged
+            if entry.get("seq", 0) <= self._seq:
+                continue
+            self._seq = entry["seq"]
+            self._since_checkpoint += 1
+            if "do" in entry:
+                self._do(entry["do"], index=False)
+            elif "undo" in entry:
+                self._undo(index=False)
+            elif "redo" in entry:
+                self._redo(index=False)
+            elif "model" in entry:
+                self._apply(entry["model"]["changes"], forward=True, index=False)
+                self.analysed = entry["model"]["analysed"]
+
+    def _do(self, action: dict, index: bool = True) -> None:
+        del self.history[self.position:]
+        self.history.append(action)
+        if len(self.history) > HISTORY_LIMIT:
+            del self.history[: len(self.history) - HISTORY_LIMIT]
+        self.position = len(self.history)
+        self._apply(action["changes"], forward=True, index=index)
+
+    def _undo(self, index: bool = True) -> None:
+        self.position -= 1
+        self._apply(self.history[self.position]["changes"], forward=False, index=index)
+
+    def _redo(self, index: bool = True) -> None:
+        self._apply(self.history[self.position]["changes"], forward=True, index=index)
+        self.position += 1
+
+    def _apply(self, changes: list[dict], forward: bool, index: bool = True) -> None:
+        for c in changes if forward else reversed(changes):
+            old, new = (c["before"], c["after"]) if forward else (c["after"], c["before"])
+            if c["table"] == "entities":
+                self._set_entity(c["id"], old, new, index)
+            else:
+                if new is None:
+                    self.events.pop(c["id"], None)
+                else:
+                    self.events[c["id"]] = Event.from_dict(new)
+
+    def _set_entity(self, ident: str, old: dict | None, new: dict | None, index: bool) -> None:
+        current = self.entities.pop(ident, None)
+        if index and current is not None:
+            key = (current.start, current.end, ident)
+            i = bisect_left(self._index, key)
+            if i < len(self._index) and self._index[i] == key:
+                del self._index[i]
+        if new is not None:
+            ent = Entity.from_dict(new)
+            self.entities[ident] = ent
+            if index:
+                insort(self._index, (ent.start, ent.end, ident))
+                self._longest = max(self._longest, ent.end - ent.start)
+
+    def _maybe_checkpoint(self) -> None:
+        if self._since_checkpoint >= CHECKPOINT_EVERY:
+            self.checkpoint()
