@@ -85,6 +85,21 @@ class ArticleSession:
                 return ent
         return None
 
+    def next_entity(self, offset: int, direction: int) -> Entity | None:
+        """The nearest visible entity starting after (direction 1) or before (-1) ``offset``."""
+        index = self._index
+        if direction > 0:
+            i = bisect_left(index, (offset + 1,))
+            steps = range(i, len(index))
+        else:
+            i = bisect_left(index, (offset,))
+            steps = range(i - 1, -1, -1)
+        for k in steps:
+            ent = self.entities[index[k][2]]
+            if ent.status != "rejected":
+                return ent
+        return None
+
     def counts(self) -> dict[str, int]:
         ents = [e for e in self.entities.values()]
         return {

@@ -1,0 +1,164 @@
+"""Correcting entities by keyboard on the seed article; every check reads the real store."""
+
+from __future__ import annotations
+
+from tui.core.session import ArticleSession
+from tui.core.store import Store
+
+from .apphelpers import make_app, settle, styles_of
+
+
+def on_disk(store: Store, article_id: str) -> ArticleSession:
+    """A second, independent reading of the article's files: what a crash right now would leave."""
+    return ArticleSession(store._file(article_id), store._journal(article_id))
+
+
+def ents(session, label=None, status=None):
+    text = session.article.text
+    return sorted((text[e.start:e.end], e.label, e.status) for e in session.entities.values()
+                  if (label is None or e.label == label) and (status is None or e.status == status))
+
+
+async def goto(app, pilot, words: str) -> None:
+    app.view.move_to(app.session.article.text.index(words))
+    await pilot.pause()
+
+
+async def test_cursor_moves_by_char_word_and_line(seed_db, codebook, pipeline):
+    store, app = make_app(seed_db, codebook, pipeline)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(app, pilot)
+        text, start = app.session.article.text, app.view.cursor
+        await pilot.press("l", "right")
+        assert app.view.cursor == start + 2
+        await pilot.press("h")
+        assert app.view.cursor == start + 1
+        await pilot.press("w")
+        assert text[app.view.cursor:].startswith("Scott")
+        await pilot.press("w", "b")
+        assert text[app.view.cursor:].startswith("Scott")
+        line_before = app.view.cursor
+        await pilot.press("j")
+        assert app.view.cursor > line_before + 20
+        await pilot.press("k")
+        assert app.view.cursor == line_before
+    store.close()
+
+
+async def test_select_and_label_snaps_to_tokens_and_is_stored_at_once(seed_db, codebook, pipeline):
+    store, app = make_app(seed_db, codebook, pipeline)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(app, pilot)
+        text = app.session.article.text
+        # Select from the space before "Scott" to the middle of "lucas", then press 3 (ORG).
+        await goto(app, pilot, " Scott lucas")
+        await pilot.press("v", "w", "w", "l", "l")
+        assert app.view.selection() is not None
+        await pilot.press("3")
+        stored = ents(on_disk(store, app.session.article.id), "ORG", "accepted")
+        assert ("Scott lucas", "ORG", "accepted") in stored
+        # The model's PERSON suggestion "Scott" overlapped: it is kept, as rejected.
+        assert ("Scott", "PERSON", "rejected") in ents(on_disk(store, app.session.article.id))
+        await pilot.press("j")  # the cursor leaves, so the entity is painted in one run
+        assert styles_of(app, "Scott lucas")[0].bgcolor.name == codebook.colour("ORG")
+        # Relabel with 1 (PERSON), on the entity under the cursor with nothing selected.
+        await goto(app, pilot, "lucas")
+        await pilot.press("1")
+        assert ("Scott lucas", "PERSON", "accepted") in ents(on_disk(store, app.session.article.id))
+        # Shift+arrows extend a selection too; the token under the cursor is used when none.
+        await goto(app, pilot, "eaworldview")
+        await pilot.press("7")
+        assert ("eaworldview", "DATE", "accepted") in ents(on_disk(store, app.session.article.id))
+        await goto(app, pilot, "eastern Syria")
+        await pilot.press(*["shift+right"] * 9)
+        await pilot.press("5")
+        assert ("eastern Syria", "LOC", "accepted") in ents(on_disk(store, app.session.article.id))
+        assert ("Syria", "GPE", "rejected") in ents(on_disk(store, app.session.article.id))
+        assert text  # the text itself never changes
+    store.close()
+
+
+async def test_remove_accept_reject_and_accept_all(seed_db, codebook, pipeline):
+    store, app = make_app(seed_db, codebook, pipeline)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(app, pilot)
+        aid = app.session.article.id
+        await goto(app, pilot, "Syrian Democratic Forces")
+        await pilot.press("a")
+        assert ("Syrian Democratic Forces", "ORG", "accepted") in ents(on_disk(store, aid))
+        await goto(app, pilot, "American official")
+        await pilot.press("r")
+        assert ("American", "NORP", "rejected") in ents(on_disk(store, aid))
+        assert app.session.entity_at(app.view.cursor) is None  # rejected ones disappear from view
+        await goto(app, pilot, "Syrian Democratic Forces")
+        await pilot.press("x")
+        assert app.session.entity_at(app.view.cursor) is None
+        assert ("Syrian Democratic Forces", "ORG", "rejected") in ents(on_disk(store, aid))  # model origin: kept
+        await pilot.press("3")
+        await pilot.press("delete")
+        assert not [e for e in ents(on_disk(store, aid)) if e[0] == "Syrian Democratic Forces" and e[2] != "rejected"]
+        await pilot.press("A")
+        disk = on_disk(store, aid)
+        assert ents(disk, status="suggested") == []
+        assert len(ents(disk, status="accepted")) > 40
+    store.close()
+
+
+async def test_undo_redo_every_action_and_history_survives_a_restart(seed_db, codebook, pipeline):
+    store, app = make_app(seed_db, codebook, pipeline)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(app, pilot)
+        aid = app.session.article.id
+        await goto(app, pilot, "eaworldview")
+        await pilot.press("7")
+        await goto(app, pilot, "Syrian Democratic Forces")
+        await pilot.press("r")
+        await pilot.press("u")
+        assert ("Syrian Democratic Forces", "ORG", "suggested") in ents(on_disk(store, aid))
+        await pilot.press("ctrl+r")
+        assert ("Syrian Democratic Forces", "ORG", "rejected") in ents(on_disk(store, aid))
+        await pilot.press("q")
+    store.close()
+    store, app = make_app(seed_db, codebook, pipeline)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("u", "u")
+        disk = on_disk(store, aid)
+        assert ("Syrian Democratic Forces", "ORG", "suggested") in ents(disk)
+        assert not [e for e in ents(disk) if e[0] == "eaworldview"]
+        await pilot.press("u")
+        assert "nothing to be undone" in str(app.query_one("#status").render())
+    store.close()
+
+
+async def test_search_and_jumps(seed_db, codebook, pipeline):
+    store, app = make_app(seed_db, codebook, pipeline)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(app, pilot)
+        text = app.session.article.text
+        first_entity = app.session.next_entity(app.view.cursor, 1)
+        await pilot.press("n")
+        assert app.view.cursor == first_entity.start
+        await pilot.press("n", "N")
+        assert app.view.cursor == first_entity.start
+        await pilot.press("slash", *"coalition", "enter")
+        hits = [i for i in range(len(text)) if text.lower().startswith("coalition", i)]
+        assert app.view.cursor == hits[0] and len(app.view.matches) == len(hits) == 5
+        await pilot.press("n", "n")
+        assert app.view.cursor == hits[2]
+        await pilot.press("N")
+        assert app.view.cursor == hits[1]
+        assert "match 2 of 5" in str(app.query_one("#status").render())
+    store.close()
+
+
+async def test_mouse_click_moves_the_cursor(seed_db, codebook, pipeline):
+    store, app = make_app(seed_db, codebook, pipeline)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(app, pilot)
+        view = app.view
+        await pilot.click("#article", offset=(2, 1))  # border 1 + padding 1: first cell of line 1
+        assert view.cursor == 0
+        await pilot.click("#article", offset=(6, 2))
+        assert view.cursor == view._lines[1][0] + 4
+    store.close()

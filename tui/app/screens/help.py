@@ -1,0 +1,37 @@
+"""The help screen (``?``): every key binding of the app, read from the bindings themselves."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close")]
+    DEFAULT_CSS = """
+    HelpScreen { align: center middle; }
+    HelpScreen > VerticalScroll { width: 80; height: 90%; border: round $accent; background: $panel; }
+    """
+
+    def __init__(self, sections: list[tuple[str, list[Binding]]]) -> None:
+        super().__init__()
+        self.sections = sections
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll():
+            for title, bindings in self.sections:
+                table = Table(title=title, expand=True, show_header=False, title_justify="left")
+                table.add_column("key", style="bold cyan", width=24)
+                table.add_column("action")
+                for binding in bindings:
+                    keys = ", ".join(
+                        self.app.get_key_display(Binding(key.strip(), binding.action))
+                        for key in binding.key.split(",")
+                    )
+                    table.add_row(keys, binding.description)
+                yield Static(table)
+            yield Static("Esc closes this help. Ctrl+P opens the command palette.", classes="hint")

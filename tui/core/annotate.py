@@ -1,0 +1,70 @@
+"""Entity actions: label, relabel, remove, accept and reject; each one undoable commit.
+
+The entity layer is flat, as spaCy's ``doc.ents``: a new entity replaces whatever visible entities
+it overlaps. Model suggestions are never deleted: replacing or removing one marks it rejected, so
+that exports can carry it as a negative example (as Prodigy's ``answer: reject``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from .model import Entity, now_iso
+from .session import ArticleSession, change
+
+
+def _retire(ent: Entity, annotator: str) -> dict:
+    """Remove a visible entity: a model suggestion is kept as rejected, a person's is deleted."""
+    if ent.origin == "model":
+        return change("entities", ent, replace(ent, status="rejected", annotator=annotator, updated=now_iso()))
+    return change("entities", ent, None)
+
+
+def label_span(session: ArticleSession, start: int, end: int, label: str) -> dict | None:
+    """Give [start, end) the label: accept or relabel an entity with the same bounds, else add one."""
+    who = session.annotator
+    visible = [e for e in session.entities_in(start, end) if e.status != "rejected"]
+    same = [e for e in visible if (e.start, e.end) == (start, end)]
+    if same and same[0].label == label:
+        ent = same[0]
+        if ent.status == "accepted":
+            return None
+        return session.commit(f"accept {label}", [change("entities", ent, _accepted(ent, who))])
+    if same and same[0].status == "accepted":
+        ent = same[0]
+        fresh = replace(ent, label=label, origin="person", annotator=who, updated=now_iso())
+        return session.commit(f"relabel {ent.label} as {label}", [change("entities", ent, fresh)])
+    changes = [_retire(e, who) for e in visible]
+    new = Entity(start, end, label, origin="person", status="accepted", annotator=who)
+    changes.append(change("entities", None, new))
+    return session.commit(f"label {label}", changes)
+
+
+def _accepted(ent: Entity, who: str) -> Entity:
+    return replace(ent, status="accepted", annotator=who, updated=now_iso())
+
+
+def remove(session: ArticleSession, ent: Entity) -> dict | None:
+    return session.commit(f"remove {ent.label}", [_retire(ent, session.annotator)])
+
+
+def accept(session: ArticleSession, ent: Entity) -> dict | None:
+    if ent.status == "accepted":
+        return None
+    return session.commit(f"accept {ent.label}", [change("entities", ent, _accepted(ent, session.annotator))])
+
+
+def reject(session: ArticleSession, ent: Entity) -> dict | None:
+    if ent.status != "suggested":
+        return None
+    rejected = replace(ent, status="rejected", annotator=session.annotator, updated=now_iso())
+    return session.commit(f"reject {ent.label}", [change("entities", ent, rejected)])
+
+
+def accept_all(session: ArticleSession) -> dict | None:
+    """Accept every suggestion that remains in the article, as one undoable action."""
+    who = session.annotator
+    changes = [
+        change("entities", e, _accepted(e, who)) for e in session.entities.values() if e.status == "suggested"
+    ]
+    return session.commit(f"accept {len(changes)} suggestions", changes)
