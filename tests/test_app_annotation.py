@@ -162,3 +162,19 @@ async def test_mouse_click_moves_the_cursor(seed_db, codebook, pipeline):
         await pilot.click("#article", offset=(6, 2))
         assert view.cursor == view._lines[1][0] + 4
     store.close()
+
+
+async def test_mouse_drag_selects_and_a_key_labels_the_selection(seed_db, codebook, pipeline):
+    store, app = make_app(seed_db, codebook, pipeline)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(app, pilot)
+        view, text = app.view, app.session.article.text
+        line = 3  # "By Scott lucas – ..." is the fourth screen line of the seed article
+        assert text[view._lines[line][0]:].startswith("By Scott lucas")
+        await pilot.mouse_down("#article", offset=(2 + 3, 1 + line))  # on "Scott"
+        await pilot.hover("#article", offset=(2 + 12, 1 + line))  # inside "lucas"
+        await pilot.mouse_up("#article", offset=(2 + 12, 1 + line))
+        assert text[slice(*view.selection())] == "Scott luca"
+        await pilot.press("1")
+        assert ("Scott lucas", "PERSON", "accepted") in ents(on_disk(store, app.session.article.id))
+    store.close()

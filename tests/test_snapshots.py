@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.app import App, ComposeResult
 
 from tui.app.widgets.article_view import ArticleView
+from tui.app.widgets.event_panel import EventPanel
 from tui.core import annotate
 from tui.core.nlp import entity_spans
 from tui.core.store import Store
@@ -41,6 +42,48 @@ def test_article_pane_with_entities_suggestion_cursor_and_selection(seed_db, cod
     try:
         # w w moves to "lucas", v starts a selection, w w extends it over "– eaworldview".
         assert snap_compare(app, press=["w", "w", "v", "w", "w"], terminal_size=(90, 20))
+    finally:
+        session.close()
+        store.close()
+
+
+class EventPanelHarness(App[None]):
+    """Just the event panel, with the seed article's suggested events, one accepted."""
+
+    CSS = "EventPanel { width: 1fr; height: 1fr; }"
+
+    def __init__(self, text, events, warnings, current) -> None:
+        super().__init__()
+        self.text, self.events, self.warnings, self.current = text, events, warnings, current
+
+    def compose(self) -> ComposeResult:
+        yield EventPanel(id="events")
+
+    def on_mount(self) -> None:
+        panel = self.query_one(EventPanel)
+        panel.show_events(self.text, self.events, self.warnings, self.current)
+        panel.table.focus()
+
+
+def test_event_panel_with_suggested_and_accepted_events(seed_db, codebook, pipeline, snap_compare):
+    from tui.core.events import accept_event, visible_events
+    from tui.core.suggest import Suggester
+    from tui.core.validation import validate_event
+
+    store = Store(seed_db)
+    session = store.open_session(store.article_ids()[0], "tester")
+    text = session.article.text
+    doc = pipeline.nlp(text)
+    suggested = Suggester(codebook).suggest(doc, session.article)
+    session.set_model_entities([(e.start_char, e.end_char, e.label_) for e in doc.ents], pipeline.name, suggested)
+    strike = next(e for e in suggested if e.type == "REMOTE_VIOLENCE")
+    session.commit("accept", accept_event(session, strike.id))
+    shown = visible_events(session)
+    entities = list(session.entities.values())
+    warnings = {e.id: validate_event(codebook, e, text, entities) for e in shown}
+    app = EventPanelHarness(text, shown, warnings, strike.id)
+    try:
+        assert snap_compare(app, terminal_size=(160, 30))
     finally:
         session.close()
         store.close()

@@ -7,6 +7,7 @@ before the next key is read. The spaCy model loads in a worker so that the windo
 
 from __future__ import annotations
 
+import gc
 from dataclasses import replace
 from typing import Iterable
 
@@ -18,16 +19,20 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
-from ..core import annotate
 from ..core.codebook import Codebook
-from ..core.nlp import Pipeline, entity_spans, load_pipeline
+from ..core import gazetteer, normalise
+from ..core.model import Article
+from ..core.nlp import Pipeline, load_pipeline
 from ..core.session import ArticleSession
 from ..core.store import Store
 from ..core.tokens import TokenIndex
+from .entity_actions import EntityActions
+from .export_commands import export_commands
+from .event_actions import EventActions
 from .screens.help import HelpScreen
 from .widgets.article_list import ArticleList
 from .widgets.article_view import ArticleView
-from .widgets.event_panel import EventPanel
+from .widgets.event_panel import EVENT_BINDINGS, EventPanel
 from .widgets.legend import Legend
 from .widgets.search_bar import SearchBar
 
@@ -43,14 +48,17 @@ ANNOTATION_BINDINGS = [
     Binding("n", "app.jump(1)", "Next", show=False, id="jump.next"),
     Binding("N", "app.jump(-1)", "Previous", show=False, id="jump.previous"),
     Binding("slash", "app.search", "Search", id="search.open"),
+    Binding("e", "app.new_event", "New event", id="event.new"),
+    Binding("o", "app.assign_role", "Assign role", id="event.assign"),
 ]
+
 
 
 class AnnotatedArticleView(ArticleView):
     BINDINGS = ArticleView.BINDINGS + ANNOTATION_BINDINGS
 
 
-class NewsmarkApp(App[None]):
+class NewsmarkApp(EntityActions, EventActions, App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "newsmark"
 
@@ -73,6 +81,8 @@ class NewsmarkApp(App[None]):
         self.pipeline = pipeline
         self._load_model = load_model and pipeline is None
         self.session: ArticleSession | None = None
+        self.current_event: str | None = None
+        self._suggester = None
         self._message = ""
 
     # -- layout --------------------------------------------------------------------------------
@@ -111,6 +121,8 @@ class NewsmarkApp(App[None]):
     @work(thread=True, exclusive=True, group="model")
     def load_model(self) -> None:
         pipeline = load_pipeline()
+        gazetteer.warm_up()  # the place index and dateparser each take about a second the first time
+        normalise.warm_up()
         self.call_from_thread(self._model_ready, pipeline)
 
     def _model_ready(self, pipeline: Pipeline) -> None:
@@ -122,20 +134,29 @@ class NewsmarkApp(App[None]):
 
     def _analyse_if_needed(self) -> None:
         if self.pipeline is not None and self.session is not None and not self.session.analysed:
-            self._analyse(self.session.article.id, self.session.article.text)
+            self._analyse(self.session.article)
 
     @work(thread=True, exclusive=True, group="analyse")
-    def _analyse(self, article_id: str, text: str) -> None:
-        spans = entity_spans(self.pipeline, text)
-        self.call_from_thread(self._store_model_entities, article_id, spans)
+    def _analyse(self, article: Article) -> None:
+        doc = self.pipeline.nlp(article.text)
+        spans = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+        suggested = []
+        if not self.pipeline.fallback:  # the suggester reads the dependency parse
+            from ..core.suggest import Suggester
 
-    def _store_model_entities(self, article_id: str, spans: list[tuple[int, int, str]]) -> None:
+            self._suggester = self._suggester or Suggester(self.codebook)
+            suggested = self._suggester.suggest(doc, article)
+        self.call_from_thread(self._store_model_output, article.id, spans, suggested)
+
+    def _store_model_output(self, article_id: str, spans: list[tuple[int, int, str]], suggested: list) -> None:
         if self.session is None or self.session.article.id != article_id or self.session.analysed:
             return
-        self.session.set_model_entities(spans, self.pipeline.name)
+        self.session.set_model_entities(spans, self.pipeline.name, suggested)
+        gc.freeze()
         self._sync_row()
+        self._refresh_events()
         self.view.refresh()
-        self._set_message(f"{len(spans)} entities suggested by {self.pipeline.name}")
+        self._set_message(f"{len(spans)} entities and {len(suggested)} events suggested by {self.pipeline.name}")
 
     # -- articles ------------------------------------------------------------------------------
 
@@ -151,11 +172,15 @@ class NewsmarkApp(App[None]):
                   if self.pipeline else TokenIndex.from_regex(article.text))
         self.view.show(self.session, tokens, cursor=article.body_start)
         self._show_header()
-        self.query_one(EventPanel).show_events(article.text, list(self.session.events.values()))
+        self.current_event = None
+        self._refresh_events()
         self._sync_row()
         self.article_list.select_article(article_id)
         self.view.focus()
         self._analyse_if_needed()
+        # The article's records are long-lived: keep the garbage collector from rescanning them on
+        # every key (a full collection over a long article costs tens of milliseconds).
+        gc.freeze()
 
     def _close_session(self) -> None:
         if self.session is not None:
@@ -195,90 +220,6 @@ class NewsmarkApp(App[None]):
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         if event.data_table is self.article_list and event.row_key.value != self.session.article.id:
             self.open_article(event.row_key.value)
-
-    # -- entity actions ------------------------------------------------------------------------
-
-    def _target_span(self) -> tuple[int, int] | None:
-        """The selection snapped to tokens, else the entity or token under the cursor."""
-        view = self.view
-        selection = view.selection()
-        if selection:
-            return view.tokens.snap(*selection)
-        ent = self.session.entity_at(view.cursor)
-        if ent:
-            return ent.start, ent.end
-        return view.tokens.token_at(view.cursor)
-
-    def _after(self, action: dict | None, what: str = "") -> None:
-        """Repaint what an action changed and say what happened."""
-        view = self.view
-        view.clear_selection()
-        if action is None:
-            self._set_message(what or "nothing to do here")
-            return
-        offsets = [(rec["start"], rec["end"]) for c in action["changes"]
-                   for rec in (c["before"], c["after"]) if rec and "start" in rec]
-        if offsets:
-            view.refresh_offsets(min(s for s, _ in offsets), max(e for _, e in offsets))
-        self._set_message(what or action["label"])
-
-    def action_label(self, number: int) -> None:
-        label = self.codebook.label_for_key(str(number))
-        if label is None:
-            self._set_message(f"key {number} has no label in codebook {self.codebook.name}")
-            return
-        span = self._target_span()
-        if span is None:
-            self._set_message("nothing to label here: move to a word or select some text")
-            return
-        self._after(annotate.label_span(self.session, span[0], span[1], label.name))
-
-    def _entity_here(self):
-        ent = self.session.entity_at(self.view.cursor)
-        if ent is None:
-            self._set_message("no entity under the cursor")
-        return ent
-
-    def action_remove_entity(self) -> None:
-        ent = self._entity_here()
-        if ent:
-            self._after(annotate.remove(self.session, ent))
-
-    def action_accept(self) -> None:
-        ent = self._entity_here()
-        if ent:
-            self._after(annotate.accept(self.session, ent), "" if ent.status == "suggested" else "already accepted")
-
-    def action_reject(self) -> None:
-        ent = self._entity_here()
-        if ent:
-            self._after(annotate.reject(self.session, ent), "" if ent.status == "suggested" else
-                        "only suggestions can be rejected; x removes an entity")
-
-    def action_accept_all(self) -> None:
-        action = annotate.accept_all(self.session)
-        self.view.refresh()
-        self._set_message(action["label"] if action else "no suggestions left")
-
-    def action_undo(self) -> None:
-        self._history(self.session.undo(), "undone")
-
-    def action_redo(self) -> None:
-        self._history(self.session.redo(), "redone")
-
-    def _history(self, action: dict | None, verb: str) -> None:
-        if action is None:
-            self._set_message(f"nothing to be {verb}")
-            return
-        self._after(action, f"{verb}: {action['label']}")
-        first = action["changes"][0]
-        record = first["after"] or first["before"]
-        if "start" in record:
-            self.view.move_to(record["start"])
-        self._refresh_events()
-
-    def _refresh_events(self) -> None:
-        self.query_one(EventPanel).show_events(self.session.article.text, list(self.session.events.values()))
 
     def action_jump(self, direction: int) -> None:
         view = self.view
@@ -340,6 +281,7 @@ class NewsmarkApp(App[None]):
         sections = [
             ("Article: cursor and selection", ArticleView.BINDINGS),
             ("Article: annotation", [named(b) for b in ANNOTATION_BINDINGS]),
+            ("Event panel", EVENT_BINDINGS),
             ("Everywhere", self.BINDINGS + [Binding("tab", "", "Move focus between panes"),
                                             Binding("ctrl+p", "", "Command palette")]),
         ]
@@ -350,6 +292,7 @@ class NewsmarkApp(App[None]):
         yield SystemCommand("Accept all suggestions", "Accept every entity suggestion left in this article",
                             self.action_accept_all)
         yield SystemCommand("Mark article done", "Mark this article done and open the next", self.action_done)
+        yield from export_commands(self)
 
     async def action_quit(self) -> None:
         self._close_session()

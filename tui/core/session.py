@@ -139,14 +139,17 @@ class ArticleSession:
         self._maybe_checkpoint()
         return action
 
-    def set_model_entities(self, spans: Iterable[tuple[int, int, str]], model: str) -> None:
-        """Store the model's entities as suggestions, once; not part of the undo history."""
+    def set_model_entities(
+        self, spans: Iterable[tuple[int, int, str]], model: str, events: Iterable[Event] = (),
+    ) -> None:
+        """Store the model's entities (and suggested events) once; not part of the undo history."""
         fresh = [
             Entity(s, e, label, origin="model", status="suggested", annotator=model)
             for s, e, label in spans
             if self._free(s, e)
         ]
         changes = [change("entities", None, ent) for ent in fresh]
+        changes += [change("events", None, ev) for ev in events if ev.id not in self.events]
         self._write({"model": {"changes": changes, "analysed": model}})
         self._apply(changes, forward=True)
         self.analysed = model

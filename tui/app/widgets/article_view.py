@@ -378,7 +378,7 @@ class ArticleView(ScrollView, can_focus=True):
         self.capture_mouse()
 
     def on_mouse_move(self, event: events.MouseMove) -> None:
-        if self._dragging and event.button:
+        if self._dragging:  # between our mouse down and up; the mouse is captured meanwhile
             target = self.offset_at(event.x, event.y)
             if target != self.cursor:
                 self.move_to(target, extend=True)

@@ -1,45 +1,135 @@
-"""The event panel: the article's events, one row each, with status and warnings."""
+"""The event panel: a table of the article's events and, under it, the whole of the current one.
+
+The table has one row per event (type and sub-type, trigger, actors, place, date, fatalities, a
+status badge and validation warnings); the highlighted row is the current event, whose trigger and
+arguments are shown in the article and to which ``o`` in the article assigns roles.
+"""
 
 from __future__ import annotations
 
-from textual.widgets import DataTable
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.widgets import DataTable, Static
 
 from ...core.model import Event
 
-COLUMNS = (("type", "Type", 20), ("trigger", "Trigger", 12), ("actor1", "Actor 1", 12),
-           ("actor2", "Actor 2", 12), ("place", "Place", 12), ("date", "Date", 10),
-           ("fatalities", "Dead", 4), ("status", "Status", 9))
+COLUMNS = (("type", "Type", 30), ("trigger", "Trigger", 10), ("actor1", "Actor 1", 14),
+           ("actor2", "Actor 2", 14), ("place", "Place", 12), ("date", "Date", 10),
+           ("fatalities", "Dead", 4), ("status", "Status", 11), ("warnings", "Warnings", 40))
+BADGES = {"suggested": "? suggested", "accepted": "✓ accepted"}
+DETAIL_FIELDS = (("event_date", "date"), ("time_precision", "precision"), ("fatalities", "fatalities"),
+                 ("actor1", "actor1"), ("assoc_actor_1", "assoc 1"), ("actor2", "actor2"),
+                 ("assoc_actor_2", "assoc 2"), ("location", "location"), ("admin1", "admin1"),
+                 ("country", "country"), ("latitude", "lat"), ("longitude", "lon"), ("notes", "notes"))
+
+EVENT_BINDINGS = [
+    Binding("a", "app.event_op('accept')", "Accept event", id="event.accept"),
+    Binding("r", "app.event_op('reject')", "Reject event", id="event.reject"),
+    Binding("enter", "app.edit_event", "Edit fields", id="event.edit"),
+    Binding("t", "app.retype_event", "Type", id="event.type"),
+    Binding("x,delete", "app.event_op('delete')", "Delete event", id="event.delete"),
+    Binding("c", "app.event_op('duplicate')", "Duplicate event", id="event.duplicate"),
+    Binding("u", "app.undo", "Undo", show=False, id="event.undo"),
+    Binding("ctrl+r", "app.redo", "Redo", show=False, id="event.redo"),
+]
 
 
-class EventPanel(DataTable):
-    """Rows keyed by event id; shows what the coder has, or was suggested, for this article."""
+def _trigger(text: str, event: Event) -> str:
+    if event.trigger_start is None or event.trigger_end is None:
+        return ""
+    return text[event.trigger_start:event.trigger_end]
 
-    DEFAULT_CSS = """
-    EventPanel { width: 48; border: round $primary-darken-2; }
-    EventPanel:focus { border: round $accent; }
-    """
+
+class EventTable(DataTable):
+    """Rows keyed by event id, in text order of the triggers."""
+
+    BINDINGS = EVENT_BINDINGS
 
     def __init__(self, **kwargs) -> None:
         super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
-        self.border_title = "Events"
+        self.event_ids: list[str] = []
 
     def on_mount(self) -> None:
         for key, label, width in COLUMNS:
             self.add_column(label, key=key, width=width)
 
-    def show_events(self, text: str, events: list[Event]) -> None:
-        self.clear()
+    @property
+    def current_id(self) -> str | None:
+        if not self.event_ids or self.cursor_row is None or self.cursor_row >= len(self.event_ids):
+            return None
+        return self.event_ids[self.cursor_row]
+
+
+class EventPanel(Vertical):
+    DEFAULT_CSS = """
+    EventPanel { width: 56; border: round $primary-darken-2; }
+    EventPanel:focus-within { border: round $accent; }
+    EventPanel EventTable { height: auto; max-height: 50%; }
+    EventPanel #event-detail { height: 1fr; padding: 0 1; border-top: solid $primary-darken-2; }
+    """
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.border_title = "Events"
+
+    def compose(self) -> ComposeResult:
+        yield EventTable(id="event-table")
+        yield Static(id="event-detail")
+
+    @property
+    def table(self) -> EventTable:
+        return self.query_one(EventTable)
+
+    @property
+    def current_id(self) -> str | None:
+        return self.table.current_id
+
+    def show_events(self, text: str, events: list[Event], warnings: dict[str, list[str]],
+                    current: str | None = None) -> None:
+        table = self.table
+        table.clear()
+        table.event_ids = [e.id for e in events]
         for event in events:
-            self.add_row(*self._cells(text, event), key=event.id)
-        self.border_title = f"Events ({len(events)})"
+            table.add_row(*self._cells(text, event, warnings.get(event.id, [])), key=event.id)
+        flagged = sum(1 for e in events if warnings.get(e.id))
+        self.border_title = f"Events ({len(events)})" + (f" ⚠ {flagged}" if flagged else "")
+        if current in table.event_ids:
+            table.move_cursor(row=table.event_ids.index(current))
+        chosen = next((e for e in events if e.id == current), None)
+        self.show_detail(text, chosen, warnings.get(current, []) if chosen else [])
+
+    def show_detail(self, text: str, event: Event | None, warnings: list[str]) -> None:
+        """Everything about the current event: its arguments with their words, fields, warnings."""
+        detail = self.query_one("#event-detail", Static)
+        if event is None:
+            detail.update(Text("No event. In the article, e makes one from the word under the cursor.",
+                               style="dim"))
+            return
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(style="bold", no_wrap=True)
+        grid.add_column(overflow="fold")
+        grid.add_row("event", f"{event.type} / {event.subtype}  {BADGES.get(event.status, event.status)}")
+        grid.add_row("trigger", repr(_trigger(text, event)))
+        for arg in event.arguments:
+            words = text[arg.start:arg.end] if arg.has_span else arg.value
+            grid.add_row(arg.role, " ".join(words.split()))
+        for key, caption in DETAIL_FIELDS:
+            value = event.fields.get(key)
+            if value not in (None, ""):
+                grid.add_row(caption, str(value) if key != "notes" else str(value)[:160])
+        for warning in warnings:
+            grid.add_row(Text("⚠", style="bold yellow"), Text(warning, style="yellow"))
+        detail.update(grid)
 
     @staticmethod
-    def _cells(text: str, event: Event) -> tuple[str, ...]:
-        trigger = ""
-        if event.trigger_start is not None and event.trigger_end is not None:
-            trigger = text[event.trigger_start:event.trigger_end]
+    def _cells(text: str, event: Event, warnings: list[str]) -> tuple[str, ...]:
         f = event.fields
         kind = event.type + (f" / {event.subtype}" if event.subtype else "")
-        return (kind, trigger, str(f.get("actor1", "")), str(f.get("actor2", "")),
-                str(f.get("location", "")), str(f.get("event_date", "")), str(f.get("fatalities", "")),
-                event.status)
+        fatalities = f.get("fatalities")
+        return (kind, _trigger(text, event), str(f.get("actor1") or ""), str(f.get("actor2") or ""),
+                str(f.get("location") or ""), str(f.get("event_date") or ""),
+                "" if fatalities is None else str(fatalities), BADGES.get(event.status, event.status),
+                "⚠ " + "; ".join(warnings) if warnings else "")

@@ -1,0 +1,102 @@
+"""Labelled data out and in: one module per format, and the two entry points the CLI and app call.
+
+``export_project(store, fmt, out, options, progress)`` streams the project into one of
+``FORMAT_NAMES``; ``read_annotations(sources, fmt)`` checks whole files into ``ImportDoc`` records,
+and ``import_documents(store, docs)`` writes them (nothing is written when any record is bad).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+from . import acled, brat, conll, docbin, doccano, native, prodigy
+from .base import FORMAT_NAMES, ExportError, ExportOptions, ExportSummary, count_articles, iter_documents
+from .ingest import ImportDoc, ImportProblem, ImportSummary, import_documents, json_lines
+
+__all__ = [
+    "FORMAT_NAMES", "IMPORT_FORMATS", "ExportError", "ExportOptions", "ExportSummary", "ImportDoc",
+    "ImportProblem", "ImportSummary", "detect_format", "export_project", "import_documents",
+    "read_annotations",
+]
+
+EXPORTERS = {
+    "jsonl": native.export, "prodigy": prodigy.export, "spacy": docbin.export,
+    "brat": brat.export, "conll": conll.export, "acled": acled.export,
+}
+READERS = {"jsonl": native.read, "prodigy": prodigy.read, "doccano": doccano.read, "brat": brat.read}
+IMPORT_FORMATS = tuple(READERS)
+
+
+def export_project(store, fmt: str, out: str | Path, options: ExportOptions | None = None,
+                   progress: Callable[[int], None] | None = None) -> ExportSummary:
+    """Write the project to ``out`` in format ``fmt``; ``progress(n)`` is called after each article.
+
+    Single-file formats are written to a temporary file and moved into place at the end, so a
+    failed export never leaves a half-written file where the old one was.
+    """
+    if fmt not in EXPORTERS:
+        raise ExportError(f"unknown format {fmt!r}; use one of {', '.join(FORMAT_NAMES)}")
+    options = options or ExportOptions()
+    out = Path(out)
+    summary = ExportSummary(fmt, str(out))
+
+    def documents():
+        for done, doc in enumerate(iter_documents(store, fmt, options), start=1):
+            yield doc
+            if progress:
+                progress(done)
+
+    try:
+        EXPORTERS[fmt](documents(), out, options, summary)
+    except OSError as exc:
+        raise ExportError(f"{exc.filename or out}: cannot write ({exc.strerror})") from None
+    return summary
+
+
+def total_articles(store, options: ExportOptions | None = None) -> int:
+    """How many articles an export will visit (for a progress bar's total)."""
+    return count_articles(store, options or ExportOptions())
+
+
+def detect_format(path: str | Path) -> str | None:
+    """The annotation format of a file or folder, or None when it holds plain articles.
+
+    A folder with ``.ann`` files is brat; a JSONL file is judged by its first record: our header or
+    ``article`` key means native, ``label`` lists (or entities + relations) mean doccano, and
+    Prodigy keys (``_input_hash``, ``tokens``, ``spans``) mean Prodigy. Plain ``{"text": ...}``
+    records are articles without annotations, which the article importer handles.
+    """
+    path = Path(path)
+    if path.is_dir():
+        return "brat" if any(path.rglob("*.ann")) else None
+    if path.suffix.lower() == ".ann":
+        return "brat"
+    if path.suffix.lower() not in (".jsonl", ".json"):
+        return None
+    try:
+        first = next(json_lines(path), (0, {}))[1]
+    except ImportProblem:
+        return None
+    if native.is_native(first):
+        return "jsonl"
+    if doccano.looks_like(first):
+        return "doccano"
+    if prodigy.looks_like(first):
+        return "prodigy"
+    return None
+
+
+def read_annotations(sources: list[str | Path], fmt: str = "auto") -> list[ImportDoc]:
+    """Read and check every source; raise ImportProblem (file and line) at the first bad record."""
+    docs: list[ImportDoc] = []
+    for source in sources:
+        path = Path(source)
+        if not path.exists():
+            raise ImportProblem(path, None, "no such file or folder")
+        kind = detect_format(path) if fmt == "auto" else fmt
+        if kind not in READERS:
+            raise ImportProblem(path, None, f"cannot tell its annotation format; give --format "
+                                f"({', '.join(IMPORT_FORMATS)})")
+        docs.extend(READERS[kind](path))
+    return docs

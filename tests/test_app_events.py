@@ -1,0 +1,115 @@
+"""Coding an event by keys alone in the app, then reading the store."""
+
+from __future__ import annotations
+
+from tui.core.nlp import load_pipeline
+
+from .apphelpers import make_app, settle
+from .test_app_annotation import goto, on_disk
+
+
+async def test_code_the_air_strike_by_keys_and_check_the_store(seed_db, codebook):
+    """By hand: the rules-only pipeline has no parse, so nothing is suggested or pre-filled."""
+    store, app = make_app(seed_db, codebook, load_pipeline("no_such_model_package"))
+    async with app.run_test(size=(200, 50)) as pilot:
+        await settle(app, pilot)
+        aid = app.session.article.id
+        text = app.session.article.text
+        await goto(app, pilot, "strikes against")
+        await pilot.press("e", *"air drone", "enter")  # type-to-filter picks Air/drone strike
+        await pilot.pause()
+        event_id = app.current_event
+        event = app.session.events[event_id]
+        assert (event.type, event.subtype, text[event.trigger_start:event.trigger_end]) == (
+            "REMOTE_VIOLENCE", "Air/drone strike", "strikes")
+        await goto(app, pilot, "the Coalition conducted")
+        await pilot.press("w", "o", *"attacker", "enter")  # the Coalition -> Attacker
+        await goto(app, pilot, "attacking forces to repel")
+        await pilot.press("v", "w", "l", "l", "l", "l", "l", "o", *"target", "enter")
+        await goto(app, pilot, "Deir ez-Zor Province")
+        await pilot.press("v", *["shift+right"] * 19, "o", *"place", "enter")
+        await pilot.pause()
+        # The typed fields: the form, reached by tab to the event panel and Enter.
+        app.query_one("#event-table").focus()
+        await pilot.pause()
+        assert app.query_one("#events").current_id == event_id
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("home", "ctrl+k", *"late Wednesday", "tab", "tab", "home", "ctrl+k", *"100", "enter")
+        await pilot.pause()
+        disk = on_disk(store, aid).events[event_id]
+        roles = {a.role: text[a.start:a.end] for a in disk.arguments}
+        assert roles == {"Attacker": "Coalition", "Target": "attacking forces", "Place": "Deir ez-Zor Province"}
+        assert disk.fields["fatalities"] == 100
+        assert disk.fields["event_date"] == "2018-02-07"  # "late Wednesday" before Thursday 8 February
+        assert disk.fields["actor1"] and disk.fields["location"]
+        assert disk.fields.get("country") == "Syria"
+    store.close()
+
+
+async def test_accepting_a_suggested_event_is_one_key(seed_db, codebook, pipeline):
+    store, app = make_app(seed_db, codebook, pipeline)
+    async with app.run_test(size=(200, 50)) as pilot:
+        await settle(app, pilot)
+        suggested = [e for e in app.session.events.values() if e.status == "suggested"]
+        assert suggested
+        app.view.move_to(suggested[0].trigger_start)
+        await pilot.pause()
+        await pilot.press("a")
+        assert on_disk(store, app.session.article.id).events[suggested[0].id].status == "accepted"
+    store.close()
+
+
+async def test_the_readme_sequence_codes_the_air_strike_in_eleven_keys(seed_db, codebook, pipeline):
+    """/strikes, Enter, e, Enter: the new event takes the parse's reading of its trigger."""
+    store, app = make_app(seed_db, codebook, pipeline)
+    async with app.run_test(size=(200, 50)) as pilot:
+        await settle(app, pilot)
+        keys = ["slash", *"strikes", "enter", "e", "enter"]
+        await pilot.press(*keys)
+        await pilot.pause()
+        assert len(keys) == 11
+        text = app.session.article.text
+        disk = on_disk(store, app.session.article.id).events
+        event = disk[app.current_event]
+        assert (event.type, event.subtype, event.origin, event.status) == (
+            "REMOTE_VIOLENCE", "Air/drone strike", "person", "accepted")
+        assert text[event.trigger_start:event.trigger_end] == "strikes"
+        roles = {a.role: text[a.start:a.end] for a in event.arguments}
+        assert roles == {"Attacker": "Coalition", "Target": "attacking forces", "Place": "Deir ez-Zor Province",
+                         "Time": "late Wednesday", "Victim": "More than 100 pro-Assad fighters"}
+        assert (event.fields["fatalities"], event.fields["location"], event.fields["country"],
+                event.fields["event_date"]) == (100, "Deir ez-Zor", "Syria", "2018-02-07")
+        # The suggestion it came from is retired, in the same undoable action.
+        readings = [e for e in disk.values() if e.origin == "model" and e.trigger_start == event.trigger_start]
+        assert [e.status for e in readings] == ["rejected"]
+        await pilot.press("u")
+        after_undo = on_disk(store, app.session.article.id).events
+        assert event.id not in after_undo and after_undo[readings[0].id].status == "suggested"
+    store.close()
+
+
+async def test_event_panel_keys_duplicate_delete_reject_and_retype(seed_db, codebook, pipeline):
+    store, app = make_app(seed_db, codebook, pipeline)
+    async with app.run_test(size=(200, 50)) as pilot:
+        await settle(app, pilot)
+        aid = app.session.article.id
+        table = app.query_one("#event-table")
+        table.focus()
+        await pilot.press("down")  # the coder's move chooses the current event: the air strike
+        await pilot.pause()
+        strike = app.current_event
+        assert app.session.events[strike].type == "REMOTE_VIOLENCE"
+        await pilot.press("c")
+        copies = [e for e in on_disk(store, aid).events.values() if e.origin == "person"]
+        assert len(copies) == 1 and copies[0].arguments == app.session.events[strike].arguments
+        await pilot.press("x")  # the copy, now current, is deleted
+        assert [e for e in on_disk(store, aid).events.values() if e.origin == "person"] == []
+        app.current_event = strike
+        table.move_cursor(row=table.event_ids.index(strike))
+        await pilot.press("t", *"shelling", "enter")
+        assert on_disk(store, aid).events[strike].subtype == "Shelling/artillery/missile attack"
+        await pilot.press("r")
+        assert on_disk(store, aid).events[strike].status == "rejected"
+        assert strike not in table.event_ids  # rejected events leave the panel but stay stored
+    store.close()

@@ -1,0 +1,176 @@
+"""Event actions of the app: new event (e), assign role (o), accept, reject, edit, type, delete.
+
+A mixin of ``NewsmarkApp``: each action is one call into ``tui.core.events`` and one commit, and the
+event panel and the article's overlays are redrawn from the session afterwards.
+"""
+
+from __future__ import annotations
+
+from rich.style import Style
+from textual.widgets import DataTable
+
+from ..core import events as ev_ops
+from ..core.validation import validate_event
+from .screens.event_form import EventFormScreen
+from .screens.picker import PickerScreen
+from .widgets.article_view import Overlay
+from .widgets.event_panel import EventPanel
+
+TRIGGER_STYLE = Style(bold=True, reverse=True, color="#ff79c6")
+EVENT_OPS = {"accept": ev_ops.accept_event, "reject": ev_ops.reject_event,
+             "delete": ev_ops.delete_event, "duplicate": ev_ops.duplicate_event}
+
+
+class EventActions:
+    """The keys e and o of the article pane, and the keys of the event panel."""
+
+    current_event: str | None = None
+
+    def _refresh_events(self) -> None:
+        """Redraw the event panel and show the current event's trigger and arguments in the text."""
+        session = self.session
+        if session is None:  # a late message after the app closed the article
+            return
+        shown = ev_ops.visible_events(session)
+        if self.current_event not in {e.id for e in shown}:
+            self.current_event = shown[0].id if shown else None
+        entities = [e for e in session.entities.values() if e.status != "rejected"]
+        warnings = {e.id: validate_event(self.codebook, e, session.article.text, entities) for e in shown}
+        self.query_one(EventPanel).show_events(session.article.text, shown, warnings, self.current_event)
+        self._show_event_in_text()
+
+    def _show_event_in_text(self) -> None:
+        view = self.view
+        old = view.overlays
+        view.overlays = []
+        event = self.session.events.get(self.current_event) if self.current_event else None
+        if event is not None:
+            if event.trigger_start is not None:
+                view.overlays.append(Overlay(event.trigger_start, event.trigger_end, TRIGGER_STYLE))
+            for arg in event.arguments:
+                role = self.codebook.roles.get(arg.role)
+                if arg.has_span:
+                    view.overlays.append(Overlay(arg.start, arg.end, Style.parse(role.style if role else "underline")))
+        for ov in old + view.overlays:
+            view.refresh_offsets(ov.start, ov.end)
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        # A rebuilt table posts a highlight for row 0 before the one for the row it settles on:
+        # only the message that matches where the cursor is now chooses the event.
+        table = event.data_table
+        if (table.id == "event-table" and event.cursor_row == table.cursor_row
+                and event.row_key.value != self.current_event):
+            self.current_event = event.row_key.value
+            self._refresh_events()
+
+    def _commit_event(self, label: str, make) -> dict | None:
+        """Run an event operation from tui.core.events; a refusal becomes a message, not a crash."""
+        try:
+            changes = make()
+        except (ValueError, KeyError) as exc:
+            self._set_message(str(exc).strip("'\""))
+            return None
+        action = self.session.commit(label, changes)
+        if action is not None:
+            record = changes[-1]["after"]
+            if record is not None and changes[-1]["before"] is None:
+                self.current_event = record["id"]
+        self._refresh_events()
+        self._sync_row()
+        self._set_message(label if action else "nothing changed")
+        return action
+
+    def _event_choices(self, words: str = "") -> list[tuple[str, str]]:
+        """Every type and sub-type; first the ones the trigger words point to."""
+        choices = [(f"{t.label}: {sub}  [{name}]", f"{name}|{sub}")
+                   for name, t in self.codebook.event_types.items() for sub in t.subtypes]
+        guesses = []
+        lowered = words.lower().strip()
+        for event in self.session.events.values():  # what the suggester read at this trigger
+            if event.trigger_start is not None and words and self.session.article.text[
+                    event.trigger_start:event.trigger_end].lower() == lowered:
+                guesses.append(f"{event.type}|{event.subtype}")
+        for name, etype in self.codebook.event_types.items():
+            if lowered and lowered in (t.lower() for t in etype.triggers):
+                guesses.append(f"{name}|{ev_ops.default_subtype(etype, words) or etype.subtypes[0]}")
+        rank = {value: i for i, value in enumerate(dict.fromkeys(guesses))}
+        return sorted(choices, key=lambda c: rank.get(c[1], len(rank)))
+
+    def action_new_event(self) -> None:
+        span = self._target_span()
+        if span is None:
+            self._set_message("nothing to use as a trigger: move to a word or select some text")
+            return
+        words = self.session.article.text[span[0]:span[1]]
+
+        def chosen(value: str | None) -> None:
+            if value:
+                type_name, sub = value.split("|", 1)
+                self._commit_event(f"new {type_name} event", lambda: ev_ops.new_event_from_reading(
+                    self.session, self.codebook, type_name, span[0], span[1], sub))
+                self.view.clear_selection()
+        self.push_screen(PickerScreen(f"Event type and sub-type for {words!r}", self._event_choices(words)), chosen)
+
+    def action_assign_role(self) -> None:
+        event = self.session.events.get(self.current_event) if self.current_event else None
+        if event is None:
+            self._set_message("no current event: e makes one, or pick one in the event panel")
+            return
+        view = self.view
+        entity = None if view.selection() else self.session.entity_at(view.cursor)
+        span = (entity.start, entity.end) if entity else self._target_span()
+        if span is None:
+            self._set_message("nothing to assign here: move to an entity or select some text")
+            return
+        etype = self.codebook.event_types.get(event.type)
+        roles = etype.roles_for_label(entity.label if entity else None) if etype else []
+        if not roles:
+            self._set_message(f"{event.type} has no role for a {entity.label if entity else 'free'} span")
+            return
+        words = self.session.article.text[span[0]:span[1]]
+
+        def chosen(role: str | None) -> None:
+            if role:
+                self._commit_event(f"{role}: {words}", lambda: ev_ops.assign_span(
+                    self.session, self.codebook, event.id, role, span[0], span[1]))
+                self.view.clear_selection()
+        self.push_screen(PickerScreen(f"Role of {words!r} in {event.type}", [(r, r) for r in roles]), chosen)
+
+    def _current(self):
+        event = self.session.events.get(self.current_event) if self.current_event else None
+        if event is None:
+            self._set_message("no event selected")
+        return event
+
+    def action_event_op(self, verb: str) -> None:
+        """accept, reject, delete or duplicate the current event."""
+        if event := self._current():
+            operation = EVENT_OPS[verb]
+            self._commit_event(f"{verb} {event.type} event", lambda: operation(self.session, event.id))
+
+    def action_retype_event(self) -> None:
+        if event := self._current():
+            def chosen(value: str | None) -> None:
+                if value:
+                    type_name, sub = value.split("|", 1)
+                    self._commit_event(f"type {type_name}", lambda: ev_ops.set_type(
+                        self.session, self.codebook, event.id, type_name, sub))
+            words = (self.session.article.text[event.trigger_start:event.trigger_end]
+                     if event.trigger_start is not None else "")
+            self.push_screen(PickerScreen("Event type and sub-type", self._event_choices(words)), chosen)
+
+    def action_edit_event(self) -> None:
+        if event := self._current():
+            def saved(changed: dict | None) -> None:
+                for name, value in (changed or {}).items():
+                    self._commit_event(f"{name}: {value}", lambda n=name, v=value: ev_ops.set_field(
+                        self.session, event.id, n, v))
+            self.push_screen(EventFormScreen(event, f"{event.type} / {event.subtype}"), saved)
+
+    def _suggested_event_here(self):
+        offset = self.view.cursor
+        for event in self.session.events.values():
+            if (event.status == "suggested" and event.trigger_start is not None
+                    and event.trigger_start <= offset < event.trigger_end):
+                return event
+        return None

@@ -1,0 +1,68 @@
+"""``newsmark export --db FILE --format F --out PATH``: write labelled data, with a progress bar."""
+
+from __future__ import annotations
+
+import sys
+from contextlib import contextmanager
+from typing import Callable, Iterator
+
+from ..core.codebook import load_codebook
+from ..core.formats import FORMAT_NAMES, ExportError, ExportOptions, export_project
+from ..core.formats.base import count_articles
+from ..core.model import ARTICLE_STATUSES, SPAN_STATUSES
+from ..core.store import Store
+from .common import add_db_option, warn
+
+NAME = "export"
+
+
+def add_parser(sub) -> None:
+    parser = sub.add_parser(NAME, help="write annotations as jsonl, prodigy, spacy, brat, conll or acled")
+    add_db_option(parser, required=True)
+    parser.add_argument("--format", required=True, choices=FORMAT_NAMES, dest="fmt")
+    parser.add_argument("--out", required=True, help="the file (or folder, for brat) to write")
+    parser.add_argument("--include-suggestions", action="store_true",
+                        help="also export suggested (not yet accepted) annotations")
+    parser.add_argument("--status", action="append", choices=SPAN_STATUSES, default=None,
+                        help="export annotations with this status (repeatable); overrides the default")
+    parser.add_argument("--annotator", default=None, help="only annotations made by this annotator")
+    parser.add_argument("--article-status", action="append", choices=ARTICLE_STATUSES, default=None,
+                        help="only articles with this status (repeatable)")
+    parser.add_argument("--codebook", default=None, help="codebook for brat's annotation.conf and ACLED labels")
+    parser.set_defaults(run=run)
+
+
+@contextmanager
+def progress_bar(description: str, total: int) -> Iterator[Callable[[int], None]]:
+    """A Rich progress bar on stderr (counts, elapsed, estimate); silent when stderr is not a terminal."""
+    from rich.console import Console
+    from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn,
+                               TimeRemainingColumn)
+
+    console = Console(stderr=True)
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+               TextColumn("eta"), TimeRemainingColumn())
+    with Progress(*columns, console=console, disable=not sys.stderr.isatty(), transient=False) as bar:
+        task = bar.add_task(description, total=total)
+        yield lambda done: bar.update(task, completed=done)
+
+
+def run(args) -> int:
+    options = ExportOptions(
+        statuses=frozenset(args.status) if args.status else None,
+        include_suggestions=args.include_suggestions,
+        annotator=args.annotator,
+        article_statuses=frozenset(args.article_status) if args.article_status else None,
+        codebook=load_codebook(args.codebook),
+    )
+    with Store(args.db, create=False) as store:
+        try:
+            with progress_bar(f"export {args.fmt}", count_articles(store, options)) as progress:
+                summary = export_project(store, args.fmt, args.out, options, progress)
+        except ExportError as exc:
+            warn(f"newsmark: {exc}")
+            return 1
+    for line in summary.warnings:
+        warn(f"newsmark: warning: {line}")
+    print(summary)
+    return 0

@@ -1,0 +1,100 @@
+"""spaCy DocBin (``.spacy``): entities in ``doc.ents``, triggers and arguments in span groups.
+
+``doc.ents`` cannot overlap, so overlapping entities keep the longest (``spacy.util.filter_spans``)
+and every exported entity is also in ``doc.spans["entities"]``. spaCy has no event structure: the
+links live in ``doc.user_data["events"]`` (``DocBin(store_user_data=True)``). The output loads with
+spaCy alone: ``DocBin().from_disk(path).get_docs(spacy.blank("en").vocab)``.
+
+A path ending in ``.spacy`` gets one file. Any other path is a folder of shards of ``SHARD`` docs
+(``spacy train`` reads a folder of .spacy files), which keeps memory bounded for large projects.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterator
+
+from .base import Document, ExportOptions, ExportSummary, output_folder, safe_child, write_bytes
+from .tokenize import blank_nlp, document_doc
+
+SHARD = 250
+
+
+def doc_for(document: Document, summary: ExportSummary):
+    from spacy.util import filter_spans
+
+    art = document.article
+    doc = document_doc(document)
+
+    def span(start, end, label):
+        found = doc.char_span(start, end, label=label)
+        if found is None:
+            summary.warnings.append(f"{art.id}: span [{start}, {end}) {label} does not align; left out")
+        return found
+
+    ents = [s for s in (span(e.start, e.end, e.label) for e in document.entities) if s is not None]
+    doc.spans["entities"] = ents
+    kept = filter_spans(ents)
+    if len(kept) < len(ents):
+        dropped = len(ents) - len(kept)
+        summary.warnings.append(f"{art.id}: {dropped} overlapping entities only in spans['entities']")
+    doc.ents = kept
+    triggers, arguments, events = [], [], []
+    for ev in document.events:
+        if ev.trigger_start is not None:
+            t = span(ev.trigger_start, ev.trigger_end, ev.type)
+            if t is not None:
+                triggers.append(t)
+        for arg in ev.arguments:
+            if arg.has_span:
+                a = span(arg.start, arg.end, arg.role)
+                if a is not None:
+                    arguments.append(a)
+        events.append({
+            "id": ev.id, "type": ev.type, "subtype": ev.subtype,
+            "trigger": None if ev.trigger_start is None else [ev.trigger_start, ev.trigger_end],
+            "arguments": [a.to_dict() for a in ev.arguments],
+            "fields": dict(ev.fields), "status": ev.status, "annotator": ev.annotator,
+        })
+    doc.spans["triggers"] = triggers
+    doc.spans["arguments"] = arguments
+    doc.user_data["article_id"] = art.id
+    doc.user_data["title"] = art.title
+    doc.user_data["events"] = events
+    return doc
+
+
+def export(docs: Iterator[Document], out: Path, options: ExportOptions, summary: ExportSummary) -> None:
+    from spacy.tokens import DocBin
+
+    single = out.suffix == ".spacy"
+    folder = None if single else output_folder(out)
+    bin_, shard = DocBin(store_user_data=True), 0
+
+    def flush():
+        nonlocal bin_, shard
+        path = out if single else safe_child(folder, f"part-{shard:05d}.spacy")
+        write_bytes(path, bin_.to_bytes())
+        summary.files += 1
+        shard += 1
+        bin_ = DocBin(store_user_data=True)
+
+    for document in docs:
+        bin_.add(doc_for(document, summary))
+        summary.articles += 1
+        summary.entities += len(document.entities)
+        summary.events += len(document.events)
+        if not single and len(bin_) >= SHARD:
+            flush()
+    if single or len(bin_) or shard == 0:
+        flush()
+
+
+def load(path: Path):
+    """The Docs of a .spacy file or a folder of them, with spaCy alone (used by tests and users)."""
+    from spacy.tokens import DocBin
+
+    files = sorted(path.glob("*.spacy")) if path.is_dir() else [path]
+    vocab = blank_nlp().vocab
+    for file in files:
+        yield from DocBin().from_disk(file).get_docs(vocab)

@@ -1,0 +1,201 @@
+"""Importing labelled data: the shared record, its validation, and the single write into the store.
+
+Every reader turns a file into ``ImportDoc`` records and raises ``ImportProblem`` (file and line) at
+the first bad one. ``import_documents`` writes only after every source has been read and checked,
+so a bad record anywhere leaves the store exactly as it was.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterator
+
+from ..model import ARTICLE_STATUSES, ORIGINS, SPAN_STATUSES, Article, Argument, Entity, Event
+from ..session import change
+
+
+class ImportProblem(ValueError):
+    """A record that cannot be imported; ``str()`` is one line naming the file (and line)."""
+
+    def __init__(self, path: str | Path, line: int | None, message: str):
+        self.path, self.line, self.message = str(path), line, message
+        where = f"{path}:{line}" if line else str(path)
+        super().__init__(f"{where}: {message}")
+
+
+@dataclass
+class ImportDoc:
+    article: Article
+    entities: list[Entity] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    status: str | None = None  # the article's status, when the format carries one
+    analysed: str = ""  # the model that pre-annotated it (native format only)
+
+
+@dataclass
+class ImportSummary:
+    articles_added: int = 0
+    articles_existing: int = 0
+    entities: int = 0
+    events: int = 0
+    duplicates: int = 0
+
+    def __str__(self) -> str:
+        return (f"imported {self.articles_added} new article(s) ({self.articles_existing} already stored), "
+                f"{self.entities} entities, {self.events} event(s); {self.duplicates} duplicate(s) skipped")
+
+
+class Checker:
+    """Validation helpers bound to one file and line, raising ImportProblem on the first fault."""
+
+    def __init__(self, path: str | Path, line: int | None = None):
+        self.path, self.line = path, line
+
+    def fail(self, message: str):
+        raise ImportProblem(self.path, self.line, message)
+
+    def span(self, text: str, start: Any, end: Any, what: str) -> tuple[int, int]:
+        if not _is_int(start) or not _is_int(end):
+            self.fail(f"{what}: offsets must be integers, got {start!r} and {end!r}")
+        if not 0 <= start < end <= len(text):
+            self.fail(f"{what}: span [{start}, {end}) is outside the text (length {len(text)}) or empty")
+        return start, end
+
+    def string(self, value: Any, what: str, empty: bool = False) -> str:
+        if not isinstance(value, str) or (not empty and not value.strip()):
+            self.fail(f"{what} must be a non-empty string, got {value!r}")
+        return value
+
+    def choice(self, value: Any, allowed: tuple[str, ...], what: str) -> str:
+        if value not in allowed:
+            self.fail(f"{what} {value!r} is not one of {', '.join(allowed)}")
+        return value
+
+    def article_status(self, value: Any) -> str:
+        return self.choice(value, ARTICLE_STATUSES, "article status")
+
+    def entity(self, text: str, data: Any) -> Entity:
+        if not isinstance(data, dict):
+            self.fail(f"entity must be an object, got {type(data).__name__}")
+        start, end = self.span(text, data.get("start"), data.get("end"), "entity")
+        self.string(data.get("label"), "entity label")
+        self.choice(data.get("origin", "person"), ORIGINS, "entity origin")
+        self.choice(data.get("status", "accepted"), SPAN_STATUSES, "entity status")
+        return Entity.from_dict(data)
+
+    def event(self, text: str, data: Any) -> Event:
+        if not isinstance(data, dict):
+            self.fail(f"event must be an object, got {type(data).__name__}")
+        self.string(data.get("type"), "event type")
+        ts, te = data.get("trigger_start"), data.get("trigger_end")
+        if ts is not None or te is not None:
+            self.span(text, ts, te, "event trigger")
+        self.choice(data.get("origin", "person"), ORIGINS, "event origin")
+        self.choice(data.get("status", "accepted"), SPAN_STATUSES, "event status")
+        if not isinstance(data.get("arguments", []), list):
+            self.fail("event arguments must be a list")
+        if not isinstance(data.get("fields", {}), dict):
+            self.fail("event fields must be an object")
+        for arg in data.get("arguments", []):
+            if not isinstance(arg, dict):
+                self.fail("event argument must be an object")
+            self.string(arg.get("role"), "argument role")
+            if arg.get("start") is not None or arg.get("end") is not None:
+                self.span(text, arg.get("start"), arg.get("end"), f"argument {arg.get('role')}")
+        return Event.from_dict(data)
+
+
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def json_lines(path: Path) -> Iterator[tuple[int, dict]]:
+    """(line number, object) for each non-blank line; ImportProblem on bad UTF-8 or JSON."""
+    try:
+        content = path.read_bytes().decode("utf-8-sig")
+    except OSError as exc:
+        raise ImportProblem(path, None, f"cannot be read ({exc.strerror})") from None
+    except UnicodeDecodeError as exc:
+        raise ImportProblem(path, None, f"not valid UTF-8 (byte {exc.start})") from None
+    for number, line in enumerate(content.split("\n"), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise ImportProblem(path, number, f"not valid JSON ({exc.msg})") from None
+        if not isinstance(record, dict):
+            raise ImportProblem(path, number, "each line must be a JSON object")
+        yield number, record
+
+
+def event_from_spans(type_: str, trigger: tuple[int, int] | None, args: list[tuple[str, int, int]],
+                     annotator: str = "", subtype: str = "", fields: dict | None = None) -> Event:
+    ev = Event(type_, subtype, arguments=[Argument(r, s, e) for r, s, e in args], annotator=annotator,
+               fields=dict(fields or {}))
+    if trigger is not None:
+        ev.trigger_start, ev.trigger_end = trigger
+    return ev
+
+
+def _same_entity(e: Entity) -> tuple:
+    return (e.start, e.end, e.label)
+
+
+def _same_event(e: Event) -> tuple:
+    """What makes two events the same across formats: type, trigger and grounded arguments (Prodigy
+    and doccano carry no sub-type, fields or valued arguments, so those cannot count)."""
+    return (e.type, e.trigger_start, e.trigger_end,
+            tuple(sorted((a.role, a.start, a.end) for a in e.arguments if a.has_span)))
+
+
+def import_documents(store, docs: list[ImportDoc], annotator: str = "",
+                     progress: Callable[[int], None] | None = None) -> ImportSummary:
+    """Write checked records: new articles are added, known ones gain the annotations they lack.
+
+    A record is skipped when its id, or its content (span and label; or type, trigger and
+    grounded arguments), is already stored, so importing the same file twice adds nothing. Identical records
+    within one file are all kept: an export of two identical events must come back as two.
+    """
+    summary = ImportSummary()
+    with store.batch():
+        for done, doc in enumerate(docs, start=1):
+            if store.add_article(doc.article):
+                summary.articles_added += 1
+            else:
+                summary.articles_existing += 1
+            if doc.entities or doc.events or doc.analysed:
+                session = store.open_session(doc.article.id, annotator)
+                try:
+                    changes = []
+                    ents = set(session.entities)
+                    ent_keys = {_same_entity(e) for e in session.entities.values()}
+                    for ent in doc.entities:
+                        if ent.id in ents or _same_entity(ent) in ent_keys:
+                            summary.duplicates += 1
+                            continue
+                        ents.add(ent.id)
+                        changes.append(change("entities", None, ent))
+                        summary.entities += 1
+                    evs = set(session.events)
+                    ev_keys = {_same_event(e) for e in session.events.values()}
+                    for ev in doc.events:
+                        if ev.id in evs or _same_event(ev) in ev_keys:
+                            summary.duplicates += 1
+                            continue
+                        evs.add(ev.id)
+                        changes.append(change("events", None, ev))
+                        summary.events += 1
+                    session.commit("import", changes)
+                    if doc.analysed and not session.analysed:  # keeps the app from re-running the model
+                        session.set_model_entities([], doc.analysed)
+                    store.sync(session)
+                finally:
+                    session.close()
+            if doc.status and doc.status != (store.row(doc.article.id) or {}).get("status"):
+                store.set_status(doc.article.id, doc.status)
+            if progress:
+                progress(done)
+    return summary

@@ -1,0 +1,74 @@
+"""Project figures for ``newsmark stats``: articles by status, entities by label, events by type, warnings.
+
+It lives beside the exporters because it walks the project the same way (one article open at a
+time) and warns about what would export badly: spans outside the text, overlapping accepted
+entities (``doc.ents`` and CoNLL keep only one), events without a trigger (brat drops them),
+labels, types and roles the codebook does not know, and required roles left empty.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Callable
+
+from ..codebook import Codebook
+
+
+@dataclass
+class ProjectStats:
+    articles: Counter = field(default_factory=Counter)  # article status -> count
+    entities: dict[str, Counter] = field(default_factory=dict)  # label -> status -> count
+    events: dict[str, Counter] = field(default_factory=dict)  # type -> status -> count
+    warnings: list[str] = field(default_factory=list)
+
+
+def project_stats(store, codebook: Codebook, progress: Callable[[int], None] | None = None) -> ProjectStats:
+    stats = ProjectStats()
+    for done, row in enumerate(store.rows(), start=1):
+        stats.articles[row.get("status", "todo")] += 1
+        session = store.open_session(row["id"])
+        try:
+            _article(stats, codebook, row, session)
+        finally:
+            session.close()
+        if progress:
+            progress(done)
+    return stats
+
+
+def _article(stats: ProjectStats, codebook: Codebook, row: dict, session) -> None:
+    where = f"{row['id']} ({row.get('title', '')[:40]})"
+    length = len(session.article.text)
+    accepted = []
+    for ent in session.entities.values():
+        stats.entities.setdefault(ent.label, Counter())[ent.status] += 1
+        if not 0 <= ent.start < ent.end <= length:
+            stats.warnings.append(f"{where}: entity {ent.id} [{ent.start}, {ent.end}) is outside the text")
+        if ent.label not in codebook.entity_labels:
+            stats.warnings.append(f"{where}: entity label {ent.label} is not in codebook {codebook.name}")
+        if ent.status == "accepted":
+            accepted.append(ent)
+    accepted.sort(key=lambda e: (e.start, e.end))
+    for a, b in zip(accepted, accepted[1:]):
+        if b.start < a.end:
+            stats.warnings.append(f"{where}: accepted entities {a.id} and {b.id} overlap")
+    for ev in session.events.values():
+        stats.events.setdefault(ev.type, Counter())[ev.status] += 1
+        if ev.status == "rejected":
+            continue
+        etype = codebook.event_types.get(ev.type)
+        if etype is None:
+            stats.warnings.append(f"{where}: event {ev.id} has type {ev.type}, not in codebook {codebook.name}")
+            continue
+        if ev.trigger_start is None:
+            stats.warnings.append(f"{where}: event {ev.id} ({ev.type}) has no trigger")
+        roles = Counter(a.role for a in ev.arguments)
+        for role in roles:
+            if role not in etype.slots:
+                stats.warnings.append(f"{where}: event {ev.id} ({ev.type}) has role {role}, not allowed there")
+        for name, slot in etype.slots.items():
+            if slot.required and not roles[name]:
+                stats.warnings.append(f"{where}: event {ev.id} ({ev.type}) lacks required role {name}")
+            if not slot.repeatable and roles[name] > 1:
+                stats.warnings.append(f"{where}: event {ev.id} ({ev.type}) has {roles[name]} {name} roles")

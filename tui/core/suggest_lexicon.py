@@ -1,0 +1,80 @@
+"""Word lists that only the event suggester uses, beyond the codebook's own trigger words.
+
+The codebook says which words *can* name an event of a type; these lists say how to read the
+sentence around them (who attacked, who died, whether the event really happened). They are data,
+kept apart from the rules in ``suggest.py`` so that they can be tuned without touching the logic.
+"""
+
+from __future__ import annotations
+
+# Extra trigger lemmas per event type (lower case; several words for multiword triggers).
+EXTRA_TRIGGERS: dict[str, tuple[str, ...]] = {
+    "BATTLE": ("fight", "clash", "offensive", "incursion", "invasion", "ground invasion", "raid"),
+    "REMOTE_VIOLENCE": (
+        "airstrike", "air strike", "drone strike", "drone attack", "car bomb", "car bombing",
+        "suicide attack", "suicide bombing", "rocket attack", "missile strike", "bombardment",
+        "shell", "explode", "air raid",
+    ),
+    "PROTEST": ("protest", "demonstrate", "march", "rally"),
+    "RIOT": ("riot", "storm", "clash"),
+    "ARREST": ("arrest", "detain"),
+    "AGREEMENT": ("agreement", "deal", "ceasefire", "truce", "accord"),
+    "OTHER_STRATEGIC": ("withdraw", "deploy", "defuse", "intercept", "thwart"),
+}
+# Codebook triggers that are read as casualty words, not as events of their own.
+CASUALTY_LEMMAS = frozenset({"kill", "die", "dead", "death", "killing"})
+# Words that can name any violent event; they take their type from the weapon or from context.
+GENERIC_VIOLENT = frozenset({"attack", "assault", "raid", "operation", "incident"})
+VIOLENT_TYPES = ("BATTLE", "REMOTE_VIOLENCE", "VIOLENCE_AGAINST_CIVILIANS", "RIOT")
+# Modifiers of a generic word that make it remote violence ("drone attack", "rocket attacks").
+REMOTE_MODIFIERS = {
+    "drone": "Air/drone strike", "air": "Air/drone strike", "aerial": "Air/drone strike",
+    "airstrike": "Air/drone strike", "rocket": "Shelling/artillery/missile attack",
+    "missile": "Shelling/artillery/missile attack", "mortar": "Shelling/artillery/missile attack",
+    "artillery": "Shelling/artillery/missile attack", "shelling": "Shelling/artillery/missile attack",
+    "bomb": "Remote explosive/landmine/IED", "suicide": "Suicide bomb", "ied": "Remote explosive/landmine/IED",
+    "grenade": "Grenade", "chemical": "Chemical weapon",
+}
+# Verbs whose subject is the attacker of the noun they govern ("the Coalition conducted strikes").
+LIGHT_VERBS = frozenset({
+    "conduct", "carry", "launch", "stage", "mount", "begin", "make", "start", "perform", "undertake",
+    "execute", "commit", "unleash", "order", "hold", "lead",
+})
+# Heads that make an event hypothetical, planned or threatened rather than reported.
+IRREALIS_HEADS = frozenset({
+    "plan", "threaten", "threat", "vow", "want", "seek", "right", "warn", "intend", "prepare",
+    "call", "urge", "demand", "propose", "consider", "risk", "fear", "prevent", "stop", "avoid",
+    "deter", "deterring", "aim", "try", "attempt", "ready", "able", "capable", "would",
+    "allegation", "refer", "describe", "accuse",
+})
+GENERIC_STRUGGLES = frozenset({"fight", "war", "struggle", "battle", "campaign"})
+HABITUAL = frozenset({"previously", "repeatedly", "often", "frequently", "regularly", "routinely", "usually"})
+# Verbs that name a protest when protesters are their subject ("protesters gathered around ...").
+PROTEST_VERBS = frozenset({"gather", "surround", "assemble", "rally", "block", "march", "occupy"})
+IRREALIS_MODIFIERS = frozenset({"imminent", "future", "possible", "potential", "planned", "proposed", "alleged"})
+MODALS = frozenset({"will", "would", "could", "may", "might", "should", "shall", "can", "must"})
+NEGATIONS = frozenset({"not", "never", "no", "n't", "neither", "nor"})
+# Determiners and pronouns that make a mention refer back to an event already reported.
+ANAPHORIC = frozenset({"the", "this", "that", "these", "those", "its", "their", "his", "her", "our"})
+# A strike that is a labour protest, not an air strike.
+PROTEST_STRIKE_CUES = frozenset({"general", "hunger", "worker", "union", "labour", "labor", "teacher", "sit"})
+# People in a Target or Victim phrase that make an attack one-sided violence against civilians.
+CIVILIAN_WORDS = frozenset({
+    "civilian", "journalist", "photojournalist", "worshipper", "villager", "resident", "student",
+    "child", "woman", "family", "pilgrim", "churchgoer", "shopper", "passenger", "reporter",
+})
+PROTESTER_WORDS = frozenset({"protester", "protestor", "demonstrator", "rioter", "crowd", "mob", "marcher"})
+# Verbs that make an agreement a reported fact rather than a topic ("entered into an agreement").
+AGREEMENT_VERBS = frozenset({"enter", "reach", "sign", "announce", "strike", "agree", "conclude", "broker", "seal"})
+PRONOUNS = frozenset({"they", "it", "he", "she", "we", "them", "him", "her", "who", "which", "that"})
+# Weapon nouns name an event only as the subject of a verb ("Seventeen rockets struck") or the
+# object of firing it, not in a list of weapons ("backed by artillery ... and mortars").
+WEAPON_NOUNS = frozenset({"rocket", "missile", "drone", "bomb", "mortar", "ied", "grenade", "shell"})
+WEAPON_VERBS = frozenset({"launch", "fire", "drop", "plant", "detonate", "explode", "hit", "strike", "land",
+                          "target", "kill", "go", "rock", "rip", "tear"})
+# Nouns that a place name may modify and still be the event's place ("Deir ez-Zor Province").
+PLACE_NOUNS = frozenset({"province", "city", "town", "region", "district", "village", "area", "governorate",
+                         "base", "camp", "border", "capital", "port", "market", "state", "province", "airport",
+                         "embassy", "cathedral", "complex", "field", "plant", "facility", "headquarters", "port town"})
+LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "into", "across", "around", "along", "on",
+                            "throughout", "within", "through", "toward", "towards"})

@@ -1,0 +1,274 @@
+"""Reads one trigger's sentence in the dependency parse: who attacked whom, where, when, who died.
+
+Split from ``suggest.py`` (which decides types and merges mentions into events) so that each stays
+short. Everything here works on one spaCy token and its sentence, and returns character spans.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import suggest_lexicon as lex
+from .gazetteer import lookup
+from .normalise import parse_count, parse_date
+
+ACTOR_LABELS = ("PERSON", "NORP", "ORG", "GPE")
+PLACE_LABELS = ("GPE", "LOC", "FAC")
+_NOT_ACTORS = ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT")
+_DURATION = re.compile(r"\b(years?|months?|weeks?|days?|hours?|decades?|centur(y|ies))\b")
+SPEECH_VERBS = frozenset({"say", "tell", "claim", "add", "state", "announce", "report", "confirm", "assert"})
+
+
+@dataclass
+class Mention:
+    """One trigger word with what its sentence says about the event; merged into ``Cluster``s."""
+
+    type: str
+    subtype: str
+    start: int
+    end: int
+    sent: int
+    title: bool
+    generic: bool
+    anaphoric: bool
+    roles: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+    place: tuple[float, int, int, object] | None = None  # (score, start, end, gazetteer Place): the best
+    places: list[tuple[float, int, int, object]] = field(default_factory=list)  # every place named
+    time: tuple[int, int, object, float] | None = None  # (start, end, DateValue, score)
+    victims: list[tuple[int, int, int | None, bool]] = field(default_factory=list)  # start, end, count, named
+
+
+def is_real(head, types) -> bool:
+    """False for a trigger that is negated, planned, threatened, a modifier, or a mere topic."""
+    if head.dep_ in ("compound", "amod") and head.head.pos_ == "NOUN":
+        return False
+    if head.tag_ == "VBG" and head.dep_ in ("amod", "pcomp", "acl"):
+        return False
+    if any(c.dep_ == "amod" and c.lemma_.lower() in lex.IRREALIS_MODIFIERS for c in head.children):
+        return False
+    if head.lemma_.lower() in lex.GENERIC_STRUGGLES and any(c.dep_ == "prep" and c.lower_ == "against" for c in head.children):
+        return False  # "the fight against ISIS": a cause, not an event
+    if any(c.dep_ == "advmod" and c.lower_ in lex.HABITUAL for c in head.children):
+        return False  # "Houthis have attacked journalists previously": a pattern, not one event
+    if head.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children):
+        return False  # "to repel the act of aggression": a purpose, not a report
+    if head.lemma_.lower() in lex.WEAPON_NOUNS and head.pos_ != "VERB" and not head.is_title:
+        if head.dep_ not in ("nsubj", "nsubjpass", "ROOT") and head.head.lemma_.lower() not in lex.WEAPON_VERBS:
+            return False
+    node = head
+    for step in range(6):
+        for c in node.children:
+            if c.dep_ == "neg" or (c.dep_ in ("det", "advmod") and c.lower_ in lex.NEGATIONS):
+                return False
+            if c.dep_ == "aux" and c.lower_ in lex.MODALS:
+                return False
+        if step > 0 and node.lemma_.lower() in lex.IRREALIS_HEADS:
+            return False
+        if node.head is node:
+            break
+        node = node.head
+    if "AGREEMENT" in types and len(types) == 1:
+        if head.pos_ == "VERB":  # "X and Y agreed to a ceasefire", not "Hataman agreed, saying"
+            return head.lemma_.lower() == "agree" and any(
+                c.dep_ in ("prep", "xcomp", "dobj") and c.lower_ in ("to", "on") or c.dep_ == "xcomp" for c in head.children)
+        verbs = {head.head.lemma_.lower(), head.lemma_.lower()}
+        if head.dep_ == "pobj":
+            verbs.add(head.head.head.lemma_.lower())
+        if not verbs & lex.AGREEMENT_VERBS:
+            return False
+    return True
+
+
+def _span_of(tok, ents) -> tuple[int, int]:
+    """The words naming an actor: its entity if it has one, else its noun phrase without
+    determiners and counts ("More than 100 pro-Assad fighters" -> "pro-Assad fighters")."""
+    ent = ents.get(tok.i)
+    if ent is not None and ent.label_ in ACTOR_LABELS + PLACE_LABELS:
+        return ent.start_char, ent.end_char
+    left = tok
+    for c in tok.lefts:
+        if c.dep_ in ("compound", "amod", "nmod", "npadvmod") and not c.like_num:
+            left = c.left_edge if not c.left_edge.like_num and c.left_edge.dep_ != "det" else c
+            break
+    start = left.idx
+    while start < tok.idx and not tok.doc.text[start].isalnum():
+        start += 1
+    return start, tok.idx + len(tok)
+
+
+def _resolve(tok):
+    """A pronoun subject's antecedent: the subject of the clause it depends on, in its sentence
+    (never the speaker of a reporting verb: in "Sarea said it had carried out the attack", "it"
+    is not Sarea)."""
+    if tok.lower_ not in lex.PRONOUNS:
+        return tok
+    node = tok.head
+    for _ in range(3):
+        if node.lemma_.lower() in SPEECH_VERBS or node.head.lemma_.lower() in SPEECH_VERBS:
+            return None
+        node = node.head
+        for c in node.children:
+            if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in lex.PRONOUNS and c is not tok:
+                return c
+        if node.head is node:
+            break
+    return None
+
+
+def read_roles(m: Mention, head, sent, ents, is_trigger=lambda tok: False) -> None:
+    attackers, targets = [], []
+
+    def conj(tok):
+        return [tok, *[c for c in tok.children if c.dep_ == "conj"]]
+
+    if head.pos_ == "VERB":
+        for c in head.children:
+            if c.dep_ == "nsubj":
+                (targets if head.lemma_ == "repel" else attackers).extend(conj(c))
+            elif c.dep_ == "agent":
+                attackers.extend(p for g in c.children if g.dep_ == "pobj" for p in conj(g))
+            elif c.dep_ in ("dobj", "nsubjpass") and head.lemma_ != "repel":
+                targets.extend(conj(c))
+    else:
+        verb = head.head
+        if head.dep_ in ("dobj", "nsubjpass", "attr") and verb.lemma_.lower() in lex.LIGHT_VERBS:
+            subj = [c for c in verb.children if c.dep_ == "nsubj"]
+            if not subj and verb.dep_ in ("conj", "xcomp", "advcl"):
+                subj = [c for c in verb.head.children if c.dep_ == "nsubj"]
+            attackers.extend(t for s in subj for t in conj(s))
+        if head.dep_ == "pobj" and head.head.head.lemma_.lower() in ("responsibility", "credit"):
+            claim = head.head.head.head
+            attackers.extend(c for c in claim.children if c.dep_ == "nsubj")
+        for c in head.children:
+            if c.dep_ == "poss":
+                attackers.append(c)
+            elif c.dep_ in ("compound", "amod", "nmod") and c.i in ents and ents[c.i].label_ in ("NORP", "ORG", "GPE"):
+                place = lookup(ents[c.i].text) if ents[c.i].label_ == "GPE" else None
+                if place is None or place.kind == "country":
+                    attackers.append(c)
+            elif c.dep_ == "acl":
+                attackers.extend(p for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj")
+            elif c.dep_ == "prep" and c.lower_ in ("on", "against"):
+                targets.extend(p for g in c.children if g.dep_ in ("pobj", "pcomp") for p in conj(g))
+    for role, toks in (("Attacker", attackers), ("Target", targets)):
+        spans = []
+        for tok in toks:
+            tok = _resolve(tok)
+            if tok is None or tok.pos_ in ("PRON", "DET") or tok.lemma_.lower() in lex.CASUALTY_LEMMAS:
+                continue
+            if (tok.pos_ != "VERB" and is_trigger(tok)) or tok.lemma_.lower() in lex.WEAPON_NOUNS:
+                continue  # "Twin bombings struck": the event itself, not its attacker
+            if tok.i in ents and ents[tok.i].label_ in _NOT_ACTORS:
+                continue
+            if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
+                continue  # "No organization claimed credit"
+            if tok.pos_ == "VERB":  # "against attacking forces": the verb's object names them
+                objs = [c for c in tok.children if c.dep_ == "dobj"]
+                if not objs:
+                    continue
+                start, end = tok.idx, _span_of(objs[0], ents)[1]
+            else:
+                start, end = _span_of(tok, ents)
+            if (start, end) not in spans:
+                spans.append((start, end))
+        if spans:
+            m.roles[role] = spans
+
+
+def read_place_and_time(m: Mention, sent, ents, head) -> None:
+    taken = [s for spans in m.roles.values() for s in spans]
+    seen = set()
+    for tok in sent:
+        ent = ents.get(tok.i)
+        if ent is None or ent.start in seen:
+            continue
+        seen.add(ent.start)
+        if any(s <= ent.start_char < e for s, e in taken):
+            continue
+        place = None
+        if ent.label_ == "ORG" and _locative(ent) and not ent.text.isupper():  # "at Abqaiq", an ORG to the model
+            place = lookup(ent.text)
+            if place is None or place.kind != "city":
+                continue
+        if (ent.label_ in PLACE_LABELS or place is not None) and _locative(ent):
+            place = place or lookup(ent.text)
+            score = {"city": 3, "admin1": 3, "country": 1}.get(place.kind, 2) if place else 2
+            if _climb(ent.root).dep_ == "pobj":
+                score += 0.5
+            score -= abs(ent.root.i - head.i) / 1000  # nearer the trigger wins a tie
+            m.places.append((score, ent.start_char, ent.end_char, place))
+            if m.place is None or score > m.place[0]:
+                m.place = m.places[-1]
+        elif ent.label_ in ("DATE", "TIME"):
+            words = ent.text.lower()
+            if re.fullmatch(r"\d{4}", words) and not (ent.root.dep_ == "pobj" and ent.root.head.lower_ == "in"):
+                continue  # a bare year (a byline's) is not when the event happened
+            if _DURATION.search(words) and not any(w in words for w in ("ago", "last", "earlier", "this", "next")):
+                continue
+            when = parse_date(ent.text, _published(sent.doc))
+            if when is not None:
+                score = -when.time_precision - abs(ent.root.i - head.i) / 1000
+                if m.time is None or score > m.time[3]:
+                    m.time = (ent.start_char, ent.end_char, when, score)
+
+
+def _climb(tok):
+    """The word a conjunct or apposition stands in for ("Mindanao, Philippines" -> Mindanao)."""
+    while tok.dep_ in ("conj", "appos") and tok.head is not tok:
+        tok = tok.head
+    return tok
+
+
+def _locative(ent) -> bool:
+    """A place named as where something happened: "in Deir ez-Zor Province", "Kabul car bombing",
+    "Afghanistan's Maidan Wardak province"; not "a US official" or "the Supreme Leader of Iran"."""
+    root = _climb(ent.root)
+    if root.dep_ == "pobj":
+        prep = root.head
+        if prep.lower_ == "of":  # "the port town of Mokha"
+            return prep.head.lemma_.lower() in lex.PLACE_NOUNS
+        return prep.lower_ in lex.LOCATIVE_PREPS
+    if root.dep_ in ("compound", "nmod", "poss", "amod"):
+        head = root.head
+        return head.lemma_.lower() in lex.PLACE_NOUNS or head.lemma_.lower() in lex.WEAPON_NOUNS | {"bombing", "attack"}
+    return False
+
+
+def _published(doc) -> str:
+    return doc.user_data.get("published", "")
+
+
+def read_victims(m: Mention, sent, ents) -> None:
+    for tok in sent:
+        lemma = tok.lemma_.lower()
+        if lemma not in lex.CASUALTY_LEMMAS:
+            continue
+        phrases = []
+        if lemma in ("kill", "killing") and tok.pos_ == "VERB":
+            phrases = [c for c in tok.children if c.dep_ in ("nsubjpass", "dobj")]
+        elif lemma == "die":
+            phrases = [c for c in tok.children if c.dep_ == "nsubj"]
+        elif lemma == "dead" and tok.dep_ == "acomp":
+            phrases = [c for c in tok.head.children if c.dep_ == "nsubj"]
+        for p in phrases:
+            if p.lower_ in ("who", "that", "which") and tok.dep_ == "relcl":
+                p = tok.head  # "al-Muhandis, who was also killed"
+            p = _resolve(p) or p
+            if p.pos_ == "PRON":
+                continue
+            for q in [p, *[c for c in p.children if c.dep_ == "conj"]]:
+                ent = ents.get(q.i)
+                if ent is not None and ent.label_ == "PERSON":
+                    if (ent.start_char, ent.end_char, 1, True) not in m.victims:
+                        m.victims.append((ent.start_char, ent.end_char, 1, True))
+                    continue
+                start = q.left_edge.idx if q is p else q.idx
+                end = q.idx + len(q)
+                count = parse_count(sent.doc.text[start:end])
+                if count is not None:
+                    m.victims.append((start, end, count, False))
+                elif q.pos_ == "PROPN":  # a name the model did not tag as a PERSON
+                    m.victims.append((start, end, 1, True))
+
+
