@@ -84,3 +84,10 @@ def test_each_bad_input_gets_one_line_and_nothing_stored_changes(tmp_path, db_pa
 def test_missing_source_is_one_line(db_path, capsys):
     assert main(["import", "no/such/file.txt", "--db", str(db_path)]) == 1
     assert capsys.readouterr().err.strip() == "newsmark: no/such/file.txt: no such file or folder"
+
+
+def test_articles_keep_their_import_order_after_reopening(samples_db):
+    """The index file sorts its keys as text; the list must still follow the import order."""
+    with Store(samples_db) as store:
+        titles = [row["source"].rsplit("/", 1)[-1][:2] for row in store.rows()]
+    assert titles == [f"{n:02d}" for n in range(11)]

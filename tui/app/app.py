@@ -195,9 +195,9 @@ class NewsmarkApp(EntityActions, EventActions, App[None]):
 
     def _show_header(self) -> None:
         article = self.session.article
-        title = Text(article.title or "(untitled)", style="bold", no_wrap=True, overflow="ellipsis")
+        title = Text(article.title or "(untitled)", style="bold")
         details = " · ".join(x for x in (article.published or "no date", article.url or article.source) if x)
-        header = Text("\n").join([title, Text(details, style="dim", no_wrap=True, overflow="ellipsis")])
+        header = Text("\n").join([title, Text(details, style="dim")])
         self.query_one("#article-header", Static).update(header)
         self.sub_title = article.title
 

@@ -97,4 +97,5 @@ class EntityActions:
         record = first["after"] or first["before"]
         if "start" in record:
             self.view.move_to(record["start"])
-        self._refresh_events()
+        if any(c["table"] == "events" for c in action["changes"]):
+            self._refresh_events()

@@ -114,13 +114,14 @@ class Store:
 
     def rows(self) -> list[dict]:
         """The index rows, in the order the articles were imported."""
-        return list(self._index.all())
+        # The file keeps its keys sorted as text ("1", "10", "2"), so order by the number itself.
+        return sorted(self._index.all(), key=lambda row: row.doc_id)
 
     def row(self, article_id: str) -> dict | None:
         return self._index.get(Query().id == article_id)
 
     def article_ids(self) -> list[str]:
-        return [r["id"] for r in self._index.all()]
+        return [r["id"] for r in self.rows()]
 
     def load_article(self, article_id: str) -> Article:
         db = TinyDB(self._file(article_id), storage=AtomicJSONStorage)
