@@ -124,7 +124,9 @@ def test_set_field_types_and_checks_values(session, codebook):
     session.commit("l", ev.set_field(session, eid, "location", "Deir ez-Zor"))
     assert session.events[eid].fields["country"] == "Iraq (typed)"  # typed by hand: kept
     assert session.events[eid].fields["latitude"] == pytest.approx(35.34, abs=0.05)  # derived: follows
-    for name, bad in [("fatalities", "-3"), ("fatalities", "many"), ("event_date", "someday maybe"),
+    session.commit("w", ev.set_field(session, eid, "fatalities", "dozens"))
+    assert session.events[eid].fields["fatalities"] == 12  # words typed in the form: ACLED's convention
+    for name, bad in [("fatalities", "-3"), ("fatalities", "a lot of rain"), ("event_date", "someday maybe"),
                       ("latitude", "95"), ("time_precision", "4"), ("colour", "red")]:
         with pytest.raises(ValueError):
             ev.set_field(session, eid, name, bad)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import sys
+from contextlib import contextmanager
+from typing import Callable, Iterator
 
 from ..core.store import default_db_path
 
@@ -18,3 +20,21 @@ def add_db_option(parser: argparse.ArgumentParser, required: bool = False) -> No
 def warn(message: str) -> None:
     """One line on stderr for a problem the user can fix."""
     print(message, file=sys.stderr)
+
+
+@contextmanager
+def progress_bar(description: str, total: int) -> Iterator[Callable[..., None]]:
+    """A Rich progress bar on stderr (counts, elapsed, estimate), silent when stderr is not a
+    terminal. Yields ``update(done, detail="")``."""
+    from rich.console import Console
+    from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn,
+                               TimeRemainingColumn)
+
+    columns = (TextColumn(f"[bold]{description}"), BarColumn(), MofNCompleteColumn(),
+               TextColumn("{task.description}"), TimeElapsedColumn(), TextColumn("eta"), TimeRemainingColumn())
+    with Progress(*columns, console=Console(stderr=True), disable=not sys.stderr.isatty()) as bar:
+        task = bar.add_task("", total=total)
+
+        def update(done: int, detail: str = "") -> None:
+            bar.update(task, completed=done, description=detail)
+        yield update

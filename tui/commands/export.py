@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import sys
-from contextlib import contextmanager
-from typing import Callable, Iterator
 
 from ..core.codebook import load_codebook
 from ..core.formats import FORMAT_NAMES, ExportError, ExportOptions, export_project
 from ..core.formats.base import count_articles
 from ..core.model import ARTICLE_STATUSES, SPAN_STATUSES
 from ..core.store import Store
-from .common import add_db_option, warn
+from .common import add_db_option, progress_bar, warn
 
 NAME = "export"
 
@@ -30,21 +27,6 @@ def add_parser(sub) -> None:
                         help="only articles with this status (repeatable)")
     parser.add_argument("--codebook", default=None, help="codebook for brat's annotation.conf and ACLED labels")
     parser.set_defaults(run=run)
-
-
-@contextmanager
-def progress_bar(description: str, total: int) -> Iterator[Callable[[int], None]]:
-    """A Rich progress bar on stderr (counts, elapsed, estimate); silent when stderr is not a terminal."""
-    from rich.console import Console
-    from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn,
-                               TimeRemainingColumn)
-
-    console = Console(stderr=True)
-    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-               TextColumn("eta"), TimeRemainingColumn())
-    with Progress(*columns, console=console, disable=not sys.stderr.isatty(), transient=False) as bar:
-        task = bar.add_task(description, total=total)
-        yield lambda done: bar.update(task, completed=done)
 
 
 def run(args) -> int:

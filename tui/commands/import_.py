@@ -11,7 +11,7 @@ from __future__ import annotations
 from ..core.formats import IMPORT_FORMATS, ImportProblem, detect_format, import_documents, read_annotations
 from ..core.importer import Problem, read_sources
 from ..core.store import Store
-from .common import add_db_option, warn
+from .common import add_db_option, progress_bar, warn
 
 NAME = "import"
 
@@ -54,7 +54,6 @@ def split_sources(sources: list[str], fmt: str) -> tuple[list[str], list[str]]:
 
 
 def run(args) -> int:
-    from .export import progress_bar
 
     plain, labelled = split_sources(args.sources, args.fmt)
     try:

@@ -8,12 +8,11 @@ interrupting the run loses nothing, and running it again carries on where it sto
 
 from __future__ import annotations
 
-import sys
 from contextlib import ExitStack
 
 from ..core.codebook import load_codebook
 from ..core.store import Store
-from .common import add_db_option, warn
+from .common import add_db_option, progress_bar, warn
 
 NAME = "suggest"
 INDEX_BATCH = 50  # index rows written together: the index write costs grow with the project
@@ -59,10 +58,6 @@ def run(args) -> int:
 
 
 def annotate_all(store: Store, todo: list[str], pipeline, suggester, n_process: int, batch_size: int) -> dict:
-    from rich.console import Console
-    from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn,
-                               TimeRemainingColumn)
-
     totals = {"articles": 0, "entities": 0, "events": 0, "skipped": 0}
     articles = {}
 
@@ -72,11 +67,7 @@ def annotate_all(store: Store, todo: list[str], pipeline, suggester, n_process: 
             articles[article_id] = article
             yield article.text, article_id
 
-    columns = (TextColumn("[bold]suggest"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
-               TimeElapsedColumn(), TextColumn("eta"), TimeRemainingColumn())
-    console = Console(stderr=True)
-    with Progress(*columns, console=console, transient=not console.is_terminal) as progress, ExitStack() as batch:
-        task = progress.add_task("", total=len(todo))
+    with progress_bar("suggest", len(todo)) as progress, ExitStack() as batch:
         batch.enter_context(store.batch())
         docs = pipeline.nlp.pipe(texts(), as_tuples=True, n_process=n_process, batch_size=batch_size)
         for done, (doc, article_id) in enumerate(docs, start=1):
@@ -98,10 +89,6 @@ def annotate_all(store: Store, todo: list[str], pipeline, suggester, n_process: 
             if done % INDEX_BATCH == 0:  # let the index reach the disk now and then
                 batch.close()
                 batch.enter_context(store.batch())
-            progress.update(task, advance=1,
-                            description=f"{totals['entities']} entities, {totals['events']} events")
+            progress(done, f"{totals['entities']} entities, {totals['events']} events")
     return totals
 
-
-if __name__ == "__main__":  # pragma: no cover
-    sys.exit(1)

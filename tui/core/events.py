@@ -282,7 +282,13 @@ def parse_field(name: str, value: Any, published: str = "") -> Any:
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     if name == "fatalities":
-        return parse_int(value)
+        try:
+            return parse_int(value)
+        except ValueError:
+            counted = parse_count(str(value))  # "dozens" is 12, "more than 100" is 100, as ACLED counts
+            if counted is None or str(value).strip().startswith("-"):
+                raise
+            return counted
     if name == "time_precision":
         number = parse_int(value)
         if number not in (1, 2, 3):
