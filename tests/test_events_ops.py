@@ -3,6 +3,8 @@
 import pytest
 
 from tui.core import events as ev
+from tui.core.model import Event
+from tui.core.session import change
 from tui.core.store import Store
 
 
@@ -214,3 +216,14 @@ def test_validate_session_uses_the_articles_entities(session, codebook):
     session.commit("a", ev.assign_span(session, codebook, eid, "Attacker", start, end))
     warnings = validate_session(codebook, session)[eid]
     assert any("Attacker 'late Wednesday' is a DATE" in w for w in warnings)
+
+
+def test_correcting_a_suggested_event_accepts_it(session, codebook):
+    suggestion = Event("BATTLE", "Armed clash", 0, 5, origin="model", status="suggested")
+    session.commit("s", [change("events", None, suggestion)])
+    session.commit("f", ev.set_field(session, suggestion.id, "actor1", "Military Forces of Syria"))
+    corrected = session.events[suggestion.id]
+    assert (corrected.status, corrected.origin, corrected.fields["actor1"]) == (
+        "accepted", "model", "Military Forces of Syria")
+    session.undo()
+    assert session.events[suggestion.id].status == "suggested"

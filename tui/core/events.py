@@ -130,7 +130,10 @@ def _event(session: ArticleSession, event_id: str) -> Event:
 
 
 def _edit(session: ArticleSession, codebook: Codebook | None, event_id: str, edit) -> list[dict]:
-    """Copy the event, let ``edit`` change the copy, re-derive fields, and return the change."""
+    """Copy the event, let ``edit`` change the copy, re-derive fields, and return the change.
+
+    Correcting a suggested event accepts it (as an edited Prodigy task is an accepted one): a coder
+    who fixed the actor need not also remember to press ``a``."""
     before = _event(session, event_id)
     after = copy.deepcopy(before)
     if edit(after) is False:
@@ -139,6 +142,8 @@ def _edit(session: ArticleSession, codebook: Codebook | None, event_id: str, edi
         _rederive(codebook, before, after, session.article.text, session.article.published)
     if after.to_dict() == before.to_dict():
         return []
+    if before.status == "suggested" and after.status == "suggested":
+        after.status = "accepted"
     after.updated = now_iso()
     if session.annotator:
         after.annotator = session.annotator
