@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from contextlib import asynccontextmanager
+
 from rich.style import Style
 
 from tui.app.app import NewsmarkApp
@@ -44,3 +46,17 @@ def whole_screen(app: NewsmarkApp) -> str:
 
     svg = app.export_screenshot()
     return html.unescape(re.sub(r"<[^>]+>", "", svg)).replace("\xa0", " ")
+
+
+@asynccontextmanager
+async def running(db_path, codebook, pipeline, size=(160, 45), annotator="tester"):
+    """The app on a real store, started, with the model's work on the first article finished.
+
+    Yields (store, app, pilot); the store is closed (its lock released) when the block ends."""
+    store, app = make_app(db_path, codebook, pipeline, annotator)
+    try:
+        async with app.run_test(size=size) as pilot:
+            await settle(app, pilot)
+            yield store, app, pilot
+    finally:
+        store.close()

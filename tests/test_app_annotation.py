@@ -5,7 +5,7 @@ from __future__ import annotations
 from tui.core.session import ArticleSession
 from tui.core.store import Store
 
-from .apphelpers import make_app, settle, styles_of
+from .apphelpers import running, styles_of
 
 
 def on_disk(store: Store, article_id: str) -> ArticleSession:
@@ -25,9 +25,7 @@ async def goto(app, pilot, words: str) -> None:
 
 
 async def test_cursor_moves_by_char_word_and_line(seed_db, codebook, pipeline):
-    store, app = make_app(seed_db, codebook, pipeline)
-    async with app.run_test(size=(160, 45)) as pilot:
-        await settle(app, pilot)
+    async with running(seed_db, codebook, pipeline, size=(160, 45)) as (store, app, pilot):
         text, start = app.session.article.text, app.view.cursor
         await pilot.press("l", "right")
         assert app.view.cursor == start + 2
@@ -42,13 +40,10 @@ async def test_cursor_moves_by_char_word_and_line(seed_db, codebook, pipeline):
         assert app.view.cursor > line_before + 20
         await pilot.press("k")
         assert app.view.cursor == line_before
-    store.close()
 
 
 async def test_select_and_label_snaps_to_tokens_and_is_stored_at_once(seed_db, codebook, pipeline):
-    store, app = make_app(seed_db, codebook, pipeline)
-    async with app.run_test(size=(160, 45)) as pilot:
-        await settle(app, pilot)
+    async with running(seed_db, codebook, pipeline, size=(160, 45)) as (store, app, pilot):
         text = app.session.article.text
         # Select from the space before "Scott" to the middle of "lucas", then press 3 (ORG).
         await goto(app, pilot, " Scott lucas")
@@ -75,13 +70,10 @@ async def test_select_and_label_snaps_to_tokens_and_is_stored_at_once(seed_db, c
         assert ("eastern Syria", "LOC", "accepted") in ents(on_disk(store, app.session.article.id))
         assert ("Syria", "GPE", "rejected") in ents(on_disk(store, app.session.article.id))
         assert text  # the text itself never changes
-    store.close()
 
 
 async def test_remove_accept_reject_and_accept_all(seed_db, codebook, pipeline):
-    store, app = make_app(seed_db, codebook, pipeline)
-    async with app.run_test(size=(160, 45)) as pilot:
-        await settle(app, pilot)
+    async with running(seed_db, codebook, pipeline, size=(160, 45)) as (store, app, pilot):
         aid = app.session.article.id
         await goto(app, pilot, "Syrian Democratic Forces")
         await pilot.press("a")
@@ -101,13 +93,10 @@ async def test_remove_accept_reject_and_accept_all(seed_db, codebook, pipeline):
         disk = on_disk(store, aid)
         assert ents(disk, status="suggested") == []
         assert len(ents(disk, status="accepted")) > 40
-    store.close()
 
 
 async def test_undo_redo_every_action_and_history_survives_a_restart(seed_db, codebook, pipeline):
-    store, app = make_app(seed_db, codebook, pipeline)
-    async with app.run_test(size=(160, 45)) as pilot:
-        await settle(app, pilot)
+    async with running(seed_db, codebook, pipeline, size=(160, 45)) as (store, app, pilot):
         aid = app.session.article.id
         await goto(app, pilot, "eaworldview")
         await pilot.press("7")
@@ -118,23 +107,17 @@ async def test_undo_redo_every_action_and_history_survives_a_restart(seed_db, co
         await pilot.press("ctrl+r")
         assert ("Syrian Democratic Forces", "ORG", "rejected") in ents(on_disk(store, aid))
         await pilot.press("q")
-    store.close()
-    store, app = make_app(seed_db, codebook, pipeline)
-    async with app.run_test(size=(160, 45)) as pilot:
-        await settle(app, pilot)
+    async with running(seed_db, codebook, pipeline, size=(160, 45)) as (store, app, pilot):
         await pilot.press("u", "u")
         disk = on_disk(store, aid)
         assert ("Syrian Democratic Forces", "ORG", "suggested") in ents(disk)
         assert not [e for e in ents(disk) if e[0] == "eaworldview"]
         await pilot.press("u")
         assert "nothing to be undone" in str(app.query_one("#status").render())
-    store.close()
 
 
 async def test_search_and_jumps(seed_db, codebook, pipeline):
-    store, app = make_app(seed_db, codebook, pipeline)
-    async with app.run_test(size=(160, 45)) as pilot:
-        await settle(app, pilot)
+    async with running(seed_db, codebook, pipeline, size=(160, 45)) as (store, app, pilot):
         text = app.session.article.text
         first_entity = app.session.next_entity(app.view.cursor, 1)
         await pilot.press("n")
@@ -149,25 +132,19 @@ async def test_search_and_jumps(seed_db, codebook, pipeline):
         await pilot.press("N")
         assert app.view.cursor == hits[1]
         assert "match 2 of 5" in str(app.query_one("#status").render())
-    store.close()
 
 
 async def test_mouse_click_moves_the_cursor(seed_db, codebook, pipeline):
-    store, app = make_app(seed_db, codebook, pipeline)
-    async with app.run_test(size=(160, 45)) as pilot:
-        await settle(app, pilot)
+    async with running(seed_db, codebook, pipeline, size=(160, 45)) as (store, app, pilot):
         view = app.view
         await pilot.click("#article", offset=(2, 1))  # border 1 + padding 1: first cell of line 1
         assert view.cursor == 0
         await pilot.click("#article", offset=(6, 2))
         assert view.cursor == view._lines[1][0] + 4
-    store.close()
 
 
 async def test_mouse_drag_selects_and_a_key_labels_the_selection(seed_db, codebook, pipeline):
-    store, app = make_app(seed_db, codebook, pipeline)
-    async with app.run_test(size=(160, 45)) as pilot:
-        await settle(app, pilot)
+    async with running(seed_db, codebook, pipeline, size=(160, 45)) as (store, app, pilot):
         view, text = app.view, app.session.article.text
         line = 3  # "By Scott lucas – ..." is the fourth screen line of the seed article
         assert text[view._lines[line][0]:].startswith("By Scott lucas")
@@ -177,4 +154,3 @@ async def test_mouse_drag_selects_and_a_key_labels_the_selection(seed_db, codebo
         assert text[slice(*view.selection())] == "Scott luca"
         await pilot.press("1")
         assert ("Scott lucas", "PERSON", "accepted") in ents(on_disk(store, app.session.article.id))
-    store.close()

@@ -4,15 +4,13 @@ from __future__ import annotations
 
 from tui.core.nlp import load_pipeline
 
-from .apphelpers import make_app, settle
+from .apphelpers import running
 from .test_app_annotation import goto, on_disk
 
 
 async def test_code_the_air_strike_by_keys_and_check_the_store(seed_db, codebook):
     """By hand: the rules-only pipeline has no parse, so nothing is suggested or pre-filled."""
-    store, app = make_app(seed_db, codebook, load_pipeline("no_such_model_package"))
-    async with app.run_test(size=(200, 50)) as pilot:
-        await settle(app, pilot)
+    async with running(seed_db, codebook, load_pipeline("no_such_model_package"), size=(200, 50)) as (store, app, pilot):
         aid = app.session.article.id
         text = app.session.article.text
         await goto(app, pilot, "strikes against")
@@ -44,27 +42,21 @@ async def test_code_the_air_strike_by_keys_and_check_the_store(seed_db, codebook
         assert disk.fields["event_date"] == "2018-02-07"  # "late Wednesday" before Thursday 8 February
         assert disk.fields["actor1"] and disk.fields["location"]
         assert disk.fields.get("country") == "Syria"
-    store.close()
 
 
 async def test_accepting_a_suggested_event_is_one_key(seed_db, codebook, pipeline):
-    store, app = make_app(seed_db, codebook, pipeline)
-    async with app.run_test(size=(200, 50)) as pilot:
-        await settle(app, pilot)
+    async with running(seed_db, codebook, pipeline, size=(200, 50)) as (store, app, pilot):
         suggested = [e for e in app.session.events.values() if e.status == "suggested"]
         assert suggested
         app.view.move_to(suggested[0].trigger_start)
         await pilot.pause()
         await pilot.press("a")
         assert on_disk(store, app.session.article.id).events[suggested[0].id].status == "accepted"
-    store.close()
 
 
 async def test_the_readme_sequence_codes_the_air_strike_in_eleven_keys(seed_db, codebook, pipeline):
     """/strikes, Enter, e, Enter: the new event takes the parse's reading of its trigger."""
-    store, app = make_app(seed_db, codebook, pipeline)
-    async with app.run_test(size=(200, 50)) as pilot:
-        await settle(app, pilot)
+    async with running(seed_db, codebook, pipeline, size=(200, 50)) as (store, app, pilot):
         keys = ["slash", *"strikes", "enter", "e", "enter"]
         await pilot.press(*keys)
         await pilot.pause()
@@ -86,13 +78,10 @@ async def test_the_readme_sequence_codes_the_air_strike_in_eleven_keys(seed_db, 
         await pilot.press("u")
         after_undo = on_disk(store, app.session.article.id).events
         assert event.id not in after_undo and after_undo[readings[0].id].status == "suggested"
-    store.close()
 
 
 async def test_event_panel_keys_duplicate_delete_reject_and_retype(seed_db, codebook, pipeline):
-    store, app = make_app(seed_db, codebook, pipeline)
-    async with app.run_test(size=(200, 50)) as pilot:
-        await settle(app, pilot)
+    async with running(seed_db, codebook, pipeline, size=(200, 50)) as (store, app, pilot):
         aid = app.session.article.id
         table = app.query_one("#event-table")
         table.focus()
@@ -112,4 +101,3 @@ async def test_event_panel_keys_duplicate_delete_reject_and_retype(seed_db, code
         await pilot.press("r")
         assert on_disk(store, aid).events[strike].status == "rejected"
         assert strike not in table.event_ids  # rejected events leave the panel but stay stored
-    store.close()

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import csv
 
-from .apphelpers import make_app, settle
+from .apphelpers import running
 
 
 async def test_palette_exports_the_open_article_as_acled_csv_and_brat(seed_db, codebook, pipeline):
-    store, app = make_app(seed_db, codebook, pipeline)
-    async with app.run_test(size=(200, 50)) as pilot:
-        await settle(app, pilot)
+    async with running(seed_db, codebook, pipeline, size=(200, 50)) as (store, app, pilot):
         strike = next(e for e in app.session.events.values() if e.type == "REMOTE_VIOLENCE")
         app.view.move_to(strike.trigger_start)
         await pilot.pause()
@@ -26,4 +24,3 @@ async def test_palette_exports_the_open_article_as_acled_csv_and_brat(seed_db, c
         ("Explosions/Remote violence", "Air/drone strike", "100")]
     ann = next((out / "project_brat").glob("*.ann")).read_text(encoding="utf-8")
     assert "E1\tREMOTE_VIOLENCE:T1 Attacker:T2 Target:T3 Place:T4" in ann
-    store.close()

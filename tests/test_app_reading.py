@@ -7,13 +7,11 @@ import json
 from tui.core.nlp import load_pipeline
 from tui.core.store import Store
 
-from .apphelpers import make_app, screen_text, settle, styles_of, whole_screen
+from .apphelpers import make_app, running, screen_text, settle, styles_of, whole_screen
 
 
 async def test_seed_article_shows_sdf_highlighted_as_org_from_the_real_store(seed_db, codebook, pipeline):
-    store, app = make_app(seed_db, codebook, pipeline)
-    async with app.run_test(size=(160, 45)) as pilot:
-        await settle(app, pilot)
+    async with running(seed_db, codebook, pipeline, size=(160, 45)) as (store, app, pilot):
         assert app.focused is app.view
         article = app.session.article
         assert app.view.cursor == article.body_start and article.text[app.view.cursor:].startswith("By Scott")
@@ -22,7 +20,6 @@ async def test_seed_article_shows_sdf_highlighted_as_org_from_the_real_store(see
         assert styles and styles[0].color.name == codebook.colour("ORG")  # painted as an ORG suggestion
         assert styles[0].underline and styles[0].italic  # suggestions look unlike accepted entities
         assert "MESOP NEWS Syria Daily" in str(app.query_one("#article-header").render())
-    store.close()
     with Store(seed_db) as again:
         session = again.open_session(again.article_ids()[0])
         found = [(e.label, e.origin, e.status) for e in session.entities.values() if (e.start, e.end) ==
@@ -45,11 +42,8 @@ async def test_reopening_an_article_never_runs_the_model_again(seed_db, codebook
 
     counted = type(pipeline)(CountingNlp(), pipeline.name, False)
     for expected in (1, 1):
-        store, app = make_app(seed_db, codebook, counted)
-        async with app.run_test() as pilot:
-            await settle(app, pilot)
+        async with running(seed_db, codebook, counted) as (store, app, pilot):
             assert app.session.counts()["suggested"] > 40
-        store.close()
         assert len(calls) == expected
 
 
@@ -94,24 +88,18 @@ async def test_hostile_text_is_shown_literally(tmp_path, db_path, codebook, pipe
     from tui.cli import main
 
     assert main(["import", str(path), "--db", str(db_path)]) == 0
-    store, app = make_app(db_path, codebook, pipeline)
-    async with app.run_test(size=(120, 30)) as pilot:
-        await settle(app, pilot)
+    async with running(db_path, codebook, pipeline, size=(120, 30)) as (store, app, pilot):
         shown = screen_text(app)
         assert "[bold red]x[/]" in shown
         assert "␛[31mred␛[0m" in shown and "bell␇" in shown and "\x1b" not in shown and "\x07" not in shown
         assert "\u202e" not in shown
         assert "[blink]t[/blink]" in str(app.query_one("#article-header").render())
         assert app.session.article.text == hostile  # stored as it came; only the screen is made safe
-    store.close()
 
 
 async def test_without_the_model_the_app_runs_on_rules_and_says_so(seed_db, codebook):
     fallback = load_pipeline("no_such_model_package")
     assert fallback.fallback
-    store, app = make_app(seed_db, codebook, fallback)
-    async with app.run_test(size=(160, 45)) as pilot:
-        await settle(app, pilot)
+    async with running(seed_db, codebook, fallback, size=(160, 45)) as (store, app, pilot):
         assert "NO MODEL" in str(app.query_one("#status").render())
         assert any(e.label == "GPE" for e in app.session.entities.values())  # "Syria", by the EntityRuler
-    store.close()

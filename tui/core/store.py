@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
-from tinydb import Query, TinyDB
+from tinydb import TinyDB
 
 from .model import ARTICLE_STATUSES, Article
 from .session import ArticleSession
@@ -55,7 +55,7 @@ class Store:
         except BaseException:
             self._lock.release()
             raise
-        self._ids = {row["id"] for row in self._index.all()}
+        self._doc_ids = {row["id"]: row.doc_id for row in self._index.all()}
 
     def __enter__(self) -> "Store":
         return self
@@ -87,7 +87,7 @@ class Store:
     # -- articles ------------------------------------------------------------------------------
 
     def has_article(self, article_id: str) -> bool:
-        return article_id in self._ids
+        return article_id in self._doc_ids
 
     def add_article(self, article: Article) -> bool:
         """Store a new article; False (and nothing changes) if the same text is already stored."""
@@ -100,8 +100,8 @@ class Store:
             db.table("article").insert(article.to_dict())
             db.table("state").insert({"seq": 0, "analysed": "", "history": [], "position": 0})
         db.close()
-        self._index.insert(self._row(article, {"entities": 0, "suggested": 0, "events": 0}, ""))
-        self._ids.add(article.id)
+        doc_id = self._index.insert(self._row(article, {"entities": 0, "suggested": 0, "events": 0}, ""))
+        self._doc_ids[article.id] = doc_id
         return True
 
     @staticmethod
@@ -118,7 +118,8 @@ class Store:
         return sorted(self._index.all(), key=lambda row: row.doc_id)
 
     def row(self, article_id: str) -> dict | None:
-        return self._index.get(Query().id == article_id)
+        doc_id = self._doc_ids.get(article_id)
+        return None if doc_id is None else self._index.get(doc_id=doc_id)
 
     def article_ids(self) -> list[str]:
         return [r["id"] for r in self.rows()]
@@ -133,7 +134,7 @@ class Store:
     def set_status(self, article_id: str, status: str) -> None:
         if status not in ARTICLE_STATUSES:
             raise ValueError(f"unknown status {status!r}")
-        self._index.update({"status": status}, Query().id == article_id)
+        self._index.update({"status": status}, doc_ids=[self._doc_ids[article_id]])
 
     def open_session(self, article_id: str, annotator: str = "") -> ArticleSession:
         """Open one article for annotation; close it (or call ``sync``) to update the index counts."""
@@ -148,7 +149,7 @@ class Store:
         fresh = self._row(article, session.counts(), session.analysed)
         fresh["status"] = row["status"] if row else article.status
         if row != fresh:
-            self._index.update(fresh, Query().id == article.id)
+            self._index.update(fresh, doc_ids=[self._doc_ids[article.id]])
 
     def _file(self, article_id: str) -> Path:
         return self.articles_dir / f"{_safe(article_id)}.json"

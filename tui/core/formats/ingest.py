@@ -151,6 +151,20 @@ def _same_event(e: Event) -> tuple:
             tuple(sorted((a.role, a.start, a.end) for a in e.arguments if a.has_span)))
 
 
+def _new_records(table: str, stored: dict, records: list, same, summary: ImportSummary) -> list[dict]:
+    """Changes adding the records not yet stored, by id or by content; counts the rest as duplicates."""
+    ids = set(stored)
+    keys = {same(r) for r in stored.values()}
+    changes = []
+    for record in records:
+        if record.id in ids or same(record) in keys:
+            summary.duplicates += 1
+            continue
+        ids.add(record.id)
+        changes.append(change(table, None, record))
+    return changes
+
+
 def import_documents(store, docs: list[ImportDoc], annotator: str = "",
                      progress: Callable[[int], None] | None = None) -> ImportSummary:
     """Write checked records: new articles are added, known ones gain the annotations they lack.
@@ -169,25 +183,11 @@ def import_documents(store, docs: list[ImportDoc], annotator: str = "",
             if doc.entities or doc.events or doc.analysed:
                 session = store.open_session(doc.article.id, annotator)
                 try:
-                    changes = []
-                    ents = set(session.entities)
-                    ent_keys = {_same_entity(e) for e in session.entities.values()}
-                    for ent in doc.entities:
-                        if ent.id in ents or _same_entity(ent) in ent_keys:
-                            summary.duplicates += 1
-                            continue
-                        ents.add(ent.id)
-                        changes.append(change("entities", None, ent))
-                        summary.entities += 1
-                    evs = set(session.events)
-                    ev_keys = {_same_event(e) for e in session.events.values()}
-                    for ev in doc.events:
-                        if ev.id in evs or _same_event(ev) in ev_keys:
-                            summary.duplicates += 1
-                            continue
-                        evs.add(ev.id)
-                        changes.append(change("events", None, ev))
-                        summary.events += 1
+                    entities = _new_records("entities", session.entities, doc.entities, _same_entity, summary)
+                    events = _new_records("events", session.events, doc.events, _same_event, summary)
+                    summary.entities += len(entities)
+                    summary.events += len(events)
+                    changes = entities + events
                     session.commit("import", changes)
                     if doc.analysed and not session.analysed:  # keeps the app from re-running the model
                         session.set_model_entities([], doc.analysed)
