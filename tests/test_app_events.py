@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from tui.core.nlp import load_pipeline
 
-from .apphelpers import running
+from .apphelpers import running, whole_screen
 from .test_app_annotation import goto, on_disk
 
 
@@ -101,3 +101,29 @@ async def test_event_panel_keys_duplicate_delete_reject_and_retype(seed_db, code
         await pilot.press("r")
         assert on_disk(store, aid).events[strike].status == "rejected"
         assert strike not in table.event_ids  # rejected events leave the panel but stay stored
+
+
+async def test_form_keeps_typed_precision_with_a_new_date_and_picker_escape_clears_selection(seed_db, codebook):
+    async with running(seed_db, codebook, load_pipeline("no_such_model_package"), size=(200, 50)) as (
+            store, app, pilot):
+        await goto(app, pilot, "strikes against")
+        await pilot.press("e", *"air drone", "enter")
+        event_id = app.current_event
+        app.query_one("#event-table").focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        # Date, then precision 2 (the form shows 2 already), then Tab past the last field and Enter.
+        await pilot.press("home", "ctrl+k", *"2018-02-07", *["tab"] * 13, "enter")
+        await pilot.pause()
+        fields = on_disk(store, app.session.article.id).events[event_id].fields
+        assert (fields["event_date"], fields["time_precision"]) == ("2018-02-07", 2)
+        assert "saved event_date, time_precision" in str(app.query_one("#status").render())
+        # A picker given up with Escape leaves no selection behind.
+        app.view.focus()
+        await goto(app, pilot, "Coalition conducted")
+        await pilot.press("v", "w", "o")
+        await pilot.pause()
+        assert "▶ 1 " in whole_screen(app)  # the highlighted choice is marked, not only coloured
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.view.selection() is None

@@ -227,3 +227,12 @@ def test_correcting_a_suggested_event_accepts_it(session, codebook):
         "accepted", "model", "Military Forces of Syria")
     session.undo()
     assert session.events[suggestion.id].status == "suggested"
+
+
+def test_retyping_a_location_the_gazetteer_does_not_know(session, codebook):
+    """A coder's report: a location unknown to the gazetteer, then typed again, crashed the app."""
+    eid = new_battle(session, codebook)
+    session.commit("l", ev.set_field(session, eid, "location", "Hong Kong Police Headquarters"))
+    session.commit("l", ev.set_field(session, eid, "location", "Mosul"))
+    fields = session.events[eid].fields
+    assert (fields["location"], fields["country"]) == ("Mosul", "Iraq")

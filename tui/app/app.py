@@ -47,7 +47,6 @@ ANNOTATION_BINDINGS = [
     Binding("ctrl+r", "app.redo", "Redo", show=False, id="history.redo"),
     Binding("n", "app.jump(1)", "Next", show=False, id="jump.next"),
     Binding("N", "app.jump(-1)", "Previous", show=False, id="jump.previous"),
-    Binding("slash", "app.search", "Search", id="search.open"),
     Binding("e", "app.new_event", "New event", id="event.new"),
     Binding("o", "app.assign_role", "Assign role", id="event.assign"),
 ]
@@ -68,6 +67,7 @@ class NewsmarkApp(EntityActions, EventActions, App[None]):
         Binding("right_square_bracket", "step_article(1)", "Next article", id="article.next"),
         Binding("left_square_bracket", "step_article(-1)", "Prev article", id="article.previous"),
         Binding("d", "done", "Done", id="article.done"),
+        Binding("slash", "search", "Search", id="search.open"),
     ]
 
     def __init__(
@@ -82,6 +82,7 @@ class NewsmarkApp(EntityActions, EventActions, App[None]):
         self._load_model = load_model and pipeline is None
         self.session: ArticleSession | None = None
         self.current_event: str | None = None
+        self._counts_due = False
         self._suggester = None
         self._message = ""
 
@@ -153,7 +154,7 @@ class NewsmarkApp(EntityActions, EventActions, App[None]):
             return
         self.session.set_model_entities(spans, self.pipeline.name, suggested)
         gc.freeze()
-        self._sync_row()
+        self._show_counts()
         self._refresh_events()
         self.view.refresh()
         self._set_message(f"{len(spans)} entities and {len(suggested)} events suggested by {self.pipeline.name}")
@@ -174,7 +175,7 @@ class NewsmarkApp(EntityActions, EventActions, App[None]):
         self._show_header()
         self.current_event = None
         self._refresh_events()
-        self._sync_row()
+        self._show_counts()
         self.article_list.select_article(article_id)
         self.view.focus()
         self._analyse_if_needed()
@@ -188,10 +189,19 @@ class NewsmarkApp(EntityActions, EventActions, App[None]):
             self.store.sync(self.session)
             self.session = None
 
-    def _sync_row(self) -> None:
+    def _show_counts(self) -> None:
+        """Show the open article's counts in the list; the index file gets them when it closes, so
+        an edit never rewrites the index (whose size grows with the project)."""
+        self._counts_due = False
         if self.session is not None:
-            self.store.sync(self.session)
-            self.article_list.update_row(self.store.row(self.session.article.id))
+            row = {**self.store.row(self.session.article.id), **self.session.counts()}
+            self.article_list.update_row(row)
+
+    def _counts_later(self) -> None:
+        """Show the counts once the keys pause: counting costs as much as the article is long."""
+        if not self._counts_due:
+            self._counts_due = True
+            self.set_timer(0.4, self._show_counts)
 
     def _show_header(self) -> None:
         article = self.session.article
@@ -213,7 +223,7 @@ class NewsmarkApp(EntityActions, EventActions, App[None]):
 
     def action_done(self) -> None:
         self.store.set_status(self.session.article.id, "done")
-        self._sync_row()
+        self._show_counts()
         self._set_message("marked done")
         self.action_step_article(1)
 
@@ -234,6 +244,7 @@ class NewsmarkApp(EntityActions, EventActions, App[None]):
             view.move_to(ent.start)
 
     def action_search(self) -> None:
+        """Search the article, from whichever pane has focus."""
         self.query_one(SearchBar).open()
 
     def on_search_bar_done(self, message: SearchBar.Done) -> None:

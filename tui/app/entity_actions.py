@@ -32,7 +32,17 @@ class EntityActions:
                    for rec in (c["before"], c["after"]) if rec and "start" in rec]
         if offsets:
             view.refresh_offsets(min(s for s, _ in offsets), max(e for _, e in offsets))
+            if self._touches_an_event(offsets):  # an argument's label changed: re-check the events
+                self._refresh_events()
+        self._counts_later()
         self._set_message(what or action["label"])
+
+    def _touches_an_event(self, offsets: list[tuple[int, int]]) -> bool:
+        for event in self.session.events.values():
+            spans = [(a.start, a.end) for a in event.arguments if a.has_span]
+            if any(s < e2 and s2 < e for s, e in spans for s2, e2 in offsets):
+                return True
+        return False
 
     def action_label(self, number: int) -> None:
         label = self.codebook.label_for_key(str(number))
@@ -80,6 +90,7 @@ class EntityActions:
     def action_accept_all(self) -> None:
         action = annotate.accept_all(self.session)
         self.view.refresh()
+        self._counts_later()
         self._set_message(action["label"] if action else "no suggestions left")
 
     def action_undo(self) -> None:

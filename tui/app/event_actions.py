@@ -76,13 +76,13 @@ class EventActions:
             if record is not None and changes[-1]["before"] is None:
                 self.current_event = record["id"]
         self._refresh_events()
-        self._sync_row()
+        self._counts_later()
         self._set_message(label if action else "nothing changed")
         return action
 
     def _event_choices(self, words: str = "") -> list[tuple[str, str]]:
         """Every type and sub-type; first the ones the trigger words point to."""
-        choices = [(f"{t.label}: {sub}  [{name}]", f"{name}|{sub}")
+        choices = [(f"{t.label}: {sub}", f"{name}|{sub}")
                    for name, t in self.codebook.event_types.items() for sub in t.subtypes]
         guesses = []
         lowered = words.lower().strip()
@@ -108,7 +108,7 @@ class EventActions:
                 type_name, sub = value.split("|", 1)
                 self._commit_event(f"new {type_name} event", lambda: ev_ops.new_event_from_reading(
                     self.session, self.codebook, type_name, span[0], span[1], sub))
-                self.view.clear_selection()
+            self.view.clear_selection()  # used or given up: the next v starts afresh
         self.push_screen(PickerScreen(f"Event type and sub-type for {words!r}", self._event_choices(words)), chosen)
 
     def action_assign_role(self) -> None:
@@ -133,7 +133,7 @@ class EventActions:
             if role:
                 self._commit_event(f"{role}: {words}", lambda: ev_ops.assign_span(
                     self.session, self.codebook, event.id, role, span[0], span[1]))
-                self.view.clear_selection()
+            self.view.clear_selection()
         self.push_screen(PickerScreen(f"Role of {words!r} in {event.type}", [(r, r) for r in roles]), chosen)
 
     def _current(self):
@@ -162,9 +162,19 @@ class EventActions:
     def action_edit_event(self) -> None:
         if event := self._current():
             def saved(changed: dict | None) -> None:
+                done, refused = [], []
                 for name, value in (changed or {}).items():
-                    self._commit_event(f"{name}: {value}", lambda n=name, v=value: ev_ops.set_field(
-                        self.session, event.id, n, v))
+                    try:
+                        changes = ev_ops.set_field(self.session, event.id, name, value)
+                    except ValueError as exc:
+                        refused.append(f"{name}: {exc}")
+                        continue
+                    if self.session.commit(f"{name}: {value}", changes):
+                        done.append(name)
+                self._refresh_events()
+                self._counts_later()
+                message = f"saved {', '.join(done)}" if done else "nothing changed"
+                self._set_message(message + (f"; refused {'; '.join(refused)}" if refused else ""))
             self.push_screen(EventFormScreen(event, f"{event.type} / {event.subtype}"), saved)
 
     def _suggested_event_here(self):

@@ -38,5 +38,8 @@ def run(args: argparse.Namespace) -> int:
             return 1
         from ..app.app import NewsmarkApp  # Textual only loads when the app is really opened
 
-        NewsmarkApp(store, codebook, args.annotator or default_annotator()).run()
+        app = NewsmarkApp(store, codebook, args.annotator or default_annotator())
+        app.run()
+    if app.return_code:  # the app stopped on an internal error (Textual printed what it was)
+        return 2
     return 1 if problems else 0

@@ -330,7 +330,8 @@ def set_field(session: ArticleSession, event_id: str, name: str, value: Any) -> 
             previous = e.fields.get(name)
             e.fields[name] = typed
             if name == "location":  # country, admin1, coordinates follow unless typed by hand
-                was = lookup(previous).fields() if isinstance(previous, str) and previous else {}
+                old_place = lookup(previous) if isinstance(previous, str) and previous else None
+                was = old_place.fields() if old_place else {}
                 place = lookup(typed)
                 now = place.fields() if place else {}
                 for key in ("country", "admin1", "latitude", "longitude"):

@@ -91,7 +91,6 @@ class _Index:
         self.country_by_key = {key(c["name"]): iso for iso, c in self.countries.items()}
         for alias, iso in _COUNTRY_ALIASES.items():
             self.country_by_key.setdefault(alias, iso)
-        self.capitals = {}
         self.us_states = {key(s["name"]): s for s in gc.get_us_states().values()}
         self.us_state_names = {s["code"]: s["name"] for s in gc.get_us_states().values()}
         self.cities: dict[str, list[dict]] = {}
@@ -104,10 +103,6 @@ class _Index:
             for alt in {" ".join(n.lower().translate(table).split()) for n in alts}:
                 if alt != main:
                     add(alt, []).append(city)
-        for iso, country in self.countries.items():
-            cap = _city(self, key(country.get("capital", "") or "-"), iso)
-            if cap and cap["countrycode"] == iso:
-                self.capitals[iso] = cap
 
 
 _lock = threading.Lock()
@@ -192,13 +187,11 @@ def _country_code(index: _Index, hint: str) -> str:
 
 
 def _country_place(index: _Index, iso: str) -> Place:
+    """A whole country: no coordinates, since no one point stands for it (the capital would put
+    "north-eastern Syria" in Damascus)."""
     country = index.countries[iso]
-    cap = index.capitals.get(iso)
-    return Place(
-        country["name"], country["name"], iso, "",
-        cap["latitude"] if cap else None, cap["longitude"] if cap else None, "country",
-        int(country.get("population") or 0),
-    )
+    return Place(country["name"], country["name"], iso, "", None, None, "country",
+                 int(country.get("population") or 0))
 
 
 def country_of(name: str) -> str:

@@ -24,7 +24,7 @@ FORM_FIELDS = (
 class EventFormScreen(ModalScreen[dict | None]):
     """Returns the fields the coder changed, as text, or None when cancelled."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("ctrl+s", "save", "Save")]
+    BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("ctrl+s,enter", "save", "Save")]
     DEFAULT_CSS = """
     EventFormScreen { align: center middle; }
     EventFormScreen > VerticalScroll { width: 90; height: 90%; border: round $accent; background: $panel; }
@@ -59,6 +59,10 @@ class EventFormScreen(ModalScreen[dict | None]):
             old = self.event.fields.get(name, "")
             if new != ("" if old is None else str(old)):
                 changed[name] = new
+        precision = self.query_one("#field-time_precision", Input).value.strip()
+        if "event_date" in changed and precision:
+            # A new date sets its own precision; what the form shows must still win.
+            changed["time_precision"] = precision
         self.dismiss(changed)
 
     def action_cancel(self) -> None:
