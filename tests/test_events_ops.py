@@ -236,3 +236,13 @@ def test_retyping_a_location_the_gazetteer_does_not_know(session, codebook):
     session.commit("l", ev.set_field(session, eid, "location", "Mosul"))
     fields = session.events[eid].fields
     assert (fields["location"], fields["country"]) == ("Mosul", "Iraq")
+
+
+def test_victims_named_at_the_end_of_a_phrase_count_one_each(session, codebook):
+    """A coder's report: a named photojournalist plus "at least five other civilians" gave 5, not 6."""
+    eid = new_battle(session, codebook)
+    text = session.article.text
+    for words in ("Russian Foreign Minister Sergey Lavrov", "More than 100 pro-Assad fighters"):
+        start = text.index(words)
+        session.commit("v", ev.assign_span(session, codebook, eid, "Victim", start, start + len(words)))
+    assert session.events[eid].fields["fatalities"] == 101

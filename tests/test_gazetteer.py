@@ -58,3 +58,8 @@ def test_place_fields_fill_an_event():
 
 def test_key_ignores_case_diacritics_and_hyphens():
     assert key("Al-Ḩasakah") == key("al hasakah") == "al hasakah"
+
+
+def test_hong_kong_is_coded_in_china_as_acled_does():
+    assert lookup("Wan Chai").fields()["country"] == "China"
+    assert lookup("Hong Kong").fields() == {"location": "Hong Kong", "country": "China", "admin1": "Hong Kong"}

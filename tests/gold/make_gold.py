@@ -107,10 +107,10 @@ GOLD = {
            [("Entity", ("Hong Kong protesters", "thousands of Hong Kong protesters")),
             ("Target", ("police complex", "principal police complex")), ("Place", ("Hong Kong", "On Friday, thousands of Hong Kong")),
             ("Time", ("Friday", "On Friday")), ("Size", ("thousands", "thousands of Hong Kong"))],
-           {"event_date": "2019-06-21", "time_precision": 1, "country": "Hong Kong", "fatalities": 0}),
+           {"event_date": "2019-06-21", "time_precision": 1, "country": "China", "admin1": "Hong Kong", "fatalities": 0}),
         ev("PROTEST", "Peaceful protest", ("protests", "after last week's protests"), [],
            [("Time", ("last week's", "after last week's")), ("Size", ("two million people", "drew two million people"))],
-           {"time_precision": 2, "country": "Hong Kong"}, background=True),
+           {"time_precision": 2, "country": "China", "admin1": "Hong Kong"}, background=True),
     ],
     "05": [
         ev("REMOTE_VIOLENCE", "Air/drone strike", ("drone strikes", "multiple drone strikes"),

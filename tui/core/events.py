@@ -13,6 +13,7 @@ empty or still holds what the previous arguments derived.
 from __future__ import annotations
 
 import copy
+from itertools import takewhile
 from typing import Any
 
 from .codebook import Codebook, EventType
@@ -97,12 +98,14 @@ def derive_fields(codebook: Codebook, event: Event, text: str, published: str = 
 
 
 def _victim_count(words: str) -> int | None:
-    """A casualty phrase's count; a name with no number ("Qasem Soleimani") is one person."""
+    """A casualty phrase's count; a phrase that is, or ends in, a name ("Qasem Soleimani",
+    "photojournalist Ziad al-Sharabi") is one person."""
     count = parse_count(words)
     parts = words.replace("-", " ").split()
-    if count is None and parts and all(p[:1].isupper() or p.lower() in _NAME_PARTICLES for p in parts):
-        return 1
-    return count
+    if count is not None or not parts:
+        return count
+    name = list(takewhile(lambda p: p[:1].isupper() or p.lower() in _NAME_PARTICLES, reversed(parts)))
+    return 1 if len(name) == len(parts) or len(name) >= 2 else None
 
 
 def _rederive(codebook: Codebook, before: Event, after: Event, text: str, published: str) -> None:

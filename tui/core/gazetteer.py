@@ -40,6 +40,10 @@ _COUNTRY_ALIASES = {
 }
 
 
+# Territories that GeoNames lists as countries and ACLED codes as first-level units of one.
+ACLED_REGIONS = {"HK": ("China", "Hong Kong"), "MO": ("China", "Macau")}
+
+
 @dataclass(frozen=True)
 class Place:
     """Where a place name points: enough to fill ACLED's location, country, admin1 and coordinates."""
@@ -54,10 +58,11 @@ class Place:
     population: int = 0
 
     def fields(self) -> dict:
-        """The event fields this place fills."""
-        out = {"location": self.name, "country": self.country}
-        if self.admin1:
-            out["admin1"] = self.admin1
+        """The event fields this place fills, with ACLED's countries (Hong Kong lies in China)."""
+        country, admin1 = ACLED_REGIONS.get(self.country_code, (self.country, self.admin1))
+        out = {"location": self.name, "country": country}
+        if admin1:
+            out["admin1"] = admin1
         if self.latitude is not None:
             out["latitude"] = round(self.latitude, 5)
             out["longitude"] = round(self.longitude, 5)
