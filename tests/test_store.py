@@ -114,3 +114,22 @@ def test_checkpoint_folds_the_journal_and_keeps_history(seed_db):
         assert again.entities["T1"].annotator == ""
         assert again.undo() is not None and again.entities == {}
         again.close()
+
+
+def test_counts_follow_every_change_and_survive_a_replay(seed_db):
+    from tui.core import annotate
+
+    with Store(seed_db) as store:
+        article_id = store.article_ids()[0]
+        session = store.open_session(article_id, "ann")
+        session.set_model_entities([(0, 5, "ORG"), (10, 15, "GPE"), (20, 25, "DATE")], "m")
+        annotate.accept(session, session.entity_at(0))
+        annotate.reject(session, session.entity_at(10))
+        annotate.label_span(session, 30, 35, "PERSON")
+        assert session.counts() == {"entities": 2, "suggested": 1, "events": 0}
+        session.undo()
+        assert session.counts() == {"entities": 1, "suggested": 1, "events": 0}
+        session._journal.close()  # as if killed: the next opening replays the journal
+        again = store.open_session(article_id)
+        assert again.counts() == {"entities": 1, "suggested": 1, "events": 0}
+        again.close()

@@ -34,10 +34,19 @@ class EventActions:
         shown = ev_ops.visible_events(session)
         if self.current_event not in {e.id for e in shown}:
             self.current_event = shown[0].id if shown else None
-        entities = [e for e in session.entities.values() if e.status != "rejected"]
-        warnings = {e.id: validate_event(self.codebook, e, session.article.text, entities) for e in shown}
+        warnings = {e.id: validate_event(self.codebook, e, session.article.text, self._entities_of(e))
+                    for e in shown}
         self.query_one(EventPanel).show_events(session.article.text, shown, warnings, self.current_event)
         self._show_event_in_text()
+
+    def _entities_of(self, event) -> list:
+        """The visible entities under an event's arguments: all that validation needs to look at,
+        found through the session's index rather than by scanning the article's entities."""
+        found = []
+        for arg in event.arguments:
+            if arg.has_span:
+                found += [e for e in self.session.entities_in(arg.start, arg.end) if e.status != "rejected"]
+        return found
 
     def _show_event_in_text(self) -> None:
         view = self.view

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import os
 from bisect import bisect_left, insort
+from collections import Counter
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -58,6 +59,7 @@ class ArticleSession:
         self._replay_journal()
         self._index = sorted((e.start, e.end, e.id) for e in self.entities.values())
         self._longest = max((e.end - e.start for e in self.entities.values()), default=0)
+        self._statuses = Counter(e.status for e in self.entities.values())  # kept up to date per change
         self._journal = open(self._journal_path, "a", encoding="utf-8")
 
     # -- reading -------------------------------------------------------------------------------
@@ -101,10 +103,10 @@ class ArticleSession:
         return None
 
     def counts(self) -> dict[str, int]:
-        ents = [e for e in self.entities.values()]
+        """Accepted and suggested entities, and visible events; costs nothing per entity."""
         return {
-            "entities": sum(1 for e in ents if e.status == "accepted"),
-            "suggested": sum(1 for e in ents if e.status == "suggested"),
+            "entities": self._statuses["accepted"],
+            "suggested": self._statuses["suggested"],
             "events": sum(1 for e in self.events.values() if e.status != "rejected"),
         }
 
@@ -245,6 +247,7 @@ class ArticleSession:
     def _set_entity(self, ident: str, old: dict | None, new: dict | None, index: bool) -> None:
         current = self.entities.pop(ident, None)
         if index and current is not None:
+            self._statuses[current.status] -= 1
             key = (current.start, current.end, ident)
             i = bisect_left(self._index, key)
             if i < len(self._index) and self._index[i] == key:
@@ -253,6 +256,7 @@ class ArticleSession:
             ent = Entity.from_dict(new)
             self.entities[ident] = ent
             if index:
+                self._statuses[ent.status] += 1
                 insort(self._index, (ent.start, ent.end, ident))
                 self._longest = max(self._longest, ent.end - ent.start)
 
