@@ -110,15 +110,11 @@ def read_jsonl(path: Path) -> Iterator[Article | Problem]:
     if not content.strip():
         yield Problem(str(path), None, "empty file; skipped")
         return
-    for number, line in enumerate(content.split("\n"), start=1):
-        if not line.strip():
+    for number, record, problem in parse_json_lines(content):
+        if problem:
+            yield Problem(str(path), number, f"{problem}; skipped")
             continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield Problem(str(path), number, f"not valid JSON ({exc.msg}); skipped")
-            continue
-        if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+        if not isinstance(record.get("text"), str):
             yield Problem(str(path), number, "no 'text' field with a string; skipped")
             continue
         if not record["text"].strip():
@@ -132,6 +128,23 @@ def read_jsonl(path: Path) -> Iterator[Article | Problem]:
             meta=meta, parse_header=False,
         )
         yield article
+
+
+def parse_json_lines(content: str) -> Iterator[tuple[int, dict | None, str]]:
+    """(line number, object, "") for each non-blank line of JSONL, or (line number, None, what is
+    wrong with it); shared by the article importer and the annotation readers."""
+    for number, line in enumerate(content.split("\n"), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield number, None, f"not valid JSON ({exc.msg})"
+            continue
+        if not isinstance(record, dict):
+            yield number, None, "each line must be a JSON object"
+            continue
+        yield number, record, ""
 
 
 def article_from_text(

@@ -7,12 +7,12 @@ so a bad record anywhere leaves the store exactly as it was.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
 from ..model import ARTICLE_STATUSES, ORIGINS, SPAN_STATUSES, Article, Argument, Entity, Event
+from ..importer import parse_json_lines
 from ..session import change
 
 
@@ -119,15 +119,9 @@ def json_lines(path: Path) -> Iterator[tuple[int, dict]]:
         raise ImportProblem(path, None, f"cannot be read ({exc.strerror})") from None
     except UnicodeDecodeError as exc:
         raise ImportProblem(path, None, f"not valid UTF-8 (byte {exc.start})") from None
-    for number, line in enumerate(content.split("\n"), start=1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise ImportProblem(path, number, f"not valid JSON ({exc.msg})") from None
-        if not isinstance(record, dict):
-            raise ImportProblem(path, number, "each line must be a JSON object")
+    for number, record, problem in parse_json_lines(content):
+        if problem:
+            raise ImportProblem(path, number, problem)
         yield number, record
 
 
