@@ -139,14 +139,11 @@ class NewsmarkApp(EntityActions, EventActions, App[None]):
 
     @work(thread=True, exclusive=True, group="analyse")
     def _analyse(self, article: Article) -> None:
-        doc = self.pipeline.nlp(article.text)
-        spans = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
-        suggested = []
-        if not self.pipeline.fallback:  # the suggester reads the dependency parse
-            from ..core.suggest import Suggester
+        from ..core.suggest import Suggester, model_output
 
+        if not self.pipeline.fallback:  # the suggester reads the dependency parse
             self._suggester = self._suggester or Suggester(self.codebook)
-            suggested = self._suggester.suggest(doc, article)
+        spans, suggested = model_output(self.pipeline.nlp(article.text), article, self._suggester)
         self.call_from_thread(self._store_model_output, article.id, spans, suggested)
 
     def _store_model_output(self, article_id: str, spans: list[tuple[int, int, str]], suggested: list) -> None:

@@ -58,6 +58,8 @@ def run(args) -> int:
 
 
 def annotate_all(store: Store, todo: list[str], pipeline, suggester, n_process: int, batch_size: int) -> dict:
+    from ..core.suggest import model_output
+
     totals = {"articles": 0, "entities": 0, "events": 0, "skipped": 0}
     articles = {}
 
@@ -77,8 +79,7 @@ def annotate_all(store: Store, todo: list[str], pipeline, suggester, n_process: 
                 if session.analysed:
                     totals["skipped"] += 1
                 else:
-                    spans = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
-                    events = suggester.suggest(doc, article) if suggester else []
+                    spans, events = model_output(doc, article, suggester)
                     session.set_model_entities(spans, pipeline.name, events)
                     totals["articles"] += 1
                     totals["entities"] += len(spans)

