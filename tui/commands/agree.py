@@ -10,7 +10,7 @@ from ..core.team import CODED_STATUSES, Team
 from .common import progress_bar
 
 NAME = "agree"
-TITLE_WIDTH = 40
+TITLE_WIDTH = 30
 
 
 def add_parser(sub) -> None:
@@ -74,8 +74,8 @@ def render(result: Agreement, console) -> None:
     if len(result.pairs) > 1:
         pairs = Table(title="Pairs of coders")
         pairs.add_column("pair")
-        for column in ("ent F1", "ent overlap", "trigger F1", "same type", "arg F1"):
-            pairs.add_column(column, justify="right")
+        for column in ("ent F1", "overlap", "trigger", "type", "arg F1"):
+            pairs.add_column(column, justify="right", no_wrap=True, min_width=5)
         for (a, b), counts in result.pairs.items():
             f = counts.figures()
             pairs.add_row(f"{a} / {b}", *(show(f[k]) for k in ("entities.f1", "entities.f1_overlap",
@@ -84,8 +84,8 @@ def render(result: Agreement, console) -> None:
 
     articles = Table(title="Per article")
     articles.add_column("article", no_wrap=True, max_width=TITLE_WIDTH)
-    for column in ("ent F1", "ent overlap", "trigger F1", "same type", "arg F1"):
-        articles.add_column(column, justify="right")
+    for column in ("ent F1", "overlap", "trigger", "type", "arg F1"):
+        articles.add_column(column, justify="right", no_wrap=True, min_width=5)
     for article in result.articles:
         f = article.figures
         articles.add_row(article.title[:TITLE_WIDTH] or article.id, *(show(f[k]) for k in (
