@@ -171,3 +171,16 @@ def test_agree_errors_are_one_line(tmp_path, capsys):
         err = capsys.readouterr().err
         assert message in err and err.count("\n") == 1, err
     assert main(["agree", "--db", str(a), "--db", str(todo), "--all", "--json"]) == 0
+
+
+def test_a_damaged_article_is_said_and_left_out(tmp_path, capsys):
+    art, other = article(), article(OTHER, "Other")
+    a, b = coded(tmp_path, [(art, [ent("Kaduna", "GPE")], []), (other, [], [])],
+                 [(art, [ent("Kaduna", "GPE")], []), (other, [], [])])
+    damaged = tmp_path / "bob_articles" / f"{other.id}.json"
+    damaged.write_text("{not json")
+    assert main(["agree", "--db", str(a), "--db", str(b), "--json"]) == 0
+    captured = capsys.readouterr()
+    assert json.loads(captured.out)["articles"] == 1
+    assert str(damaged) in captured.err and captured.err.count("\n") == 1
+    assert damaged.read_text() == "{not json"  # read-only: left as it was

@@ -154,17 +154,20 @@ class Review:
         return self.team.names
 
     def open(self, index: int) -> None:
-        """Open the ``index``-th shared article: read every coder's work, and its gold article."""
+        """Open the ``index``-th shared article: read every coder's work, and its gold article;
+        ``ArticleDamaged`` (and nothing open) if a file of it cannot be read."""
         self.close_article()
+        self.article, self.works, self.units, self.differences = None, [], [], []
         article_id = self.ids[index]
         self.index = index
         self.article = self.team.article(article_id)
+        works = self.team.work(article_id)
         if not self.gold.has_article(article_id):
             self.gold.add_article(replace(self.article, status="todo"))
         if self.gold.row(article_id)["status"] == "todo":
             self.gold.set_status(article_id, "in progress")
         self.session = self.gold.open_session(article_id, self.annotator)
-        self.works = self.team.work(article_id)
+        self.works = works
         self.units = units(self.works)
         self.differences = [u for u in self.units if not u.agreed]
         seed_agreed(self.session, self.units)

@@ -24,6 +24,7 @@ from itertools import combinations
 from typing import Callable, Iterable
 
 from .model import Event
+from .storage import ArticleDamaged
 from .team import Work
 
 ENTITY_FIGURES = ("entities.f1", "entities.f1_overlap")
@@ -244,7 +245,11 @@ def agreement(team, article_ids: list[str], progress: Callable[[int], None] | No
     for a, b in combinations(team.names, 2):
         result.pairs[(a, b)] = Counts()
     for done, article_id in enumerate(article_ids, start=1):
-        works = team.work(article_id)
+        try:
+            works = team.work(article_id)
+        except ArticleDamaged as exc:  # said once; the other articles are compared
+            team.report(str(exc))
+            continue
         article, counts = article_agreement(article_id, team.title(article_id), works)
         result.articles.append(article)
         for pair, c in counts.items():

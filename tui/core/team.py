@@ -33,8 +33,9 @@ class Work:
 
 
 def open_for_reading(path: str | os.PathLike) -> Store:
-    """Open a coder's database to read it (never to create it)."""
-    return Store(path, create=False)
+    """Open a coder's database without a lock and without writing anything, replaying the journals in
+    memory: it can be read while that coder's app has it open, and shows every edit saved so far."""
+    return Store(path, read_only=True)
 
 
 def coder_names(paths: list[Path]) -> list[str]:
@@ -101,6 +102,10 @@ class Team:
             raise TeamError(f"{len(self.shared_ids())} shared article(s), but none is {wanted} in every "
                             "database; open them in each coder's app, or pass --article-status")
         return ids
+
+    def report(self, problem: str) -> None:
+        """One line about a damaged article that is left out (on stderr, as the other commands do)."""
+        self.stores[0].report(problem)
 
     def title(self, article_id: str) -> str:
         return self._rows[0][article_id].get("title", "")

@@ -15,6 +15,7 @@ from textual.widgets import Footer, Static
 
 from ...core.adjudicate import ENTITY, Review, Unit
 from ...core.codebook import Codebook
+from ...core.storage import ArticleDamaged
 from .render import column, describe, excerpt_bounds, quote
 
 MAX_CODERS = 9
@@ -71,13 +72,22 @@ class ReviewApp(App[None]):
         self.call_after_refresh(self.show)  # again once the columns have their size
 
     def on_resize(self) -> None:
-        if self.review.article is not None:
-            self.show()
+        self.show()
 
     # -- actions ---------------------------------------------------------------------------------
 
-    def open_article(self, index: int) -> None:
-        self.review.open(index)
+    def open_article(self, index: int, step: int = 1) -> None:
+        """Open the article at ``index``; a damaged one is said and passed over in the direction ``step``."""
+        while True:
+            try:
+                self.review.open(index)
+                break
+            except ArticleDamaged as exc:
+                self.notify(str(exc), severity="error", timeout=10)
+                index += step
+                if not 0 <= index < len(self.review.ids):
+                    self.exit(message=f"newsmark: no article left to review ({exc})")
+                    return
         self.current = 0 if self.review.differences else -1
         self._taken = []
         count = len(self.review.differences)
@@ -120,7 +130,7 @@ class ReviewApp(App[None]):
             self.bell()
             self.say("no more articles" if step > 0 else "this is the first article")
             return
-        self.open_article(target)
+        self.open_article(target, step)
 
     def action_undo(self) -> None:
         action = self.review.undo()
@@ -154,7 +164,7 @@ class ReviewApp(App[None]):
         return self.review.differences[self.current] if self.current >= 0 else None
 
     def show(self) -> None:
-        if not self.is_mounted:
+        if not self.is_mounted or self.review.session is None:
             return
         review, unit = self.review, self.unit
         text = review.article.text
