@@ -59,7 +59,7 @@ async def test_adjudicating_two_coders_into_a_gold_layer(tmp_path):
             assert "undid: take bob's entity" in whole_screen(app)
             await pilot.press("N", "N")
             assert "difference 1/3" in whole_screen(app)
-            assert "gold holds bob's version" in whole_screen(app)
+            assert "gold holds the version of bob" in whole_screen(app)
             await pilot.press("d")  # the only article: marked done
             await pilot.press("q")
 
@@ -93,7 +93,7 @@ async def test_reopening_keeps_the_gold_layer_and_does_not_seed_again(tmp_path):
                 screens.append(whole_screen(app))
                 await pilot.press(*keys, "q")
     assert "gold holds no coder's version yet" in screens[0]
-    assert "gold holds bob's version" in screens[1]
+    assert "gold holds the version of bob" in screens[1]
     entities, events, status = gold_records(gold_path, art.id)
     assert [(words, who) for words, _, who, _ in entities] == [("Kaduna", "judge"), ("Sunday", "judge")]
     assert [(e.annotator, [TEXT[a.start:a.end] for a in e.arguments]) for e in events] == [("judge", ["villagers"])]
@@ -108,3 +108,20 @@ def test_review_refuses_a_coder_database_as_gold(tmp_path, capsys):
     assert main(["review", "--db", str(alice), "--db", str(tmp_path / "nobody.json")]) == 1
     assert "nobody.json: no such database" in capsys.readouterr().err
     assert not (tmp_path / "gold.json").exists()
+
+
+async def test_a_damaged_article_is_said_and_passed_over(tmp_path):
+    first, second = article(), article("Police arrested 3 men in Kano.", "Kano")
+    alice = coder_db(tmp_path / "alice.json", "alice", [(first, [ent("Kaduna", "GPE")], []),
+                                                       (second, [ent("Kano", "GPE", second.text)], [])])
+    bob = coder_db(tmp_path / "bob.json", "bob", [(first, [], []), (second, [ent("Kano", "LOC", second.text)], [])])
+    (tmp_path / "alice_articles" / f"{first.id}.json").write_text("{not json")
+    with Team([alice, bob]) as team, Store(tmp_path / "gold.json") as gold:
+        app = ReviewApp(Review(team, gold), load_codebook())
+        async with app.run_test(size=(80, 24), notifications=True) as pilot:
+            await pilot.pause()
+            screen = whole_screen(app)
+            assert "article 2/2" in screen and "«Kano»" in screen
+            assert f"{first.id}.json" in screen.replace("\n", "")  # the toast naming the file
+            await pilot.press("q")
+        assert not gold.has_article(first.id)  # nothing was made for the article that could not be read

@@ -18,7 +18,7 @@ from .conftest import SAMPLES
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 
-GITIGNORE = "*.lock\nexports/\n"
+GITIGNORE = "*.lock\n*_backup/\nexports/\n"
 
 
 def git(repo, *args) -> str:
@@ -67,7 +67,7 @@ def test_two_coders_branches_merge_without_conflict(tmp_path, capsys):
     git(repo, "merge", "-q", "--no-edit", "bob")  # a conflict would fail here
     tracked = git(repo, "ls-files").split()
     assert "coders/alice.json" in tracked and "coders/bob.json" in tracked
-    assert not [name for name in tracked if name.endswith(".lock")]
+    assert not [name for name in tracked if name.endswith(".lock") or "_backup/" in name]
     assert git(repo, "status", "--porcelain") == ""
     for coder in ("alice", "bob"):  # who coded what is on every record
         with Store(repo / "coders" / f"{coder}.json", create=False) as store:

@@ -193,11 +193,11 @@ class ReviewApp(App[None]):
         text = self.review.article.text
         where = f" at «{quote(text, unit.start, unit.end)}»" if unit.start is not None else " without a trigger"
         lines = [Text(f"{kind}{where}: take a version with its number, 0 for none", style="bold")]
-        for number, (name, line) in enumerate(zip(self.review.coders, describe(unit, self.review.article.text,
-                                                                                  self.codebook)), start=1):
+        versions = describe(unit, text, self.codebook)
+        for number, (name, line) in enumerate(zip(self.review.coders, versions), start=1):
             mark = "✓" if number - 1 in matches else " "
             lines.append(Text.assemble((f"{mark} {number} {name}: ", "bold"), line))
-        held = ", ".join(self.review.coders[c] for c in matches)
-        lines.append(Text(f"gold holds {held}'s version" if matches else "gold holds no coder's version yet",
-                          style="green" if matches else "yellow"))
+        held = " and ".join(self.review.coders[c] for c in matches)
+        said = f"gold holds the version of {held}" if matches else "gold holds no coder's version yet"
+        lines.append(Text(said, style="green" if matches else "yellow"))
         return Text("\n").join(lines)
