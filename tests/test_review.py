@@ -12,7 +12,7 @@ from tui.core.store import Store
 from tui.core.team import Team
 
 from .apphelpers import whole_screen
-from .teamhelpers import TEXT, article, coder_db, ent, event
+from .teamhelpers import TEXT, article, coder_db, ent, event, span
 
 
 def two_coders(tmp_path):
@@ -125,3 +125,24 @@ async def test_a_damaged_article_is_said_and_passed_over(tmp_path):
             assert f"{first.id}.json" in screen.replace("\n", "")  # the toast naming the file
             await pilot.press("q")
         assert not gold.has_article(first.id)  # nothing was made for the article that could not be read
+
+
+async def test_a_model_suggestion_in_the_gold_project_gives_way_to_the_version_taken(tmp_path):
+    art, alice, bob = two_coders(tmp_path)
+    gold_path = tmp_path / "gold.json"
+    with Store(gold_path) as gold:  # as if the gold project had been opened in the app and analysed
+        gold.add_article(art)
+        session = gold.open_session(art.id)
+        session.set_model_entities([(*span(TEXT, "Maiduguri"), "PERSON")], "model")
+        session.close()
+    with Team([alice, bob]) as team, Store(gold_path) as gold:
+        review = Review(team, gold)
+        app = ReviewApp(review, load_codebook())
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            assert review.matches(1) == []  # Maiduguri: a suggestion is not a version
+            await pilot.press("n", "1", "q")
+    entities, _, _ = gold_records(gold_path, art.id)
+    assert ("Maiduguri", "GPE", "gold", "accepted") in entities
+    assert ("Maiduguri", "PERSON", "model", "rejected") in entities
+    assert ("Kaduna", "GPE", "gold", "accepted") in entities  # the agreed units were still taken

@@ -87,14 +87,20 @@ def units(works: list[Work]) -> list[Unit]:
 
 
 def gold_records(unit: Unit, session: ArticleSession) -> list:
-    """What the gold layer holds in the unit's stretch (visible records of its kind)."""
+    """What the gold layer shows in the unit's stretch: its visible records of the unit's kind
+    (accepted, and any suggestion the model made there if the gold project was opened in the app)."""
     records = session.entities.values() if unit.kind == ENTITY else session.events.values()
     return [r for r in records if r.status != "rejected" and unit.holds(r)]
 
 
+def held_signature(unit: Unit, session: ArticleSession) -> tuple:
+    """The signature of what the gold layer holds in the unit: its accepted records only."""
+    return signature(unit.kind, [r for r in gold_records(unit, session) if r.status == "accepted"])
+
+
 def gold_matches(unit: Unit, session: ArticleSession) -> list[int]:
     """The coders whose version of the unit the gold layer holds now."""
-    held = signature(unit.kind, gold_records(unit, session))
+    held = held_signature(unit, session)
     return [c for c, version in enumerate(unit.versions) if signature(unit.kind, version) == held]
 
 
@@ -113,24 +119,30 @@ def _table(kind: str) -> str:
     return "entities" if kind == ENTITY else "events"
 
 
-def take(session: ArticleSession, unit: Unit, coder: int | None, label: str) -> dict | None:
-    """Make the gold layer hold coder ``coder``'s version of the unit (None: nothing); one action."""
+def take_changes(session: ArticleSession, unit: Unit, coder: int | None) -> list[dict]:
+    """The changes that make the gold layer hold coder ``coder``'s version of the unit (None: nothing).
+    What it held there goes; a model suggestion there is kept as rejected, as in the app."""
     version = [] if coder is None else unit.versions[coder]
-    held = gold_records(unit, session)
-    if signature(unit.kind, held) == signature(unit.kind, version):
-        return None
+    shown = gold_records(unit, session)
+    if held_signature(unit, session) == signature(unit.kind, version) and all(
+            r.status == "accepted" for r in shown):
+        return []
     table = _table(unit.kind)
-    changes = [change(table, r, None) for r in held]
-    changes += [change(table, None, gold_copy(r, session.annotator)) for r in version]
-    return session.commit(label, changes)
+    changes = [change(table, r, replace(r, status="rejected", updated=now_iso())
+                      if r.status == "suggested" else None) for r in shown]
+    return changes + [change(table, None, gold_copy(r, session.annotator)) for r in version]
+
+
+def take(session: ArticleSession, unit: Unit, coder: int | None, label: str) -> dict | None:
+    """Take one version of a unit into the gold layer as one undoable action (None if nothing changes)."""
+    return session.commit(label, take_changes(session, unit, coder))
 
 
 def seed_agreed(session: ArticleSession, all_units: list[Unit]) -> dict | None:
-    """Copy every agreed unit into a gold article that has never been touched."""
-    if session.history or session.entities or session.events:
+    """Take every agreed unit into a gold article that has no history yet, as one action."""
+    if session.history:
         return None
-    changes = [change(_table(u.kind), None, gold_copy(r, session.annotator))
-               for u in all_units if u.agreed for r in u.versions[0]]
+    changes = [c for u in all_units if u.agreed for c in take_changes(session, u, 0)]
     return session.commit("take what every coder agrees on", changes)
 
 
