@@ -139,11 +139,21 @@ class JournalWriter:
                 written += os.write(self._fd, data[written:])
             os.fsync(self._fd)
         except OSError as exc:
+            self._cut_back()
             raise SaveError(f"{self.path}: cannot save ({exc.strerror or exc}); "
                             f"{len(self.pending)} edit(s) kept in memory and retried on the next one") from None
         self._good += len(data)
         self._cut = False
         self.pending.clear()
+
+    def _cut_back(self) -> None:
+        """Remove at once what a failed write left after the last whole line (a later write retries)."""
+        if self._cut and self._fd is not None:
+            try:
+                os.ftruncate(self._fd, self._good)
+                self._cut = False
+            except OSError:
+                pass
 
     def clear(self) -> None:
         """Empty the journal after a checkpoint saved everything it held (and everything pending)."""
