@@ -161,7 +161,8 @@ class Store:
         """Store a new article; False (and nothing changes) if the same text is already stored."""
         if self.has_article(article.id):
             return False
-        self._file(article.id).unlink(missing_ok=True)  # an orphan left by an interrupted import
+        if self._file(article.id).exists() and self._adopt(article.id):
+            return True
         self._journal(article.id).unlink(missing_ok=True)
         db = TinyDB(self._file(article.id), storage=AtomicJSONStorage, backup=self._backup(article.id))
         with db.storage.hold():
@@ -170,6 +171,19 @@ class Store:
         db.close()
         doc_id = self._index.insert(self._row(article, {"entities": 0, "suggested": 0, "events": 0}, ""))
         self._doc_ids[article.id] = doc_id
+        return True
+
+    def _adopt(self, article_id: str) -> bool:
+        """An article file the index does not name (left by an interrupted import, or the index was
+        restored from an older backup): take it back with its annotations, never delete them."""
+        try:
+            session = self._open_files(article_id)
+        except DamagedFile:
+            backup.move_aside(self._file(article_id))  # kept for a person to look at
+            return False
+        session.close()
+        row = self._row(session.article, session.counts(), session.analysed)
+        self._doc_ids[article_id] = self._index.insert(row)
         return True
 
     @staticmethod
@@ -220,6 +234,10 @@ class Store:
         """Open one article for annotation; close it (or call ``sync``) to update the index counts."""
         if not self.has_article(article_id):
             raise StoreError(f"{self.path}: no article {article_id}")
+        return self._open_files(article_id, annotator)
+
+    def _open_files(self, article_id: str, annotator: str = "") -> ArticleSession:
+        """Open an article's files, whether or not the index names it; damage is reported."""
         try:
             session = ArticleSession(self._file(article_id), self._journal(article_id), annotator,
                                      read_only=self.read_only, backup=self._backup(article_id))
