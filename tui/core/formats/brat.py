@@ -18,7 +18,7 @@ from typing import Iterator
 from ..codebook import Codebook
 from ..importer import article_from_text
 from ..model import Argument, Entity, Event, article_id_for
-from .base import Document, ExportOptions, ExportSummary, atomic_output, output_folder, safe_child, safe_name
+from .base import Document, ExportOptions, ExportSummary, output_folder, safe_child, safe_name, write_new
 from .ingest import Checker, ImportDoc, ImportProblem
 
 MENTION = "Mention"
@@ -105,23 +105,24 @@ def visual_conf(codebook: Codebook) -> str:
     return "\n".join(out) + "\n"
 
 
+OUTPUT_SUFFIXES = (".txt", ".ann", ".conf")  # what a brat export folder holds
+
+
 def export(docs: Iterator[Document], out: Path, options: ExportOptions, summary: ExportSummary) -> None:
-    folder = output_folder(out)
     codebook = options.get_codebook()
-    for name, content in (("annotation.conf", annotation_conf(codebook)), ("visual.conf", visual_conf(codebook))):
-        with atomic_output(safe_child(folder, name)) as handle:
-            handle.write(content)
-        summary.files += 1
-    for doc in docs:
-        stem = safe_name(doc.article.id)
-        with atomic_output(safe_child(folder, stem + ".txt")) as handle:
-            handle.write(doc.article.text)
-        with atomic_output(safe_child(folder, stem + ".ann")) as handle:
-            handle.write(ann_for(doc, summary))
-        summary.files += 2
-        summary.articles += 1
-        summary.entities += len(doc.entities)
-        summary.events += sum(1 for e in doc.events if e.trigger_start is not None)
+    with output_folder(out, OUTPUT_SUFFIXES) as folder:
+        for name, content in (("annotation.conf", annotation_conf(codebook)),
+                              ("visual.conf", visual_conf(codebook))):
+            write_new(safe_child(folder, name), content)
+            summary.files += 1
+        for doc in docs:
+            stem = safe_name(doc.article.id)
+            write_new(safe_child(folder, stem + ".txt"), doc.article.text)
+            write_new(safe_child(folder, stem + ".ann"), ann_for(doc, summary))
+            summary.files += 2
+            summary.articles += 1
+            summary.entities += len(doc.entities)
+            summary.events += sum(1 for e in doc.events if e.trigger_start is not None)
 
 
 def read(folder: Path) -> list[ImportDoc]:
