@@ -22,6 +22,7 @@ from tinydb import TinyDB
 
 from .model import ARTICLE_STATUSES, Article
 from .session import ArticleSession
+from .staging import ImportStaging, finish_interrupted_import
 from .storage import AtomicJSONStorage, ProcessLock, StoreError
 
 SCHEMA_VERSION = 1
@@ -56,6 +57,7 @@ class Store:
             self._lock.release()
             raise
         self._doc_ids = {row["id"]: row.doc_id for row in self._index.all()}
+        finish_interrupted_import(self)
 
     def __enter__(self) -> "Store":
         return self
@@ -95,11 +97,7 @@ class Store:
             return False
         self._file(article.id).unlink(missing_ok=True)  # an orphan left by an interrupted import
         self._journal(article.id).unlink(missing_ok=True)
-        db = TinyDB(self._file(article.id), storage=AtomicJSONStorage)
-        with db.storage.hold():
-            db.table("article").insert(article.to_dict())
-            db.table("state").insert({"seq": 0, "analysed": "", "history": [], "position": 0})
-        db.close()
+        AtomicJSONStorage(self._file(article.id)).write(article_tables(article))
         doc_id = self._index.insert(self._row(article, {"entities": 0, "suggested": 0, "events": 0}, ""))
         self._doc_ids[article.id] = doc_id
         return True
@@ -156,6 +154,23 @@ class Store:
 
     def _journal(self, article_id: str) -> Path:
         return self.articles_dir / f"{_safe(article_id)}.log"
+
+    @contextmanager
+    def staged_import(self) -> Iterator[ImportStaging]:
+        """An all-or-nothing import of new articles (see ``tui.core.staging``); not inside ``batch``."""
+        staging = ImportStaging(self)
+        try:
+            yield staging
+        except BaseException:
+            staging.discard()
+            raise
+        staging.commit()
+
+
+def article_tables(article: Article) -> dict:
+    """The TinyDB tables of a newly stored article's file."""
+    return {"article": {"1": article.to_dict()},
+            "state": {"1": {"seq": 0, "analysed": "", "history": [], "position": 0}}}
 
 
 def _safe(article_id: str) -> str:

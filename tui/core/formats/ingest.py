@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterator
 
 from ..model import ARTICLE_STATUSES, ORIGINS, SPAN_STATUSES, Article, Argument, Entity, Event
-from ..importer import parse_json_lines
+from ..importer import Problem, decode_text, parse_json_lines
 from ..session import change
 
 
@@ -114,11 +114,11 @@ def _is_int(value: Any) -> bool:
 def json_lines(path: Path) -> Iterator[tuple[int, dict]]:
     """(line number, object) for each non-blank line; ImportProblem on bad UTF-8 or JSON."""
     try:
-        content = path.read_bytes().decode("utf-8-sig")
+        content = decode_text(path, path.read_bytes())
     except OSError as exc:
         raise ImportProblem(path, None, f"cannot be read ({exc.strerror})") from None
-    except UnicodeDecodeError as exc:
-        raise ImportProblem(path, None, f"not valid UTF-8 (byte {exc.start})") from None
+    if isinstance(content, Problem):
+        raise ImportProblem(path, content.line, content.message)
     for number, record, problem in parse_json_lines(content):
         if problem:
             raise ImportProblem(path, number, problem)
@@ -163,33 +163,56 @@ def import_documents(store, docs: list[ImportDoc], annotator: str = "",
                      progress: Callable[[int], None] | None = None) -> ImportSummary:
     """Write checked records: new articles are added, known ones gain the annotations they lack.
 
+    New articles, with their annotations, go in all at once through a staged import: a failure part
+    way (a full disk, an interrupt) leaves the project as it was. Articles already stored gain their
+    annotations afterwards, one article at a time.
+
     A record is skipped when its id, or its content (span and label; or type, trigger and
     grounded arguments), is already stored, so importing the same file twice adds nothing. Identical records
     within one file are all kept: an export of two identical events must come back as two.
     """
     summary = ImportSummary()
-    with store.batch():
-        for done, doc in enumerate(docs, start=1):
-            if store.add_article(doc.article):
+    known = []
+    done = 0
+    with store.staged_import() as staging:
+        for doc in docs:
+            if store.has_article(doc.article.id):
+                known.append(doc)
+                continue
+            if staging.add(doc.article):
                 summary.articles_added += 1
             else:
                 summary.articles_existing += 1
             if doc.entities or doc.events or doc.analysed:
-                session = store.open_session(doc.article.id, annotator)
-                try:
-                    entities = _new_records("entities", session.entities, doc.entities, _same_entity, summary)
-                    events = _new_records("events", session.events, doc.events, _same_event, summary)
-                    summary.entities += len(entities)
-                    summary.events += len(events)
-                    changes = entities + events
-                    session.commit("import", changes)
-                    if doc.analysed and not session.analysed:  # keeps the app from re-running the model
-                        session.set_model_entities([], doc.analysed)
-                    store.sync(session)
-                finally:
-                    session.close()
+                _annotate(staging.open_session(doc.article.id, annotator), doc, staging.sync, summary)
+            if doc.status:
+                staging.set_status(doc.article.id, doc.status)
+            done += 1
+            if progress:
+                progress(done)
+    with store.batch():
+        for doc in known:
+            summary.articles_existing += 1
+            if doc.entities or doc.events or doc.analysed:
+                _annotate(store.open_session(doc.article.id, annotator), doc, store.sync, summary)
             if doc.status and doc.status != (store.row(doc.article.id) or {}).get("status"):
                 store.set_status(doc.article.id, doc.status)
+            done += 1
             if progress:
                 progress(done)
     return summary
+
+
+def _annotate(session, doc: ImportDoc, sync: Callable, summary: ImportSummary) -> None:
+    """Add to one open article the records of ``doc`` it does not hold yet, then close it."""
+    try:
+        entities = _new_records("entities", session.entities, doc.entities, _same_entity, summary)
+        events = _new_records("events", session.events, doc.events, _same_event, summary)
+        summary.entities += len(entities)
+        summary.events += len(events)
+        session.commit("import", entities + events)
+        if doc.analysed and not session.analysed:  # keeps the app from re-running the model
+            session.set_model_entities([], doc.analysed)
+        sync(session)
+    finally:
+        session.close()
