@@ -8,18 +8,13 @@ database, a bad codebook, a full or read-only disk), with one line on stderr and
 from __future__ import annotations
 
 import argparse
-import errno
 import sys
 
 from .commands import SUBCOMMANDS
 from .core.codebook import CodebookError
 from .core.storage import StoreError
+from .commands.common import USER_OS_ERRORS
 from .errorlog import write_crash_log
-
-# OSErrors the machine, not newsmark, is to blame for: said in one line, exit 1.
-USER_OS_ERRORS = {errno.ENOSPC: "the disk is full", errno.EDQUOT: "the disk quota is exceeded",
-                  errno.EROFS: "the file system is read-only", errno.EACCES: "permission denied",
-                  errno.EPERM: "operation not permitted"}
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -53,8 +48,8 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as exc:
         if exc.errno not in USER_OS_ERRORS:
             return internal_error(exc, argv)
-        where = f" {exc.filename}" if exc.filename else ""
-        print(f"newsmark: cannot write{where}: {USER_OS_ERRORS[exc.errno]}", file=sys.stderr)
+        where = exc.filename or getattr(args, "db", None) or "a file"
+        print(f"newsmark: cannot write {where}: {USER_OS_ERRORS[exc.errno]}", file=sys.stderr)
         return 1
     except Exception as exc:  # noqa: BLE001 - a bug: log it, say where, exit 2
         return internal_error(exc, argv)

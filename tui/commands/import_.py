@@ -10,9 +10,10 @@ all at once (see ``tui.core.staging``), so a full disk or an interrupt part way 
 from __future__ import annotations
 
 from ..core.formats import IMPORT_FORMATS, ImportDoc, ImportProblem, detect_format, import_documents, read_annotations
+from ..core.formats.ingest import ImportSummary, add_new_documents, annotate_known_documents
 from ..core.importer import Problem, read_file, source_files
 from ..core.store import Store
-from .common import add_db_option, progress_bar, warn
+from .common import USER_OS_ERRORS, add_db_option, progress_bar, warn
 
 NAME = "import"
 
@@ -94,8 +95,19 @@ def run(args) -> int:
     if problems:
         refuse(problems)
         return 1
-    with Store(args.db) as store:
-        summary = write_documents(store, articles + docs, args.annotator)
+    summary = ImportSummary()
+    with Store(args.db) as store, progress_bar("import", len(articles) + len(docs)) as progress:
+        try:
+            known = add_new_documents(store, articles + docs, args.annotator, summary, progress)
+        except OSError as exc:
+            if exc.errno not in USER_OS_ERRORS:
+                raise
+            warn(f"newsmark: cannot import into {args.db}: {USER_OS_ERRORS[exc.errno]}; nothing was imported")
+            return 1
+        except KeyboardInterrupt:
+            warn("newsmark: interrupted; nothing was imported")
+            return 1
+        annotate_known_documents(store, known, args.annotator, summary, progress)
     if docs:
         print(f"{summary}, into {args.db}")
     else:

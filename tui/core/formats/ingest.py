@@ -163,17 +163,21 @@ def import_documents(store, docs: list[ImportDoc], annotator: str = "",
                      progress: Callable[[int], None] | None = None) -> ImportSummary:
     """Write checked records: new articles are added, known ones gain the annotations they lack.
 
-    New articles, with their annotations, go in all at once through a staged import: a failure part
-    way (a full disk, an interrupt) leaves the project as it was. Articles already stored gain their
-    annotations afterwards, one article at a time.
-
     A record is skipped when its id, or its content (span and label; or type, trigger and
     grounded arguments), is already stored, so importing the same file twice adds nothing. Identical records
     within one file are all kept: an export of two identical events must come back as two.
     """
     summary = ImportSummary()
+    known = add_new_documents(store, docs, annotator, summary, progress)
+    annotate_known_documents(store, known, annotator, summary, progress)
+    return summary
+
+
+def add_new_documents(store, docs: list[ImportDoc], annotator: str, summary: ImportSummary,
+                      progress: Callable[[int], None] | None = None) -> list[ImportDoc]:
+    """Add the new articles, with their annotations, all at once through a staged import: a failure
+    part way (a full disk, an interrupt) leaves the project as it was. Returns the other documents."""
     known = []
-    done = 0
     with store.staged_import() as staging:
         for doc in docs:
             if store.has_article(doc.article.id):
@@ -187,20 +191,23 @@ def import_documents(store, docs: list[ImportDoc], annotator: str = "",
                 _annotate(staging.open_session(doc.article.id, annotator), doc, staging.sync, summary)
             if doc.status:
                 staging.set_status(doc.article.id, doc.status)
-            done += 1
             if progress:
-                progress(done)
+                progress(summary.articles_added + summary.articles_existing)
+    return known
+
+
+def annotate_known_documents(store, docs: list[ImportDoc], annotator: str, summary: ImportSummary,
+                             progress: Callable[[int], None] | None = None) -> None:
+    """Give articles already stored the annotations they lack, one article at a time."""
     with store.batch():
-        for doc in known:
+        for doc in docs:
             summary.articles_existing += 1
             if doc.entities or doc.events or doc.analysed:
                 _annotate(store.open_session(doc.article.id, annotator), doc, store.sync, summary)
             if doc.status and doc.status != (store.row(doc.article.id) or {}).get("status"):
                 store.set_status(doc.article.id, doc.status)
-            done += 1
             if progress:
-                progress(done)
-    return summary
+                progress(summary.articles_added + summary.articles_existing)
 
 
 def _annotate(session, doc: ImportDoc, sync: Callable, summary: ImportSummary) -> None:
