@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from tui.core.nlp import load_pipeline
-from tui.core.store import Store
 from tui.cli import main
 
 from .apphelpers import running, whole_screen

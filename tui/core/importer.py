@@ -17,6 +17,10 @@ from typing import Iterator
 
 from .model import Article, article_id_for
 
+# The longest article newsmark stores: longer ones are refused at import (one line saying so) rather
+# than split, since where to split a text is the user's call. The app and `suggest` also skip any
+# longer article already stored, so one such article can never stop them.
+MAX_ARTICLE_CHARS = 1_000_000
 TEXT_SUFFIXES = (".txt", ".md")
 JSONL_SUFFIXES = (".jsonl",)
 # Files that sit beside articles in a folder but are not articles.
@@ -120,7 +124,14 @@ def read_text_file(path: Path) -> Article | Problem:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         return Problem(str(path), None, "empty file")
+    if len(text) > MAX_ARTICLE_CHARS:
+        return too_long(path, None, len(text))
     return article_from_text(text, source=str(path))
+
+
+def too_long(path: Path, line: int | None, length: int) -> Problem:
+    return Problem(str(path), line, f"the article has {length:,} characters, over the limit of "
+                                    f"{MAX_ARTICLE_CHARS:,}; split it into parts")
 
 
 def read_jsonl(path: Path) -> Iterator[Article | Problem]:
@@ -140,6 +151,9 @@ def read_jsonl(path: Path) -> Iterator[Article | Problem]:
             continue
         if not record["text"].strip():
             yield Problem(str(path), number, "empty 'text'")
+            continue
+        if len(record["text"]) > MAX_ARTICLE_CHARS:
+            yield too_long(path, number, len(record["text"]))
             continue
         meta = record.get("meta") if isinstance(record.get("meta"), dict) else {}
         if record.get("id") is not None:
@@ -161,6 +175,9 @@ def parse_json_lines(content: str) -> Iterator[tuple[int, dict | None, str]]:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
             yield number, None, f"not valid JSON ({exc.msg})"
+            continue
+        except RecursionError:
+            yield number, None, "JSON nested too deeply"
             continue
         if not isinstance(record, dict):
             yield number, None, "each line must be a JSON object"
