@@ -15,7 +15,7 @@ from tui.core.session import change
 from tui.core.storage import SaveError, StoreError, StoreLocked
 from tui.core.store import SCHEMA_VERSION, Store
 
-from .conftest import ROOT
+from .conftest import ROOT, SEED
 
 
 def test_write_interrupted_before_rename_leaves_old_database_loadable(seed_db, monkeypatch):
@@ -38,7 +38,7 @@ def test_write_interrupted_before_rename_leaves_old_database_loadable(seed_db, m
 
 
 def test_a_second_process_is_refused_with_a_clear_message(seed_db):
-    code = f"from tui.cli import main; raise SystemExit(main(['import', {str(seed_db)!r}, '--db', {str(seed_db)!r}]))"
+    code = f"from tui.cli import main; raise SystemExit(main(['import', {str(SEED)!r}, '--db', {str(seed_db)!r}]))"
     with Store(seed_db):
         result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 1

@@ -30,6 +30,7 @@ from tinydb import TinyDB
 from . import backup
 from .model import ARTICLE_STATUSES, Article
 from .session import ArticleSession
+from .staging import ImportStaging, finish_interrupted_import
 from .storage import ArticleDamaged, AtomicJSONStorage, DamagedFile, ProcessLock, StoreError, read_tables
 
 SCHEMA_VERSION = 1
@@ -100,6 +101,8 @@ class Store:
         except BaseException:
             self._lock.release()
             raise
+        if not read_only:
+            finish_interrupted_import(self)
 
     def _check_index(self) -> None:
         """Refuse an index that is not a project's (empty, null, a list, a folder...), naming it."""
@@ -164,11 +167,7 @@ class Store:
         if self._file(article.id).exists() and self._adopt(article.id):
             return True
         self._journal(article.id).unlink(missing_ok=True)
-        db = TinyDB(self._file(article.id), storage=AtomicJSONStorage, backup=self._backup(article.id))
-        with db.storage.hold():
-            db.table("article").insert(article.to_dict())
-            db.table("state").insert({"seq": 0, "analysed": "", "history": [], "position": 0})
-        db.close()
+        AtomicJSONStorage(self._file(article.id), backup=self._backup(article.id)).write(article_tables(article))
         doc_id = self._index.insert(self._row(article, {"entities": 0, "suggested": 0, "events": 0}, ""))
         self._doc_ids[article.id] = doc_id
         return True
@@ -176,15 +175,22 @@ class Store:
     def _adopt(self, article_id: str) -> bool:
         """An article file the index does not name (left by an interrupted import, or the index was
         restored from an older backup): take it back with its annotations, never delete them."""
+        row = self.adoptable_row(article_id)
+        if row is None:
+            return False
+        self._doc_ids[article_id] = self._index.insert(row)
+        return True
+
+    def adoptable_row(self, article_id: str) -> dict | None:
+        """The index row for an existing article file the index does not name; None if it is
+        damaged (it is then moved aside, kept for a person to look at)."""
         try:
             session = self._open_files(article_id)
         except DamagedFile:
-            backup.move_aside(self._file(article_id))  # kept for a person to look at
-            return False
+            backup.move_aside(self._file(article_id))
+            return None
         session.close()
-        row = self._row(session.article, session.counts(), session.analysed)
-        self._doc_ids[article_id] = self._index.insert(row)
-        return True
+        return self._row(session.article, session.counts(), session.analysed)
 
     @staticmethod
     def _row(article: Article, counts: dict[str, int], analysed: str) -> dict:
@@ -265,6 +271,23 @@ class Store:
 
     def _backup(self, article_id: str) -> Path | None:
         return None if self.read_only else backup.article_backup(self.path, f"{_safe(article_id)}.json")
+
+    @contextmanager
+    def staged_import(self) -> Iterator[ImportStaging]:
+        """An all-or-nothing import of new articles (see ``tui.core.staging``); not inside ``batch``."""
+        staging = ImportStaging(self)
+        try:
+            yield staging
+        except BaseException:
+            staging.discard()
+            raise
+        staging.commit()
+
+
+def article_tables(article: Article) -> dict:
+    """The TinyDB tables of a newly stored article's file."""
+    return {"article": {"1": article.to_dict()},
+            "state": {"1": {"seq": 0, "analysed": "", "history": [], "position": 0}}}
 
 
 def _safe(article_id: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, VerticalScroll
@@ -39,7 +40,7 @@ class EventFormScreen(ModalScreen[dict | None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll():
-            yield Label(self.form_title + "  (Enter or ctrl+s saves, Escape cancels)")
+            yield Label(Text(self.form_title + "  (Enter or ctrl+s saves, Escape cancels)"))
             with Grid():
                 for name, caption in FORM_FIELDS:
                     yield Label(caption)

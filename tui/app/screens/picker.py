@@ -6,6 +6,7 @@ choice is the best guess, so Enter alone often does; a digit 1 to 9 typed first 
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -33,7 +34,7 @@ class PickerScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label(self.title_text, id="picker-title")
+            yield Label(Text(self.title_text), id="picker-title")
             yield Input(placeholder="type to filter, Enter to choose")
             yield OptionList(*self._options(""))
 
@@ -42,7 +43,7 @@ class PickerScreen(ModalScreen[str | None]):
         self._labels = {value: (f"{n} {shown}" if n <= 9 else f"  {shown}")
                         for n, (shown, value) in enumerate(self.choices, start=1)
                         if all(w in shown.lower() for w in words)}
-        return [Option(f"  {label}", id=value) for value, label in self._labels.items()]
+        return [Option(Text(f"  {label}"), id=value) for value, label in self._labels.items()]
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         """Mark the highlighted line with a visible arrow too, not only a colour (which a plain
@@ -50,7 +51,7 @@ class PickerScreen(ModalScreen[str | None]):
         options = event.option_list
         for i in range(options.option_count):
             label = self._labels[options.get_option_at_index(i).id]
-            options.replace_option_prompt_at_index(i, ("▶ " if i == event.option_index else "  ") + label)
+            options.replace_option_prompt_at_index(i, Text(("▶ " if i == event.option_index else "  ") + label))
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()
@@ -66,7 +67,7 @@ class PickerScreen(ModalScreen[str | None]):
         if options.option_count:
             options.highlighted = 0
         note = "" if options.option_count else f"  (nothing matches {event.value!r}: Backspace, or Escape)"
-        self.query_one("#picker-title", Label).update(self.title_text + note)
+        self.query_one("#picker-title", Label).update(Text(self.title_text + note))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         options = self.query_one(OptionList)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.widgets import DataTable
 
 COLUMNS = ("status", "title", "ents", "events")
@@ -35,9 +36,10 @@ class ArticleList(DataTable):
         self._update_title()
 
     @staticmethod
-    def _cells(row: dict) -> tuple[str, str, str, str]:
+    def _cells(row: dict) -> tuple[str, Text, str, str]:
+        """The title is a Text: a string cell would be read as markup, and a title is not."""
         ents = row.get("entities", 0) + row.get("suggested", 0)
-        return (STATUS_MARKS.get(row["status"], "?"), row["title"] or "(untitled)", str(ents),
+        return (STATUS_MARKS.get(row["status"], "?"), Text(str(row["title"] or "(untitled)")), str(ents),
                 str(row.get("events", 0)))
 
     def update_row(self, row: dict) -> None:

@@ -111,25 +111,28 @@ class EventPanel(Vertical):
         grid = Table.grid(padding=(0, 1))
         grid.add_column(style="bold", no_wrap=True)
         grid.add_column(overflow="fold")
-        grid.add_row("event", f"{event.type} / {event.subtype}  {BADGES.get(event.status, event.status)}")
-        grid.add_row("trigger", repr(_trigger(text, event)))
+        # Every cell is a Text: words of the article, roles and typed fields are never markup.
+        grid.add_row("event", Text(f"{event.type} / {event.subtype}  {BADGES.get(event.status, event.status)}"))
+        grid.add_row("trigger", Text(repr(_trigger(text, event))))
         for arg in event.arguments:
             words = text[arg.start:arg.end] if arg.has_span else arg.value
-            grid.add_row(arg.role, " ".join(words.split()))
+            grid.add_row(Text(arg.role), Text(" ".join(words.split())))
         for key, caption in DETAIL_FIELDS:
             value = event.fields.get(key)
             if value not in (None, ""):
-                grid.add_row(caption, str(value) if key != "notes" else str(value)[:160])
+                grid.add_row(caption, Text(str(value) if key != "notes" else str(value)[:160]))
         for warning in warnings:
             grid.add_row(Text("⚠", style="bold yellow"), Text(warning, style="yellow"))
         detail.update(grid)
 
     @staticmethod
-    def _cells(text: str, event: Event, warnings: list[str]) -> tuple[str, ...]:
+    def _cells(text: str, event: Event, warnings: list[str]) -> tuple[Text, ...]:
+        """Text cells: a string cell of a DataTable is read as markup, and article words are not."""
         f = event.fields
         kind = event.type + (f" / {event.subtype}" if event.subtype else "")
         fatalities = f.get("fatalities")
-        return (kind, _trigger(text, event), str(f.get("actor1") or ""), str(f.get("actor2") or ""),
-                str(f.get("location") or ""), str(f.get("event_date") or ""),
-                "" if fatalities is None else str(fatalities), BADGES.get(event.status, event.status),
-                "⚠ " + "; ".join(warnings) if warnings else "")
+        cells = (kind, _trigger(text, event), str(f.get("actor1") or ""), str(f.get("actor2") or ""),
+                 str(f.get("location") or ""), str(f.get("event_date") or ""),
+                 "" if fatalities is None else str(fatalities), BADGES.get(event.status, event.status),
+                 "⚠ " + "; ".join(warnings) if warnings else "")
+        return tuple(Text(cell) for cell in cells)

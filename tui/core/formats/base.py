@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import tempfile
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -157,17 +158,38 @@ def safe_child(folder: Path, name: str) -> Path:
     return path
 
 
+def _clear_litter(out: Path) -> None:
+    """Remove the temporary siblings (``.NAME.*.tmp``, ``.NAME.*.old``) a killed export of ``out`` left."""
+    prefix = f".{out.name}."
+    try:
+        siblings = list(out.parent.iterdir())
+    except OSError:
+        return
+    for path in siblings:
+        if path.name.startswith(prefix) and path.name.endswith((".tmp", ".old")):
+            if path.is_dir() and not path.is_symlink():
+                shutil.rmtree(path, ignore_errors=True)
+            else:
+                path.unlink(missing_ok=True)
+
+
 @contextmanager
 def atomic_output(path: Path, mode: str = "w") -> Iterator[Any]:
-    """Write to a temporary file beside ``path`` and move it into place only when all went well."""
+    """Write to a temporary file beside ``path`` and move it into place only when all went well.
+
+    A killed run leaves the old file (or none) and a ``.NAME.*.tmp`` sibling, which the next export
+    of the same file removes."""
     path.parent.mkdir(parents=True, exist_ok=True)
     if path.is_dir():
         raise ExportError(f"{path}: is a folder; give a file name for this format")
+    _clear_litter(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         kwargs = {} if "b" in mode else {"encoding": "utf-8", "newline": ""}
         with os.fdopen(fd, mode, **kwargs) as handle:
             yield handle
+            handle.flush()
+            os.fsync(handle.fileno())
         os.chmod(tmp, 0o666 & ~_UMASK)  # mkstemp makes 0600; exports are ordinary files
         os.replace(tmp, path)
     except BaseException:
@@ -176,16 +198,51 @@ def atomic_output(path: Path, mode: str = "w") -> Iterator[Any]:
         raise
 
 
-def output_folder(out: Path) -> Path:
+@contextmanager
+def output_folder(out: Path, suffixes: tuple[str, ...]) -> Iterator[Path]:
+    """A fresh temporary folder beside ``out`` to write into; it replaces ``out`` only at the end.
+
+    So an interrupted export leaves the old folder whole (or none), never a part that looks complete
+    or a mix of old and new files. An existing ``out`` is replaced only when it holds nothing but
+    files this format writes (``suffixes``): a folder holding anything else is refused, never deleted.
+    A killed run's ``.NAME.*.tmp`` / ``.NAME.*.old`` siblings are removed by the next export.
+    """
     if out.exists() and not out.is_dir():
         raise ExportError(f"{out}: exists and is not a folder; this format writes a folder")
-    out.mkdir(parents=True, exist_ok=True)
-    return out
+    if out.is_dir():
+        foreign = sorted(p.name for p in out.iterdir() if p.is_dir() or not p.name.endswith(suffixes))
+        if foreign:
+            raise ExportError(f"{out}: holds files this export did not write ({', '.join(foreign[:3])}"
+                              f"{', ...' if len(foreign) > 3 else ''}); give a new or empty folder")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    _clear_litter(out)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent))
+    try:
+        os.chmod(tmp, 0o777 & ~_UMASK)
+        yield tmp
+        if out.is_dir():  # two renames: a kill between them leaves no output, and the old one as litter
+            old = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".old", dir=out.parent))
+            os.replace(out, old)
+            os.replace(tmp, out)
+            shutil.rmtree(old, ignore_errors=True)
+        else:
+            os.replace(tmp, out)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
 
 
 def write_bytes(path: Path, data: bytes) -> None:
     with atomic_output(path, "wb") as handle:
         handle.write(data)
+
+
+def write_new(path: Path, data: str | bytes) -> None:
+    """Write a file inside an ``output_folder`` (the folder as a whole is what moves into place)."""
+    if isinstance(data, str):
+        path.write_text(data, encoding="utf-8", newline="")
+    else:
+        path.write_bytes(data)
 
 
 def span_text(text: str, start: int | None, end: int | None) -> str:

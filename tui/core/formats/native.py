@@ -12,7 +12,7 @@ import json
 from pathlib import Path
 from typing import Iterator
 
-from ..model import Article, article_id_for
+from ..model import article_id_for
 from .base import Document, ExportOptions, ExportSummary, atomic_output
 from .ingest import Checker, ImportDoc, ImportProblem, json_lines
 
@@ -53,16 +53,19 @@ def read(path: Path) -> list[ImportDoc]:
     for number, record in json_lines(path):
         check = Checker(path, number)
         if record.get("format") == FORMAT:
-            if record.get("version", 0) > VERSION:
-                check.fail(f"format version {record['version']} is newer than this newsmark reads")
+            version = record.get("version", 0)
+            if not isinstance(version, int) or isinstance(version, bool):
+                check.fail(f"format version {version!r:.40} is not a whole number")
+            if version > VERSION:
+                check.fail(f"format version {version} is newer than this newsmark reads")
             continue
         data = record.get("article")
         if not isinstance(data, dict):
             check.fail("no 'article' object (is this a newsmark JSONL export?)")
-        text = check.string(data.get("text"), "article text")
+        text = check.text(data.get("text"))
         if data.get("id") != article_id_for(text):
-            check.fail(f"article id {data.get('id')!r} does not match its text (was the text edited?)")
-        article = Article.from_dict(data)
+            check.fail(f"article id {data.get('id')!r:.60} does not match its text (was the text edited?)")
+        article = check.article(data, text)
         status = check.article_status(data.get("status", "todo"))
         entities = record.get("entities", [])
         events = record.get("events", [])
