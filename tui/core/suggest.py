@@ -15,8 +15,9 @@ from .codebook import Codebook
 from .events import derive_fields
 from .model import Argument, Article, Event
 from .nlp import doc_entities
-from .suggest_merge import carry_scene, compatible, conflict, merge_target, move_self_casualties, two_events
-from .suggest_parse import Mention, is_real, read_place_and_time, read_roles, read_victims
+from .suggest_merge import representative, carry_scene, compatible, conflict, merge_target, move_self_casualties, two_events
+from .suggest_modality import modality
+from .suggest_parse import Mention, read_place_and_time, read_roles, read_victims
 from .suggest_types import TypeChoice, decide, rank, word_types
 
 # The universal roles the parse yields, as each event type names them.
@@ -71,7 +72,7 @@ class Suggester:
                 head = max(doc[i:end_i], key=lambda t: t.pos_ in ("NOUN", "VERB", "PROPN"))
                 head = doc[end_i - 1] if end_i - i > 1 else head
                 mention = self._mention(doc, sent, s_index, i, end_i, head, types, ents, body_start)
-                if mention is not None:
+                if mention is not None and not any(m.start == mention.start for m in out):
                     out.append(mention)
                 i = end_i
         return out
@@ -103,16 +104,26 @@ class Suggester:
         return (i + 1, list(types)) if types else None
 
     def _mention(self, doc, sent, s_index, i, end_i, head, types, ents, body_start) -> Mention | None:
-        if not is_real(head, types):
-            return None
-        return self._read(doc[i:end_i], head, decide(self.codebook, doc[i:end_i], head, types), s_index,
-                          ents, body_start)
+        found = modality(head, types, _published(doc))
+        if found not in ("", "background"):
+            return None  # not reported as having happened: only the coder's `e` makes it an event
+        choice = decide(self.codebook, doc[i:end_i], head, types)
+        span, instrument = doc[i:end_i], head.lemma_.lower() in lex.INSTRUMENT_NOUNS and head.pos_ != "VERB"
+        verb = head.head
+        if instrument and head.dep_ in ("nsubj", "nsubjpass") and verb.lemma_.lower() in lex.INSTRUMENT_VERBS:
+            # "a roadside IED detonated under a convoy": the event word is the verb, the IED its instrument
+            span, head, instrument = doc[verb.i:verb.i + 1], verb, False
+            choice.evidence = f'"{doc[i:end_i].text} {verb.text}": {choice.subtype}'
+        m = self._read(span, head, choice, s_index, ents, body_start)
+        m.instrument, m.modality = instrument, found
+        m.anaphoric = m.anaphoric or _anaphoric(doc[i:end_i].root)  # "the second bomb went off"
+        return m
 
     def _read(self, span, head, choice: TypeChoice, s_index: int, ents, body_start: int) -> Mention:
         """A mention of ``choice`` at ``span`` with what the trigger's clause says about it."""
-        anaphoric = any(c.dep_ in ("det", "poss") and c.lower_ in lex.ANAPHORIC for c in head.children)
+        anaphoric = _anaphoric(head)
         m = Mention(choice.type, choice.subtype, span.start_char, span.end_char, s_index,
-                    span.start_char < body_start, choice.generic, anaphoric)
+                    span.start_char < body_start, choice.generic, anaphoric, evidence=choice.evidence)
         sent = head.sent
         read_roles(m, head, sent, ents, self.is_trigger)
         read_place_and_time(m, sent, ents, head)
@@ -171,6 +182,7 @@ class Suggester:
             cluster = [self._read(span, head, choice, s_index, ents, article.body_start)]
         event = self._event(cluster, article, annotator)
         event.trigger_start, event.trigger_end = start, end
+        event.modality = modality(head, [event.type] if event.type else [], article.published) or ""
         event.fields = self._fields(event, cluster, doc, article)
         return event
 
@@ -210,6 +222,7 @@ class Suggester:
             if target[0].generic and specific is not None:
                 # "the attack" was a bombing: the weapon word decides the type
                 target[0].type, target[0].subtype, target[0].generic = specific.type, specific.subtype, False
+                target[0].evidence = f"{specific.evidence} (the same event)"
         return clusters
 
     def _fields(self, ev: Event, cluster: list[Mention], doc, article: Article) -> dict:
@@ -266,9 +279,10 @@ class Suggester:
             for v in m.victims:
                 if v[3]:
                     add("Victim", v[0], v[1])
-        trigger = cluster[0]
+        trigger = representative(cluster)
         return Event(first.type, first.subtype, trigger.start, trigger.end, args, {},
-                     origin="model", status="suggested", annotator=annotator)
+                     origin="model", status="suggested", annotator=annotator, evidence=first.evidence,
+                     modality="background" if all(m.modality == "background" for m in cluster) else "")
 
 
 def _trigger_span(doc, start: int, end: int):
@@ -281,6 +295,15 @@ def _trigger_span(doc, start: int, end: int):
         return None, None
     span = doc[words[0].i:words[-1].i + 1]
     return span, span.root
+
+
+def _anaphoric(head) -> bool:
+    """A mention that refers back to an event already reported ("the attack", "its first assault")."""
+    return any(c.dep_ in ("det", "poss") and c.lower_ in lex.ANAPHORIC for c in head.children)
+
+
+def _published(doc) -> str:
+    return doc.user_data.get("published", "")
 
 
 _cache: dict[int, Suggester] = {}

@@ -51,7 +51,18 @@ GENERIC_STRUGGLES = frozenset({"fight", "war", "struggle", "battle", "campaign"}
 HABITUAL = frozenset({"previously", "repeatedly", "often", "frequently", "regularly", "routinely", "usually"})
 # Verbs that name a protest when protesters are their subject ("protesters gathered around ...").
 PROTEST_VERBS = frozenset({"gather", "surround", "assemble", "rally", "block", "march", "occupy"})
-IRREALIS_MODIFIERS = frozenset({"imminent", "future", "possible", "potential", "planned", "proposed", "alleged"})
+IRREALIS_MODIFIERS = frozenset({"possible", "potential", "alleged", "hypothetical", "feared"})
+FUTURE_MODIFIERS = frozenset({"imminent", "future", "planned", "proposed", "upcoming", "coming", "next"})
+# Heads under which a trigger names something still to come ("the union announced a strike for Monday"
+# is reported; "the union is set to strike" is not).
+FUTURE_HEADS = frozenset({"schedule", "set", "expect", "due", "promise", "pledge"})
+# Adjectives that make a bare plural a kind of event rather than one ("previous attacks").
+GENERIC_ADJECTIVES = frozenset({"previous", "past", "recent", "similar", "such", "other", "further", "frequent",
+                                "numerous", "many", "more", "future", "earlier", "repeated", "occasional",
+                                "sporadic", "periodic", "regular"})
+# Words under which an event is a record from a court or a past ("convicted of assaults").
+LEGAL_HEADS = frozenset({"convict", "charge", "accuse", "sentence", "guilty", "acquit", "prosecute", "history",
+                         "record", "suspect", "suspicion", "jail", "imprison"})
 MODALS = frozenset({"will", "would", "could", "may", "might", "should", "shall", "can", "must"})
 NEGATIONS = frozenset({"not", "never", "no", "n't", "neither", "nor"})
 # Determiners and pronouns that make a mention refer back to an event already reported.
@@ -70,6 +81,12 @@ PRONOUNS = frozenset({"they", "it", "he", "she", "we", "them", "him", "her", "wh
 # Weapon nouns name an event only as the subject of a verb ("Seventeen rockets struck") or the
 # object of firing it, not in a list of weapons ("backed by artillery ... and mortars").
 WEAPON_NOUNS = frozenset({"rocket", "missile", "drone", "bomb", "mortar", "ied", "grenade", "shell"})
+# Weapon words that stand for an event only as its instrument, and the verbs that say what they did:
+# with such a verb, the verb is the event's trigger ("the bomb exploded", "a rocket hit the base").
+INSTRUMENT_NOUNS = frozenset({"rocket", "missile", "drone", "bomb", "mortar", "ied", "grenade", "shell", "device",
+                              "explosive", "landmine", "mine", "car bomb", "projectile"})
+INSTRUMENT_VERBS = frozenset({"explode", "detonate", "go", "blow", "strike", "hit", "land", "kill", "wound", "injure",
+                              "rip", "tear", "destroy", "damage", "slam", "crash", "rain", "pound", "target"})
 WEAPON_VERBS = frozenset({"launch", "fire", "drop", "plant", "detonate", "explode", "hit", "strike", "land",
                           "target", "kill", "go", "rock", "rip", "tear"})
 # Nouns that a place name may modify and still be the event's place ("Deir ez-Zor Province").

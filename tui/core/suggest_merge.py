@@ -14,6 +14,12 @@ from .model import Argument, Event
 from .suggest_parse import Mention
 
 
+def representative(cluster: list[Mention]) -> Mention:
+    """The mention whose words stand for the event: an event word in the body ("exploded",
+    "the attack") rather than a headline's or a weapon's ("bomb", "IED")."""
+    return min(cluster, key=lambda m: (m.title, m.instrument, cluster.index(m)))
+
+
 def conflict(a: list[Mention], m: Mention) -> bool:
     places = [x.place[3] for x in a if x.place and x.place[3] is not None]
     if m.place and m.place[3] is not None and places:

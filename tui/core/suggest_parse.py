@@ -37,47 +37,9 @@ class Mention:
     places: list[tuple[float, int, int, object]] = field(default_factory=list)  # every place named
     time: tuple[int, int, object, float] | None = None  # (start, end, DateValue, score)
     victims: list[tuple[int, int, int | None, bool]] = field(default_factory=list)  # start, end, count, named
-
-
-def is_real(head, types) -> bool:
-    """False for a trigger that is negated, planned, threatened, a modifier, or a mere topic."""
-    if head.dep_ in ("compound", "amod") and head.head.pos_ == "NOUN":
-        return False
-    if head.tag_ == "VBG" and head.dep_ in ("amod", "pcomp", "acl"):
-        return False
-    if any(c.dep_ == "amod" and c.lemma_.lower() in lex.IRREALIS_MODIFIERS for c in head.children):
-        return False
-    if head.lemma_.lower() in lex.GENERIC_STRUGGLES and any(c.dep_ == "prep" and c.lower_ == "against" for c in head.children):
-        return False  # "the fight against ISIS": a cause, not an event
-    if any(c.dep_ == "advmod" and c.lower_ in lex.HABITUAL for c in head.children):
-        return False  # "Houthis have attacked journalists previously": a pattern, not one event
-    if head.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children):
-        return False  # "to repel the act of aggression": a purpose, not a report
-    if head.lemma_.lower() in lex.WEAPON_NOUNS and head.pos_ != "VERB" and not head.is_title:
-        if head.dep_ not in ("nsubj", "nsubjpass", "ROOT") and head.head.lemma_.lower() not in lex.WEAPON_VERBS:
-            return False
-    node = head
-    for step in range(6):
-        for c in node.children:
-            if c.dep_ == "neg" or (c.dep_ in ("det", "advmod") and c.lower_ in lex.NEGATIONS):
-                return False
-            if c.dep_ == "aux" and c.lower_ in lex.MODALS:
-                return False
-        if step > 0 and node.lemma_.lower() in lex.IRREALIS_HEADS:
-            return False
-        if node.head is node:
-            break
-        node = node.head
-    if "AGREEMENT" in types and len(types) == 1:
-        if head.pos_ == "VERB":  # "X and Y agreed to a ceasefire", not "Hataman agreed, saying"
-            return head.lemma_.lower() == "agree" and any(
-                c.dep_ in ("prep", "xcomp", "dobj") and c.lower_ in ("to", "on") or c.dep_ == "xcomp" for c in head.children)
-        verbs = {head.head.lemma_.lower(), head.lemma_.lower()}
-        if head.dep_ == "pobj":
-            verbs.add(head.head.head.lemma_.lower())
-        if not verbs & lex.AGREEMENT_VERBS:
-            return False
-    return True
+    evidence: str = ""  # what chose the type
+    modality: str = ""  # "background" for a real event dated before the article's year, else ""
+    instrument: bool = False  # a weapon word standing for the event ("the bomb"), a poor trigger
 
 
 def _span_of(tok, ents) -> tuple[int, int]:
