@@ -166,6 +166,12 @@ VAGUE = {
 _NO_DEATHS = re.compile(r"\b(no|zero)\s+(casualties|deaths|fatalities|injuries|one|people)\b", re.IGNORECASE)
 _DIGITS = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+)(?:\+)?(?![\d])")
 _WORD = re.compile(r"[a-z]+", re.IGNORECASE)
+# One person named by a singular noun ("a man", "the police officer", "an elderly woman"): a count of 1.
+_ONE_PERSON = re.compile(
+    r"^\s*(?:a|an|one|the|another)\s+(?:[\w-]+\s+){0,2}(?:man|woman|boy|girl|child|person|officer|policeman|"
+    r"policewoman|soldier|civilian|student|teacher|journalist|worker|driver|guard|resident|villager|farmer|"
+    r"protester|demonstrator|suspect|teenager|baby|gunman|attacker|militant|fighter|priest|imam|doctor|nurse|"
+    r"pedestrian|passer-by|bystander|victim)\s*$", re.IGNORECASE)
 
 
 def _words_number(words: list[str]) -> int | None:
@@ -219,6 +225,8 @@ def parse_count(text: str) -> int | None:
     for word in words:
         if word.lower() in VAGUE:
             return VAGUE[word.lower()]
+    if _ONE_PERSON.match(text):
+        return 1
     return None
 
 

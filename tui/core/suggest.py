@@ -13,6 +13,7 @@ from __future__ import annotations
 from . import suggest_lexicon as lex
 from .codebook import Codebook
 from .events import derive_fields
+from .gazetteer import lookup
 from .model import Argument, Article, Event
 from .nlp import doc_entities
 from .suggest_merge import representative, carry_scene, compatible, conflict, merge_target, move_self_casualties, two_events
@@ -75,7 +76,27 @@ class Suggester:
                 if mention is not None and not any(m.start == mention.start for m in out):
                     out.append(mention)
                 i = end_i
+            if not any(m.sent == s_index for m in out):  # "Gunmen killed five villagers": the killing is the attack
+                out += [m for m in (self._killing(tok, s_index, ents, body_start) for tok in sent) if m is not None]
         return out
+
+    def _killing(self, tok, s_index: int, ents, body_start: int) -> Mention | None:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in ("kill", "shoot", "murder"):
+            return None
+        killers = [c for c in tok.children if c.dep_ == "nsubj"]
+        killers += [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        if not any(k.lemma_.lower() in lex.KILLERS or ents.get(k.i) is not None and ents[k.i].label_ in
+                   ("PERSON", "ORG", "NORP") for k in killers):
+            return None  # "an explosion killed five": the explosion is the event, found as such
+        types = ["VIOLENCE_AGAINST_CIVILIANS", "BATTLE"]
+        if modality(tok, types, _published(tok.doc)) not in ("", "background"):
+            return None
+        victims = {t.lemma_.lower() for c in tok.children if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree}
+        if victims & lex.COMBATANT_WORDS:
+            types.reverse()
+        choice = decide(self.codebook, tok.doc[tok.i:tok.i + 1], tok, types)
+        choice.evidence = f'"{tok.text}" by "{killers[0].text}" with no other event word: the killing is the attack'
+        return self._read(tok.doc[tok.i:tok.i + 1], tok, choice, s_index, ents, body_start)
 
     def _match(self, doc, i: int, stop: int):
         tok = doc[i]
@@ -127,7 +148,7 @@ class Suggester:
         sent = head.sent
         read_roles(m, head, sent, ents, self.is_trigger)
         read_place_and_time(m, sent, ents, head)
-        read_victims(m, sent, ents)
+        read_victims(m, sent, ents, head)
         return m
 
     # -- any trigger the coder picks -----------------------------------------------------------
@@ -193,10 +214,14 @@ class Suggester:
         doc.user_data["published"] = article.published  # relative dates resolve against it
         clusters = self._clusters(doc, article)
         events = [self._event(c, article, annotator) for c in clusters]
-        carry_scene(events, clusters)
+        scenes = carry_scene(events, clusters, article.text)
         move_self_casualties(events, article.text)
-        for ev, cluster in zip(events, clusters):
+        for ev, cluster, scene in zip(events, clusters, scenes):
             ev.fields = self._fields(ev, cluster, doc, article)
+            if "country" not in ev.fields and scene is not None:  # the article's scene, not an argument
+                place = lookup(article.text[scene.start:scene.end])
+                if place is not None:
+                    ev.fields["country"] = place.country
         return sorted(events, key=lambda e: e.trigger_start)
 
     def _clusters(self, doc, article: Article) -> list[list[Mention]]:

@@ -9,22 +9,31 @@ from __future__ import annotations
 
 # Extra trigger lemmas per event type (lower case; several words for multiword triggers).
 EXTRA_TRIGGERS: dict[str, tuple[str, ...]] = {
-    "BATTLE": ("fight", "clash", "offensive", "incursion", "invasion", "ground invasion", "raid"),
+    "BATTLE": ("fight", "clash", "offensive", "incursion", "invasion", "ground invasion", "raid", "combat",
+               "gunfight", "firefight", "shootout", "gun battle", "skirmish", "exchange of fire"),
     "REMOTE_VIOLENCE": (
         "airstrike", "air strike", "drone strike", "drone attack", "car bomb", "car bombing",
         "suicide attack", "suicide bombing", "rocket attack", "missile strike", "bombardment",
-        "shell", "explode", "air raid",
+        "shell", "explode", "air raid", "detonate", "detonation",
     ),
-    "PROTEST": ("protest", "demonstrate", "march", "rally"),
+    "VIOLENCE_AGAINST_CIVILIANS": (
+        "stab", "stabbing", "shooting", "murder", "assassinate", "assassination", "behead", "beheading",
+        "lynch", "lynching", "abduct", "abduction", "kidnap", "knife attack", "gun attack",
+    ),
+    "PROTEST": ("protest", "demonstrate", "march", "rally", "procession", "picket", "sit-in"),
     "RIOT": ("riot", "storm", "clash"),
-    "ARREST": ("arrest", "detain"),
+    "ARREST": ("arrest", "detain", "apprehend"),
     "AGREEMENT": ("agreement", "deal", "ceasefire", "truce", "accord"),
     "OTHER_STRATEGIC": ("withdraw", "deploy", "defuse", "intercept", "thwart"),
 }
 # Codebook triggers that are read as casualty words, not as events of their own.
-CASUALTY_LEMMAS = frozenset({"kill", "die", "dead", "death", "killing"})
+CASUALTY_LEMMAS = frozenset({"kill", "die", "dead", "death", "killing", "body"})
 # Words that can name any violent event; they take their type from the weapon or from context.
 GENERIC_VIOLENT = frozenset({"attack", "assault", "raid", "operation", "incident"})
+# Subjects of "kill" that make the killing itself the attack ("gunmen killed five villagers").
+KILLERS = frozenset({"gunman", "gunmen", "attacker", "assailant", "militant", "insurgent", "rebel", "soldier",
+                     "troop", "police", "policeman", "officer", "force", "fighter", "terrorist", "man", "woman",
+                     "suspect", "mob", "bandit", "jihadist", "army", "militia", "group"})
 VIOLENT_TYPES = ("BATTLE", "REMOTE_VIOLENCE", "VIOLENCE_AGAINST_CIVILIANS", "RIOT")
 # Modifiers of a generic word that make it remote violence ("drone attack", "rocket attacks").
 REMOTE_MODIFIERS = {
@@ -69,6 +78,15 @@ NEGATIONS = frozenset({"not", "never", "no", "n't", "neither", "nor"})
 ANAPHORIC = frozenset({"the", "this", "that", "these", "those", "its", "their", "his", "her", "our"})
 # A strike that is a labour protest, not an air strike.
 PROTEST_STRIKE_CUES = frozenset({"general", "hunger", "worker", "union", "labour", "labor", "teacher", "sit"})
+# Verbs whose subject is an event noun and whose object is what it hit ("the blast destroyed the mosque").
+HARM_VERBS = frozenset({"target", "hit", "strike", "destroy", "damage", "shatter", "rock", "rip", "tear", "level",
+                        "flatten", "gut", "wreck", "devastate"})
+# Nouns that only count the people their "of" phrase names ("a number of people", "dozens of students").
+QUANTITY_NOUNS = frozenset({"number", "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands",
+                            "score", "scores", "group", "handful", "crowd", "lot"})
+# Victims whose killing is a battle, not violence against civilians.
+COMBATANT_WORDS = frozenset({"soldier", "troop", "militant", "insurgent", "rebel", "fighter", "policeman",
+                             "officer", "guard", "jihadist", "gunman", "gunmen", "militiaman", "commander"})
 # People in a Target or Victim phrase that make an attack one-sided violence against civilians.
 CIVILIAN_WORDS = frozenset({
     "civilian", "journalist", "photojournalist", "worshipper", "villager", "resident", "student",

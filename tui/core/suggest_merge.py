@@ -90,21 +90,33 @@ def _words(text: str, span: tuple[int, int]) -> str:
     return " ".join(text[span[0]:span[1]].lower().split())
 
 
-def carry_scene(events: list[Event], clusters: list[list[Mention]]) -> None:
-    """An event whose sentences name no place happened where the previous one did; one that names
-    no date, when the previous one did if that was reported at most three sentences before."""
-    place: Argument | None = None
-    time: tuple[Argument, int] | None = None
-    for ev, cluster in zip(events, clusters):
-        first = min(m.sent for m in cluster)
+def carry_scene(events: list[Event], clusters: list[list[Mention]], text: str) -> list[Argument | None]:
+    """An event whose sentences name no place happened where the previous one in its paragraph did;
+    one that names no date, when that one did if it was reported at most three sentences before.
+    Across a paragraph break nothing is carried as an argument; the returned list gives, per event,
+    the last place named before it, from which only its country may be taken."""
+    place: tuple[Argument, int] | None = None
+    time: tuple[Argument, int, int] | None = None
+    scenes: list[Argument | None] = []
+    order = sorted(range(len(events)), key=lambda k: min(m.start for m in clusters[k]))
+    by_index: dict[int, Argument | None] = {}
+    for k in order:
+        ev, cluster = events[k], clusters[k]
+        first, start = min(m.sent for m in cluster), min(m.start for m in cluster)
         mine = {a.role: a for a in ev.arguments if a.role in ("Place", "Time")}
-        if "Place" not in mine and place is not None:
-            ev.arguments.append(Argument("Place", place.start, place.end))
-        if "Time" not in mine and time is not None and first - time[1] <= 3:
+        by_index[k] = place[0] if place is not None and "Place" not in mine else None
+        if "Place" not in mine and place is not None and "\n\n" not in text[place[1]:start]:
+            ev.arguments.append(Argument("Place", place[0].start, place[0].end))
+        if ("Time" not in mine and time is not None and first - time[1] <= 3
+                and "\n\n" not in text[time[2]:start]):
             ev.arguments.append(Argument("Time", time[0].start, time[0].end))
-        place = mine.get("Place", place)
+        end = max(m.end for m in cluster)
+        if "Place" in mine:
+            place = (mine["Place"], end)
         if "Time" in mine:
-            time = (mine["Time"], max(m.sent for m in cluster))
+            time = (mine["Time"], max(m.sent for m in cluster), end)
+    scenes = [by_index[k] for k in range(len(events))]
+    return scenes
 
 
 def move_self_casualties(events: list[Event], text: str) -> None:
