@@ -60,3 +60,29 @@ def test_event_at_a_merged_mention_takes_the_whole_events_arguments(pipeline, su
     event = suggester.event_at(doc, s + 4, e, article)
     assert event.type == "BATTLE" and (event.trigger_start, event.trigger_end) == (s + 4, e)
     assert roles(article, event, "Place") == ["Mosul"] and event.fields["fatalities"] == 3
+
+
+def test_modality_and_evidence_are_stored_and_exported(pipeline, suggester, tmp_path):
+    from tui.core.formats import ExportOptions, export_project, import_documents, read_annotations
+    from tui.core.store import Store
+
+    text = "Rebels threatened to strike the capital. A drone attack hit an oil field in Abqaiq on Saturday."
+    from tui.core.model import article_id_for
+
+    article = Article(article_id_for(text), text, published="2019-09-15")
+    doc = pipeline.nlp(text)
+    start = text.index("strike")
+    threat = suggester.event_at(doc, start, start + 6, article, "coderA")
+    assert threat.modality == "hypothetical" and threat.type == "REMOTE_VIOLENCE"
+    drone = suggester.suggest(doc, article)[0]
+    assert drone.modality == "" and "drone" in drone.evidence
+    store = Store(tmp_path / "p" / "project.json")
+    store.add_article(article)
+    session = store.open_session(article.id)
+    session.set_model_entities([], "test", [threat, drone])
+    session.close()
+    for fmt, out in (("jsonl", tmp_path / "out.jsonl"), ("brat", tmp_path / "brat")):
+        export_project(store, fmt, out, ExportOptions(include_suggestions=True))
+        events = [e for d in read_annotations([out], fmt) for e in d.events]
+        assert sorted((e.modality, bool(e.evidence)) for e in events) == [("", True), ("hypothetical", True)], fmt
+    store.close()

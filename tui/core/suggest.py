@@ -15,10 +15,10 @@ from .codebook import Codebook
 from .events import derive_fields
 from .gazetteer import lookup
 from .model import Argument, Article, Event
-from .nlp import doc_entities
+from .nlp import doc_entities, trim_span
 from .suggest_merge import representative, carry_scene, compatible, conflict, merge_target, move_self_casualties, two_events
 from .suggest_modality import modality
-from .suggest_parse import Mention, read_place_and_time, read_roles, read_victims
+from .suggest_parse import Mention, quotes, read_place_and_time, read_roles, read_victims
 from .suggest_types import TypeChoice, decide, rank, word_types
 
 # The universal roles the parse yields, as each event type names them.
@@ -78,6 +78,10 @@ class Suggester:
                 i = end_i
             if not any(m.sent == s_index for m in out):  # "Gunmen killed five villagers": the killing is the attack
                 out += [m for m in (self._killing(tok, s_index, ents, body_start) for tok in sent) if m is not None]
+            last = out[-1] if out else None
+            if (last is not None and last.sent == s_index - 1 and not last.victims and last.type in lex.VIOLENT_TYPES
+                    and "\n\n" not in doc.text[last.end:sent.start_char]):
+                read_victims(last, sent, ents, sent.root)  # "A gunman attacked a mosque. Two were killed."
         return out
 
     def _killing(self, tok, s_index: int, ents, body_start: int) -> Mention | None:
@@ -149,6 +153,8 @@ class Suggester:
         read_roles(m, head, sent, ents, self.is_trigger)
         read_place_and_time(m, sent, ents, head)
         read_victims(m, sent, ents, head)
+        if any(start <= span.start_char < end for start, end in quotes(span.doc)):
+            m.time = None  # a quotation's "this afternoon" is when its speaker spoke, not the report's day
         return m
 
     # -- any trigger the coder picks -----------------------------------------------------------
@@ -191,11 +197,8 @@ class Suggester:
         if span is None:
             return None
         doc.user_data["published"] = article.published
-        ranked = self.likely_types(doc, start, end)
         cluster = next((c for c in self._clusters(doc, article) if any(m.start < end and start < m.end for m in c)), None)
-        if cluster is not None and (not ranked or cluster[0].type == ranked[0][0]):
-            cluster = [*cluster]
-        else:
+        if cluster is None:  # a word the suggester did not read as an event: read its clause alone
             found = self._types_at(span, head)
             choice = decide(self.codebook, span, head, found) if found else TypeChoice("", "", False, "")
             ents = {tok.i: ent for ent in doc.ents for tok in ent}
@@ -270,6 +273,10 @@ class Suggester:
         seen: set[tuple] = set()
 
         def add(role: str, start: int, end: int):
+            span = trim_span(article.text, start, end)
+            if span is None:
+                return
+            start, end = span
             role = names.get(role, role)
             slot = etype.slots.get(role) if etype is not None else None  # no type: every role the parse gives
             words = " ".join(article.text[start:end].lower().split())

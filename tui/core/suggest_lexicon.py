@@ -65,6 +65,8 @@ FUTURE_MODIFIERS = frozenset({"imminent", "future", "planned", "proposed", "upco
 # Heads under which a trigger names something still to come ("the union announced a strike for Monday"
 # is reported; "the union is set to strike" is not).
 FUTURE_HEADS = frozenset({"schedule", "set", "expect", "due", "promise", "pledge"})
+# Words that put a date ahead of the article ("the coming election on August 9").
+AHEAD_WORDS = frozenset({"coming", "upcoming", "forthcoming", "next", "scheduled", "ahead", "planned", "due"})
 # Adjectives that make a bare plural a kind of event rather than one ("previous attacks").
 GENERIC_ADJECTIVES = frozenset({"previous", "past", "recent", "similar", "such", "other", "further", "frequent",
                                 "numerous", "many", "more", "future", "earlier", "repeated", "occasional",
@@ -84,14 +86,25 @@ HARM_VERBS = frozenset({"target", "hit", "strike", "destroy", "damage", "shatter
 # Nouns that only count the people their "of" phrase names ("a number of people", "dozens of students").
 QUANTITY_NOUNS = frozenset({"number", "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands",
                             "score", "scores", "group", "handful", "crowd", "lot"})
+# Targets that make an attack a battle whoever attacked ("gunmen attacked a police post").
+SECURITY_TARGETS = frozenset({"police", "army", "military", "post", "checkpoint", "base", "convoy", "barracks",
+                              "patrol", "troop", "force", "station", "outpost", "camp"})
 # Victims whose killing is a battle, not violence against civilians.
 COMBATANT_WORDS = frozenset({"soldier", "troop", "militant", "insurgent", "rebel", "fighter", "policeman",
                              "officer", "guard", "jihadist", "gunman", "gunmen", "militiaman", "commander"})
 # People in a Target or Victim phrase that make an attack one-sided violence against civilians.
 CIVILIAN_WORDS = frozenset({
     "civilian", "journalist", "photojournalist", "worshipper", "villager", "resident", "student",
-    "child", "woman", "family", "pilgrim", "churchgoer", "shopper", "passenger", "reporter",
+    "child", "woman", "family", "pilgrim", "churchgoer", "shopper", "passenger", "reporter", "worshipper",
+    "pedestrian", "tourist", "voter", "farmer", "teacher", "patient", "people", "man", "girl", "boy",
 })
+CIVILIAN_PLACES = frozenset({
+    "mosque", "church", "synagogue", "temple", "cathedral", "school", "market", "bus", "hospital", "concert",
+    "festival", "restaurant", "cafe", "shop", "store", "supermarket", "home", "house", "wedding", "funeral",
+    "nightclub", "bar", "park", "university", "kindergarten", "hotel", "bakery", "party"})
+# Attackers who act alone or as criminals, not as an armed group in a battle ("a gunman attacked").
+LONE_ATTACKERS = frozenset({"gunman", "attacker", "assailant", "knifeman", "shooter", "man", "woman",
+                            "teenager", "suspect", "stranger", "mob"})
 PROTESTER_WORDS = frozenset({"protester", "protestor", "demonstrator", "rioter", "crowd", "mob", "marcher"})
 # Verbs that make an agreement a reported fact rather than a topic ("entered into an agreement").
 AGREEMENT_VERBS = frozenset({"enter", "reach", "sign", "announce", "strike", "agree", "conclude", "broker", "seal"})

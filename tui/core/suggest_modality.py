@@ -13,6 +13,8 @@ import re
 from . import suggest_lexicon as lex
 
 NOT_AN_EVENT = None  # the word is a modifier or a list item here, no event mention at all
+_SPAN_OF_YEARS = re.compile(r"\b(?:recent|past|last|over the|for|in the)\s+(?:few\s+|several\s+|\w+\s+)?"
+                            r"(?:years|decades|months)\b", re.IGNORECASE)
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
 
@@ -78,8 +80,7 @@ def _generic_plural(head, mods: set[str]) -> bool:
         return False
     if mods & lex.GENERIC_ADJECTIVES:
         return True
-    words = {t.lower_ for t in head.subtree}
-    if words & {"years", "decades", "months"}:
+    if _SPAN_OF_YEARS.search(head.sent.text):  # "a spate of attacks in recent years"
         return True
     governor = head.head.head if head.dep_ == "pobj" else head.head
     return governor.lemma_.lower() in lex.LEGAL_HEADS  # "convicted of assaults"

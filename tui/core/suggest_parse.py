@@ -221,11 +221,25 @@ def read_place_and_time(m: Mention, sent, ents, head) -> None:
                 continue  # a bare year (a byline's) is not when the event happened
             if _DURATION.search(words) and not any(w in words for w in ("ago", "last", "earlier", "this", "next")):
                 continue
-            when = parse_date(ent.text, _published(sent.doc))
+            when = parse_date(ent.text, _published(sent.doc), future=looks_ahead(ent.root))
             if when is not None:
                 score = -when.time_precision - abs(ent.root.i - head.i) / 1000
                 if m.time is None or score > m.time[3]:
                     m.time = (ent.start_char, ent.end_char, when, score)
+
+
+def looks_ahead(tok) -> bool:
+    """True when the words around a date say it is still to come ("the coming election on August 9",
+    "voters will go to the polls on August 9", "ahead of the August 9 vote")."""
+    node = tok
+    for _ in range(4):
+        for c in [node, *node.children]:
+            if c.lower_ in lex.AHEAD_WORDS or (c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll")):
+                return True
+        if node.head is node:
+            break
+        node = node.head
+    return False
 
 
 def _climb(tok):

@@ -60,12 +60,35 @@ def decide(codebook: Codebook, span, head, types: list[str]) -> TypeChoice:
     if generic and crowd:
         name, generic = "RIOT", False  # "attacked by protesters"
         evidence = f'"{span.text}" by "{crowd[0]}": a riot'
+    if generic and name == "BATTLE":
+        civilian = _civilian_cue(head)
+        if civilian:
+            name, generic = "VIOLENCE_AGAINST_CIVILIANS", False
+            evidence = f'"{span.text}" with "{civilian}": one-sided violence against civilians'
     etype = codebook.event_types[name]
     words = " ".join([span.text, *sorted(mods)])
     subtype = subtype or guess_subtype(etype, words) or default_subtype(etype, words)
     if name == "REMOTE_VIOLENCE" and not subtype:
         subtype = guess_subtype(etype, sent.text) or "Remote explosive/landmine/IED"
     return TypeChoice(name, subtype, generic, evidence)
+
+
+def _civilian_cue(head) -> str:
+    """A word saying an attack was one-sided: a lone attacker ("a gunman attacked") or civilians or a
+    civilian place as its target ("attacked a mosque", "an attack on worshippers"); else ""."""
+    attackers = [c for c in head.children if c.dep_ in ("nsubj", "agent", "poss")]
+    if head.pos_ != "VERB" and head.dep_ in ("dobj", "nsubjpass", "attr") and head.head.lemma_.lower() in lex.LIGHT_VERBS:
+        attackers += [c for c in head.head.children if c.dep_ == "nsubj"]
+    targets = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
+    targets += [c for c in head.children if c.dep_ == "prep" and c.lower_ in ("on", "against")]
+    if any(t.lemma_.lower() in lex.SECURITY_TARGETS | lex.COMBATANT_WORDS for side in targets for t in side.subtree):
+        return ""  # "gunmen attacked a police post": two armed sides
+    for words, sides in ((lex.LONE_ATTACKERS, attackers), (lex.CIVILIAN_WORDS | lex.CIVILIAN_PLACES, targets)):
+        for side in sides:
+            for tok in side.subtree:
+                if tok.lemma_.lower() in words:
+                    return tok.text
+    return ""
 
 
 def word_types(table: dict[str, list[str]], tok) -> list[str]:
