@@ -138,3 +138,23 @@ def test_no_suggested_entity_has_whitespace_ends_or_crosses_a_paragraph(pipeline
         words = text[start:end]
         assert words == words.strip() and "\n\n" not in words, words
     assert trim_span(text, 0, 40) == (0, 24)
+
+
+@pytest.mark.parametrize("text", [
+    "Police seized drugs and firearms at the house.",          # seizing things is no battle
+    "A car struck a cyclist on the road to Croughton.",         # a car hitting someone is no air strike
+    "Inflation rocketed after the election.",                   # a weapon noun as a verb
+    "The minister agreed to withdraw the bill.",                # agreeing is no ceasefire
+])
+def test_words_that_name_violence_only_in_context_are_not_events_here(pipeline, suggester, text):
+    assert suggest(pipeline, suggester, text)[1] == []
+
+
+def test_a_length_of_time_is_no_date(pipeline, suggester):
+    article, events = suggest(pipeline, suggester, "A gunman attacked two mosques in Christchurch in 36 minutes.")
+    assert len(events) == 1 and role(article, events[0], "Time") == []
+
+
+def test_seizing_a_town_is_a_battle(pipeline, suggester):
+    article, events = suggest(pipeline, suggester, "Rebels seized the town of Kidal on Friday.")
+    assert [(e.type, words(article, e)) for e in events] == [("BATTLE", "seized")]

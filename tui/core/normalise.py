@@ -52,7 +52,7 @@ _CLOCK_ONLY = re.compile(
     r"(?:\d{1,2}(?:[:.]\d{2})?\s*(?:a\.?\s?m\.?|p\.?\s?m\.?|hrs|h|o'clock)?|noon|midnight)"
     r"\s*(?:local time|gmt|utc|\(\d{4}\s*utc\))?\s*$", re.IGNORECASE)
 # A length of time ("roughly a day", "two weeks") is no date unless a word anchors it ("two days ago").
-_DURATION = re.compile(r"\b(?:hours?|days?|weeks?|months?|years?|decades?)\b", re.IGNORECASE)
+_DURATION = re.compile(r"\b(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\b", re.IGNORECASE)
 _ANCHOR = re.compile(r"\b(?:ago|last|this|next|earlier|later|previous|past|same|following|before|after|"
                      r"coming|since|end|start|beginning|weekend|\d{4})\b", re.IGNORECASE)
 _FUTURE_WORDS = re.compile(r"\b(?:next|coming|upcoming|forthcoming)\b", re.IGNORECASE)

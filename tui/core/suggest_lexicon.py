@@ -65,6 +65,15 @@ FUTURE_MODIFIERS = frozenset({"imminent", "future", "planned", "proposed", "upco
 # Heads under which a trigger names something still to come ("the union announced a strike for Monday"
 # is reported; "the union is set to strike" is not).
 FUTURE_HEADS = frozenset({"schedule", "set", "expect", "due", "promise", "pledge"})
+# Verbs of taking that are a battle only when what is taken is ground ("seized the town", not "seized drugs").
+TERRITORY_VERBS = frozenset({"seize", "capture", "recapture", "retake", "take", "overrun", "occupy"})
+TERRITORY_NOUNS = frozenset({"town", "city", "village", "territory", "area", "base", "district", "province",
+                             "region", "airport", "port", "hill", "border", "crossing", "camp", "outpost", "position",
+                             "stronghold", "control", "capital", "neighbourhood", "neighborhood", "checkpoint", "road"})
+# Subjects that make "struck"/"hit" a strike from afar ("a missile struck", "jets hit"), not a car hitting someone.
+STRIKERS = frozenset({"missile", "rocket", "drone", "jet", "warplane", "aircraft", "plane", "helicopter", "shell",
+                      "mortar", "bomb", "airstrike", "strike", "force", "military", "army", "coalition", "artillery"})
+AGREEMENT_NOUNS = frozenset({"ceasefire", "truce", "deal", "agreement", "accord", "peace", "armistice", "treaty"})
 # Words that put a date ahead of the article ("the coming election on August 9").
 AHEAD_WORDS = frozenset({"coming", "upcoming", "forthcoming", "next", "scheduled", "ahead", "planned", "due"})
 # Adjectives that make a bare plural a kind of event rather than one ("previous attacks").

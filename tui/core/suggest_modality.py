@@ -30,6 +30,8 @@ def modality(head, types, published: str = "") -> str | None:
             return NOT_AN_EVENT  # "backed by artillery and mortars"
     if "AGREEMENT" in types and len(types) == 1 and not _agreement_reported(head):
         return NOT_AN_EVENT
+    if not _fits_its_words(head):
+        return NOT_AN_EVENT
     mods = {c.lemma_.lower() for c in head.children if c.dep_ == "amod"}
     if mods & lex.FUTURE_MODIFIERS:
         return "future"
@@ -103,10 +105,29 @@ def _background(head, published: str) -> bool:
     return False
 
 
+def _fits_its_words(head) -> bool:
+    """Verbs that name violence only with the right words around them: "seized the town" (not
+    "seized drugs"), "a missile struck the base" (not "a car struck a cyclist"); a weapon noun used
+    as a verb ("inflation rocketed") names nothing."""
+    lemma = head.lemma_.lower()
+    if head.pos_ != "VERB":
+        return True
+    if lemma in lex.WEAPON_NOUNS and lemma not in ("bomb", "shell"):
+        return False
+    if lemma in lex.TERRITORY_VERBS:
+        objects = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
+        return any(o.ent_type_ in ("GPE", "LOC", "FAC") or o.lemma_.lower() in lex.TERRITORY_NOUNS for o in objects)
+    if lemma in ("strike", "hit"):
+        subjects = [c for c in head.children if c.dep_ in ("nsubj", "agent")]
+        subjects += [g for c in subjects if c.dep_ == "agent" for g in c.children]
+        return not subjects or any(s.lemma_.lower() in lex.STRIKERS or s.ent_type_ in ("ORG", "NORP", "GPE")
+                                   for s in subjects)
+    return True
+
+
 def _agreement_reported(head) -> bool:
-    if head.pos_ == "VERB":  # "X and Y agreed to a ceasefire", not "Hataman agreed, saying"
-        return head.lemma_.lower() == "agree" and any(
-            c.dep_ in ("prep", "xcomp", "dobj") and c.lower_ in ("to", "on") or c.dep_ == "xcomp" for c in head.children)
+    if head.pos_ == "VERB":  # "X and Y agreed to a ceasefire", not "Lam agreed to withdraw the bill"
+        return head.lemma_.lower() == "agree" and any(t.lemma_.lower() in lex.AGREEMENT_NOUNS for t in head.subtree)
     verbs = {head.head.lemma_.lower(), head.lemma_.lower()}
     if head.dep_ == "pobj":
         verbs.add(head.head.head.lemma_.lower())

@@ -16,7 +16,7 @@ from .normalise import parse_count, parse_date
 ACTOR_LABELS = ("PERSON", "NORP", "ORG", "GPE")
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 _NOT_ACTORS = ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT")
-_DURATION = re.compile(r"\b(years?|months?|weeks?|days?|hours?|decades?|centur(y|ies))\b")
+_DURATION = re.compile(r"\b(years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centur(y|ies))\b")
 _QUOTED = re.compile(r'"[^"\n]{1,600}"|\u201c[^\u201d\n]{1,600}\u201d')
 SPEECH_VERBS = frozenset({"say", "tell", "claim", "add", "state", "announce", "report", "confirm", "assert"})
 
