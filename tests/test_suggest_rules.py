@@ -158,3 +158,10 @@ def test_a_length_of_time_is_no_date(pipeline, suggester):
 def test_seizing_a_town_is_a_battle(pipeline, suggester):
     article, events = suggest(pipeline, suggester, "Rebels seized the town of Kidal on Friday.")
     assert [(e.type, words(article, e)) for e in events] == [("BATTLE", "seized")]
+
+
+def test_a_crime_named_in_court_and_a_labour_strike(pipeline, suggester):
+    text = ("A man was charged with murder on Monday. Kidnappings are commonplace in the region. "
+            "Unions began a 48-hour strike in Caracas on Sunday.")
+    article, events = suggest(pipeline, suggester, text)
+    assert [(e.type, words(article, e)) for e in events] == [("PROTEST", "strike")]

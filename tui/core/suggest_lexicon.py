@@ -101,6 +101,9 @@ SECURITY_TARGETS = frozenset({"police", "army", "military", "post", "checkpoint"
 # Victims whose killing is a battle, not violence against civilians.
 COMBATANT_WORDS = frozenset({"soldier", "troop", "militant", "insurgent", "rebel", "fighter", "policeman",
                              "officer", "guard", "jihadist", "gunman", "gunmen", "militiaman", "commander"})
+# Words before "strike" that make it a labour or political strike ("a 48-hour strike", "a nationwide strike").
+LABOUR_STRIKE_MODIFIERS = frozenset({"hour", "day", "week", "opposition", "call", "nationwide", "national",
+                                     "indefinite", "token", "warning", "rail", "transport", "doctor", "nurse"})
 # People in a Target or Victim phrase that make an attack one-sided violence against civilians.
 CIVILIAN_WORDS = frozenset({
     "civilian", "journalist", "photojournalist", "worshipper", "villager", "resident", "student",

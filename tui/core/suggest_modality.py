@@ -15,7 +15,7 @@ from . import suggest_lexicon as lex
 NOT_AN_EVENT = None  # the word is a modifier or a list item here, no event mention at all
 _SPAN_OF_YEARS = re.compile(r"\b(?:recent|past|last|over the|for|in the)\s+(?:few\s+|several\s+|\w+\s+)?"
                             r"(?:years|decades|months)\b", re.IGNORECASE)
-_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)s?\b")
 
 
 def modality(head, types, published: str = "") -> str | None:
@@ -44,6 +44,8 @@ def modality(head, types, published: str = "") -> str | None:
     found = _clause_modality(head)
     if found:
         return found
+    if _charged_with(head):
+        return "generic"  # "on trial on charges of murder": a crime named in court, not a report of it
     if _generic_plural(head, mods):
         return "generic"
     if _background(head, published):
@@ -75,6 +77,19 @@ def _clause_modality(head) -> str:
     return ""
 
 
+def _charged_with(head) -> bool:
+    """A crime named as what someone is charged with, convicted of or tried for ("charges of murder",
+    "convicted of assaults"), unless it is a known event ("charged over the attack")."""
+    if head.dep_ != "pobj" or head.head.lower_ not in ("of", "with", "for") or _definite(head):
+        return False
+    governor = head.head.head
+    return governor.lemma_.lower() in lex.LEGAL_HEADS or governor.lemma_.lower() in ("trial", "count")
+
+
+def _definite(head) -> bool:
+    return any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "no") for c in head.children)
+
+
 def _generic_plural(head, mods: set[str]) -> bool:
     """A bare plural that names a kind of event: "previous terrorist attacks", "numerous bombings",
     "a spate of attacks in recent years"."""
@@ -82,6 +97,9 @@ def _generic_plural(head, mods: set[str]) -> bool:
         return False
     if mods & lex.GENERIC_ADJECTIVES:
         return True
+    verb = head.head
+    if head.dep_ in ("nsubj", "nsubjpass") and verb.lemma_ == "be" and verb.tag_ in ("VBP", "VBZ"):
+        return True  # "kidnappings and violence are commonplace"
     if _SPAN_OF_YEARS.search(head.sent.text):  # "a spate of attacks in recent years"
         return True
     governor = head.head.head if head.dep_ == "pobj" else head.head

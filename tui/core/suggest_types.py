@@ -38,7 +38,8 @@ def decide(codebook: Codebook, span, head, types: list[str]) -> TypeChoice:
     name = types[0]
     evidence = f'"{span.text}" names {codebook.event_types[name].label}'
     if "PROTEST" in types and "REMOTE_VIOLENCE" in types:  # "strike"
-        cues = lemmas & lex.PROTEST_STRIKE_CUES
+        left = {t.lemma_.lower() for c in head.lefts for t in c.subtree}  # "opposition-called 48-hour strike"
+        cues = lemmas & lex.PROTEST_STRIKE_CUES or left & lex.LABOUR_STRIKE_MODIFIERS
         if cues and not mods & {"air", "drone", "missile"}:
             name, evidence = "PROTEST", f'"{span.text}" with "{sorted(cues)[0]}": a labour strike'
         else:
