@@ -159,3 +159,9 @@ WORD_TYPES: dict[str, tuple[str, ...]] = {
     **dict.fromkeys(("arrest", "detain", "detention", "apprehend", "jail", "imprison", "custody", "nab",
                      "round", "hold", "seize"), ("ARREST",)),
 }
+# What an attack can hit and an ACLED coder names as its target (besides named actors and places).
+TARGET_NOUNS = (CIVILIAN_WORDS | CIVILIAN_PLACES | SECURITY_TARGETS | COMBATANT_WORDS | TERRITORY_NOUNS | PLACE_NOUNS
+                | frozenset({"building", "office", "embassy", "ministry", "headquarters", "convoy", "vehicle", "car",
+                             "train", "plane", "ship", "compound", "facility", "refinery", "pipeline", "bridge",
+                             "station", "court", "parliament", "palace", "prison", "police", "army", "official",
+                             "leader", "worker", "crowd", "group", "member", "supporter", "people", "person"}))

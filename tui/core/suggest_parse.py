@@ -139,7 +139,7 @@ def read_roles(m: Mention, head, sent, ents, is_trigger=lambda tok: False) -> No
             claim = head.head.head.head
             attackers.extend(c for c in claim.children if c.dep_ == "nsubj")
         if head.dep_ == "nsubj" and verb.lemma_.lower() in lex.HARM_VERBS:  # "the explosion targeted a bakery"
-            targets.extend(t for c in verb.children if c.dep_ == "dobj" for t in conj(c))
+            targets.extend(t for c in verb.children if c.dep_ == "dobj" for t in conj(c) if _targetable(t, ents))
         if head.dep_ == "pobj" and head.head.dep_ == "agent":  # "the building was shattered by an explosion"
             targets.extend(t for c in head.head.head.children if c.dep_ == "nsubjpass" for t in conj(c))
         for c in head.children:
@@ -154,7 +154,8 @@ def read_roles(m: Mention, head, sent, ents, is_trigger=lambda tok: False) -> No
             elif c.dep_ == "prep" and c.lower_ == "of" and head.lemma_.lower() not in lex.GENERIC_VIOLENT:
                 # "the bombing of the federal building"; a named place is the Place, not a target
                 targets.extend(p for g in c.children if g.dep_ == "pobj" and not (
-                    g.i in ents and ents[g.i].label_ in ("GPE", "LOC")) for p in conj(g))
+                    g.i in ents and ents[g.i].label_ in ("GPE", "LOC") or g.lemma_.lower() in lex.PLACE_NOUNS)
+                    for p in conj(g))
             elif c.dep_ == "acl":
                 attackers.extend(p for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj")
             elif c.dep_ == "prep" and c.lower_ in ("on", "against"):
@@ -187,6 +188,14 @@ def read_roles(m: Mention, head, sent, ents, is_trigger=lambda tok: False) -> No
                 spans.append((start, end))
         if spans:
             m.roles[role] = spans
+
+
+def _targetable(tok, ents) -> bool:
+    """Whether a thing hit can be an ACLED target: a named actor or place, people, or a building
+    people use ("the blast hit a mosque"), not "the glass of a refrigerator"."""
+    if tok.i in ents and ents[tok.i].label_ in ACTOR_LABELS + PLACE_LABELS:
+        return True
+    return tok.lemma_.lower() in lex.TARGET_NOUNS
 
 
 def read_place_and_time(m: Mention, sent, ents, head) -> None:
