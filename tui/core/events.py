@@ -21,6 +21,7 @@ from .gazetteer import lookup
 from .model import EVENT_FIELDS, Argument, Event, new_id, now_iso
 from .normalise import parse_count, parse_date, parse_int
 from .session import ArticleSession, change
+from .validation import unparsed_time
 
 _NAME_PARTICLES = {"al", "el", "bin", "ibn", "abu", "de", "da", "del", "la", "le", "van", "von", "der"}
 _FLOAT_FIELDS = ("latitude", "longitude")
@@ -111,6 +112,9 @@ def _victim_count(words: str) -> int | None:
 def _rederive(codebook: Codebook, before: Event, after: Event, text: str, published: str) -> None:
     old = derive_fields(codebook, before, text, published)
     new = derive_fields(codebook, after, text, published)
+    kept = {}
+    if unparsed_time(codebook, after, text, published):  # "roughly a day": keep the date it had
+        kept = {k: after.fields[k] for k in ("event_date", "time_precision") if after.fields.get(k) not in (None, "")}
     for name in set(old) | set(new):
         current = after.fields.get(name)
         if current in (None, "") or current == old.get(name):
@@ -118,6 +122,7 @@ def _rederive(codebook: Codebook, before: Event, after: Event, text: str, publis
                 after.fields[name] = new[name]
             else:
                 after.fields.pop(name, None)
+    after.fields.update(kept)
     if not after.subtype:
         etype = codebook.event_types.get(after.type)
         if etype:

@@ -13,6 +13,7 @@ from typing import Iterable
 
 from .codebook import Codebook
 from .model import Argument, Entity, Event
+from .normalise import parse_date
 
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _CARDS = {"1": "exactly one", "?": "at most one", "*": "any number", "+": "at least one"}
@@ -68,7 +69,21 @@ def _validate(codebook: Codebook, event: Event, text: str, entities: list[Entity
     for arg in event.arguments:
         out.extend(_check_argument(etype.slots.get(arg.role), arg, text, entities))
     out.extend(_check_fields(event.fields))
+    words = unparsed_time(codebook, event, text) if text else ""
+    if words:
+        out.append(f"Time '{words}' names no date; the event date was kept")
     return out
+
+
+def unparsed_time(codebook: Codebook, event: Event, text: str, published: str = "") -> str:
+    """The words of the event's date role when they name no date ("roughly a day"), else ""."""
+    etype = codebook.event_types.get(event.type)
+    for arg in event.arguments:
+        slot = etype.slots.get(arg.role) if etype else None
+        if slot is not None and slot.acled == "event_date":
+            words = " ".join(text[arg.start:arg.end].split()) if arg.has_span else arg.value
+            return words if words and parse_date(words, published) is None else ""
+    return ""
 
 
 def _inside(start, end, text: str) -> bool:
