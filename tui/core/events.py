@@ -16,6 +16,7 @@ import copy
 from itertools import takewhile
 from typing import Any
 
+from .acled_fields import standard_actor_fields, trigger_sentence
 from .codebook import Codebook, EventType
 from .gazetteer import lookup
 from .model import EVENT_FIELDS, Argument, Event, new_id, now_iso
@@ -72,19 +73,15 @@ def derive_fields(codebook: Codebook, event: Event, text: str, published: str = 
             if words and words not in columns.setdefault(slot.acled, []):
                 columns[slot.acled].append(words)
     out: dict[str, Any] = {}
-    actors1, actors2 = columns.get("actor1", []), columns.get("actor2", [])
-    if len(actors1) > 1 and not actors2 and not any(s.acled == "actor2" for s in etype.slots.values()):
-        actors1, actors2 = actors1[:1] + actors1[2:], actors1[1:2]  # parties to an agreement
-    if actors1:
-        out["actor1"] = actors1[0]
-        out["assoc_actor_1"] = "; ".join(actors1[1:])
-    if actors2:
-        out["actor2"] = actors2[0]
-        out["assoc_actor_2"] = "; ".join(actors2[1:])
     if columns.get("location"):
         place = columns["location"][0]
         found = lookup(place)
         out.update(found.fields() if found else {"location": place})
+    actors1, actors2 = columns.get("actor1", []), columns.get("actor2", [])
+    if len(actors1) > 1 and not actors2 and not any(s.acled == "actor2" for s in etype.slots.values()):
+        actors1, actors2 = actors1[:1] + actors1[2:], actors1[1:2]  # parties to an agreement
+    country = out.get("country") or event.fields.get("country") or ""
+    out.update(standard_actor_fields(codebook, actors1, actors2, str(country)))
     if columns.get("event_date"):
         when = parse_date(columns["event_date"][0], published)
         if when:
@@ -96,6 +93,8 @@ def derive_fields(codebook: Codebook, event: Event, text: str, published: str = 
         out["fatalities"] = sum(c for c in counts if c is not None)
     if columns.get("notes"):
         out["notes"] = "; ".join(columns["notes"])
+    elif event.trigger_start is not None:
+        out["notes"] = trigger_sentence(text, event.trigger_start, event.trigger_end)
     return out
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 from datetime import date
 
 from . import suggest_lexicon as lex
+from .acled_fields import short_note
 from .codebook import Codebook
 from .events import default_subtype, derive_fields, guess_subtype
 from .model import Argument, Article, Event
@@ -172,7 +173,7 @@ class Suggester:
                 found = [p[3] for m in cluster for p in sorted(m.places, key=lambda p: -p[0]) if p[3] is not None]
                 if found:
                     ev.fields["country"] = found[0].country
-            ev.fields["notes"] = " ".join(sentences[cluster[0].sent].text.split())[:300]
+            ev.fields["notes"] = short_note(sentences[cluster[0].sent].text, 300)
         return sorted(events, key=lambda e: e.trigger_start)
 
     def _event(self, cluster: list[Mention], article: Article, annotator: str) -> Event:

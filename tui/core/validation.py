@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from typing import Iterable
 
+from .acled_checks import acled_warnings
 from .codebook import Codebook
 from .model import Argument, Entity, Event
 
@@ -68,6 +69,7 @@ def _validate(codebook: Codebook, event: Event, text: str, entities: list[Entity
     for arg in event.arguments:
         out.extend(_check_argument(etype.slots.get(arg.role), arg, text, entities))
     out.extend(_check_fields(event.fields))
+    out.extend(acled_warnings(codebook, event, text))
     return out
 
 
