@@ -171,3 +171,15 @@ def test_notes_are_never_cut_inside_a_word():
 ])
 def test_source_and_default_scale(url, text, expected):
     assert source_of(url, text) == expected
+
+
+def test_the_crowd_of_a_protest_is_protesters_and_of_a_riot_rioters(codebook):
+    from tui.core.acled_fields import standard_actor_fields
+
+    assert standard_actor_fields(codebook, ["people"], [], "United Kingdom", "PROTEST")["actor1"] == (
+        "Protesters (United Kingdom)")
+    assert standard_actor_fields(codebook, ["protesters"], ["police"], "Serbia", "RIOT") == {
+        "actor1": "Rioters (Serbia)", "assoc_actor_1": "", "actor2": "Police Forces of Serbia (2017-)",
+        "assoc_actor_2": ""}
+    assert standard_actor_fields(codebook, ["people"], [], "Afghanistan", "BATTLE")["actor1"] == (
+        "Civilians (Afghanistan)")

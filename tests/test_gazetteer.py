@@ -115,3 +115,7 @@ def test_admin1_names_for_completion():
     assert admin1_names("Narnia") == []
     everywhere = admin1_names()
     assert len(everywhere) > 3000 and "Texas" in everywhere
+
+
+def test_two_letter_words_are_no_towns():
+    assert lookup("Al Noor Mosque") is None  # not Ål in Norway

@@ -8,10 +8,8 @@ the codebook's standard actor list (``actors.py``) in the event's country.
 from __future__ import annotations
 
 from .actors import actor_list, inter_for
-from .acled_fields import CIVILIANS, interaction
+from .acled_fields import CIVILIANS, PROTESTERS, interaction
 from .events import derive_fields
-
-PROTESTERS = 6
 
 
 def acled_warnings(codebook, event, text: str = "") -> list[str]:

@@ -20,7 +20,8 @@ from .countries import country as find_country
 from .gazetteer import lookup
 
 NOTE_LIMIT = 500  # characters; a longer note is cut at a word boundary
-CIVILIANS = 7
+RIOTERS, PROTESTERS, CIVILIANS = 5, 6, 7
+CROWDS = {"PROTEST": "Protesters", "RIOT": "Rioters"}  # event type -> the generic actor its crowd is
 _SENTENCE_END = re.compile(r"([.!?][\"\u201d\u2019)\]]*)(?:\s+|(?=[A-Z\u201c\"]))|\n\s*\n")
 _BOTH = "Political violence; Demonstrations"
 _BOTH_SUBTYPES = {"Excessive force against protesters"}  # ACLED files these under both disorder types
@@ -52,18 +53,24 @@ def trigger_sentence(text: str, start: int | None, end: int | None) -> str:
     return short_note(text[begin:finish])
 
 
-def standard_actor_fields(codebook, actors1: list[str], actors2: list[str], country: str) -> dict[str, str]:
+def standard_actor_fields(codebook, actors1: list[str], actors2: list[str], country: str,
+                          event_type: str = "") -> dict[str, str]:
     """actor1/assoc_actor_1/actor2/assoc_actor_2 from the coded spans, each linked to its standard
-    name where the span or an alias matches, else the span's words."""
+    name where the span or an alias matches, else the span's words. The crowd of a protest or riot
+    ("people marched") is its protesters or rioters, not civilians."""
     listed = actor_list(codebook)
+    crowd = CROWDS.get(event_type)
 
-    def name(words: str) -> str:
+    def name(words: str, column: str) -> str:
         found = listed.match(words, country or None)
+        if found is not None and crowd and column == "1" and found.inter in (CIVILIANS, PROTESTERS, RIOTERS) \
+                and found.country:
+            found = listed.get(f"{crowd} ({found.country})") or found
         return found.name if found else words
 
     out: dict[str, str] = {}
     for column, spans in (("1", actors1), ("2", actors2)):
-        names = list(dict.fromkeys(name(w) for w in spans))
+        names = list(dict.fromkeys(name(w, column) for w in spans))
         if names:
             out[f"actor{column}"] = names[0]
             out[f"assoc_actor_{column}"] = "; ".join(names[1:])

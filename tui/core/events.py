@@ -81,7 +81,7 @@ def derive_fields(codebook: Codebook, event: Event, text: str, published: str = 
     if len(actors1) > 1 and not actors2 and not any(s.acled == "actor2" for s in etype.slots.values()):
         actors1, actors2 = actors1[:1] + actors1[2:], actors1[1:2]  # parties to an agreement
     country = out.get("country") or event.fields.get("country") or ""
-    out.update(standard_actor_fields(codebook, actors1, actors2, str(country)))
+    out.update(standard_actor_fields(codebook, actors1, actors2, str(country), event.type))
     if columns.get("event_date"):
         when = parse_date(columns["event_date"][0], published)
         if when:

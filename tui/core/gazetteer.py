@@ -170,7 +170,7 @@ _TOWN_SQL = ("SELECT p.name, p.cc, p.admin1, p.admin2, p.lat, p.lon, p.populatio
 def _town(index: _Index, k: str, hint: str) -> tuple | None:
     """The town a key names: in the hinted country if any; its main name first; then the biggest.
     The tuple ends with the other countries that have a town of that name."""
-    if not k:
+    if len(k) < 3:  # "Al" of "Al Noor Mosque" is no town (Ål, Norway)
         return None
     candidates = index.rows(_TOWN_SQL, (k,))
     if not candidates:
