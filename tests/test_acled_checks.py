@@ -53,3 +53,11 @@ def test_rule_warnings_never_raise_on_odd_events(codebook):
     odd = Event("VIOLENCE_AGAINST_CIVILIANS", "Attack", None, None, [Argument("Target", 500, 900)],
                 {"actor2": 12, "country": None})
     assert isinstance(validate_event(codebook, odd, TEXT), list)
+
+
+def test_a_town_name_the_articles_country_settled_is_said(codebook):
+    event = Event("PROTEST", "Peaceful protest", *at("shot"), [], {"location": "Paris", "country": "United States"})
+    assert any(w.startswith("Paris: also a place in") and "(the article's country)" in w
+               for w in validate_event(codebook, event, TEXT))
+    event.fields["country"] = "France"  # the biggest Paris anyway: nothing to say
+    assert not any(w.startswith("Paris:") for w in validate_event(codebook, event, TEXT))

@@ -119,3 +119,14 @@ def test_admin1_names_for_completion():
 
 def test_two_letter_words_are_no_towns():
     assert lookup("Al Noor Mosque") is None  # not Ål in Norway
+
+
+def test_a_spelling_in_the_hinted_country_does_not_beat_the_name_itself():
+    assert lookup("Baghdad", country_hint="Iran").country == "Iraq"
+
+
+def test_the_articles_country_is_the_one_it_names_most():
+    from tui.core.countries import main_country
+
+    assert main_country("Protests in Yemen. Later, Yemen's port of Mokha; Saudi Arabia said nothing.") == "Yemen"
+    assert main_country("No country here.") == ""

@@ -10,6 +10,7 @@ from __future__ import annotations
 from .actors import actor_list, inter_for
 from .acled_fields import CIVILIANS, PROTESTERS, interaction
 from .events import derive_fields
+from .gazetteer import lookup
 
 
 def acled_warnings(codebook, event, text: str = "") -> list[str]:
@@ -32,6 +33,10 @@ def acled_warnings(codebook, event, text: str = "") -> list[str]:
         out.append(f"violence against civilians needs civilians as actor 2{where}")
     if event.type == "PROTEST" and names[0] and inters[0] is not None and inters[0] != PROTESTERS:
         out.append(f"a protest's actor 1 is protesters (ACLED), not {names[0]!r}")
+    location = str(fields.get("location", ""))
+    place = lookup(location, country) if location else None
+    if place is not None and place.chosen_by:  # the coder should know there was a choice
+        out.append(place.note)
     stored = str(fields.get("interaction", "")).strip()
     if stored and inters[0] is not None and (inters[1] is not None or not names[1]):
         expected = interaction(inters[0], inters[1])

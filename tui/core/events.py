@@ -18,6 +18,7 @@ from typing import Any
 
 from .acled_fields import standard_actor_fields, trigger_sentence
 from .codebook import Codebook, EventType
+from .countries import main_country
 from .gazetteer import lookup
 from .model import EVENT_FIELDS, Argument, Event, new_id, now_iso
 from .normalise import parse_count, parse_date, parse_int
@@ -75,7 +76,7 @@ def derive_fields(codebook: Codebook, event: Event, text: str, published: str = 
     out: dict[str, Any] = {}
     if columns.get("location"):
         place = columns["location"][0]
-        found = lookup(place)
+        found = lookup(place, str(event.fields.get("country") or main_country(text)))
         out.update(found.fields() if found else {"location": place})
     actors1, actors2 = columns.get("actor1", []), columns.get("actor2", [])
     if len(actors1) > 1 and not actors2 and not any(s.acled == "actor2" for s in etype.slots.values()):
@@ -334,9 +335,10 @@ def set_field(session: ArticleSession, event_id: str, name: str, value: Any) -> 
             previous = e.fields.get(name)
             e.fields[name] = typed
             if name == "location":  # country, admin1, coordinates follow unless typed by hand
-                old_place = lookup(previous) if isinstance(previous, str) and previous else None
+                hint = str(e.fields.get("country") or main_country(session.article.text))
+                old_place = lookup(previous, hint) if isinstance(previous, str) and previous else None
                 was = old_place.fields() if old_place else {}
-                place = lookup(typed)
+                place = lookup(typed, hint)
                 now = place.fields() if place else {}
                 for key in ("country", "admin1", "admin2", "latitude", "longitude", "geo_precision"):
                     if e.fields.get(key) in (None, "") or e.fields.get(key) == was.get(key):

@@ -47,6 +47,7 @@ class Place:
     admin2: str = ""
     geo_precision: int = 1  # ACLED: 1 the town, 2 near a town or part of a region, 3 a province or country
     note: str = ""  # what the coder should know: a name shared by several countries
+    chosen_by: str = ""  # "article" (the country hint changed the choice), "size" (no hint: the biggest), ""
 
     def fields(self) -> dict:
         """The event fields this place fills, with ACLED's countries (Hong Kong lies in China)."""
@@ -175,10 +176,14 @@ def _town(index: _Index, k: str, hint: str) -> tuple | None:
     candidates = index.rows(_TOWN_SQL, (k,))
     if not candidates:
         return None
-    pool = [c for c in candidates if c[1] == hint] or candidates if hint else candidates
-    best = max(pool, key=lambda c: (c[7], c[6]))
+    pools = ([c for c in candidates if c[1] == hint and c[7]], [c for c in candidates if c[7]],
+             [c for c in candidates if c[1] == hint], candidates)  # the name itself beats a spelling
+    best = max(next(pool for pool in pools if pool), key=lambda c: (c[7], c[6]))
     others = tuple(sorted({c[1] for c in candidates if c[7]} - {best[1]}))  # towns of that very name
-    return (*best[:7], others)
+    chosen_by = ""
+    if others:
+        chosen_by = "size" if not hint else "article" if max(candidates, key=lambda c: (c[7], c[6]))[1] != best[1] else ""
+    return (*best[:7], others, chosen_by)
 
 
 def _admin1(index: _Index, k: str, hint: str) -> tuple | None:
@@ -198,7 +203,7 @@ def _region_place(region: tuple, precision: int) -> Place:
 
 
 def _town_place(town: tuple, precision: int, hint: str, admin_name: str = "") -> Place:
-    name, cc, admin1, admin2, lat, lon, population, others = town
+    name, cc, admin1, admin2, lat, lon, population, others, chosen_by = town
     where = find_country(cc)
     note = ""
     if others:
@@ -208,8 +213,9 @@ def _town_place(town: tuple, precision: int, hint: str, admin_name: str = "") ->
         note = f"{name}: also a place in {names}{more}; {where.name if where else cc} chosen ({chose})"
     if admin_name:  # "Deir ez-Zor Province": the province, placed at its namesake town
         return Place(admin_name, where.name if where else cc, cc, admin1 or admin_name, lat, lon, "admin1",
-                     population, "", precision, note)
-    return Place(name, where.name if where else cc, cc, admin1, lat, lon, "city", population, admin2, precision, note)
+                     population, "", precision, note, chosen_by)
+    return Place(name, where.name if where else cc, cc, admin1, lat, lon, "city", population, admin2, precision,
+                 note, chosen_by)
 
 
 def country_of(name: str) -> str:
