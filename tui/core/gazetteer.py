@@ -86,19 +86,30 @@ class _Index:
 
 _lock = threading.Lock()
 _index: _Index | None = None
+_failure = ""  # why the index could not be built: then no place is found, and warm_up() says why
 
 
-def _get_index() -> _Index:
-    global _index
+class _NoIndex:
+    def rows(self, sql: str, args: tuple) -> list[tuple]:
+        return []
+
+
+def _get_index() -> _Index | _NoIndex:
+    global _index, _failure
     with _lock:
-        if _index is None:
-            _index = _Index()
-        return _index
+        if _index is None and not _failure:
+            try:
+                _index = _Index()
+            except (place_index.PlaceIndexError, OSError, sqlite3.Error) as exc:
+                _failure = str(exc).splitlines()[0] if str(exc) else exc.__class__.__name__
+        return _index if _index is not None else _NoIndex()
 
 
-def warm_up() -> None:
-    """Build (first run only, ~10 s) and open the place index now, e.g. in a worker thread."""
+def warm_up() -> str:
+    """Build (first run only, ~10 s) and open the place index now, e.g. in a worker thread; returns
+    "" or, when it cannot be built, one line saying why (places are then not found)."""
     _get_index()
+    return _failure
 
 
 def admin1_names(country: str | None = None) -> list[str]:
@@ -168,7 +179,7 @@ _TOWN_SQL = ("SELECT p.name, p.cc, p.admin1, p.admin2, p.lat, p.lon, p.populatio
              "JOIN places p ON p.id = n.place WHERE n.key = ?")
 
 
-def _town(index: _Index, k: str, hint: str) -> tuple | None:
+def _town(index, k: str, hint: str) -> tuple | None:
     """The town a key names: in the hinted country if any; its main name first; then the biggest.
     The tuple ends with the other countries that have a town of that name."""
     if len(k) < 3:  # "Al" of "Al Noor Mosque" is no town (Ål, Norway)
@@ -186,7 +197,7 @@ def _town(index: _Index, k: str, hint: str) -> tuple | None:
     return (*best[:7], others, chosen_by)
 
 
-def _admin1(index: _Index, k: str, hint: str) -> tuple | None:
+def _admin1(index, k: str, hint: str) -> tuple | None:
     if not k:
         return None
     rows = index.rows("SELECT cc, name, key, lat, lon, population FROM admin1 WHERE key = ?", (k,))
