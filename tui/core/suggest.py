@@ -168,11 +168,11 @@ class Suggester:
         _move_self_casualties(events, article.text)
         sentences = list(doc.sents) if clusters else []
         for ev, cluster in zip(events, clusters):
-            ev.fields = derive_fields(self.codebook, ev, article.text, article.published)
-            if "country" not in ev.fields:  # "Jolo Cathedral in Mindanao, Philippines": another place knows
-                found = [p[3] for m in cluster for p in sorted(m.places, key=lambda p: -p[0]) if p[3] is not None]
-                if found:
-                    ev.fields["country"] = found[0].country
+            # "Jolo Cathedral in Mindanao, Philippines": another place knows the country; it also links
+            # generic actors ("protesters") and settles shared town names
+            found = [p[3] for m in cluster for p in sorted(m.places, key=lambda p: -p[0]) if p[3] is not None]
+            ev.fields = {"country": found[0].fields()["country"]} if found else {}
+            ev.fields.update(derive_fields(self.codebook, ev, article.text, article.published))
             ev.fields["notes"] = short_note(sentences[cluster[0].sent].text, 300)
         return sorted(events, key=lambda e: e.trigger_start)
 
