@@ -11,6 +11,7 @@ real event is suggested once. Output: ``Event`` records with origin "model", sta
 from __future__ import annotations
 
 from . import suggest_lexicon as lex
+from .acled_fields import short_note
 from .codebook import Codebook
 from .events import derive_fields
 from .gazetteer import lookup
@@ -224,7 +225,7 @@ class Suggester:
             if "country" not in ev.fields and scene is not None:  # the article's scene, not an argument
                 place = lookup(article.text[scene.start:scene.end])
                 if place is not None:
-                    ev.fields["country"] = place.country
+                    ev.fields["country"] = place.fields()["country"]
         return sorted(events, key=lambda e: e.trigger_start)
 
     def _clusters(self, doc, article: Article) -> list[list[Mention]]:
@@ -254,15 +255,15 @@ class Suggester:
         return clusters
 
     def _fields(self, ev: Event, cluster: list[Mention], doc, article: Article) -> dict:
-        """The ACLED fields an event's arguments imply, with the country of any place it names and
-        its first sentence as notes."""
-        fields = derive_fields(self.codebook, ev, article.text, article.published)
-        if "country" not in fields:  # "Jolo Cathedral in Mindanao, Philippines": another place knows
-            found = [p[3] for m in cluster for p in sorted(m.places, key=lambda p: -p[0]) if p[3] is not None]
-            if found:
-                fields["country"] = found[0].country
+        """The ACLED fields an event's arguments imply, and its first sentence as notes. The country of
+        any place it names ("Jolo Cathedral in Mindanao, Philippines") is known first: it also links
+        generic actors ("protesters") and settles shared town names."""
+        found = [p[3] for m in cluster for p in sorted(m.places, key=lambda p: -p[0]) if p[3] is not None]
+        ev.fields = {"country": found[0].fields()["country"]} if found else {}
+        fields = dict(ev.fields)
+        fields.update(derive_fields(self.codebook, ev, article.text, article.published))
         sentence = next(s for k, s in enumerate(doc.sents) if k == cluster[0].sent)
-        fields["notes"] = " ".join(sentence.text.split())[:300]
+        fields["notes"] = short_note(sentence.text, 300)
         return fields
 
     def _event(self, cluster: list[Mention], article: Article, annotator: str) -> Event:

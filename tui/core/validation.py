@@ -11,6 +11,8 @@ import re
 from collections import Counter
 from typing import Iterable
 
+from .acled_checks import acled_warnings
+from .events import unparsed_time
 from .codebook import Codebook
 from .model import Argument, Entity, Event
 from .normalise import parse_date
@@ -72,18 +74,8 @@ def _validate(codebook: Codebook, event: Event, text: str, entities: list[Entity
     words = unparsed_time(codebook, event, text) if text else ""
     if words:
         out.append(f"Time '{words}' names no date; the event date was kept")
+    out.extend(acled_warnings(codebook, event, text))
     return out
-
-
-def unparsed_time(codebook: Codebook, event: Event, text: str, published: str = "") -> str:
-    """The words of the event's date role when they name no date ("roughly a day"), else ""."""
-    etype = codebook.event_types.get(event.type)
-    for arg in event.arguments:
-        slot = etype.slots.get(arg.role) if etype else None
-        if slot is not None and slot.acled == "event_date":
-            words = " ".join(text[arg.start:arg.end].split()) if arg.has_span else arg.value
-            return words if words and parse_date(words, published) is None else ""
-    return ""
 
 
 def _inside(start, end, text: str) -> bool:
