@@ -183,3 +183,15 @@ def test_the_crowd_of_a_protest_is_protesters_and_of_a_riot_rioters(codebook):
         "assoc_actor_2": ""}
     assert standard_actor_fields(codebook, ["people"], [], "Afghanistan", "BATTLE")["actor1"] == (
         "Civilians (Afghanistan)")
+
+
+def test_a_jsonl_records_url_or_source_names_the_source(codebook):
+    from tui.core.acled_fields import derived_columns
+    from tui.core.model import Article, Event
+
+    event = Event("PROTEST", "Peaceful protest", 0, 4, fields={"country": "Belarus"})
+    by_url = Article("a1", "Text of it.", meta={"url": "https://www.reuters.com/x"})
+    assert (derived_columns(codebook, by_url, event, {})["source"],
+            derived_columns(codebook, by_url, event, {})["source_scale"]) == ("Reuters", "International")
+    named = Article("a2", "Text of it.", meta={"source": "Nasha Niva"})
+    assert derived_columns(codebook, named, event, {})["source"] == "Nasha Niva"

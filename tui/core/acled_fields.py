@@ -148,8 +148,9 @@ def derived_columns(codebook, article, event, row: dict[str, str]) -> dict[str, 
     if found is not None:
         out["iso"], out["region"] = str(found.numeric), found.region
         out["event_id_cnty"] = event_id_cnty(found.alpha3, article.id, event.id)
-    name, scale = source_of(article.url, article.text)
-    out["source"] = name
+    meta = article.meta if isinstance(article.meta, dict) else {}
+    name, scale = source_of(article.url or str(meta.get("url") or ""), article.text)
+    out["source"] = name or str(meta.get("source") or meta.get("publisher") or "")  # a JSONL record's own
     out["source_scale"] = str(event.fields.get("source_scale") or scale)
     out["fatalities"] = row.get("fatalities") or "0"
     notes = row.get("notes") or trigger_sentence(article.text, event.trigger_start, event.trigger_end)

@@ -68,9 +68,11 @@ class ActorList:
                 aliases = self._generic.setdefault(country, [])
                 aliases.extend((name_key(alias), actor) for alias in pattern.aliases)
         self._alias_index: list[tuple[str, str, StandardActor]] = []  # (key, alias as written, actor)
+        self._exact: dict[str, list[StandardActor]] = {}
         for actor in self._named:
             for alias in (actor.name, *actor.aliases):
                 self._alias_index.append((name_key(alias), alias, actor))
+                self._exact.setdefault(name_key(alias), []).append(actor)
 
     def _add(self, actor: StandardActor) -> None:
         if actor.name not in self._by_name:
@@ -107,7 +109,7 @@ class ActorList:
         whole = name_key(re.sub(r"['\u2019]s?$", "", text.strip()))
         if not whole:
             return None
-        exact = [a for k, _, a in self._alias_index if k == whole]
+        exact = list(self._exact.get(whole, ()))
         exact += [a for k, a in self._generic.get(country or "", []) if k == whole]
         if exact:
             return _prefer(exact, country)

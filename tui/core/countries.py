@@ -30,6 +30,7 @@ class Country:
     region: str  # ACLED's region, "" for a territory ACLED codes as part of another country
 
 
+@functools.lru_cache(maxsize=16384)
 def name_key(name: str) -> str:
     """A name without case, diacritics, apostrophes, punctuation or a leading 'the'."""
     text = unicodedata.normalize("NFKD", name)
