@@ -29,6 +29,7 @@ from ..core.tokens import TokenIndex
 from .entity_actions import EntityActions
 from .export_commands import export_commands
 from .event_actions import EventActions
+from .review_actions import ReviewActions
 from .screens.help import HelpScreen
 from .widgets.article_list import ArticleList
 from .widgets.article_view import ArticleView
@@ -57,7 +58,7 @@ class AnnotatedArticleView(ArticleView):
     BINDINGS = ArticleView.BINDINGS + ANNOTATION_BINDINGS
 
 
-class NewsmarkApp(EntityActions, EventActions, App[None]):
+class NewsmarkApp(EntityActions, EventActions, ReviewActions, App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "newsmark"
 
@@ -217,12 +218,6 @@ class NewsmarkApp(EntityActions, EventActions, App[None]):
         else:
             self.bell()
             self._set_message("no more articles" if step > 0 else "this is the first article")
-
-    def action_done(self) -> None:
-        self.store.set_status(self.session.article.id, "done")
-        self._show_counts()
-        self._set_message("marked done")
-        self.action_step_article(1)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         if event.data_table is self.article_list and event.row_key.value != self.session.article.id:

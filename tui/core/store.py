@@ -100,16 +100,16 @@ class Store:
             db.table("article").insert(article.to_dict())
             db.table("state").insert({"seq": 0, "analysed": "", "history": [], "position": 0})
         db.close()
-        doc_id = self._index.insert(self._row(article, {"entities": 0, "suggested": 0, "events": 0}, ""))
+        doc_id = self._index.insert(self._row(article, {"entities": 0, "suggested": 0, "events": 0}, "", False))
         self._doc_ids[article.id] = doc_id
         return True
 
     @staticmethod
-    def _row(article: Article, counts: dict[str, int], analysed: str) -> dict:
+    def _row(article: Article, counts: dict[str, int], analysed: str, reviewed: bool) -> dict:
         return {
             "id": article.id, "title": article.title, "status": article.status,
             "source": article.source, "url": article.url, "published": article.published,
-            "chars": len(article.text), "analysed": analysed, **counts,
+            "chars": len(article.text), "analysed": analysed, "reviewed": reviewed, **counts,
         }
 
     def rows(self) -> list[dict]:
@@ -146,7 +146,7 @@ class Store:
         """Copy a session's counts into the index, writing it only when they changed."""
         article = session.article
         row = self.row(article.id)
-        fresh = self._row(article, session.counts(), session.analysed)
+        fresh = self._row(article, session.counts(), session.analysed, session.reviewed)
         fresh["status"] = row["status"] if row else article.status
         if row != fresh:
             self._index.update(fresh, doc_ids=[self._doc_ids[article.id]])

@@ -32,6 +32,10 @@ class ImportDoc:
     events: list[Event] = field(default_factory=list)
     status: str | None = None  # the article's status, when the format carries one
     analysed: str = ""  # the model that pre-annotated it (native format only)
+    # Whether a person reviewed its entity layer. The native format says so itself; None (labelled
+    # data from another tool, a person's work) means reviewed, unless the stored article already
+    # held model suggestions that nobody answered.
+    reviewed: bool | None = None
 
 
 @dataclass
@@ -174,9 +178,10 @@ def import_documents(store, docs: list[ImportDoc], annotator: str = "",
                 summary.articles_added += 1
             else:
                 summary.articles_existing += 1
-            if doc.entities or doc.events or doc.analysed:
+            if doc.entities or doc.events or doc.analysed or doc.reviewed is not False:
                 session = store.open_session(doc.article.id, annotator)
                 try:
+                    unanswered = session.counts()["suggested"]
                     entities = _new_records("entities", session.entities, doc.entities, _same_entity, summary)
                     events = _new_records("events", session.events, doc.events, _same_event, summary)
                     summary.entities += len(entities)
@@ -185,6 +190,8 @@ def import_documents(store, docs: list[ImportDoc], annotator: str = "",
                     session.commit("import", changes)
                     if doc.analysed and not session.analysed:  # keeps the app from re-running the model
                         session.set_model_entities([], doc.analysed)
+                    if doc.reviewed or (doc.reviewed is None and not unanswered):
+                        session.set_reviewed(True)
                     store.sync(session)
                 finally:
                     session.close()
