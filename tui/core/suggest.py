@@ -10,14 +10,14 @@ real event is suggested once. Output: ``Event`` records with origin "model", sta
 
 from __future__ import annotations
 
-from datetime import date
-
 from . import suggest_lexicon as lex
 from .codebook import Codebook
-from .events import default_subtype, derive_fields, guess_subtype
+from .events import derive_fields
 from .model import Argument, Article, Event
 from .nlp import doc_entities
+from .suggest_merge import carry_scene, compatible, conflict, merge_target, move_self_casualties, two_events
 from .suggest_parse import Mention, is_real, read_place_and_time, read_roles, read_victims
+from .suggest_types import TypeChoice, decide, rank, word_types
 
 # The universal roles the parse yields, as each event type names them.
 ROLE_NAMES = {
@@ -105,54 +105,102 @@ class Suggester:
     def _mention(self, doc, sent, s_index, i, end_i, head, types, ents, body_start) -> Mention | None:
         if not is_real(head, types):
             return None
-        lemma = head.lemma_.lower()
-        lemmas = {t.lemma_.lower() for t in sent}
-        mods = {c.lemma_.lower() for c in head.children if c.dep_ in ("compound", "amod", "nmod", "npadvmod")}
-        name = types[0]
-        if "PROTEST" in types and "REMOTE_VIOLENCE" in types:  # "strike"
-            name = "PROTEST" if lemmas & lex.PROTEST_STRIKE_CUES and not mods & {"air", "drone", "missile"} else "REMOTE_VIOLENCE"
-        elif "RIOT" in types and "BATTLE" in types:  # "clash"
-            name = "RIOT" if lemmas & lex.PROTESTER_WORDS else "BATTLE"
-        generic = lemma in lex.GENERIC_VIOLENT
-        subtype = ""
-        if generic and mods & set(lex.REMOTE_MODIFIERS):
-            name = "REMOTE_VIOLENCE"
-            subtype = lex.REMOTE_MODIFIERS[sorted(mods & set(lex.REMOTE_MODIFIERS))[0]]
-            generic = False
-        m_attackers = [c for c in head.children if c.dep_ in ("nsubj", "agent")]
-        m_attackers += [g for c in m_attackers if c.dep_ == "agent" for g in c.children]
-        if generic and any(t.lemma_.lower() in lex.PROTESTER_WORDS for t in m_attackers):
-            name, generic = "RIOT", False  # "attacked by protesters"
-        etype = self.codebook.event_types[name]
-        words = " ".join([doc[i:end_i].text, *sorted(mods)])
-        subtype = subtype or guess_subtype(etype, words) or default_subtype(etype, words)
-        if name == "REMOTE_VIOLENCE" and not subtype:
-            subtype = guess_subtype(etype, sent.text) or "Remote explosive/landmine/IED"
+        return self._read(doc[i:end_i], head, decide(self.codebook, doc[i:end_i], head, types), s_index,
+                          ents, body_start)
+
+    def _read(self, span, head, choice: TypeChoice, s_index: int, ents, body_start: int) -> Mention:
+        """A mention of ``choice`` at ``span`` with what the trigger's clause says about it."""
         anaphoric = any(c.dep_ in ("det", "poss") and c.lower_ in lex.ANAPHORIC for c in head.children)
-        m = Mention(name, subtype, doc[i].idx, doc[end_i - 1].idx + len(doc[end_i - 1]), s_index,
-                    doc[i].idx < body_start, generic, anaphoric)
+        m = Mention(choice.type, choice.subtype, span.start_char, span.end_char, s_index,
+                    span.start_char < body_start, choice.generic, anaphoric)
+        sent = head.sent
         read_roles(m, head, sent, ents, self.is_trigger)
         read_place_and_time(m, sent, ents, head)
         read_victims(m, sent, ents)
         return m
+
+    # -- any trigger the coder picks -----------------------------------------------------------
+
+    def likely_types(self, doc, start: int, end: int) -> list[tuple[str, str]]:
+        """The codebook types (with a sub-type each) that the words at [start, end) can name,
+        likeliest first ("stabbed" -> VIOLENCE_AGAINST_CIVILIANS/Attack, "drone attack" ->
+        REMOTE_VIOLENCE/Air/drone strike); [] when no type fits. Types that cannot fit are left out."""
+        span, head = _trigger_span(doc, start, end)
+        if span is None:
+            return []
+        return rank(self.codebook, span, head, self._types_at(span, head))
+
+    def _types_at(self, span, head) -> list[str]:
+        doc = span.doc
+        lo = min([span.start, *[c.i for c in head.lefts if c.dep_ in ("compound", "amod", "nmod")]])
+        for i in range(lo, span.end):  # "drone attack", "car bombing": the longest multiword trigger
+            for parts, name in self.multi.get(doc[i].lower_, ()):
+                j = i + len(parts)
+                if j <= len(doc) and j - 1 >= span.start and all(doc[i + k].lower_ == p for k, p in enumerate(parts[:-1])):
+                    if parts[-1] in (doc[j - 1].lower_, doc[j - 1].lemma_.lower()):
+                        return [name, *[t for t in word_types(self.single, head) if t != name]]
+        found: list[str] = []
+        for tok in sorted(span, key=lambda t: t is not head):
+            found += [t for t in word_types(self.single, tok) if t not in found]
+        if "AGREEMENT" in found and head.pos_ == "VERB" and head.lemma_.lower() != "agree":
+            found.remove("AGREEMENT")
+        return [t for t in found if t in self.codebook.event_types]
+
+    def event_at(self, doc, start: int, end: int, article: Article, annotator: str = "model") -> Event | None:
+        """The parse's reading of an event at the trigger [start, end) the coder picked, wherever it is.
+
+        The type is the trigger's likeliest (``likely_types``), or "" when no codebook type fits;
+        the arguments (attacker/agent, target, victims, place, time) come from the trigger's clause,
+        and, when the suggester read this trigger as part of an event, from that event's other
+        mentions. Origin "model", status "suggested" (the coder accepts or corrects it). None when
+        [start, end) covers no word of ``doc``.
+        """
+        span, head = _trigger_span(doc, start, end)
+        if span is None:
+            return None
+        doc.user_data["published"] = article.published
+        ranked = self.likely_types(doc, start, end)
+        cluster = next((c for c in self._clusters(doc, article) if any(m.start < end and start < m.end for m in c)), None)
+        if cluster is not None and (not ranked or cluster[0].type == ranked[0][0]):
+            cluster = [*cluster]
+        else:
+            found = self._types_at(span, head)
+            choice = decide(self.codebook, span, head, found) if found else TypeChoice("", "", False, "")
+            ents = {tok.i: ent for ent in doc.ents for tok in ent}
+            s_index = next(k for k, s in enumerate(doc.sents) if s.start <= head.i < s.end)
+            cluster = [self._read(span, head, choice, s_index, ents, article.body_start)]
+        event = self._event(cluster, article, annotator)
+        event.trigger_start, event.trigger_end = start, end
+        event.fields = self._fields(event, cluster, doc, article)
+        return event
 
     # -- events ------------------------------------------------------------------------------
 
     def suggest(self, doc, article: Article, annotator: str = "model") -> list[Event]:
         """Suggested events for ``article`` parsed as ``doc`` (same text), in text order."""
         doc.user_data["published"] = article.published  # relative dates resolve against it
+        clusters = self._clusters(doc, article)
+        events = [self._event(c, article, annotator) for c in clusters]
+        carry_scene(events, clusters)
+        move_self_casualties(events, article.text)
+        for ev, cluster in zip(events, clusters):
+            ev.fields = self._fields(ev, cluster, doc, article)
+        return sorted(events, key=lambda e: e.trigger_start)
+
+    def _clusters(self, doc, article: Article) -> list[list[Mention]]:
+        """The article's mentions, grouped so that each group is one real event."""
         mentions = self.mentions(doc, article.body_start)
         groups: list[list[Mention]] = []  # compatible mentions of one sentence: one event
         for m in mentions:
             group = next((g for g in groups if g[0].sent == m.sent and g[0].title == m.title
-                          and _compatible(g, m) and not _two_events(g, m) and not _conflict(g, m)), None)
+                          and compatible(g, m) and not two_events(g, m) and not conflict(g, m)), None)
             if group is None:
                 groups.append([m])
             else:
                 group.append(m)
         clusters: list[list[Mention]] = []
         for group in [g for g in groups if not g[0].title] + [g for g in groups if g[0].title]:
-            target = _merge_target(clusters, group, article.text)
+            target = merge_target(clusters, group, article.text)
             if target is None:
                 clusters.append(group)
                 target = group
@@ -162,34 +210,35 @@ class Suggester:
             if target[0].generic and specific is not None:
                 # "the attack" was a bombing: the weapon word decides the type
                 target[0].type, target[0].subtype, target[0].generic = specific.type, specific.subtype, False
-        events = [self._event(c, article, annotator) for c in clusters]
-        _carry_scene(events, clusters)
-        _move_self_casualties(events, article.text)
-        sentences = list(doc.sents) if clusters else []
-        for ev, cluster in zip(events, clusters):
-            ev.fields = derive_fields(self.codebook, ev, article.text, article.published)
-            if "country" not in ev.fields:  # "Jolo Cathedral in Mindanao, Philippines": another place knows
-                found = [p[3] for m in cluster for p in sorted(m.places, key=lambda p: -p[0]) if p[3] is not None]
-                if found:
-                    ev.fields["country"] = found[0].country
-            ev.fields["notes"] = " ".join(sentences[cluster[0].sent].text.split())[:300]
-        return sorted(events, key=lambda e: e.trigger_start)
+        return clusters
+
+    def _fields(self, ev: Event, cluster: list[Mention], doc, article: Article) -> dict:
+        """The ACLED fields an event's arguments imply, with the country of any place it names and
+        its first sentence as notes."""
+        fields = derive_fields(self.codebook, ev, article.text, article.published)
+        if "country" not in fields:  # "Jolo Cathedral in Mindanao, Philippines": another place knows
+            found = [p[3] for m in cluster for p in sorted(m.places, key=lambda p: -p[0]) if p[3] is not None]
+            if found:
+                fields["country"] = found[0].country
+        sentence = next(s for k, s in enumerate(doc.sents) if k == cluster[0].sent)
+        fields["notes"] = " ".join(sentence.text.split())[:300]
+        return fields
 
     def _event(self, cluster: list[Mention], article: Article, annotator: str) -> Event:
         first = cluster[0]
-        etype = self.codebook.event_types[first.type]
+        etype = self.codebook.event_types.get(first.type)
         names = ROLE_NAMES.get(first.type, {})
         args: list[Argument] = []
         seen: set[tuple] = set()
 
         def add(role: str, start: int, end: int):
             role = names.get(role, role)
-            slot = etype.slots.get(role)
+            slot = etype.slots.get(role) if etype is not None else None  # no type: every role the parse gives
             words = " ".join(article.text[start:end].lower().split())
-            if slot is None or (role, start, end) in seen or (role, words) in seen:
+            if (etype is not None and slot is None) or (role, start, end) in seen or (role, words) in seen:
                 return
             seen.add((role, words))
-            if not slot.repeatable and any(a.role == role for a in args):
+            if slot is not None and not slot.repeatable and any(a.role == role for a in args):
                 return
             if sum(1 for a in args if a.role == role) >= 3:
                 return
@@ -222,110 +271,16 @@ class Suggester:
                      origin="model", status="suggested", annotator=annotator)
 
 
-def _conflict(a: list[Mention], m: Mention) -> bool:
-    places = [x.place[3] for x in a if x.place and x.place[3] is not None]
-    if m.place and m.place[3] is not None and places:
-        p, q = m.place[3], places[0]
-        if p.country_code != q.country_code:
-            return True
-        if p.kind != "country" and q.kind != "country" and p.name != q.name:
-            return True
-    times = [x.time[2] for x in a if x.time]
-    if m.time and times:
-        mine, theirs = m.time[2], times[0]
-        if "month" in (mine.precision, theirs.precision):
-            return mine.iso[:7] != theirs.iso[:7]
-        return abs(date.fromisoformat(mine.iso) - date.fromisoformat(theirs.iso)).days > 1
-    return False
-
-
-def _two_events(group: list[Mention], m: Mention) -> bool:
-    """In one sentence, "the military strike follows rocket attacks": a definite and an indefinite
-    specific mention are two events."""
-    return any(not x.generic and not m.generic and x.anaphoric != m.anaphoric for x in group)
-
-
-def _compatible(cluster: list[Mention], m: Mention) -> bool:
-    kind = cluster[0]
-    if kind.type == m.type:
-        return True
-    violent = kind.type in lex.VIOLENT_TYPES and m.type in lex.VIOLENT_TYPES
-    return violent and (m.generic or kind.generic)
-
-
-def _merge_target(clusters: list[list[Mention]], group: list[Mention], text: str) -> list[Mention] | None:
-    """The earlier event a sentence's mentions refer to, or None when they report a new one."""
-    first = group[0]
-    if first.title:  # a headline sums up the article: its first matching event
-        return next((c for c in clusters if all(_compatible(c, m) for m in group)), None)
-    anaphoric = any(m.anaphoric for m in group)
-    mine = {_words(text, span) for m in group for span in m.roles.get("Attacker", [])}
-    for cluster in reversed(clusters):
-        if not all(_compatible(cluster, m) for m in group) or any(_conflict(cluster, m) for m in group):
-            continue
-        if anaphoric:
-            return cluster
-        if first.type == cluster[0].type and first.type not in lex.VIOLENT_TYPES:
-            return cluster  # one agreement, one protest wave, one deployment per report
-        if _same_day(cluster, group):
-            return cluster
-        near = min(abs(x.sent - first.sent) for x in cluster) <= 8
-        if near and cluster[0].generic and all(x.generic for x in cluster) and not first.generic:
-            return cluster  # "an attack on an air base" ... "Seventeen rockets struck near the base"
-        theirs = {_words(text, span) for x in cluster for span in x.roles.get("Attacker", [])}
-        if first.type == cluster[0].type and _same_actor(theirs, mine):
-            return cluster
-    return None
-
-
-def _same_day(cluster: list[Mention], group: list[Mention]) -> bool:
-    mine = [m.time[2] for m in group if m.time and m.time[2].precision == "day"]
-    theirs = [m.time[2] for m in cluster if m.time and m.time[2].precision == "day"]
-    return bool(mine and theirs and mine[0].iso == theirs[0].iso)
-
-
-def _same_actor(a: set, b: set) -> bool:
-    return bool(a & b)
-
-
-def _words(text: str, span: tuple[int, int]) -> str:
-    return " ".join(text[span[0]:span[1]].lower().split())
-
-
-def _carry_scene(events: list[Event], clusters: list[list[Mention]]) -> None:
-    """An event whose sentences name no place happened where the previous one did; one that names
-    no date, when the previous one did if that was reported at most three sentences before."""
-    place: Argument | None = None
-    time: tuple[Argument, int] | None = None
-    for ev, cluster in zip(events, clusters):
-        first = min(m.sent for m in cluster)
-        mine = {a.role: a for a in ev.arguments if a.role in ("Place", "Time")}
-        if "Place" not in mine and place is not None:
-            ev.arguments.append(Argument("Place", place.start, place.end))
-        if "Time" not in mine and time is not None and first - time[1] <= 3:
-            ev.arguments.append(Argument("Time", time[0].start, time[0].end))
-        place = mine.get("Place", place)
-        if "Time" in mine:
-            time = (mine["Time"], max(m.sent for m in cluster))
-
-
-def _move_self_casualties(events: list[Event], text: str) -> None:
-    """Attackers reported killed in their own attack died at the hands of the other side: when
-    another violent event targets "attacking forces", their count belongs there (ACLED counts
-    each death in one event only)."""
-    for ev in events:
-        attackers = [a for a in ev.arguments if a.role == "Attacker"]
-        victims = [a for a in ev.arguments if a.role == "Victim"]
-        moved = [v for v in victims if any(a.start < v.end and v.start < a.end for a in attackers)]
-        if not moved:
-            continue
-        for other in events:
-            if other is ev or other.type not in lex.VIOLENT_TYPES:
-                continue
-            if any(a.role == "Target" and "attack" in text[a.start:a.end].lower() for a in other.arguments):
-                ev.arguments = [a for a in ev.arguments if a not in moved]
-                other.arguments.extend(moved)
-                break
+def _trigger_span(doc, start: int, end: int):
+    """The words of ``doc`` at [start, end) (widened to whole tokens) and their syntactic head."""
+    span = doc.char_span(start, end, alignment_mode="expand") if 0 <= start < end <= len(doc.text) else None
+    if span is None or not span.text.strip():
+        return None, None
+    words = [t for t in span if not t.is_space and not t.is_punct]
+    if not words:
+        return None, None
+    span = doc[words[0].i:words[-1].i + 1]
+    return span, span.root
 
 
 _cache: dict[int, Suggester] = {}

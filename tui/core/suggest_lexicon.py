@@ -78,3 +78,24 @@ PLACE_NOUNS = frozenset({"province", "city", "town", "region", "district", "vill
                          "embassy", "cathedral", "complex", "field", "plant", "facility", "headquarters", "port town"})
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "into", "across", "around", "along", "on",
                             "throughout", "within", "through", "toward", "towards"})
+# Words a coder may pick as a trigger that the codebook's trigger lists leave out, with the types they
+# can name, likeliest first (``Suggester.likely_types``). Lemmas, lower case.
+_VAC, _BATTLE, _REMOTE = "VIOLENCE_AGAINST_CIVILIANS", "BATTLE", "REMOTE_VIOLENCE"
+WORD_TYPES: dict[str, tuple[str, ...]] = {
+    **dict.fromkeys(("stab", "stabbing", "murder", "behead", "beheading", "assassinate", "assassination",
+                     "lynch", "lynching", "torture", "rape", "abduct", "abduction", "kidnap", "massacre",
+                     "execute", "execution", "knifing", "hack", "slay", "slaying"), (_VAC,)),
+    **dict.fromkeys(("shoot", "shooting", "gunfire", "kill", "killing", "gun", "fire", "open", "wound", "injure",
+                     "beat", "beating", "hit"), (_VAC, _BATTLE)),
+    **dict.fromkeys(("firefight", "gunfight", "shootout", "skirmish", "combat", "fighting", "battle", "war",
+                     "ambush", "siege", "besiege", "overrun", "capture"), (_BATTLE,)),
+    **dict.fromkeys(("explode", "explosion", "blast", "detonate", "detonation", "bombing", "bomb", "shell",
+                     "shelling", "airstrike", "strike", "bombard", "bombardment", "ied", "drone", "missile",
+                     "rocket", "mortar", "grenade"), (_REMOTE,)),
+    **dict.fromkeys(("protest", "demonstrate", "demonstration", "march", "procession", "rally", "picket",
+                     "vigil", "sit", "walkout", "gather", "gathering", "occupy", "demonstrator", "protester"),
+                    ("PROTEST",)),
+    **dict.fromkeys(("riot", "loot", "looting", "vandalise", "vandalize", "torch", "mob", "storm"), ("RIOT",)),
+    **dict.fromkeys(("arrest", "detain", "detention", "apprehend", "jail", "imprison", "custody", "nab",
+                     "round", "hold", "seize"), ("ARREST",)),
+}
