@@ -26,6 +26,7 @@ from ..core.nlp import Pipeline, load_pipeline
 from ..core.session import ArticleSession
 from ..core.store import Store
 from ..core.tokens import TokenIndex
+from .article_parse import ArticleParse
 from .entity_actions import EntityActions
 from .export_commands import export_commands
 from .event_actions import EventActions
@@ -58,7 +59,7 @@ class AnnotatedArticleView(ArticleView):
     BINDINGS = ArticleView.BINDINGS + ANNOTATION_BINDINGS
 
 
-class NewsmarkApp(EntityActions, EventActions, ReviewActions, App[None]):
+class NewsmarkApp(EntityActions, EventActions, ReviewActions, ArticleParse, App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "newsmark"
 
@@ -84,7 +85,6 @@ class NewsmarkApp(EntityActions, EventActions, ReviewActions, App[None]):
         self.session: ArticleSession | None = None
         self.current_event: str | None = None
         self._counts_due = False
-        self._suggester = None
         self._message = ""
 
     # -- layout --------------------------------------------------------------------------------
@@ -140,11 +140,12 @@ class NewsmarkApp(EntityActions, EventActions, ReviewActions, App[None]):
 
     @work(thread=True, exclusive=True, group="analyse")
     def _analyse(self, article: Article) -> None:
-        from ..core.suggest import Suggester, model_output
+        from ..core.suggest import model_output
 
-        if not self.pipeline.fallback:  # the suggester reads the dependency parse
-            self._suggester = self._suggester or Suggester(self.codebook)
-        spans, suggested = model_output(self.pipeline.nlp(article.text), article, self._suggester)
+        doc = self.parse(article.text)
+        spans, suggested = model_output(doc, article, self.suggester)  # no suggester: rules only
+        if self.suggester is not None:
+            self.call_from_thread(self.keep_doc, article.id, doc)
         self.call_from_thread(self._store_model_output, article.id, spans, suggested)
 
     def _store_model_output(self, article_id: str, spans: list[tuple[int, int, str]], suggested: list) -> None:
