@@ -24,6 +24,8 @@ from .session import ArticleSession, change
 
 _NAME_PARTICLES = {"al", "el", "bin", "ibn", "abu", "de", "da", "del", "la", "le", "van", "von", "der"}
 _FLOAT_FIELDS = ("latitude", "longitude")
+_PRECISIONS = {"time_precision": "time precision is 1 (day), 2 (week) or 3 (month)",
+               "geo_precision": "geo precision is 1 (the town), 2 (near it, or part of a region) or 3 (a province)"}
 _TEXT_FIELDS = ("actor1", "assoc_actor_1", "actor2", "assoc_actor_2", "location", "country", "admin1", "notes")
 
 
@@ -297,10 +299,10 @@ def parse_field(name: str, value: Any, published: str = "") -> Any:
             if counted is None or str(value).strip().startswith("-"):
                 raise
             return counted
-    if name == "time_precision":
+    if name in ("time_precision", "geo_precision"):
         number = parse_int(value)
         if number not in (1, 2, 3):
-            raise ValueError("time precision is 1 (day), 2 (week) or 3 (month)")
+            raise ValueError(_PRECISIONS[name])
         return number
     if name in _FLOAT_FIELDS:
         try:
@@ -337,7 +339,7 @@ def set_field(session: ArticleSession, event_id: str, name: str, value: Any) -> 
                 was = old_place.fields() if old_place else {}
                 place = lookup(typed)
                 now = place.fields() if place else {}
-                for key in ("country", "admin1", "latitude", "longitude"):
+                for key in ("country", "admin1", "admin2", "latitude", "longitude", "geo_precision"):
                     if e.fields.get(key) in (None, "") or e.fields.get(key) == was.get(key):
                         if now.get(key) not in (None, ""):
                             e.fields[key] = now[key]

@@ -106,8 +106,9 @@ class Argument:
 
 # ACLED-level fields of an event, derived from its arguments and editable by the coder.
 EVENT_FIELDS = (
-    "actor1", "assoc_actor_1", "actor2", "assoc_actor_2", "location", "country", "admin1",
-    "latitude", "longitude", "event_date", "time_precision", "fatalities", "notes",
+    "actor1", "assoc_actor_1", "actor2", "assoc_actor_2", "location", "country", "admin1", "admin2",
+    "latitude", "longitude", "geo_precision", "event_date", "time_precision", "fatalities", "notes",
+    "source_scale",
 )
 
 
