@@ -12,6 +12,7 @@ from textual.widgets import DataTable
 from ..core import events as ev_ops
 from ..core.parse_events import new_event_from_parse
 from ..core.validation import validate_event
+from .completion import completer_for
 from .screens.event_form import EventFormScreen
 from .screens.picker import PickerScreen
 from .widgets.article_view import Overlay
@@ -210,7 +211,7 @@ class EventActions:
                 self._counts_later()
                 message = f"saved {', '.join(done)}" if done else "nothing changed"
                 self._set_message(message + (f"; refused {'; '.join(refused)}" if refused else ""))
-            self.push_screen(EventFormScreen(event, f"{event.type} / {event.subtype}"), saved)
+            self.push_screen(EventFormScreen(event, f"{event.type} / {event.subtype}", completer_for(self)), saved)
 
     def _suggested_event_here(self):
         offset = self.view.cursor

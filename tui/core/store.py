@@ -20,6 +20,7 @@ from typing import Iterator
 
 from tinydb import TinyDB
 
+from .completion import coded_values
 from .model import ARTICLE_STATUSES, Article
 from .session import ArticleSession
 from .storage import AtomicJSONStorage, ProcessLock, StoreError
@@ -50,6 +51,7 @@ class Store:
         try:
             self._db = TinyDB(self.path, storage=AtomicJSONStorage)
             self._index = self._db.table("articles")
+            self._values = self._db.table("coded_values")  # one row per field: for completion
             self._check_schema()
             self.articles_dir.mkdir(exist_ok=True)
         except BaseException:
@@ -150,6 +152,25 @@ class Store:
         fresh["status"] = row["status"] if row else article.status
         if row != fresh:
             self._index.update(fresh, doc_ids=[self._doc_ids[article.id]])
+        self._remember_values(session.events.values())
+
+    def coded_values(self) -> dict[str, list[str]]:
+        """Values already coded in the project's actor, place and country fields, by field
+        (as of each article's last close), for completion."""
+        return {row["field"]: row["values"] for row in self._values.all()}
+
+    def _remember_values(self, events) -> None:
+        """Add an article's coded field values to the project's; writes only when one is new."""
+        rows = {row["field"]: row for row in self._values.all()}
+        for name, values in coded_values(events).items():
+            row = rows.get(name)
+            known = set(row["values"]) if row else set()
+            if values - known:
+                merged = sorted(known | values)
+                if row:
+                    self._values.update({"values": merged}, doc_ids=[row.doc_id])
+                else:
+                    self._values.insert({"field": name, "values": merged})
 
     def _file(self, article_id: str) -> Path:
         return self.articles_dir / f"{_safe(article_id)}.json"
