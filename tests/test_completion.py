@@ -35,8 +35,14 @@ def test_places_several_values_and_whole_values(codebook):
     assert done.complete("location", "deir") == "Deir ez-Zor"
     assert done.complete("assoc_actor_1", "Coalition;  mil", "Syria") == (
         "Coalition; Military Forces of Syria (2000-2024)")
-    assert done.complete("actor1", "Coalition", "Syria") == "Global Coalition Against Daesh"
-    assert done.complete("actor1", "global coalition against daesh", "Syria") is None  # whole: it stands
+    assert done.complete("actor1", "coalition", "Syria") == "Global Coalition Against Daesh"
+    assert done.complete("actor1", "Coalition", "Syria") is None  # a whole value as written stands
+    assert done.complete("actor1", "global coalition against daesh", "Syria") is None
+    iran = Completer(codebook, [("Quds Force", "ORG")])  # names the Revolutionary Guard, a longer name
+    # The shorter name first, though the longer comes from the article: typing on reaches the longer.
+    assert iran.complete("actor2", "iran", "Iran") == "Military Forces of Iran (1989-)"
+    assert iran.complete("actor2", "Military Forces of Iran (1989-)", "Iran") is None
+    assert iran.complete("actor2", "Military Forces of Iran (1989-) i", "Iran").endswith("Guard Corps")
     assert done.complete("actor1", "", "Syria") is None
     assert done.complete("actor1", "qqqq", "Syria") is None
 

@@ -28,13 +28,14 @@ class FieldSuggester(Suggester):
         return found if found and found.casefold().startswith(value.casefold()) else None
 
 
-def completer_for(app) -> Completer:
-    """The open article's completer: its visible entities, and what the project has coded so far
-    (the index's values, plus the open article's own, which reach the index when it closes)."""
+def completer_for(app, event=None) -> Completer:
+    """The completer of an event of the open article: the event's own actor words, the article's
+    visible entities, and what the project has coded so far (the index's values, plus the open
+    article's own, which reach the index when it closes)."""
     session = app.session
     text = session.article.text
     entities = [(text[e.start:e.end], e.label) for e in session.visible_entities()]
     project = {name: set(values) for name, values in app.store.coded_values().items()}
     for name, values in coded_values(session.events.values()).items():
         project.setdefault(name, set()).update(values)
-    return Completer(app.codebook, entities, project)
+    return Completer(app.codebook, entities, project, event.fields if event is not None else None)

@@ -211,7 +211,8 @@ class EventActions:
                 self._counts_later()
                 message = f"saved {', '.join(done)}" if done else "nothing changed"
                 self._set_message(message + (f"; refused {'; '.join(refused)}" if refused else ""))
-            self.push_screen(EventFormScreen(event, f"{event.type} / {event.subtype}", completer_for(self)), saved)
+            title = f"{event.type} / {event.subtype}"
+            self.push_screen(EventFormScreen(event, title, completer_for(self, event)), saved)
 
     def _suggested_event_here(self):
         offset = self.view.cursor

@@ -1,8 +1,9 @@
 """Completion of the typed event fields: actors, location, country and admin1.
 
 Candidates for a field come from three places, in this order of preference:
-1. the article: the standard actors its entities name (``ActorList.match``: "the Coalition" ->
-   "Global Coalition Against Daesh"), then its entities' own words of the labels the field takes;
+1. the article: the standard actors that the event's own actor words (this field's first) and then
+   the article's entities name (``ActorList.match``: "the Coalition" -> "Global Coalition Against
+   Daesh"), then the entities' own words of the labels the field takes;
 2. the project: values already coded in that field (and, for actors, in any actor field);
 3. the codebook: its standard actor list (the event's country first), ACLED's countries, and the
    gazetteer's admin1 units of the event's country.
@@ -61,12 +62,15 @@ class Completer:
     """The candidates of one article's event fields; built when the event form opens."""
 
     def __init__(self, codebook: Codebook, entities: Iterable[tuple[str, str]] = (),
-                 project: dict[str, Iterable[str]] | None = None) -> None:
+                 project: dict[str, Iterable[str]] | None = None, event_fields: dict | None = None) -> None:
         """``entities``: (words, label) of the article's visible entities, in text order;
-        ``project``: values already coded in the project, by field."""
+        ``project``: values already coded in the project, by field; ``event_fields``: the fields
+        of the event being coded, whose actor words (read from its arguments) name the likeliest
+        standard actors of all."""
         self.codebook = codebook
         self.entities = [(" ".join(words.split()), label) for words, label in entities]
         self.project = {name: sorted(values) for name, values in (project or {}).items()}
+        self.event_fields = dict(event_fields or {})
         self._cache: dict[tuple[str, str], list[str]] = {}
 
     def candidates(self, field: str, country: str = "") -> list[str]:
@@ -85,7 +89,9 @@ class Completer:
         words = [w for w, label in self.entities if label in labels]
         if field in ACTOR_FIELDS:
             actors = actor_list(self.codebook)
-            named = [found.name for w in words if (found := actors.match(w, country or None)) is not None]
+            own = [p.strip() for name in (field, *ACTOR_FIELDS)
+                   for p in str(self.event_fields.get(name) or "").split(";") if p.strip()]
+            named = [found.name for w in own + words if (found := actors.match(w, country or None)) is not None]
             project = [v for name in ACTOR_FIELDS for v in self.project.get(name, [])]
             return [named, project, words, actors.names(country or None)]
         project = self.project.get(field, [])
@@ -112,16 +118,25 @@ class Completer:
         folded = part.casefold()
         if not folded.strip():
             return None
+        tiers = self._tiers(field, country)
+        if any(c == part for tier in tiers for c in tier):
+            return None  # a whole value, as written: it stands
         best = None
-        for tier in self._tiers(field, country):
+        for tier in tiers:
             if any(c.casefold() == folded for c in tier):
-                return None  # the coder typed a whole value of the likeliest kind: it stands
+                return None  # a whole value of the likeliest kind: it stands
             best = next((c for c in tier if c.casefold().startswith(folded)), None)
             if best is None and len(folded) >= 2:
                 best = next((c for c in tier if _word_starts(c.casefold(), folded)), None)
             if best is not None:
                 break
-        return None if best is None else head + best
+        if best is None:
+            return None
+        # A shorter value that the best one extends comes first ("Military Forces of Iran (1989-)"
+        # before "... (1989-) Islamic Revolutionary Guard Corps"): typing on reaches the longer.
+        shorter = [c for tier in tiers for c in tier if len(c) < len(best)
+                   and best.casefold().startswith(c.casefold()) and _fits(c.casefold(), folded)]
+        return head + min(shorter, key=len, default=best)
 
     def describe(self, field: str, value: str) -> str:
         """A short note about a completed value: a standard actor's type, where the field is an actor."""
@@ -130,6 +145,10 @@ class Completer:
             if actor is not None:
                 return f"{INTER_CODES.get(actor.inter, '')}{', ' + actor.country if actor.country else ''}"
         return ""
+
+
+def _fits(candidate: str, typed: str) -> bool:
+    return candidate.startswith(typed) or (len(typed) >= 2 and _word_starts(candidate, typed))
 
 
 def _word_starts(candidate: str, typed: str) -> bool:

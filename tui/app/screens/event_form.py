@@ -70,7 +70,7 @@ class EventFormScreen(ModalScreen[dict | None]):
         found = self.query("#field-country")
         return found.first(Input).value.strip() if found else str(self.event.fields.get("country") or "")
 
-    def _completion(self, field_input: Input | None) -> str | None:
+    def completion(self, field_input: Input | None) -> str | None:
         """The completion of a completed field the coder typed in, if it would change the value."""
         if self.completer is None or field_input is None or field_input.id is None:
             return None
@@ -85,7 +85,7 @@ class EventFormScreen(ModalScreen[dict | None]):
         if self.completer is None or name not in COMPLETED_FIELDS or not event.input.has_focus:
             return
         self._typed.add(name)
-        found = self._completion(event.input)
+        found = self.completion(event.input)
         hint = HINT
         if found:
             note = self.completer.describe(name, found)
@@ -93,7 +93,7 @@ class EventFormScreen(ModalScreen[dict | None]):
         self.query_one("#form-hint", Static).update(hint)
 
     def _take(self, field_input: Input) -> bool:
-        found = self._completion(field_input)
+        found = self.completion(field_input)
         if found is None:
             return False
         field_input.value = found
