@@ -27,9 +27,11 @@ from ..core.session import ArticleSession
 from ..core.storage import ArticleDamaged, SaveError
 from ..core.store import Store
 from ..core.tokens import TokenIndex
+from .article_parse import ArticleParse
 from .entity_actions import EntityActions
 from .export_commands import export_commands
 from .event_actions import EventActions
+from .review_actions import ReviewActions
 from .screens.help import HelpScreen
 from .widgets.article_list import ArticleList
 from .widgets.article_view import ArticleView
@@ -58,7 +60,7 @@ class AnnotatedArticleView(ArticleView):
     BINDINGS = ArticleView.BINDINGS + ANNOTATION_BINDINGS
 
 
-class NewsmarkApp(EntityActions, EventActions, App[None]):
+class NewsmarkApp(EntityActions, EventActions, ReviewActions, ArticleParse, App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "newsmark"
 
@@ -84,7 +86,6 @@ class NewsmarkApp(EntityActions, EventActions, App[None]):
         self.session: ArticleSession | None = None
         self.current_event: str | None = None
         self._counts_due = False
-        self._suggester = None
         self._message = ""
         self._quit_refused = False
         store.on_problem = self._problem  # damage found while reading: a notification, not stderr
@@ -146,11 +147,12 @@ class NewsmarkApp(EntityActions, EventActions, App[None]):
 
     @work(thread=True, exclusive=True, group="analyse")
     def _analyse(self, article: Article) -> None:
-        from ..core.suggest import Suggester, model_output
+        from ..core.suggest import model_output
 
-        if not self.pipeline.fallback:  # the suggester reads the dependency parse
-            self._suggester = self._suggester or Suggester(self.codebook)
-        spans, suggested = model_output(self.pipeline.nlp(article.text), article, self._suggester)
+        doc = self.parse(article.text)
+        spans, suggested = model_output(doc, article, self.suggester)  # no suggester: rules only
+        if self.suggester is not None:
+            self.call_from_thread(self.keep_doc, article.id, doc)
         self.call_from_thread(self._store_model_output, article.id, spans, suggested)
 
     def _store_model_output(self, article_id: str, spans: list[tuple[int, int, str]], suggested: list) -> None:
@@ -259,12 +261,6 @@ class NewsmarkApp(EntityActions, EventActions, App[None]):
         if not 0 <= target < len(ids):
             self.bell()
             self._set_message("no more articles" if step > 0 else "this is the first article")
-
-    def action_done(self) -> None:
-        self.store.set_status(self.session.article.id, "done")
-        self._show_counts()
-        self._set_message("marked done")
-        self.action_step_article(1)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         if event.data_table is self.article_list and event.row_key.value != self.session.article.id:

@@ -71,7 +71,7 @@ class ImportStaging:
 
     def sync(self, session: ArticleSession) -> None:
         row = self.rows[session.article.id]
-        row.update(session.counts(), analysed=session.analysed)
+        row.update(session.counts(), analysed=session.analysed, reviewed=session.reviewed)
 
     def set_status(self, article_id: str, status: str) -> None:
         self.rows[article_id]["status"] = status
