@@ -28,6 +28,7 @@ from ..core.store import Store
 from ..core.tokens import TokenIndex
 from .entity_actions import EntityActions
 from .export_commands import export_commands
+from .layout import PANE_BINDINGS, PaneLayout
 from .event_actions import EventActions
 from .screens.help import HelpScreen
 from .widgets.article_list import ArticleList
@@ -57,7 +58,7 @@ class AnnotatedArticleView(ArticleView):
     BINDINGS = ArticleView.BINDINGS + ANNOTATION_BINDINGS
 
 
-class NewsmarkApp(EntityActions, EventActions, App[None]):
+class NewsmarkApp(PaneLayout, EntityActions, EventActions, App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "newsmark"
 
@@ -68,6 +69,7 @@ class NewsmarkApp(EntityActions, EventActions, App[None]):
         Binding("left_square_bracket", "step_article(-1)", "Prev article", id="article.previous"),
         Binding("d", "done", "Done", id="article.done"),
         Binding("slash", "search", "Search", id="search.open"),
+        *PANE_BINDINGS,
     ]
 
     def __init__(
@@ -96,9 +98,9 @@ class NewsmarkApp(EntityActions, EventActions, App[None]):
                 yield Legend(self.codebook, id="legend")
                 yield AnnotatedArticleView(self.codebook, id="article")
                 yield SearchBar(placeholder="search the article", id="search")
-            yield EventPanel(id="events")
+            yield EventPanel(self.codebook, id="events")
         yield Static(id="status")
-        yield Footer()
+        yield Footer(compact=True)
 
     @property
     def view(self) -> ArticleView:
@@ -109,6 +111,7 @@ class NewsmarkApp(EntityActions, EventActions, App[None]):
         return self.query_one("#articles", ArticleList)
 
     def on_mount(self) -> None:
+        self.apply_layout()
         rows = self.store.rows()
         self.article_list.load(rows)
         start = next((r["id"] for r in rows if r["status"] in ("in progress", "todo")), rows[0]["id"])

@@ -68,6 +68,12 @@ class EventType:
     slots: dict[str, RoleSlot]
     triggers: tuple[str, ...] = ()
     subtype_keywords: dict[str, str] = field(default_factory=dict)
+    short: str = ""  # a short name for narrow columns (ACLED's own: ERV, VAC); the label if none
+
+    def kind(self, subtype: str) -> str:
+        """Type and sub-type in few characters: "ERV: Air/drone strike", "Arrests" (not twice)."""
+        short = self.short or self.label
+        return short if not subtype or subtype == short else f"{short}: {subtype}"
 
     def roles_for_label(self, entity_label: str | None) -> list[str]:
         """The roles of this type that an entity of this label (or a free span, None) may fill."""
@@ -190,7 +196,7 @@ def parse_codebook(data: dict, where: str) -> Codebook:
                 fail(f"event type {name}: keyword {word!r} names unknown subtype {sub!r}")
         types[name] = EventType(
             name, str(entry.get("label", name)), str(entry.get("disorder_type", "")), tuple(subtypes),
-            slots, tuple(entry.get("triggers", [])), dict(keywords),
+            slots, tuple(entry.get("triggers", [])), dict(keywords), str(entry.get("short", "")),
         )
     if not types:
         fail("defines no event types")

@@ -22,7 +22,7 @@ class ArticleList(DataTable):
 
     def on_mount(self) -> None:
         self.add_column("", key="status", width=1)
-        self.add_column("Title", key="title", width=22)
+        self.add_column("Title", key="title", width=20)
         self.add_column("Ent", key="ents", width=3)
         self.add_column("Ev", key="events", width=2)
 
