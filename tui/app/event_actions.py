@@ -12,7 +12,7 @@ from textual.widgets import DataTable
 from ..core import events as ev_ops
 from ..core.validation import validate_event
 from .screens.event_form import EventFormScreen
-from .screens.picker import PickerScreen
+from .screens.picker import RolePicker, TypePicker
 from .widgets.article_view import Overlay
 from .widgets.event_panel import EventPanel
 
@@ -89,10 +89,8 @@ class EventActions:
         self._set_message(label if action else "nothing changed")
         return action
 
-    def _event_choices(self, words: str = "") -> list[tuple[str, str]]:
-        """Every type and sub-type; first the ones the trigger words point to."""
-        choices = [(f"{t.label}: {sub}", f"{name}|{sub}")
-                   for name, t in self.codebook.event_types.items() for sub in t.subtypes]
+    def _likely_types(self, words: str = "") -> list[str]:
+        """The "TYPE|sub-type" values that the trigger words point to, likeliest first."""
         guesses = []
         lowered = words.lower().strip()
         for event in self.session.events.values():  # what the suggester read at this trigger
@@ -102,8 +100,7 @@ class EventActions:
         for name, etype in self.codebook.event_types.items():
             if lowered and lowered in (t.lower() for t in etype.triggers):
                 guesses.append(f"{name}|{ev_ops.default_subtype(etype, words) or etype.subtypes[0]}")
-        rank = {value: i for i, value in enumerate(dict.fromkeys(guesses))}
-        return sorted(choices, key=lambda c: rank.get(c[1], len(rank)))
+        return list(dict.fromkeys(guesses))
 
     def action_new_event(self) -> None:
         span = self._target_span()
@@ -118,7 +115,8 @@ class EventActions:
                 self._commit_event(f"new {type_name} event", lambda: ev_ops.new_event_from_reading(
                     self.session, self.codebook, type_name, span[0], span[1], sub))
             self.view.clear_selection()  # used or given up: the next v starts afresh
-        self.push_screen(PickerScreen(f"Event type and sub-type for {words!r}", self._event_choices(words)), chosen)
+        self.push_screen(TypePicker(f"Event type and sub-type for {words!r}", self.codebook,
+                                    self._likely_types(words)), chosen)
 
     def action_assign_role(self) -> None:
         event = self.session.events.get(self.current_event) if self.current_event else None
@@ -143,7 +141,7 @@ class EventActions:
                 self._commit_event(f"{role}: {words}", lambda: ev_ops.assign_span(
                     self.session, self.codebook, event.id, role, span[0], span[1]))
             self.view.clear_selection()
-        self.push_screen(PickerScreen(f"Role of {words!r} in {event.type}", [(r, r) for r in roles]), chosen)
+        self.push_screen(RolePicker(f"Role of {words!r} in {event.type}", self.codebook, roles), chosen)
 
     def _current(self):
         event = self.session.events.get(self.current_event) if self.current_event else None
@@ -166,7 +164,7 @@ class EventActions:
                         self.session, self.codebook, event.id, type_name, sub))
             words = (self.session.article.text[event.trigger_start:event.trigger_end]
                      if event.trigger_start is not None else "")
-            self.push_screen(PickerScreen("Event type and sub-type", self._event_choices(words)), chosen)
+            self.push_screen(TypePicker("Event type and sub-type", self.codebook, self._likely_types(words)), chosen)
 
     def action_edit_event(self) -> None:
         if event := self._current():
