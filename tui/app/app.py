@@ -57,6 +57,9 @@ ANNOTATION_BINDINGS = [
 class AnnotatedArticleView(ArticleView):
     BINDINGS = ArticleView.BINDINGS + ANNOTATION_BINDINGS
 
+    def on_unmount(self) -> None:
+        self.app.left_at = (self.session, self.cursor)  # the app closes the article after its panes
+
 
 class NewsmarkApp(PaneLayout, EntityActions, EventActions, App[None]):
     CSS_PATH = "app.tcss"
@@ -87,6 +90,7 @@ class NewsmarkApp(PaneLayout, EntityActions, EventActions, App[None]):
         self._counts_due = False
         self._suggester = None
         self._message = ""
+        self.left_at: tuple[ArticleSession | None, int] = (None, 0)
 
     # -- layout --------------------------------------------------------------------------------
 
@@ -114,7 +118,9 @@ class NewsmarkApp(PaneLayout, EntityActions, EventActions, App[None]):
         self.apply_layout()
         rows = self.store.rows()
         self.article_list.load(rows)
-        start = next((r["id"] for r in rows if r["status"] in ("in progress", "todo")), rows[0]["id"])
+        last = self.store.last_opened()  # where the coder left off, else the first not done
+        start = last[0] if last else next(
+            (r["id"] for r in rows if r["status"] in ("in progress", "todo")), rows[0]["id"])
         self.open_article(start)
         if self._load_model:
             self._set_message("loading the spaCy model…")
@@ -161,8 +167,9 @@ class NewsmarkApp(PaneLayout, EntityActions, EventActions, App[None]):
 
     # -- articles ------------------------------------------------------------------------------
 
-    def open_article(self, article_id: str) -> None:
-        """Close the current article (saving it) and show another, cursor at its body."""
+    def open_article(self, article_id: str, message: str = "") -> None:
+        """Close the current article (saving it) and show another, the cursor where the coder left
+        it (else at its body); the status line starts afresh with ``message``."""
         self._close_session()
         self.session = self.store.open_session(article_id, self.annotator)
         row = self.store.row(article_id)
@@ -171,13 +178,14 @@ class NewsmarkApp(PaneLayout, EntityActions, EventActions, App[None]):
         article = self.session.article
         tokens = (TokenIndex.from_tokenizer(self.pipeline.nlp.tokenizer, article.text)
                   if self.pipeline else TokenIndex.from_regex(article.text))
-        self.view.show(self.session, tokens, cursor=article.body_start)
+        self.view.show(self.session, tokens, cursor=(row or {}).get("cursor", article.body_start))
         self._show_header()
         self.current_event = None
         self._refresh_events()
         self._show_counts()
         self.article_list.select_article(article_id)
         self.view.focus()
+        self._set_message(message)
         self._analyse_if_needed()
         # The article's records are long-lived: keep the garbage collector from rescanning them on
         # every key (a full collection over a long article costs tens of milliseconds).
@@ -186,7 +194,9 @@ class NewsmarkApp(PaneLayout, EntityActions, EventActions, App[None]):
     def _close_session(self) -> None:
         if self.session is not None:
             self.session.close()
-            self.store.sync(self.session)
+            views = self.query(ArticleView)  # none left when the app is unmounting: see left_at
+            session, cursor = (views.first().session, views.first().cursor) if views else self.left_at
+            self.store.sync(self.session, cursor=cursor if session is self.session else None)
             self.session = None
 
     def _show_counts(self) -> None:
@@ -196,6 +206,7 @@ class NewsmarkApp(PaneLayout, EntityActions, EventActions, App[None]):
         if self.session is not None:
             row = {**self.store.row(self.session.article.id), **self.session.counts()}
             self.article_list.update_row(row)
+            self.query_one(Legend).show_labels({e.label for e in self.session.visible_entities()})
 
     def _counts_later(self) -> None:
         """Show the counts once the keys pause: counting costs as much as the article is long."""
@@ -222,10 +233,14 @@ class NewsmarkApp(PaneLayout, EntityActions, EventActions, App[None]):
             self._set_message("no more articles" if step > 0 else "this is the first article")
 
     def action_done(self) -> None:
-        self.store.set_status(self.session.article.id, "done")
+        done = self.session.article
+        self.store.set_status(done.id, "done")
         self._show_counts()
-        self._set_message("marked done")
         self.action_step_article(1)
+        if self.session.article is done:
+            self._set_message("marked done; it is the last article")
+        else:
+            self._set_message(f"marked done: {done.title[:60]!r}")
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         if event.data_table is self.article_list and event.row_key.value != self.session.article.id:
@@ -274,9 +289,11 @@ class NewsmarkApp(PaneLayout, EntityActions, EventActions, App[None]):
         status = Text()
         if self.session is not None:
             ent = self.session.entity_at(self.view.cursor)
-            if ent:
-                status.append(f"{ent.label} ({ent.status}) ", style=f"bold {self.codebook.colour(ent.label)}")
-            status.append(f"@{self.view.cursor}  ", style="dim")
+            if ent:  # the entity under the cursor, by its words and its label
+                words = " ".join(self.session.article.text[ent.start:ent.end].split())
+                status.append(f"{ent.label} ", style=f"bold {self.codebook.colour(ent.label)}")
+                status.append(f"{words[:40] + '…' if len(words) > 40 else words!r}", style="bold")
+                status.append(f" {ent.status}  ", style="dim")
         if self.pipeline is None:
             status.append("model loading  ", style="dim")
         elif self.pipeline.fallback:

@@ -32,8 +32,9 @@ class EventActions:
         if session is None:  # a late message after the app closed the article
             return
         shown = ev_ops.visible_events(session)
-        if self.current_event not in {e.id for e in shown}:
-            self.current_event = shown[0].id if shown else None
+        if self.current_event not in {e.id for e in shown}:  # gone (rejected, deleted): the same row
+            row = self.query_one(EventPanel).table.cursor_row if self.current_event else 0
+            self.current_event = shown[min(row, len(shown) - 1)].id if shown else None
         warnings = {e.id: validate_event(self.codebook, e, session.article.text, self._entities_of(e))
                     for e in shown}
         self.query_one(EventPanel).show_events(session.article.text, shown, warnings, self.current_event)
