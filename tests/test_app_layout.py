@@ -10,13 +10,15 @@ from tui.app.textlayout import MEASURE
 from .apphelpers import running, whole_screen
 
 
-@pytest.mark.parametrize("width,height", [(80, 24), (100, 30), (120, 40), (160, 45), (250, 60)])
+@pytest.mark.parametrize("width,height", [(80, 24), (100, 30), (120, 40), (160, 45), (200, 50), (250, 60)])
 def test_the_article_always_gets_at_least_sixty_columns_and_never_more_than_the_measure(width, height):
     plan = plan_layout(width, height)
     text = (plan.reader_width or width - (36 if plan.show_list and not plan.stacked else 0)) - 4
     assert 60 <= min(text, MEASURE) <= MEASURE
-    if width >= 160:
-        assert plan.show_list and plan.show_events and not plan.stacked
+    if width >= 200:
+        assert plan.show_list and plan.show_events and not plan.stacked and plan.reader_width == MEASURE + 4
+    elif width >= 108:
+        assert plan.show_events and not plan.show_list and not plan.stacked
     if width < 108:
         assert plan.stacked and not plan.show_list
 

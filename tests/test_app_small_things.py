@@ -107,7 +107,7 @@ async def test_reopening_returns_to_the_article_and_the_cursor_where_the_coder_s
 async def test_one_click_on_the_article_list_opens_the_article(samples_db, codebook, pipeline):
     store, app = make_app(samples_db, codebook, pipeline)
     try:
-        async with app.run_test(size=(160, 45)) as pilot:
+        async with app.run_test(size=(250, 60)) as pilot:  # wide enough for the list to show
             await settle(app, pilot)
             ids = store.article_ids()
             assert app.session.article.id == ids[0]

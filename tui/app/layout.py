@@ -2,7 +2,8 @@
 
 The article always gets the room first: at least ``MIN_TEXT`` columns of text, at most ``MEASURE``
 (a readable line); the event panel gets what is left beside it, or goes under the article when the
-terminal is too narrow for both; the article list shows only where all three fit. F2 and F3 show or
+terminal is too narrow for both; the article list shows by itself only where the article has its
+whole measure and the event panel a roomy width beside it (the list matters less while coding). F2 and F3 show or
 hide the list and the event panel whatever the width (the coder's choice then holds).
 """
 
@@ -20,7 +21,8 @@ ARTICLE_FRAME = 4  # the article pane's border and padding
 LIST_WIDTH = 36
 EVENTS_MIN = 44
 BESIDE_FROM = MIN_TEXT + ARTICLE_FRAME + EVENTS_MIN  # narrower than this, the events go under the text
-LIST_FROM = BESIDE_FROM + LIST_WIDTH  # the article list shows by itself from this width
+EVENTS_ROOMY = 60  # the event panel's width before the article list gets a place
+LIST_FROM = MEASURE + ARTICLE_FRAME + EVENTS_ROOMY + LIST_WIDTH  # the list shows by itself from this width
 STACKED_EVENTS_FROM_HEIGHT = 32  # under the text, the event panel shows by itself from this height
 STACKED_BOTH_FROM_HEIGHT = 40  # lower than this, above and under the text, one side pane at a time
 

@@ -124,7 +124,10 @@ class EventPanel(Vertical):
         grid = Table.grid(padding=(0, 1))
         grid.add_column(style="bold", no_wrap=True)
         grid.add_column(overflow="fold")
-        grid.add_row("event", f"{event.type} / {event.subtype}  {BADGES.get(event.status, event.status)}")
+        etype = self.codebook.event_types.get(event.type)
+        kind = (f"{etype.kind(event.subtype)} ({etype.subtype_code(event.subtype)})"
+                if etype and event.subtype in etype.subtypes else f"{event.type} / {event.subtype}")
+        grid.add_row("event", f"{kind}  {BADGES.get(event.status, event.status)}")
         grid.add_row("trigger", repr(_trigger(text, event)))
         for arg in event.arguments:
             words = text[arg.start:arg.end] if arg.has_span else arg.value
