@@ -89,7 +89,10 @@ class PaneLayout:
         plan = self.current_plan()
         self.query_one("#panes").set_class(plan.stacked, "-stacked")
         self.query_one("#articles").display = plan.show_list
-        self.query_one("#events").display = plan.show_events
+        events = self.query_one("#events")
+        events.display = plan.show_events
+        # Under the text, the panel takes at most a third of a short terminal: the article keeps its rows.
+        events.styles.height = max(6, min(11, (self.size.height - 8) // 2)) if plan.stacked else "1fr"
         self.query_one("#reader").styles.width = plan.reader_width or "1fr"
         focused = self.focused
         if focused is not None and not all(node.display for node in focused.ancestors_with_self
