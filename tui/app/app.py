@@ -30,7 +30,7 @@ from .entity_actions import EntityActions
 from .export_commands import export_commands
 from .layout import PANE_BINDINGS, PaneLayout
 from .event_actions import EventActions
-from .screens.help import HelpScreen
+from .screens.help import HelpScreen, picker_help
 from .widgets.article_list import ArticleList
 from .widgets.article_view import ArticleView
 from .widgets.event_panel import EVENT_BINDINGS, EventPanel
@@ -312,6 +312,7 @@ class NewsmarkApp(PaneLayout, EntityActions, EventActions, App[None]):
             ("Event panel", EVENT_BINDINGS),
             ("Everywhere", self.BINDINGS + [Binding("tab", "", "Move focus between panes"),
                                             Binding("ctrl+p", "", "Command palette")]),
+            *picker_help(self.codebook),
         ]
         self.push_screen(HelpScreen(sections))
 

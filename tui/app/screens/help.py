@@ -9,6 +9,17 @@ from textual.containers import Container, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from ...core.codebook import Codebook
+
+
+def picker_help(codebook: Codebook) -> list[tuple[str, list[Binding]]]:
+    """The pickers' keys, which come from the codebook and never change: roles, types, sub-types."""
+    roles = [Binding(r.key, "", r.name) for r in codebook.roles.values()]
+    types = [Binding(t.key, "", f"{t.label}, then " + ", ".join(f"{i} {sub}" for i, sub in enumerate(
+        t.subtypes, start=1))) for t in codebook.event_types.values()]
+    return [("Role picker (o): one key a role", roles),
+            ("Type picker (e, t): the type's key, then the sub-type's digit; / filters", types)]
+
 
 class HelpScreen(ModalScreen[None]):
     BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close")]
@@ -30,8 +41,8 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll(), Container(id="help-tables"):
             for title, bindings in self.sections:
                 table = Table(title=title, expand=True, show_header=False, title_justify="left")
-                table.add_column("key", style="bold cyan", width=24)
-                table.add_column("action")
+                table.add_column("key", style="bold cyan", no_wrap=True)
+                table.add_column("action", ratio=1)  # the keys as narrow as they are, the rest to this
                 for binding in bindings:
                     keys = binding.key_display or ", ".join(
                         self.app.get_key_display(Binding(key.strip(), binding.action))
