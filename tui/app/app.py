@@ -167,9 +167,9 @@ class NewsmarkApp(PaneLayout, EntityActions, EventActions, App[None]):
 
     # -- articles ------------------------------------------------------------------------------
 
-    def open_article(self, article_id: str, message: str = "") -> None:
+    def open_article(self, article_id: str) -> None:
         """Close the current article (saving it) and show another, the cursor where the coder left
-        it (else at its body); the status line starts afresh with ``message``."""
+        it (else at its body); the status line starts afresh, with no message about another article."""
         self._close_session()
         self.session = self.store.open_session(article_id, self.annotator)
         row = self.store.row(article_id)
@@ -185,7 +185,7 @@ class NewsmarkApp(PaneLayout, EntityActions, EventActions, App[None]):
         self._show_counts()
         self.article_list.select_article(article_id)
         self.view.focus()
-        self._set_message(message)
+        self._set_message("")
         self._analyse_if_needed()
         # The article's records are long-lived: keep the garbage collector from rescanning them on
         # every key (a full collection over a long article costs tens of milliseconds).
@@ -291,8 +291,9 @@ class NewsmarkApp(PaneLayout, EntityActions, EventActions, App[None]):
             ent = self.session.entity_at(self.view.cursor)
             if ent:  # the entity under the cursor, by its words and its label
                 words = " ".join(self.session.article.text[ent.start:ent.end].split())
+                shown = words if len(words) <= 40 else words[:40] + "…"
                 status.append(f"{ent.label} ", style=f"bold {self.codebook.colour(ent.label)}")
-                status.append(f"{words[:40] + '…' if len(words) > 40 else words!r}", style="bold")
+                status.append(repr(shown), style="bold")
                 status.append(f" {ent.status}  ", style="dim")
         if self.pipeline is None:
             status.append("model loading  ", style="dim")
