@@ -47,6 +47,16 @@ async def test_at_80x24_the_article_shows_sixty_columns_and_the_footer_quit_and_
         assert not app.query_one("#articles").display and app.focused is app.view
 
 
+async def test_at_80x24_the_article_list_is_a_drawer_that_closes_when_an_article_opens(
+        samples_db, codebook, pipeline):
+    async with running(samples_db, codebook, pipeline, size=(80, 24)) as (store, app, pilot):
+        ids = store.article_ids()
+        await pilot.press("f2", "down", "enter")
+        await pilot.pause()
+        assert app.session.article.id == ids[1]
+        assert not app.query_one("#articles").display and app.focused is app.view
+
+
 async def test_at_250_columns_lines_stop_at_the_measure_and_the_event_table_shows_whole_names(
         seed_db, codebook, pipeline):
     async with running(seed_db, codebook, pipeline, size=(250, 60)) as (store, app, pilot):

@@ -245,6 +245,9 @@ class NewsmarkApp(PaneLayout, EntityActions, EventActions, App[None]):
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         if event.data_table is self.article_list and event.row_key.value != self.session.article.id:
             self.open_article(event.row_key.value)
+            if self.current_plan().stacked:  # above a narrow article the list was a drawer: close it
+                self._want_list = False
+                self.apply_layout()
 
     def action_jump(self, direction: int) -> None:
         view = self.view
