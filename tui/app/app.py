@@ -275,7 +275,8 @@ class NewsmarkApp(PaneLayout, EntityActions, EventActions, App[None]):
             self._set_message("search cleared: n and N move between entities")
             return
         count = view.search(message.query)
-        self._set_message(f"{count} matches for {message.query!r}" if count else f"no match for {message.query!r}")
+        found = f"{count} match{'es' if count > 1 else ''}" if count else "no match"
+        self._set_message(f"{found} for {message.query!r}")
 
     # -- status, help, palette, quit -------------------------------------------------------------
 
