@@ -30,9 +30,10 @@ from ..core.tokens import TokenIndex
 from .article_parse import ArticleParse
 from .entity_actions import EntityActions
 from .export_commands import export_commands
+from .layout import PANE_BINDINGS, PaneLayout
 from .event_actions import EventActions
 from .review_actions import ReviewActions
-from .screens.help import HelpScreen
+from .screens.help import HelpScreen, picker_help
 from .widgets.article_list import ArticleList
 from .widgets.article_view import ArticleView
 from .widgets.event_panel import EVENT_BINDINGS, EventPanel
@@ -59,8 +60,11 @@ ANNOTATION_BINDINGS = [
 class AnnotatedArticleView(ArticleView):
     BINDINGS = ArticleView.BINDINGS + ANNOTATION_BINDINGS
 
+    def on_unmount(self) -> None:
+        self.app.left_at = (self.session, self.cursor)  # the app closes the article after its panes
 
-class NewsmarkApp(EntityActions, EventActions, ReviewActions, ArticleParse, App[None]):
+
+class NewsmarkApp(PaneLayout, EntityActions, EventActions, ReviewActions, ArticleParse, App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "newsmark"
 
@@ -71,6 +75,7 @@ class NewsmarkApp(EntityActions, EventActions, ReviewActions, ArticleParse, App[
         Binding("left_square_bracket", "step_article(-1)", "Prev article", id="article.previous"),
         Binding("d", "done", "Done", id="article.done"),
         Binding("slash", "search", "Search", id="search.open"),
+        *PANE_BINDINGS,
     ]
 
     def __init__(
@@ -89,6 +94,7 @@ class NewsmarkApp(EntityActions, EventActions, ReviewActions, ArticleParse, App[
         self._message = ""
         self._quit_refused = False
         store.on_problem = self._problem  # damage found while reading: a notification, not stderr
+        self.left_at: tuple[ArticleSession | None, int] = (None, 0)
 
     # -- layout --------------------------------------------------------------------------------
 
@@ -100,9 +106,9 @@ class NewsmarkApp(EntityActions, EventActions, ReviewActions, ArticleParse, App[
                 yield Legend(self.codebook, id="legend")
                 yield AnnotatedArticleView(self.codebook, id="article")
                 yield SearchBar(placeholder="search the article", id="search")
-            yield EventPanel(id="events")
+            yield EventPanel(self.codebook, id="events")
         yield Static(id="status")
-        yield Footer()
+        yield Footer(compact=True)
 
     @property
     def view(self) -> ArticleView:
@@ -113,10 +119,13 @@ class NewsmarkApp(EntityActions, EventActions, ReviewActions, ArticleParse, App[
         return self.query_one("#articles", ArticleList)
 
     def on_mount(self) -> None:
+        self.apply_layout()
         rows = self.store.rows()
         self.article_list.load(rows)
-        start = next((i for i, r in enumerate(rows) if r["status"] in ("in progress", "todo")), 0)
         ids = [r["id"] for r in rows]
+        last = self.store.last_opened()  # where the coder left off, else the first not done
+        first = last[0] if last else next((r["id"] for r in rows if r["status"] in ("in progress", "todo")), None)
+        start = ids.index(first) if first in ids else 0
         if not any(self.open_article(i) for i in ids[start:] + ids[:start]):
             self.exit(message=Text(f"newsmark: no article of {self.store.path} can be read; `newsmark "
                                    f"restore --db {self.store.path}` shows what the backup can bring back"))
@@ -168,8 +177,9 @@ class NewsmarkApp(EntityActions, EventActions, ReviewActions, ArticleParse, App[
     # -- articles ------------------------------------------------------------------------------
 
     def open_article(self, article_id: str) -> bool:
-        """Close the current article (saving it) and show another, cursor at its body; False (and
-        a message) if its file is damaged, and the current article stays open."""
+        """Close the current article (saving it) and show another, the cursor where the coder left
+        it (else at its body); the status line starts afresh, with no message about another article.
+        False (and a message) if its file is damaged, and the current article stays open."""
         try:
             session = self.store.open_session(article_id, self.annotator)
         except ArticleDamaged as exc:
@@ -188,13 +198,14 @@ class NewsmarkApp(EntityActions, EventActions, ReviewActions, ArticleParse, App[
         article = self.session.article
         tokens = (TokenIndex.from_tokenizer(self.pipeline.nlp.tokenizer, article.text)
                   if self.pipeline else TokenIndex.from_regex(article.text))
-        self.view.show(self.session, tokens, cursor=article.body_start)
+        self.view.show(self.session, tokens, cursor=(row or {}).get("cursor", article.body_start))
         self._show_header()
         self.current_event = None
         self._refresh_events()
         self._show_counts()
         self.article_list.select_article(article_id)
         self.view.focus()
+        self._set_message("")
         self._analyse_if_needed()
         # The article's records are long-lived: keep the garbage collector from rescanning them on
         # every key (a full collection over a long article costs tens of milliseconds).
@@ -205,9 +216,11 @@ class NewsmarkApp(EntityActions, EventActions, ReviewActions, ArticleParse, App[
         """Save and close the open article; ``SaveError`` (and it stays open) if edits cannot be saved."""
         if self.session is not None:
             self.session.close()
+            views = self.query(ArticleView)  # none left when the app is unmounting: see left_at
+            viewed, cursor = (views.first().session, views.first().cursor) if views else self.left_at
             session, self.session = self.session, None
             try:
-                self.store.sync(session)
+                self.store.sync(session, cursor=cursor if viewed is session else None)
             except SaveError as exc:  # only the list's counts are behind; the edits are saved
                 self._problem(str(exc))
 
@@ -234,6 +247,7 @@ class NewsmarkApp(EntityActions, EventActions, ReviewActions, ArticleParse, App[
         if self.session is not None:
             row = {**self.store.row(self.session.article.id), **self.session.counts()}
             self.article_list.update_row(row)
+            self.query_one(Legend).show_labels({e.label for e in self.session.visible_entities()})
 
     def _counts_later(self) -> None:
         """Show the counts once the keys pause: counting costs as much as the article is long."""
@@ -265,6 +279,9 @@ class NewsmarkApp(EntityActions, EventActions, ReviewActions, ArticleParse, App[
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         if event.data_table is self.article_list and event.row_key.value != self.session.article.id:
             self.open_article(event.row_key.value)
+            if self.current_plan().stacked:  # above a narrow article the list was a drawer: close it
+                self._want_list = False
+                self.apply_layout()
 
     def action_jump(self, direction: int) -> None:
         view = self.view
@@ -292,7 +309,8 @@ class NewsmarkApp(EntityActions, EventActions, ReviewActions, ArticleParse, App[
             self._set_message("search cleared: n and N move between entities")
             return
         count = view.search(message.query)
-        self._set_message(f"{count} matches for {message.query!r}" if count else f"no match for {message.query!r}")
+        found = f"{count} match{'es' if count > 1 else ''}" if count else "no match"
+        self._set_message(f"{found} for {message.query!r}")
 
     # -- status, help, palette, quit -------------------------------------------------------------
 
@@ -309,9 +327,12 @@ class NewsmarkApp(EntityActions, EventActions, ReviewActions, ArticleParse, App[
         status = Text()
         if self.session is not None:
             ent = self.session.entity_at(self.view.cursor)
-            if ent:
-                status.append(f"{ent.label} ({ent.status}) ", style=f"bold {self.codebook.colour(ent.label)}")
-            status.append(f"@{self.view.cursor}  ", style="dim")
+            if ent:  # the entity under the cursor, by its words and its label
+                words = " ".join(self.session.article.text[ent.start:ent.end].split())
+                shown = words if len(words) <= 40 else words[:40] + "…"
+                status.append(f"{ent.label} ", style=f"bold {self.codebook.colour(ent.label)}")
+                status.append(repr(shown), style="bold")
+                status.append(f" {ent.status}  ", style="dim")
         if self.pipeline is None:
             status.append("model loading  ", style="dim")
         elif self.pipeline.fallback:
@@ -332,6 +353,7 @@ class NewsmarkApp(EntityActions, EventActions, ReviewActions, ArticleParse, App[
             ("Event panel", EVENT_BINDINGS),
             ("Everywhere", self.BINDINGS + [Binding("tab", "", "Move focus between panes"),
                                             Binding("ctrl+p", "", "Command palette")]),
+            *picker_help(self.codebook),
         ]
         self.push_screen(HelpScreen(sections))
 

@@ -2,7 +2,8 @@
 
 Layout, for ``--db project.json``::
 
-    project.json             index: one row per article (title, status, counts), schema version
+    project.json             index: one row per article (title, status, counts, where the cursor was
+                             left), schema version, the article open last
     project.json.lock        held by the process that has the project open
     project_articles/ID.json the article's text, entities, events and undo history (TinyDB)
     project_articles/ID.log  the article's journal of actions since its last checkpoint
@@ -256,15 +257,32 @@ class Store:
         session.problems.clear()
         return session
 
-    def sync(self, session: ArticleSession) -> None:
-        """Copy a session's counts into the index, writing it only when they changed."""
+    def sync(self, session: ArticleSession, cursor: int | None = None) -> None:
+        """Copy a session's counts into the index, writing it only when they changed. With a
+        ``cursor``, also remember where the coder left the article, and that it was the last one
+        open (the next ``newsmark open`` starts there): one write when an article is closed, never
+        one per key."""
         article = session.article
         row = self.row(article.id)
         fresh = self._row(article, session.counts(), session.analysed, session.reviewed)
         fresh["status"] = row["status"] if row else article.status
-        if row != fresh:
-            self._index.update(fresh, doc_ids=[self._doc_ids[article.id]])
-        self._remember_values(session.events.values())
+        if cursor is not None:
+            fresh["cursor"] = cursor
+        elif row and "cursor" in row:
+            fresh["cursor"] = row["cursor"]
+        meta = self._db.table("_meta")
+        with self.batch():
+            if row != fresh:
+                self._index.update(fresh, doc_ids=[self._doc_ids[article.id]])
+            if cursor is not None and (meta.get(doc_id=1) or {}).get("last_article") != article.id:
+                meta.update({"last_article": article.id}, doc_ids=[1])
+            self._remember_values(session.events.values())
+
+    def last_opened(self) -> tuple[str, int] | None:
+        """The article the coder had open last, and where the cursor was; None if never or gone."""
+        last = (self._db.table("_meta").get(doc_id=1) or {}).get("last_article")
+        row = self.row(last) if last else None
+        return (last, int(row.get("cursor", 0))) if row else None
 
     def coded_values(self) -> dict[str, list[str]]:
         """Values already coded in the project's actor, place and country fields, by field
