@@ -128,3 +128,27 @@ def test_a_torn_last_line_is_dropped_and_reported_and_the_next_edit_is_whole(see
         third.close()
     assert len(problems) == 1
     assert not journal.with_name(journal.name + ".damaged").exists()
+
+
+def test_a_journal_of_random_bytes_is_read_by_stats_without_a_change_then_kept_aside(seed_db, capsys):
+    import random
+
+    from tui.cli import main
+
+    with Store(seed_db) as store:
+        article_id = store.article_ids()[0]
+        session = store.open_session(article_id)
+        _commit(session, "T0", 0)
+        session.close()
+        journal = session._journal_path
+    garbage = random.Random(7).randbytes(2000)
+    journal.write_bytes(garbage)
+    assert main(["stats", "--db", str(seed_db)]) == 0
+    err = capsys.readouterr().err
+    assert f"newsmark: warning: {journal}: " in err and "Traceback" not in err
+    assert journal.read_bytes() == garbage and not journal.with_name(journal.name + ".damaged").exists()
+    with Store(seed_db) as store:  # the first writer keeps it aside before folding it away
+        session = store.open_session(article_id)
+        assert set(session.entities) == {"T0"}
+        session.close()
+    assert journal.with_name(journal.name + ".damaged").read_bytes() == garbage

@@ -215,14 +215,18 @@ class NewsmarkApp(EntityActions, EventActions, App[None]):
     async def run_action(self, action, default_namespace=None, namespaces=None) -> bool:
         """Every key's action: a disk that refuses a save is said, never a crash, never hidden."""
         try:
-            return await super().run_action(action, default_namespace, namespaces)
+            handled = await super().run_action(action, default_namespace, namespaces)
         except SaveError as exc:
             self._cannot_save(exc)
             return True
+        if self.session is not None and not self.session.unsaved:
+            self._quit_refused = False  # everything is saved again
+        return handled
 
     def _cannot_save(self, exc: SaveError) -> None:
         self.bell()
-        self.notify(str(exc), title="Cannot save", severity="error", markup=False)
+        if self.session is None or self.session.unsaved <= 1:  # one notification, not one per key
+            self.notify(str(exc), title="Cannot save", severity="error", markup=False)
         self._set_message(f"CANNOT SAVE: {exc}")
 
     def _show_counts(self) -> None:
