@@ -152,3 +152,30 @@ def test_a_journal_of_random_bytes_is_read_by_stats_without_a_change_then_kept_a
         assert set(session.entities) == {"T0"}
         session.close()
     assert journal.with_name(journal.name + ".damaged").read_bytes() == garbage
+
+
+def test_any_text_in_a_label_or_name_survives_a_kill(seed_db):
+    """Hypothesis: every string (any code point, surrogates aside) round-trips through the journal."""
+    import os
+
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)
+    examples = 1000 if os.environ.get("NEWSMARK_SOAK") else 100
+
+    with Store(seed_db) as store:
+        article_id = store.article_ids()[0]
+
+        @settings(max_examples=examples, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+        @given(label=text, annotator=text)
+        def round_trip(label, annotator):
+            session = store.open_session(article_id, annotator)
+            _commit(session, "P", 0, label)
+            _kill(session)
+            again = store.open_session(article_id)
+            assert again.entities["P"].label == label and again.history[-1]["annotator"] == annotator
+            again.undo()
+            again.close()
+
+        round_trip()

@@ -128,6 +128,11 @@ class AtomicJSONStorage(Storage):
         self._held = 0
         self._dirty = False
 
+    def prime(self, data: dict | None) -> None:
+        """Take tables already read (and checked) from the file, so it is not parsed twice."""
+        if data is not None:
+            self._data = data
+
     def read(self) -> dict | None:
         if self._data is None:
             self._data = read_tables(self.path)
@@ -200,10 +205,13 @@ class ProcessLock:
             holder = handle.read().strip() or "another process"
             handle.close()
             raise StoreLocked(f"{self.what} is in use by {holder}; close it there first") from None
-        handle.seek(0)
-        handle.truncate()
-        handle.write(f"newsmark process {os.getpid()}")
-        handle.flush()
+        try:  # who holds it, for the message another process shows; the lock works without it
+            handle.seek(0)
+            handle.truncate()
+            handle.write(f"newsmark process {os.getpid()}")
+            handle.flush()
+        except OSError:
+            pass
         self._handle = handle
 
     def release(self) -> None:
