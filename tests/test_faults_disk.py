@@ -226,7 +226,7 @@ def test_a_folder_turning_read_only_while_editing_keeps_the_edit_pending(seed_db
         session = store.open_session(store.article_ids()[0])
         _label(session, "T0", 0)
         monkeypatch.setattr(journal_module.os, "write", refuse)
-        with pytest.raises(SaveError, match=r"cannot save \(Read-only file system\); 1 edit\(s\) kept in memory"):
+        with pytest.raises(SaveError, match=r"cannot save \(Read-only file system\); 1 edit\(s\) not saved yet"):
             _label(session, "T1", 10)
         assert session.unsaved == 1
         monkeypatch.undo()

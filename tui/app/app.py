@@ -227,7 +227,7 @@ class NewsmarkApp(EntityActions, EventActions, App[None]):
         self.bell()
         if self.session is None or self.session.unsaved <= 1:  # one notification, not one per key
             self.notify(str(exc), title="Cannot save", severity="error", markup=False)
-        self._set_message(f"CANNOT SAVE: {exc}")
+        self._set_message(f"CANNOT SAVE ({exc.reason or exc}): kept on screen, saved with the next key")
 
     def _show_counts(self) -> None:
         """Show the open article's counts in the list; the index file gets them when it closes, so

@@ -141,7 +141,7 @@ class JournalWriter:
         except OSError as exc:
             self._cut_back()
             raise SaveError(f"{self.path}: cannot save ({exc.strerror or exc}); "
-                            f"{len(self.pending)} edit(s) kept in memory and retried on the next one") from None
+                            f"{len(self.pending)} edit(s) not saved yet", exc.strerror or "") from None
         self._good += len(data)
         self._cut = False
         self.pending.clear()

@@ -38,6 +38,10 @@ class ArticleDamaged(DamagedFile):
 class SaveError(StoreError):
     """A write the disk refused (full, read-only...): what was not saved is said, never hidden."""
 
+    def __init__(self, message: str, reason: str = ""):
+        super().__init__(message)
+        self.reason = reason  # the system's words, e.g. "No space left on device"
+
 
 def atomic_write_text(path: Path, text: str) -> None:
     """Replace ``path`` with ``text`` so that a crash leaves the old or the new content whole."""
@@ -168,7 +172,7 @@ class AtomicJSONStorage(Storage):
             atomic_write_text(self.path, text)
         except OSError as exc:
             self._data, self._dirty = None, False
-            raise SaveError(f"{self.path}: cannot save ({exc.strerror or exc})") from None
+            raise SaveError(f"{self.path}: cannot save ({exc.strerror or exc})", exc.strerror or "") from None
         except BaseException:
             self._data, self._dirty = None, False
             raise
