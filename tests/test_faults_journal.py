@@ -179,3 +179,34 @@ def test_any_text_in_a_label_or_name_survives_a_kill(seed_db):
             again.close()
 
         round_trip()
+
+
+def test_a_damaged_journal_that_cannot_be_kept_aside_is_not_folded_away(seed_db, monkeypatch):
+    import errno
+    import shutil
+
+    with Store(seed_db, on_problem=lambda line: None) as store:
+        article_id = store.article_ids()[0]
+        session = store.open_session(article_id)
+        _commit(session, "T0", 0)
+        _commit(session, "T1", 10)
+        _kill(session)
+        journal = session._journal_path
+        lines = journal.read_bytes().split(b"\n")
+        damaged = b"\n".join([b"garbage", *lines[1:]])
+        journal.write_bytes(damaged)
+
+        def full(*args, **kwargs):
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+        monkeypatch.setattr(shutil, "copyfile", full)
+        again = store.open_session(article_id)
+        _commit(again, "T2", 20)
+        again.close()  # folded into the article file, but the journal is not emptied
+        assert journal.read_bytes().startswith(damaged)
+        monkeypatch.undo()
+        third = store.open_session(article_id)
+        assert set(third.entities) == {"T1", "T2"}
+        assert journal.with_name(journal.name + ".damaged").read_bytes().startswith(damaged)
+        third.close()
+        assert journal.read_bytes() == b""  # kept aside now, so folded

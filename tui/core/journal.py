@@ -116,7 +116,13 @@ class JournalWriter:
 
     @property
     def size(self) -> int:
-        return self._good
+        """Bytes in the journal (whole lines, once it is open for writing)."""
+        if self._fd is not None:
+            return self._good
+        try:
+            return self.path.stat().st_size
+        except OSError:
+            return 0
 
     def append(self, entry: dict) -> None:
         """Queue one entry and write every pending entry; raises ``SaveError`` if they cannot be."""
