@@ -169,7 +169,11 @@ class AtomicJSONStorage(Storage):
         # the cache so that the next read sees the disk again, not the unsaved change.
         try:
             text = json.dumps(data, ensure_ascii=False, indent=self.indent, sort_keys=True) + "\n"
-            atomic_write_text(self.path, text)
+            try:
+                atomic_write_text(self.path, text)
+            except UnicodeEncodeError:  # a lone surrogate (a name from undecodable bytes): escape all
+                text = json.dumps(data, ensure_ascii=True, indent=self.indent, sort_keys=True) + "\n"
+                atomic_write_text(self.path, text)
         except OSError as exc:
             self._data, self._dirty = None, False
             raise SaveError(f"{self.path}: cannot save ({exc.strerror or exc})", exc.strerror or "") from None
