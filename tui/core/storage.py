@@ -43,20 +43,23 @@ class SaveError(StoreError):
         self.reason = reason  # the system's words, e.g. "No space left on device"
 
 
-def atomic_write_text(path: Path, text: str) -> None:
-    """Replace ``path`` with ``text`` so that a crash leaves the old or the new content whole."""
+def atomic_write_text(path: Path, text: str, durable: bool = True) -> None:
+    """Replace ``path`` with ``text`` so that a crash leaves the old or the new content whole;
+    ``durable=False`` skips the fsyncs (for backups: the file they copy is already on the disk)."""
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)
             handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                os.fsync(handle.fileno())
         os.replace(tmp, path)
     except BaseException:
         if os.path.exists(tmp):
             os.unlink(tmp)
         raise
-    fsync_dir(path.parent)
+    if durable:
+        fsync_dir(path.parent)
 
 
 def damaged_name(path: Path) -> Path:
@@ -184,7 +187,7 @@ class AtomicJSONStorage(Storage):
         self._dirty = False
         if self.backup is not None:
             try:
-                atomic_write_text(self.backup, text)
+                atomic_write_text(self.backup, text, durable=False)
             except OSError:
                 pass  # the file itself is saved; its backup is refreshed at the next save
 
