@@ -167,7 +167,10 @@ class NewsmarkApp(PaneLayout, EntityActions, EventActions, ReviewActions, Articl
     def _store_model_output(self, article_id: str, spans: list[tuple[int, int, str]], suggested: list) -> None:
         if self.session is None or self.session.article.id != article_id or self.session.analysed:
             return
-        self.session.set_model_entities(spans, self.pipeline.name, suggested)
+        try:
+            self.session.set_model_entities(spans, self.pipeline.name, suggested)
+        except SaveError as exc:  # shown and pending like an edit; saved with the next key
+            self._cannot_save(exc)
         gc.freeze()
         self._show_counts()
         self._refresh_events()
@@ -194,7 +197,10 @@ class NewsmarkApp(PaneLayout, EntityActions, EventActions, ReviewActions, Articl
         self.session = session
         row = self.store.row(article_id)
         if row and row["status"] == "todo":
-            self.store.set_status(article_id, "in progress")
+            try:
+                self.store.set_status(article_id, "in progress")
+            except SaveError as exc:  # only the status is behind
+                self._problem(str(exc))
         article = self.session.article
         tokens = (TokenIndex.from_tokenizer(self.pipeline.nlp.tokenizer, article.text)
                   if self.pipeline else TokenIndex.from_regex(article.text))
@@ -230,15 +236,28 @@ class NewsmarkApp(PaneLayout, EntityActions, EventActions, ReviewActions, Articl
     async def run_action(self, action, default_namespace=None, namespaces=None) -> bool:
         """Every key's action: a disk that refuses a save is said, never a crash, never hidden."""
         try:
-            return await super().run_action(action, default_namespace, namespaces)
+            handled = await super().run_action(action, default_namespace, namespaces)
         except SaveError as exc:
             self._cannot_save(exc)
             return True
+        if self.session is not None and not self.session.unsaved:
+            self._quit_refused = False  # everything is saved again
+        return handled
+
+    def _guarded(self, action):
+        """``action`` for a caller other than a key (the palette, a list click): the same handling."""
+        def run(*args):
+            try:
+                return action(*args)
+            except SaveError as exc:
+                self._cannot_save(exc)
+        return run
 
     def _cannot_save(self, exc: SaveError) -> None:
         self.bell()
-        self.notify(str(exc), title="Cannot save", severity="error", markup=False)
-        self._set_message(f"CANNOT SAVE: {exc}")
+        if self.session is None or self.session.unsaved <= 1:  # one notification, not one per key
+            self.notify(str(exc), title="Cannot save", severity="error", markup=False)
+        self._set_message(f"CANNOT SAVE ({exc.reason or exc}): kept on screen, saved with the next key")
 
     def _show_counts(self) -> None:
         """Show the open article's counts in the list; the index file gets them when it closes, so
@@ -278,7 +297,7 @@ class NewsmarkApp(PaneLayout, EntityActions, EventActions, ReviewActions, Articl
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         if event.data_table is self.article_list and event.row_key.value != self.session.article.id:
-            self.open_article(event.row_key.value)
+            self._guarded(self.open_article)(event.row_key.value)
             if self.current_plan().stacked:  # above a narrow article the list was a drawer: close it
                 self._want_list = False
                 self.apply_layout()
@@ -360,8 +379,9 @@ class NewsmarkApp(PaneLayout, EntityActions, EventActions, ReviewActions, Articl
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         yield SystemCommand("Accept all suggestions", "Accept every entity suggestion left in this article",
-                            self.action_accept_all)
-        yield SystemCommand("Mark article done", "Mark this article done and open the next", self.action_done)
+                            self._guarded(self.action_accept_all))
+        yield SystemCommand("Mark article done", "Mark this article done and open the next",
+                            self._guarded(self.action_done))
         yield from export_commands(self)
 
     async def action_quit(self) -> None:

@@ -81,8 +81,7 @@ class Store:
             raise StoreError(f"{self.path}: no such database")
         self.articles_dir = paths.articles_dir
         self._lock = ProcessLock(paths.lock, f"database {self.path}")
-        if exists:
-            self._check_index()  # before the lock, so a damaged project gets no lock file either
+        tables = self._check_index() if exists else None  # before the lock: a damaged project gets none
         if not read_only:
             try:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -91,6 +90,7 @@ class Store:
             self._lock.acquire()
         try:
             self._db = TinyDB(self.path, storage=AtomicJSONStorage, read_only=read_only)
+            self._db.storage.prime(tables)
             self._index = self._db.table("articles")
             self._values = self._db.table("coded_values")  # one row per field: for completion
             self._check_schema()
@@ -107,7 +107,7 @@ class Store:
         if not read_only:
             finish_interrupted_import(self)
 
-    def _check_index(self) -> None:
+    def _check_index(self) -> dict | None:
         """Refuse an index that is not a project's (empty, null, a list, a folder...), naming it."""
         try:
             tables = read_tables(self.path)
@@ -115,6 +115,7 @@ class Store:
             bad = next((r for r in rows if not isinstance(r.get("id"), str)), None)
             if bad is not None:
                 raise DamagedFile(f"{self.path}: not a valid database file (an article row has no id)")
+            return tables
         except DamagedFile as exc:
             raise DamagedFile(f"{exc}; nothing was changed: `newsmark restore --db {self.path}` shows "
                               f"what the backup can bring back") from None

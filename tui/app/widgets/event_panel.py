@@ -61,13 +61,13 @@ class EventTable(DataTable):
     def on_mount(self) -> None:
         self.fill([])
 
-    def fill(self, rows: list[tuple[str, tuple[str, ...]]]) -> None:
+    def fill(self, rows: list[tuple[str, tuple[Text, ...]]]) -> None:
         """Rows of (event id, cells); each column as wide as its widest cell (set here, not left to
         the table's own sizing, so that what is drawn never depends on when it is drawn)."""
         self.clear(columns=True)
         self.event_ids = [key for key, _ in rows]
         for i, (key, label) in enumerate(COLUMNS):
-            widest = max((cell_len(cells[i]) for _, cells in rows), default=0)
+            widest = max((cells[i].cell_len for _, cells in rows), default=0)
             self.add_column(label, key=key, width=min(max(widest, cell_len(label)), MAX_COLUMN))
         for key, cells in rows:
             self.add_row(*cells, key=key)
