@@ -165,3 +165,11 @@ def test_a_crime_named_in_court_and_a_labour_strike(pipeline, suggester):
             "Unions began a 48-hour strike in Caracas on Sunday.")
     article, events = suggest(pipeline, suggester, text)
     assert [(e.type, words(article, e)) for e in events] == [("PROTEST", "strike")]
+
+
+def test_a_charge_of_murder_is_no_event_and_an_attack_at_a_mosque_is_one_sided(pipeline, suggester):
+    text = ("Prosecutors charged him with capital murder, murder carrying the death penalty. "
+            "The second attack was in Linwood Mosque, killing at least eight people.")
+    article, events = suggest(pipeline, suggester, text)
+    assert [(e.type, words(article, e), e.fields.get("fatalities")) for e in events] == [
+        ("VIOLENCE_AGAINST_CIVILIANS", "attack", 8)]

@@ -74,6 +74,8 @@ TERRITORY_NOUNS = frozenset({"town", "city", "village", "territory", "area", "ba
 STRIKERS = frozenset({"missile", "rocket", "drone", "jet", "warplane", "aircraft", "plane", "helicopter", "shell",
                       "mortar", "bomb", "airstrike", "strike", "force", "military", "army", "coalition", "artillery"})
 AGREEMENT_NOUNS = frozenset({"ceasefire", "truce", "deal", "agreement", "accord", "peace", "armistice", "treaty"})
+# Nouns of crimes that name an event only with their victim ("the murder of ..."), else a charge.
+CHARGE_NOUNS = frozenset({"murder", "manslaughter", "rape"})
 # Words that put a date ahead of the article ("the coming election on August 9").
 AHEAD_WORDS = frozenset({"coming", "upcoming", "forthcoming", "next", "scheduled", "ahead", "planned", "due"})
 # Adjectives that make a bare plural a kind of event rather than one ("previous attacks").
@@ -162,6 +164,6 @@ WORD_TYPES: dict[str, tuple[str, ...]] = {
 # What an attack can hit and an ACLED coder names as its target (besides named actors and places).
 TARGET_NOUNS = (CIVILIAN_WORDS | CIVILIAN_PLACES | SECURITY_TARGETS | COMBATANT_WORDS | TERRITORY_NOUNS | PLACE_NOUNS
                 | frozenset({"building", "office", "embassy", "ministry", "headquarters", "convoy", "vehicle", "car",
-                             "train", "plane", "ship", "compound", "facility", "refinery", "pipeline", "bridge",
+                             "train", "plane", "ship", "minibus", "truck", "lorry", "van", "taxi", "boat", "compound", "facility", "refinery", "pipeline", "bridge",
                              "station", "court", "parliament", "palace", "prison", "police", "army", "official",
                              "leader", "worker", "crowd", "group", "member", "supporter", "people", "person"}))

@@ -44,7 +44,7 @@ def modality(head, types, published: str = "") -> str | None:
     found = _clause_modality(head)
     if found:
         return found
-    if _charged_with(head):
+    if _charged_with(head) or _charge_noun(head):
         return "generic"  # "on trial on charges of murder": a crime named in court, not a report of it
     if _generic_plural(head, mods):
         return "generic"
@@ -75,6 +75,13 @@ def _clause_modality(head) -> str:
             break
         node = node.head
     return ""
+
+
+def _charge_noun(head) -> bool:
+    """"murder" as a noun mostly names a charge ("charged with capital murder - murder carrying the
+    death penalty"); "the murder of a journalist" is an event."""
+    return (head.pos_ != "VERB" and head.lemma_.lower() in lex.CHARGE_NOUNS
+            and not any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children))
 
 
 def _charged_with(head) -> bool:

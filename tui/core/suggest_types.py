@@ -84,7 +84,11 @@ def _civilian_cue(head) -> str:
     targets += [c for c in head.children if c.dep_ == "prep" and c.lower_ in ("on", "against")]
     if any(t.lemma_.lower() in lex.SECURITY_TARGETS | lex.COMBATANT_WORDS for side in targets for t in side.subtree):
         return ""  # "gunmen attacked a police post": two armed sides
-    for words, sides in ((lex.LONE_ATTACKERS, attackers), (lex.CIVILIAN_WORDS | lex.CIVILIAN_PLACES, targets)):
+    scene = [head, head.head] if head.dep_ == "nsubj" and head.head.lemma_ == "be" else [head]  # "the attack was in"
+    where = [c for h in scene for c in h.children if c.dep_ == "prep" and c.lower_ in ("at", "in", "inside", "outside", "near")]
+    sides_words = ((lex.LONE_ATTACKERS, attackers), (lex.CIVILIAN_WORDS | lex.CIVILIAN_PLACES, targets),
+                   (lex.CIVILIAN_PLACES, where))  # "the attack at the Linwood Mosque"
+    for words, sides in sides_words:
         for side in sides:
             for tok in side.subtree:
                 if tok.lemma_.lower() in words:
