@@ -173,3 +173,10 @@ def test_a_charge_of_murder_is_no_event_and_an_attack_at_a_mosque_is_one_sided(p
     article, events = suggest(pipeline, suggester, text)
     assert [(e.type, words(article, e), e.fields.get("fatalities")) for e in events] == [
         ("VIOLENCE_AGAINST_CIVILIANS", "attack", 8)]
+
+
+def test_two_sided_events_name_both_sides_and_a_captured_person_is_arrested(pipeline, suggester):
+    article, events = suggest(pipeline, suggester, "Fighting broke out between the army and rebels in Goma on Monday.")
+    assert [(role(article, e, "Attacker"), role(article, e, "Target")) for e in events] == [(["army"], ["rebels"])]
+    article, events = suggest(pipeline, suggester, "Saddam Hussein was captured by US forces in December.")
+    assert [(e.type, role(article, e, "Person")) for e in events] == [("ARREST", ["Saddam Hussein"])]

@@ -178,7 +178,7 @@ class Suggester:
                     if parts[-1] in (doc[j - 1].lower_, doc[j - 1].lemma_.lower()):
                         return [name, *[t for t in word_types(self.single, head) if t != name]]
         found: list[str] = []
-        for tok in sorted(span, key=lambda t: t is not head):
+        for tok in sorted(span, key=lambda t: t.i != head.i):
             found += [t for t in word_types(self.single, tok) if t not in found]
         if "AGREEMENT" in found and head.pos_ == "VERB" and head.lemma_.lower() != "agree":
             found.remove("AGREEMENT")

@@ -49,6 +49,14 @@ LIGHT_VERBS = frozenset({
     "conduct", "carry", "launch", "stage", "mount", "begin", "make", "start", "perform", "undertake",
     "execute", "commit", "unleash", "order", "hold", "lead",
 })
+# Event nouns whose "with" phrase names the other side ("clashes with police", "a gun battle with troops").
+TWO_SIDED = frozenset({"clash", "battle", "fight", "fighting", "gunfight", "firefight", "shootout", "skirmish",
+                       "confrontation", "combat", "exchange"})
+# Verbs that say an event happened ("fighting broke out between ...", "clashes erupted with ...").
+OCCUR_VERBS = frozenset({"break", "erupt", "rage", "continue", "occur", "take", "flare", "resume", "intensify", "ensue"})
+# Participles whose by-phrase names who did the event ("an attack carried out by X", not "followed by X").
+PERPETRATE_VERBS = frozenset({"carry", "conduct", "launch", "stage", "mount", "perpetrate", "commit", "claim",
+                              "organise", "organize", "lead", "plan", "execute", "order", "call", "orchestrate"})
 # Heads that make an event hypothetical, planned or threatened rather than reported.
 IRREALIS_HEADS = frozenset({
     "plan", "threaten", "threat", "vow", "want", "seek", "right", "warn", "intend", "prepare",

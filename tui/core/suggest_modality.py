@@ -71,7 +71,7 @@ def _clause_modality(head) -> str:
             return "hypothetical"
         if step > 0 and lemma in lex.FUTURE_HEADS:
             return "future"
-        if node.head is node:
+        if node.head.i == node.i:
             break
         node = node.head
     return ""
@@ -141,7 +141,8 @@ def _fits_its_words(head) -> bool:
         return False
     if lemma in lex.TERRITORY_VERBS:
         objects = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
-        return any(o.ent_type_ in ("GPE", "LOC", "FAC") or o.lemma_.lower() in lex.TERRITORY_NOUNS for o in objects)
+        return any(o.ent_type_ in ("GPE", "LOC", "FAC", "PERSON") or o.lemma_.lower() in lex.TERRITORY_NOUNS
+                   for o in objects)  # a person captured is arrested or abducted: ``decide`` says which
     if lemma in ("strike", "hit"):
         subjects = [c for c in head.children if c.dep_ in ("nsubj", "agent")]
         subjects += [g for c in subjects if c.dep_ == "agent" for g in c.children]

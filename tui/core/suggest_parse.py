@@ -72,9 +72,9 @@ def _resolve(tok):
             return None
         node = node.head
         for c in node.children:
-            if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in lex.PRONOUNS and c is not tok:
+            if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in lex.PRONOUNS and c.i != tok.i:
                 return c
-        if node.head is node:
+        if node.head.i == node.i:
             break
     return _antecedent(tok)
 
@@ -142,7 +142,10 @@ def read_roles(m: Mention, head, sent, ents, is_trigger=lambda tok: False) -> No
             targets.extend(t for c in verb.children if c.dep_ == "dobj" for t in conj(c) if _targetable(t, ents))
         if head.dep_ == "pobj" and head.head.dep_ == "agent":  # "the building was shattered by an explosion"
             targets.extend(t for c in head.head.head.children if c.dep_ == "nsubjpass" for t in conj(c))
-        for c in head.children:
+        happened = verb if head.dep_ == "nsubj" and verb.lemma_.lower() in lex.OCCUR_VERBS else None
+        for c in [*head.children, *([] if happened is None else happened.children)]:
+            if c.head.i != head.i and not (c.dep_ == "prep" and c.lower_ in ("between", "with")):
+                continue  # from "fighting broke out between ...", only the sides
             if c.dep_ == "poss":
                 attackers.append(c)
             elif c.dep_ in ("compound", "amod", "nmod") and c.i in ents and ents[c.i].label_ in ("NORP", "ORG", "GPE"):
@@ -156,8 +159,14 @@ def read_roles(m: Mention, head, sent, ents, is_trigger=lambda tok: False) -> No
                 targets.extend(p for g in c.children if g.dep_ == "pobj" and not (
                     g.i in ents and ents[g.i].label_ in ("GPE", "LOC") or g.lemma_.lower() in lex.PLACE_NOUNS)
                     for p in conj(g))
-            elif c.dep_ == "acl":
+            elif c.dep_ == "acl" and c.lemma_.lower() in lex.PERPETRATE_VERBS:  # "an attack carried out by X"
                 attackers.extend(p for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj")
+            elif c.dep_ == "prep" and c.lower_ == "between":  # "fighting between the army and rebels"
+                sides = [p for g in c.children if g.dep_ == "pobj" for p in conj(g)]
+                attackers.extend(sides[:1])
+                targets.extend(sides[1:])
+            elif c.dep_ == "prep" and c.lower_ == "with" and head.lemma_.lower() in lex.TWO_SIDED:
+                targets.extend(p for g in c.children if g.dep_ == "pobj" for p in conj(g))  # "a gun battle with police"
             elif c.dep_ == "prep" and c.lower_ in ("on", "against"):
                 targets.extend(p for g in c.children if g.dep_ in ("pobj", "pcomp") for p in conj(g))
     for role, toks in (("Attacker", attackers), ("Target", targets)):
@@ -245,7 +254,7 @@ def looks_ahead(tok) -> bool:
         for c in [node, *node.children]:
             if c.lower_ in lex.AHEAD_WORDS or (c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll")):
                 return True
-        if node.head is node:
+        if node.head.i == node.i:
             break
         node = node.head
     return False
@@ -253,7 +262,7 @@ def looks_ahead(tok) -> bool:
 
 def _climb(tok):
     """The word a conjunct or apposition stands in for ("Mindanao, Philippines" -> Mindanao)."""
-    while tok.dep_ in ("conj", "appos") and tok.head is not tok:
+    while tok.dep_ in ("conj", "appos") and tok.head.i != tok.i:
         tok = tok.head
     return tok
 

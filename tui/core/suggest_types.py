@@ -66,6 +66,10 @@ def decide(codebook: Codebook, span, head, types: list[str]) -> TypeChoice:
         if civilian:
             name, generic = "VIOLENCE_AGAINST_CIVILIANS", False
             evidence = f'"{span.text}" with "{civilian}": one-sided violence against civilians'
+    captive = [o for o in head.children if o.dep_ in ("dobj", "nsubjpass") and o.ent_type_ == "PERSON"]
+    if lemma in lex.TERRITORY_VERBS and captive and "ARREST" in codebook.event_types:
+        name = "ARREST"  # "Saddam Hussein was captured by US forces": a person taken, not ground
+        evidence = f'"{span.text}" a person, "{captive[0].text}": an arrest'
     etype = codebook.event_types[name]
     words = " ".join([span.text, *sorted(mods)])
     subtype = subtype or guess_subtype(etype, words) or default_subtype(etype, words)
