@@ -180,3 +180,13 @@ def test_two_sided_events_name_both_sides_and_a_captured_person_is_arrested(pipe
     assert [(role(article, e, "Attacker"), role(article, e, "Target")) for e in events] == [(["army"], ["rebels"])]
     article, events = suggest(pipeline, suggester, "Saddam Hussein was captured by US forces in December.")
     assert [(e.type, role(article, e, "Person")) for e in events] == [("ARREST", ["Saddam Hussein"])]
+
+
+def test_what_blew_up_is_no_attacker_and_an_earlier_years_event_keeps_its_own_date(pipeline, suggester):
+    text = ("Another explosion hit a minibus in the city on Tuesday, killing three people. "
+            "Police were present where the minibus exploded. "
+            "Sirhan is serving a life sentence for the 1968 assassination of Robert F. Kennedy.")
+    article, events = suggest(pipeline, suggester, text)
+    assert [(words(article, e), e.modality, e.fields["event_date"]) for e in events] == [
+        ("explosion", "", "2020-07-28"), ("assassination", "background", "1968-01-01")]
+    assert role(article, events[0], "Attacker") == [] and "minibus" in role(article, events[0], "Target")

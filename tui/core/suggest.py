@@ -232,7 +232,7 @@ class Suggester:
         mentions = self.mentions(doc, article.body_start)
         groups: list[list[Mention]] = []  # compatible mentions of one sentence: one event
         for m in mentions:
-            group = next((g for g in groups if g[0].sent == m.sent and g[0].title == m.title
+            group = next((g for g in groups if g[0].sent == m.sent and g[0].title == m.title and g[0].modality == m.modality
                           and compatible(g, m) and not two_events(g, m) and not conflict(g, m)), None)
             if group is None:
                 groups.append([m])

@@ -54,6 +54,8 @@ TWO_SIDED = frozenset({"clash", "battle", "fight", "fighting", "gunfight", "fire
                        "confrontation", "combat", "exchange"})
 # Verbs that say an event happened ("fighting broke out between ...", "clashes erupted with ...").
 OCCUR_VERBS = frozenset({"break", "erupt", "rage", "continue", "occur", "take", "flare", "resume", "intensify", "ensue"})
+# Intransitive verbs whose subject is what blew up (a bomb, or the bus it was in), never who did it.
+BURST_VERBS = frozenset({"explode", "blow", "burst", "go"})
 # Participles whose by-phrase names who did the event ("an attack carried out by X", not "followed by X").
 PERPETRATE_VERBS = frozenset({"carry", "conduct", "launch", "stage", "mount", "perpetrate", "commit", "claim",
                               "organise", "organize", "lead", "plan", "execute", "order", "call", "orchestrate"})

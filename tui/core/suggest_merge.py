@@ -61,6 +61,8 @@ def merge_target(clusters: list[list[Mention]], group: list[Mention], text: str)
     for cluster in reversed(clusters):
         if not all(compatible(cluster, m) for m in group) or any(conflict(cluster, m) for m in group):
             continue
+        if {m.modality for m in cluster} != {m.modality for m in group}:
+            continue  # an event of an earlier year is not the one being reported
         if anaphoric:
             return cluster
         if first.type == cluster[0].type and first.type not in lex.VIOLENT_TYPES:
@@ -73,6 +75,8 @@ def merge_target(clusters: list[list[Mention]], group: list[Mention], text: str)
         theirs = {_words(text, span) for x in cluster for span in x.roles.get("Attacker", [])}
         if first.type == cluster[0].type and _same_actor(theirs, mine):
             return cluster
+        if first.type == cluster[0].type and _heads(text, cluster, "Target") & _heads(text, group, "Target"):
+            return cluster  # "another explosion hit a minibus" ... "where the minibus exploded"
     return None
 
 
@@ -80,6 +84,11 @@ def _same_day(cluster: list[Mention], group: list[Mention]) -> bool:
     mine = [m.time[2] for m in group if m.time and m.time[2].precision == "day"]
     theirs = [m.time[2] for m in cluster if m.time and m.time[2].precision == "day"]
     return bool(mine and theirs and mine[0].iso == theirs[0].iso)
+
+
+def _heads(text: str, mentions: list[Mention], role: str) -> set[str]:
+    """The last words of a role's spans ("gas-powered minibus" -> "minibus"), for telling one target."""
+    return {_words(text, span).split()[-1] for m in mentions for span in m.roles.get(role, []) if _words(text, span)}
 
 
 def _same_actor(a: set, b: set) -> bool:
@@ -107,7 +116,7 @@ def carry_scene(events: list[Event], clusters: list[list[Mention]], text: str) -
         by_index[k] = place[0] if place is not None and "Place" not in mine else None
         if "Place" not in mine and place is not None and "\n\n" not in text[place[1]:start]:
             ev.arguments.append(Argument("Place", place[0].start, place[0].end))
-        if ("Time" not in mine and time is not None and first - time[1] <= 3
+        if ("Time" not in mine and time is not None and first - time[1] <= 3 and ev.modality != "background"
                 and "\n\n" not in text[time[2]:start]):
             ev.arguments.append(Argument("Time", time[0].start, time[0].end))
         end = max(m.end for m in cluster)

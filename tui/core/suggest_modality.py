@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 
 from . import suggest_lexicon as lex
+from .gazetteer import lookup
+from .suggest_parse import resolve
 
 NOT_AN_EVENT = None  # the word is a modifier or a list item here, no event mention at all
 _SPAN_OF_YEARS = re.compile(r"\b(?:recent|past|last|over the|for|in the)\s+(?:few\s+|several\s+|\w+\s+)?"
@@ -140,9 +142,9 @@ def _fits_its_words(head) -> bool:
     if lemma in lex.WEAPON_NOUNS and lemma not in ("bomb", "shell"):
         return False
     if lemma in lex.TERRITORY_VERBS:
-        objects = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
+        objects = [resolve(c) or c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]  # "it was recaptured"
         return any(o.ent_type_ in ("GPE", "LOC", "FAC", "PERSON") or o.lemma_.lower() in lex.TERRITORY_NOUNS
-                   for o in objects)  # a person captured is arrested or abducted: ``decide`` says which
+                   or (o.pos_ == "PROPN" and lookup(o.text) is not None) for o in objects)  # a person captured is arrested or abducted: ``decide`` says which
     if lemma in ("strike", "hit"):
         subjects = [c for c in head.children if c.dep_ in ("nsubj", "agent")]
         subjects += [g for c in subjects if c.dep_ == "agent" for g in c.children]

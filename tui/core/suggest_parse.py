@@ -60,7 +60,7 @@ def _span_of(tok, ents) -> tuple[int, int]:
     return start, tok.idx + len(tok)
 
 
-def _resolve(tok):
+def resolve(tok):
     """A pronoun's antecedent: the subject of the clause it depends on, in its sentence (never the
     speaker of a reporting verb: in "Sarea said it had carried out the attack", "it" is not Sarea);
     else, for a personal pronoun, the last name of its kind in the paragraph's three sentences before."""
@@ -122,7 +122,9 @@ def read_roles(m: Mention, head, sent, ents, is_trigger=lambda tok: False) -> No
 
     if head.pos_ == "VERB":
         for c in head.children:
-            if c.dep_ == "nsubj":
+            if c.dep_ == "nsubj" and head.lemma_.lower() in lex.BURST_VERBS:  # "the minibus exploded"
+                targets.extend(t for t in conj(c) if _targetable(t, ents))
+            elif c.dep_ == "nsubj":
                 (targets if head.lemma_ == "repel" else attackers).extend(conj(c))
             elif c.dep_ == "agent":
                 attackers.extend(p for g in c.children if g.dep_ == "pobj" for p in conj(g))
@@ -172,7 +174,7 @@ def read_roles(m: Mention, head, sent, ents, is_trigger=lambda tok: False) -> No
     for role, toks in (("Attacker", attackers), ("Target", targets)):
         spans = []
         for tok in toks:
-            tok = _resolve(tok)
+            tok = resolve(tok)
             if tok is not None and tok.lemma_.lower() in lex.QUANTITY_NOUNS:  # "a number of people"
                 tok = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
                             for g in c.children if g.dep_ == "pobj"), tok)
@@ -235,13 +237,16 @@ def read_place_and_time(m: Mention, sent, ents, head) -> None:
                 m.place = m.places[-1]
         elif ent.label_ in ("DATE", "TIME"):
             words = ent.text.lower()
-            if re.fullmatch(r"\d{4}", words) and not (ent.root.dep_ == "pobj" and ent.root.head.lower_ == "in"):
-                continue  # a bare year (a byline's) is not when the event happened
+            own = ent.root.head.i == head.i and ent.root.dep_ in ("compound", "nummod", "amod", "nmod")
+            if re.fullmatch(r"\d{4}", words) and not own and not (ent.root.dep_ == "pobj" and ent.root.head.lower_ == "in"):
+                continue  # a bare year (a byline's) is not when the event happened; "the 1968 assassination" is
             if _DURATION.search(words) and not any(w in words for w in ("ago", "last", "earlier", "this", "next")):
                 continue
             when = parse_date(ent.text, _published(sent.doc), future=looks_ahead(ent.root))
             if when is not None:
                 score = -when.time_precision - abs(ent.root.i - head.i) / 1000
+                if head.pos_ != "VERB" and ent.root.head.head.i == head.i:
+                    score += 5  # "an assault in Ghazni in August 2018": the noun's own date wins
                 if m.time is None or score > m.time[3]:
                     m.time = (ent.start_char, ent.end_char, when, score)
 
@@ -310,7 +315,7 @@ def read_victims(m: Mention, sent, ents, head=None) -> None:
         for p in phrases:
             if p.lower_ in ("who", "that", "which") and tok.dep_ == "relcl":
                 p = tok.head  # "al-Muhandis, who was also killed"
-            p = _resolve(p) or p
+            p = resolve(p) or p
             if p.pos_ == "PRON":
                 continue
             for q in [p, *[c for c in p.children if c.dep_ == "conj"]]:

@@ -33,7 +33,7 @@ def decide(codebook: Codebook, span, head, types: list[str]) -> TypeChoice:
     """The type of the trigger ``span`` (head ``head``) among the ``types`` its words can name."""
     sent = head.sent
     lemma = head.lemma_.lower()
-    lemmas = {t.lemma_.lower() for t in sent}
+    lemmas = {t.lemma_.lower() for t in sent} | {t.lower_[:-1] for t in sent if t.lower_.endswith("s")}  # "Protesters"
     mods = modifiers(head)
     name = types[0]
     evidence = f'"{span.text}" names {codebook.event_types[name].label}'
