@@ -190,3 +190,8 @@ def test_what_blew_up_is_no_attacker_and_an_earlier_years_event_keeps_its_own_da
     assert [(words(article, e), e.modality, e.fields["event_date"]) for e in events] == [
         ("explosion", "", "2020-07-28"), ("assassination", "background", "1968-01-01")]
     assert role(article, events[0], "Attacker") == [] and "minibus" in role(article, events[0], "Target")
+
+
+def test_a_recommended_withdrawal_is_not_one_that_happened(pipeline, suggester):
+    text = "The commission recommended the troops withdraw from the region."
+    assert suggest(pipeline, suggester, text)[1] == []

@@ -64,7 +64,8 @@ IRREALIS_HEADS = frozenset({
     "plan", "threaten", "threat", "vow", "want", "seek", "right", "warn", "intend", "prepare",
     "call", "urge", "demand", "propose", "consider", "risk", "fear", "prevent", "stop", "avoid",
     "deter", "deterring", "aim", "try", "attempt", "ready", "able", "capable", "would",
-    "allegation", "refer", "describe", "accuse",
+    "allegation", "refer", "describe", "accuse", "recommend", "suggest", "advise", "ask", "request", "hope",
+    "recommendation", "proposal", "plea", "offer",
 })
 GENERIC_STRUGGLES = frozenset({"fight", "war", "struggle", "battle", "campaign"})
 HABITUAL = frozenset({"previously", "repeatedly", "often", "frequently", "regularly", "routinely", "usually"})
