@@ -195,3 +195,9 @@ def test_what_blew_up_is_no_attacker_and_an_earlier_years_event_keeps_its_own_da
 def test_a_recommended_withdrawal_is_not_one_that_happened(pipeline, suggester):
     text = "The commission recommended the troops withdraw from the region."
     assert suggest(pipeline, suggester, text)[1] == []
+
+
+def test_the_weapon_a_verb_uses_is_no_target(pipeline, suggester):
+    article, events = suggest(pipeline, suggester, "Militants detonated two bombs at a market in Kano on Friday.")
+    assert [words(article, e) for e in events] == ["detonated"]
+    assert role(article, events[0], "Target") == [] and role(article, events[0], "Attacker") == ["Militants"]

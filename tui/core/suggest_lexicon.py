@@ -54,6 +54,8 @@ TWO_SIDED = frozenset({"clash", "battle", "fight", "fighting", "gunfight", "fire
                        "confrontation", "combat", "exchange"})
 # Verbs that say an event happened ("fighting broke out between ...", "clashes erupted with ...").
 OCCUR_VERBS = frozenset({"break", "erupt", "rage", "continue", "occur", "take", "flare", "resume", "intensify", "ensue"})
+# Verbs whose object is the weapon used ("detonated a bomb", "fired rockets"), never the target.
+WEAPON_USE_VERBS = frozenset({"detonate", "explode", "plant", "fire", "launch", "drop", "throw", "hurl", "lob"})
 # Intransitive verbs whose subject is what blew up (a bomb, or the bus it was in), never who did it.
 BURST_VERBS = frozenset({"explode", "blow", "burst", "go"})
 # Participles whose by-phrase names who did the event ("an attack carried out by X", not "followed by X").

@@ -128,6 +128,8 @@ def read_roles(m: Mention, head, sent, ents, is_trigger=lambda tok: False) -> No
                 (targets if head.lemma_ == "repel" else attackers).extend(conj(c))
             elif c.dep_ == "agent":
                 attackers.extend(p for g in c.children if g.dep_ == "pobj" for p in conj(g))
+            elif c.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in lex.WEAPON_USE_VERBS:
+                continue  # "devices were detonated", "fired rockets": the object is the weapon, not a target
             elif c.dep_ in ("dobj", "nsubjpass") and head.lemma_ != "repel":
                 targets.extend(conj(c))
     else:
