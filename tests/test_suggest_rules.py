@@ -201,3 +201,10 @@ def test_the_weapon_a_verb_uses_is_no_target(pipeline, suggester):
     article, events = suggest(pipeline, suggester, "Militants detonated two bombs at a market in Kano on Friday.")
     assert [words(article, e) for e in events] == ["detonated"]
     assert role(article, events[0], "Target") == [] and role(article, events[0], "Attacker") == ["Militants"]
+
+
+def test_a_death_toll_counts_and_a_city_lies_in_its_state(pipeline, suggester):
+    text = ("On Saturday, a gunman shot shoppers at a store in El Paso, with the death toll rising to 22 people. "
+            "Eight Mexicans died in the attack in Texas, the Mexican government said.")
+    article, events = suggest(pipeline, suggester, text)
+    assert [(words(article, e), e.fields["fatalities"], e.fields["location"]) for e in events] == [("shot", 22, "El Paso")]

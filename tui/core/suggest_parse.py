@@ -230,7 +230,7 @@ def read_place_and_time(m: Mention, sent, ents, head) -> None:
                 continue
         if (ent.label_ in PLACE_LABELS or place is not None) and _locative(ent):
             place = place or lookup(ent.text)
-            score = {"city": 3, "admin1": 3, "country": 1}.get(place.kind, 2) if place else 2
+            score = {"city": 3.25, "admin1": 3, "country": 1}.get(place.kind, 2) if place else 2
             if _climb(ent.root).dep_ == "pobj":
                 score += 0.5
             score -= abs(ent.root.i - head.i) / 1000  # nearer the trigger wins a tie
@@ -293,11 +293,27 @@ def _published(doc) -> str:
     return doc.user_data.get("published", "")
 
 
+def _death_toll(m: Mention, toll) -> None:
+    """The number a death toll rises to or stands at: the first count after "toll" in its clause."""
+    clause = toll.head if toll.dep_ in ("nsubj", "nsubjpass") else toll
+    for tok in clause.subtree:
+        if tok.i > toll.i and tok.like_num and tok.dep_ in ("nummod", "pobj", "dobj", "attr", "quantmod"):
+            noun = tok.head if tok.dep_ == "nummod" else tok
+            start, end = tok.idx, noun.idx + len(noun)
+            count = parse_count(toll.doc.text[start:end])
+            if count is not None:
+                m.victims.append((start, end, count, False))
+            return
+
+
 def read_victims(m: Mention, sent, ents, head=None) -> None:
     """The dead the trigger's sentence counts: only words of death (killed, died, dead, bodies),
     never the injured, wounded, arrested or displaced."""
     for tok in sent:
         lemma = tok.lemma_.lower()
+        if lemma == "toll" and any(c.lemma_.lower() == "death" for c in tok.children):
+            _death_toll(m, tok)  # "with the death toll rising to 22 people"
+            continue
         if lemma not in lex.CASUALTY_LEMMAS or (head is not None and in_other_quote(tok, head)):
             continue
         phrases = []
