@@ -208,3 +208,9 @@ def test_a_death_toll_counts_and_a_city_lies_in_its_state(pipeline, suggester):
             "Eight Mexicans died in the attack in Texas, the Mexican government said.")
     article, events = suggest(pipeline, suggester, text)
     assert [(words(article, e), e.fields["fatalities"], e.fields["location"]) for e in events] == [("shot", 22, "El Paso")]
+
+
+def test_an_object_pronoun_is_not_its_own_clauses_subject(pipeline, suggester):
+    text = "Robert Kennedy was walking through a hotel kitchen in Los Angeles. Sirhan shot him in the head."
+    article, events = suggest(pipeline, suggester, text)
+    assert [(role(article, e, "Attacker"), role(article, e, "Target")) for e in events] == [(["Sirhan"], ["Robert Kennedy"])]

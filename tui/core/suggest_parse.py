@@ -67,7 +67,7 @@ def resolve(tok):
     if tok.lower_ not in lex.PRONOUNS:
         return tok
     node = tok.head
-    for _ in range(3):
+    for _ in range(3 if tok.dep_ in ("nsubj", "nsubjpass") else 0):  # "Sirhan shot him": him is not Sirhan
         if node.lemma_.lower() in SPEECH_VERBS or node.head.lemma_.lower() in SPEECH_VERBS:
             return None
         node = node.head
@@ -89,8 +89,9 @@ def _antecedent(tok):
     doc = tok.doc
     paragraph = max(doc.text.rfind("\n\n", 0, tok.idx), 0)
     window = [s.start for s in doc.sents if s.start_char >= paragraph and s.start <= tok.sent.start][-4:]
+    coargs = {c.i for c in tok.head.children if c.i != tok.i}  # "Sirhan shot him": him is not Sirhan
     earlier = [e for e in doc.ents if e.label_ in labels and e.end_char <= tok.idx and window
-               and e.start >= doc[window[0]].i and not in_other_quote(e.root, tok)]
+               and e.start >= doc[window[0]].i and not in_other_quote(e.root, tok) and e.root.i not in coargs]
     return earlier[-1].root if earlier else None
 
 
