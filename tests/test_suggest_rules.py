@@ -214,3 +214,11 @@ def test_an_object_pronoun_is_not_its_own_clauses_subject(pipeline, suggester):
     text = "Robert Kennedy was walking through a hotel kitchen in Los Angeles. Sirhan shot him in the head."
     article, events = suggest(pipeline, suggester, text)
     assert [(role(article, e, "Attacker"), role(article, e, "Target")) for e in events] == [(["Sirhan"], ["Robert Kennedy"])]
+
+
+def test_no_place_or_date_is_carried_across_a_paragraph(pipeline, suggester):
+    text = "Protests began in Minsk in May.\n\nPolice arrested the opposition leader at her home."
+    article, events = suggest(pipeline, suggester, text)
+    arrest = next(e for e in events if e.type == "ARREST")
+    assert role(article, arrest, "Time") == [] and role(article, arrest, "Place") == []
+    assert arrest.fields["country"] == "Belarus"  # the scene's country is still a fair guess
