@@ -222,3 +222,13 @@ def test_no_place_or_date_is_carried_across_a_paragraph(pipeline, suggester):
     arrest = next(e for e in events if e.type == "ARREST")
     assert role(article, arrest, "Time") == [] and role(article, arrest, "Place") == []
     assert arrest.fields["country"] == "Belarus"  # the scene's country is still a fair guess
+
+
+def test_the_shooting_refers_back_across_towns_of_one_state_but_people_tell_no_event(pipeline, suggester):
+    text = ("Early Saturday, police in Clairton, Pennsylvania, responded to reports of a shooting at a party. "
+            "The party, located in Allegheny County, was crowded; four were injured in the shooting.")
+    article, events = suggest(pipeline, suggester, text, "2019-07-23")
+    assert [words(article, e) for e in events] == ["shooting"]
+    text = "A man attacked people in a park in Leeds on Monday.\n\nIn Paris, rioters attacked people on Friday."
+    article, events = suggest(pipeline, suggester, text)
+    assert len(events) == 2

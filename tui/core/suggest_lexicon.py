@@ -180,3 +180,5 @@ TARGET_NOUNS = (CIVILIAN_WORDS | CIVILIAN_PLACES | SECURITY_TARGETS | COMBATANT_
                              "train", "plane", "ship", "minibus", "truck", "lorry", "van", "taxi", "boat", "compound", "facility", "refinery", "pipeline", "bridge",
                              "station", "court", "parliament", "palace", "prison", "police", "army", "official",
                              "leader", "worker", "crowd", "group", "member", "supporter", "people", "person"}))
+# Target words that name anyone, so two events hitting them need not be one ("people", "police").
+ANYONE_WORDS = CIVILIAN_WORDS | COMBATANT_WORDS | SECURITY_TARGETS | frozenset({"people", "person", "member", "official"})

@@ -20,14 +20,16 @@ def representative(cluster: list[Mention]) -> Mention:
     return min(cluster, key=lambda m: (m.title, m.instrument, cluster.index(m)))
 
 
-def conflict(a: list[Mention], m: Mention) -> bool:
+def conflict(a: list[Mention], m: Mention, loose: bool = False) -> bool:
+    """Whether ``m`` names another place or day than the mentions ``a``; ``loose`` (for "the
+    shooting", which refers back) lets two towns of one state be the same scene."""
     places = [x.place[3] for x in a if x.place and x.place[3] is not None]
     if m.place and m.place[3] is not None and places:
         p, q = m.place[3], places[0]
         if p.country_code != q.country_code:
             return True
         if p.kind != "country" and q.kind != "country" and p.name != q.name:
-            inside = "admin1" in (p.kind, q.kind) and p.admin1 == q.admin1  # El Paso lies in Texas
+            inside = ("admin1" in (p.kind, q.kind) or loose) and p.admin1 == q.admin1  # El Paso lies in Texas
             if not inside:
                 return True
     times = [x.time[2] for x in a if x.time]
@@ -61,7 +63,7 @@ def merge_target(clusters: list[list[Mention]], group: list[Mention], text: str)
     anaphoric = any(m.anaphoric for m in group)
     mine = {_words(text, span) for m in group for span in m.roles.get("Attacker", [])}
     for cluster in reversed(clusters):
-        if not all(compatible(cluster, m) for m in group) or any(conflict(cluster, m) for m in group):
+        if not all(compatible(cluster, m) for m in group) or any(conflict(cluster, m, anaphoric) for m in group):
             continue
         if {m.modality for m in cluster} != {m.modality for m in group}:
             continue  # an event of an earlier year is not the one being reported
@@ -89,8 +91,10 @@ def _same_day(cluster: list[Mention], group: list[Mention]) -> bool:
 
 
 def _heads(text: str, mentions: list[Mention], role: str) -> set[str]:
-    """The last words of a role's spans ("gas-powered minibus" -> "minibus"), for telling one target."""
-    return {_words(text, span).split()[-1] for m in mentions for span in m.roles.get(role, []) if _words(text, span)}
+    """The last words of a role's spans ("gas-powered minibus" -> "minibus"), for telling one target;
+    words for anyone ("people", "police", "civilians") tell no event from another."""
+    heads = {_words(text, span).split()[-1] for m in mentions for span in m.roles.get(role, []) if _words(text, span)}
+    return {h for h in heads if h.rstrip("s") not in lex.ANYONE_WORDS and h not in lex.ANYONE_WORDS}
 
 
 def _same_actor(a: set, b: set) -> bool:
