@@ -232,3 +232,9 @@ def test_the_shooting_refers_back_across_towns_of_one_state_but_people_tell_no_e
     text = "A man attacked people in a park in Leeds on Monday.\n\nIn Paris, rioters attacked people on Friday."
     article, events = suggest(pipeline, suggester, text)
     assert len(events) == 2
+
+
+def test_an_event_with_no_place_takes_the_reports_country_in_acleds_naming(pipeline, suggester):
+    text = "Police arrested 40 people on Sunday.\n\nThousands of protesters marched in Hong Kong on Saturday."
+    article, events = suggest(pipeline, suggester, text)
+    assert [(e.type, e.fields.get("country")) for e in events] == [("ARREST", "China"), ("PROTEST", "China")]

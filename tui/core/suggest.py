@@ -224,7 +224,12 @@ class Suggester:
             if "country" not in ev.fields and scene is not None:  # the article's scene, not an argument
                 place = lookup(article.text[scene.start:scene.end])
                 if place is not None:
-                    ev.fields["country"] = place.country
+                    ev.fields["country"] = place.fields()["country"]
+        main = next((e.fields["country"] for e in sorted(events, key=lambda e: e.trigger_start)
+                     if e.fields.get("country") and e.modality != "background"), None)
+        for ev in events:  # a report is mostly about one country: the first one it names an event in
+            if main and not ev.fields.get("country") and ev.modality != "background":
+                ev.fields["country"] = main
         return sorted(events, key=lambda e: e.trigger_start)
 
     def _clusters(self, doc, article: Article) -> list[list[Mention]]:
@@ -260,7 +265,7 @@ class Suggester:
         if "country" not in fields:  # "Jolo Cathedral in Mindanao, Philippines": another place knows
             found = [p[3] for m in cluster for p in sorted(m.places, key=lambda p: -p[0]) if p[3] is not None]
             if found:
-                fields["country"] = found[0].country
+                fields["country"] = found[0].fields()["country"]  # ACLED's country (Hong Kong: China)
         sentence = next(s for k, s in enumerate(doc.sents) if k == cluster[0].sent)
         fields["notes"] = " ".join(sentence.text.split())[:300]
         return fields
