@@ -21,11 +21,13 @@ from textual.widgets import DataTable, Footer, Static
 
 from ..core.codebook import Codebook
 from ..core import gazetteer, normalise
+from ..core.importer import MAX_ARTICLE_CHARS, too_long
 from ..core.model import Article
 from ..core.nlp import Pipeline, load_pipeline
 from ..core.session import ArticleSession
 from ..core.store import Store
 from ..core.tokens import TokenIndex
+from .background import in_daemon_thread
 from .entity_actions import EntityActions
 from .export_commands import export_commands
 from .event_actions import EventActions
@@ -111,6 +113,7 @@ class NewsmarkApp(EntityActions, EventActions, App[None]):
     def on_mount(self) -> None:
         rows = self.store.rows()
         self.article_list.load(rows)
+        rows = [r for r in rows if not too_long(r)] or rows  # the command refuses a project of only those
         start = next((r["id"] for r in rows if r["status"] in ("in progress", "todo")), rows[0]["id"])
         self.open_article(start)
         if self._load_model:
@@ -137,14 +140,17 @@ class NewsmarkApp(EntityActions, EventActions, App[None]):
         if self.pipeline is not None and self.session is not None and not self.session.analysed:
             self._analyse(self.session.article)
 
-    @work(thread=True, exclusive=True, group="analyse")
-    def _analyse(self, article: Article) -> None:
+    @work(exclusive=True, group="analyse")
+    async def _analyse(self, article: Article) -> None:
+        """The model's reading of the article, on a thread that quitting does not wait for."""
         from ..core.suggest import Suggester, model_output
 
         if not self.pipeline.fallback:  # the suggester reads the dependency parse
             self._suggester = self._suggester or Suggester(self.codebook)
-        spans, suggested = model_output(self.pipeline.nlp(article.text), article, self._suggester)
-        self.call_from_thread(self._store_model_output, article.id, spans, suggested)
+        nlp, suggester = self.pipeline.nlp, self._suggester
+        spans, suggested = await in_daemon_thread(lambda: model_output(nlp(article.text), article, suggester),
+                                                  "newsmark-analyse")
+        self._store_model_output(article.id, spans, suggested)
 
     def _store_model_output(self, article_id: str, spans: list[tuple[int, int, str]], suggested: list) -> None:
         if self.session is None or self.session.article.id != article_id or self.session.analysed:
@@ -160,6 +166,12 @@ class NewsmarkApp(EntityActions, EventActions, App[None]):
 
     def open_article(self, article_id: str) -> None:
         """Close the current article (saving it) and show another, cursor at its body."""
+        row = self.store.row(article_id)
+        if row and too_long(row):
+            self.bell()
+            self._set_message(f"not opened: {row['chars']:,} characters is over the limit of "
+                              f"{MAX_ARTICLE_CHARS:,} (split the article and import the parts)")
+            return
         self._close_session()
         self.session = self.store.open_session(article_id, self.annotator)
         row = self.store.row(article_id)
@@ -209,7 +221,7 @@ class NewsmarkApp(EntityActions, EventActions, App[None]):
         self.sub_title = article.title
 
     def action_step_article(self, step: int) -> None:
-        ids = self.store.article_ids()
+        ids = [r["id"] for r in self.store.rows() if not too_long(r)]  # over-long ones are stepped over
         here = ids.index(self.session.article.id)
         target = here + step
         if 0 <= target < len(ids):
