@@ -4,6 +4,9 @@ is stepped over by the app and by ``suggest`` with a message, and quitting never
 from __future__ import annotations
 
 import threading
+from dataclasses import replace
+
+import pytest
 
 from tui.cli import main
 from tui.core.importer import MAX_ARTICLE_CHARS, article_from_text
@@ -58,11 +61,21 @@ def test_open_refuses_a_project_of_only_over_long_articles(db_path, capsys):
     assert "over the limit of 1,000,000 characters" in capsys.readouterr().out
 
 
-async def test_quitting_does_not_wait_for_the_model_reading_a_long_article(db_path, codebook, pipeline):
-    """The model's reading of a 30,000-character article takes seconds; q leaves it behind."""
-    with Store(db_path) as store:
-        store.add_article(article_from_text("Report\n\n" + WORDS * 450))
-    store, app = make_app(db_path, codebook, pipeline)
+class SlowModel:
+    """The real model, made to take as long as the test says: a stand-in for one reading a
+    999,000-character article for minutes."""
+
+    def __init__(self, nlp):
+        self.nlp, self.tokenizer, self.go_on = nlp, nlp.tokenizer, threading.Event()
+
+    def __call__(self, text):
+        self.go_on.wait()
+        return self.nlp(text)
+
+
+async def test_quitting_does_not_wait_for_the_model(seed_db, codebook, pipeline):
+    slow = SlowModel(pipeline.nlp)
+    store, app = make_app(seed_db, codebook, replace(pipeline, nlp=slow))
     before = set(threading.enumerate())
 
     def readers():
@@ -74,10 +87,14 @@ async def test_quitting_does_not_wait_for_the_model_reading_a_long_article(db_pa
                 if readers():
                     break
                 await pilot.pause(0.02)
+            else:
+                slow.go_on.set()
+                pytest.fail("the model's reading does not run on a daemon thread of its own")
             await pilot.press("q")
-        reading = [t for t in readers() if t.is_alive()]
-        assert reading and all(t.daemon for t in reading)  # still reading after the app has quit
-        for thread in reading:  # (let it finish here: the test process should not exit under it)
-            thread.join()
+        reading = readers()
+        assert len(reading) == 1 and reading[0].is_alive() and reading[0].daemon  # quit, and left it
     finally:
+        slow.go_on.set()
+        for thread in readers():  # the test process should not exit under it
+            thread.join()
         store.close()
