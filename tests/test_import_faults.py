@@ -139,3 +139,20 @@ def test_progress_lines_are_printed_when_stderr_is_not_a_terminal(db_path, tmp_p
     assert main(["import", str(many_articles(tmp_path / "many", 20)), "--db", str(db_path)]) == 0
     lines = capsys.readouterr().err.splitlines()
     assert "newsmark: read 10/20 (50%), 0 s" in lines and "newsmark: import 20/20 (100%), 0 s" in lines
+
+
+def test_open_with_a_bad_source_says_so_and_does_not_start_the_app(seed_db, tmp_path, capsys):
+    before = project_files(seed_db)
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\x00\x01binary")
+    assert main(["open", str(bad), str(SAMPLES), "--db", str(seed_db)]) == 1  # never reaches the app
+    assert capsys.readouterr().err == f"newsmark: {bad}: binary file, not text; nothing was imported\n"
+    assert project_files(seed_db) == before
+
+
+def test_a_huge_text_file_is_refused_without_reading_it(db_path, tmp_path, capsys):
+    huge = tmp_path / "huge.txt"
+    with open(huge, "wb") as handle:  # a sparse file of 5 GB: reading it would take the memory
+        handle.truncate(5 * 10**9)
+    assert main(["import", str(huge), "--db", str(db_path)]) == 1
+    assert "the file has 5,000,000,000 bytes, more than an article" in capsys.readouterr().err

@@ -118,6 +118,13 @@ def _decode(path: Path) -> str | Problem:
 
 
 def read_text_file(path: Path) -> Article | Problem:
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        return Problem(str(path), None, f"cannot be read ({exc.strerror})")
+    if size > 4 * MAX_ARTICLE_CHARS + 4:  # more characters than the limit in any encoding: not read
+        return Problem(str(path), None, f"the file has {size:,} bytes, more than an article of at most "
+                                        f"{MAX_ARTICLE_CHARS:,} characters can hold; split it into parts")
     text = _decode(path)
     if isinstance(text, Problem):
         return text
