@@ -126,9 +126,10 @@ def test_a_full_disk_during_suggest_is_one_line_and_the_project_stays_usable(tmp
         capsys.readouterr()
         assert main(["suggest", "--db", str(db)]) == 1
         err = capsys.readouterr().err
-        assert err.endswith(": the disk is full\n") and err.count("\n") == 1 and "Traceback" not in err
+        assert err.count("\n") == 1 and "Traceback" not in err
+        assert "the disk is full" in err or "No space left on device" in err
+        assert main(["stats", "--db", str(db)]) == 0  # with the disk still full: stats writes nothing
         (disk / "filler").unlink()
-        assert main(["stats", "--db", str(db)]) == 0
         assert main(["suggest", "--db", str(db)]) == 0  # carries on where it stopped
         with Store(db) as store:
             assert all(row["analysed"] for row in store.rows())

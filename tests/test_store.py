@@ -12,7 +12,7 @@ import pytest
 
 from tui.core.model import Entity
 from tui.core.session import change
-from tui.core.storage import StoreError, StoreLocked
+from tui.core.storage import SaveError, StoreError, StoreLocked
 from tui.core.store import SCHEMA_VERSION, Store
 
 from .conftest import ROOT, SEED
@@ -27,7 +27,7 @@ def test_write_interrupted_before_rename_leaves_old_database_loadable(seed_db, m
     with Store(seed_db) as store:
         article_id = store.article_ids()[0]
         monkeypatch.setattr(os, "replace", crash)
-        with pytest.raises(OSError):
+        with pytest.raises(SaveError, match="cannot save"):
             store.set_status(article_id, "done")
         monkeypatch.undo()
         assert store.row(article_id)["status"] == "todo"  # the cache did not run ahead of the disk

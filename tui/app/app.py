@@ -25,6 +25,7 @@ from ..core.importer import MAX_ARTICLE_CHARS, too_long
 from ..core.model import Article
 from ..core.nlp import Pipeline, load_pipeline
 from ..core.session import ArticleSession
+from ..core.storage import ArticleDamaged, SaveError
 from ..core.store import Store
 from ..core.tokens import TokenIndex
 from .background import in_daemon_thread
@@ -87,6 +88,8 @@ class NewsmarkApp(EntityActions, EventActions, App[None]):
         self._counts_due = False
         self._suggester = None
         self._message = ""
+        self._quit_refused = False
+        store.on_problem = self._problem  # damage found while reading: a notification, not stderr
 
     # -- layout --------------------------------------------------------------------------------
 
@@ -113,9 +116,12 @@ class NewsmarkApp(EntityActions, EventActions, App[None]):
     def on_mount(self) -> None:
         rows = self.store.rows()
         self.article_list.load(rows)
-        rows = [r for r in rows if not too_long(r)] or rows  # the command refuses a project of only those
-        start = next((r["id"] for r in rows if r["status"] in ("in progress", "todo")), rows[0]["id"])
-        self.open_article(start)
+        start = next((i for i, r in enumerate(rows) if r["status"] in ("in progress", "todo")), 0)
+        ids = [r["id"] for r in rows]
+        if not any(self.open_article(i) for i in ids[start:] + ids[:start]):
+            self.exit(message=Text(f"newsmark: no article of {self.store.path} can be read; `newsmark "
+                                   f"restore --db {self.store.path}` shows what the backup can bring back"))
+            return
         if self._load_model:
             self._set_message("loading the spaCy model…")
             self.load_model()
@@ -164,16 +170,27 @@ class NewsmarkApp(EntityActions, EventActions, App[None]):
 
     # -- articles ------------------------------------------------------------------------------
 
-    def open_article(self, article_id: str) -> None:
-        """Close the current article (saving it) and show another, cursor at its body."""
+    def open_article(self, article_id: str) -> bool:
+        """Close the current article (saving it) and show another, cursor at its body; False (and
+        a message) if its file is damaged or it is over the length limit, and the current article
+        stays open."""
         row = self.store.row(article_id)
         if row and too_long(row):
-            self.bell()
-            self._set_message(f"not opened: {row['chars']:,} characters is over the limit of "
-                              f"{MAX_ARTICLE_CHARS:,} (split the article and import the parts)")
-            return
-        self._close_session()
-        self.session = self.store.open_session(article_id, self.annotator)
+            self._set_message(f"article {article_id} not opened: {row['chars']:,} characters is over the "
+                              f"limit of {MAX_ARTICLE_CHARS:,} (split it and import the parts)")
+            return False
+        try:
+            session = self.store.open_session(article_id, self.annotator)
+        except ArticleDamaged as exc:
+            self._problem(str(exc))
+            self._set_message(f"article {article_id} skipped: its file is damaged")
+            return False
+        try:
+            self._close_session()
+        except SaveError:
+            session.close()
+            raise
+        self.session = session
         row = self.store.row(article_id)
         if row and row["status"] == "todo":
             self.store.set_status(article_id, "in progress")
@@ -191,12 +208,33 @@ class NewsmarkApp(EntityActions, EventActions, App[None]):
         # The article's records are long-lived: keep the garbage collector from rescanning them on
         # every key (a full collection over a long article costs tens of milliseconds).
         gc.freeze()
+        return True
 
     def _close_session(self) -> None:
+        """Save and close the open article; ``SaveError`` (and it stays open) if edits cannot be saved."""
         if self.session is not None:
             self.session.close()
-            self.store.sync(self.session)
-            self.session = None
+            session, self.session = self.session, None
+            try:
+                self.store.sync(session)
+            except SaveError as exc:  # only the list's counts are behind; the edits are saved
+                self._problem(str(exc))
+
+    def _problem(self, line: str) -> None:
+        self.notify(line, title="newsmark", severity="warning", markup=False)
+
+    async def run_action(self, action, default_namespace=None, namespaces=None) -> bool:
+        """Every key's action: a disk that refuses a save is said, never a crash, never hidden."""
+        try:
+            return await super().run_action(action, default_namespace, namespaces)
+        except SaveError as exc:
+            self._cannot_save(exc)
+            return True
+
+    def _cannot_save(self, exc: SaveError) -> None:
+        self.bell()
+        self.notify(str(exc), title="Cannot save", severity="error", markup=False)
+        self._set_message(f"CANNOT SAVE: {exc}")
 
     def _show_counts(self) -> None:
         """Show the open article's counts in the list; the index file gets them when it closes, so
@@ -221,12 +259,15 @@ class NewsmarkApp(EntityActions, EventActions, App[None]):
         self.sub_title = article.title
 
     def action_step_article(self, step: int) -> None:
-        ids = [r["id"] for r in self.store.rows() if not too_long(r)]  # over-long ones are stepped over
-        here = ids.index(self.session.article.id)
-        target = here + step
-        if 0 <= target < len(ids):
-            self.open_article(ids[target])
-        else:
+        ids = self.store.article_ids()
+        target = ids.index(self.session.article.id) + step
+        skipped = []
+        while 0 <= target < len(ids) and not self.open_article(ids[target]):
+            skipped.append(ids[target])  # a damaged or over-long article is stepped over, with a message
+            target += step
+        if skipped:
+            self._set_message(f"skipped {len(skipped)} article(s) that cannot be opened: {', '.join(skipped)}")
+        if not 0 <= target < len(ids):
             self.bell()
             self._set_message("no more articles" if step > 0 else "this is the first article")
 
@@ -290,6 +331,8 @@ class NewsmarkApp(EntityActions, EventActions, App[None]):
             status.append("model loading  ", style="dim")
         elif self.pipeline.fallback:
             status.append("NO MODEL: rules only  ", style="bold red")
+        if self.session is not None and self.session.unsaved:
+            status.append(f"NOT SAVED: {self.session.unsaved} edit(s) pending  ", style="bold red")
         status.append(self._message)
         self.query_one("#status", Static).update(status)
 
@@ -315,8 +358,22 @@ class NewsmarkApp(EntityActions, EventActions, App[None]):
         yield from export_commands(self)
 
     async def action_quit(self) -> None:
-        self._close_session()
+        try:
+            self._close_session()
+        except SaveError as exc:
+            if not self._quit_refused:  # say what would be lost; a second q quits anyway
+                self._quit_refused = True
+                self._cannot_save(exc)
+                self._set_message(f"CANNOT SAVE {self.session.unsaved} edit(s): free some space and press "
+                                  f"q again to retry (if it fails again, they are lost)")
+                return
+            self.exit(message=Text(f"newsmark: {exc}; {self.session.unsaved} edit(s) were not saved"))
+            self.session = None
+            return
         self.exit()
 
     def on_unmount(self) -> None:
-        self._close_session()
+        try:
+            self._close_session()
+        except SaveError:
+            pass  # the quit said so already

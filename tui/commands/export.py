@@ -37,7 +37,7 @@ def run(args) -> int:
         article_statuses=frozenset(args.article_status) if args.article_status else None,
         codebook=load_codebook(args.codebook),
     )
-    with Store(args.db, create=False) as store:
+    with Store(args.db, read_only=True) as store:
         try:
             with progress_bar(f"export {args.fmt}", count_articles(store, options)) as progress:
                 summary = export_project(store, args.fmt, args.out, options, progress)

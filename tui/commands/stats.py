@@ -54,7 +54,7 @@ def run(args) -> int:
     from .export import progress_bar
 
     codebook = load_codebook(args.codebook)
-    with Store(args.db, create=False) as store:
+    with Store(args.db, read_only=True) as store:
         with progress_bar("stats", len(store.rows())) as progress:
             stats = project_stats(store, codebook, progress)
     render(stats, Console())

@@ -7,11 +7,15 @@ load time so that the rest of the program can trust it; every problem is reporte
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import tomllib
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
+
+from .actors import StandardActor
+from .countries import country as find_country
 
 CARDINALITIES = ("1", "?", "*", "+")
 ACLED_COLUMNS = (
@@ -88,6 +92,8 @@ class Codebook:
     roles: dict[str, Role]
     event_types: dict[str, EventType]
     description: str = ""
+    actors: tuple[StandardActor, ...] = ()  # named standard actors
+    actor_patterns: tuple[StandardActor, ...] = ()  # made for every country: name holds "{country}"
 
     def label_for_key(self, key: str) -> EntityLabel | None:
         for label in self.entity_labels.values():
@@ -107,11 +113,13 @@ def load_codebook(path: str | Path | None = None) -> Codebook:
     """Load the named built-in codebook or a TOML file; raise CodebookError on any problem."""
     if path is None or str(path) in _builtin_names():
         name = DEFAULT_CODEBOOK if path is None else str(path)
-        source = resources.files("tui.codebooks").joinpath(f"{name}.toml")
+        folder = resources.files("tui.codebooks")
+        source = folder.joinpath(f"{name}.toml")
         where = f"codebook {name}"
         text = source.read_text(encoding="utf-8")
     else:
         where = str(path)
+        folder = Path(path).parent
         try:
             text = Path(path).read_text(encoding="utf-8")
         except FileNotFoundError:
@@ -122,12 +130,77 @@ def load_codebook(path: str | Path | None = None) -> Codebook:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise CodebookError(f"{where}: not valid TOML ({exc})") from None
-    return parse_codebook(data, where)
+    codebook = parse_codebook(data, where)
+    actors_file = data.get("actors", "")
+    if not actors_file:
+        return codebook
+    if not isinstance(actors_file, str):
+        raise CodebookError(f"{where}: 'actors' must name a TOML file beside the codebook")
+    actor_where = f"{where}: actor list {actors_file}"
+    try:
+        actor_data = tomllib.loads(folder.joinpath(actors_file).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise CodebookError(f"{actor_where}: no such file") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise CodebookError(f"{actor_where}: cannot be read ({exc.__class__.__name__})") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise CodebookError(f"{actor_where}: not valid TOML ({exc})") from None
+    actors, patterns = parse_actors(actor_data, actor_where)
+    return dataclasses.replace(codebook, actors=actors, actor_patterns=patterns)
+
+
+def parse_actors(data: dict, where: str) -> tuple[tuple[StandardActor, ...], tuple[StandardActor, ...]]:
+    """Check an actor list ([[actor]] and [[pattern]] entries) and build its StandardActors."""
+
+    def fail(msg: str):
+        raise CodebookError(f"{where}: {msg}")
+
+    unknown = set(data) - {"actor", "pattern"}
+    if unknown:
+        fail(f"unknown section {sorted(unknown)[0]!r} (expected [[actor]] and [[pattern]] entries)")
+    built: dict[str, list[StandardActor]] = {"actor": [], "pattern": []}
+    seen: set[str] = set()
+    for section in ("actor", "pattern"):
+        entries = data.get(section, [])
+        if not isinstance(entries, list):
+            fail(f"'{section}' must be a list of [[{section}]] tables")
+        for number, entry in enumerate(entries, 1):
+            name = entry.get("name") if isinstance(entry, dict) else None
+            label = f"{section} {name!r}" if isinstance(name, str) and name.strip() else f"{section} number {number}"
+            if not isinstance(name, str) or not name.strip():
+                fail(f"{label}: needs a name")
+            if name in seen:
+                fail(f"{label}: the name is listed twice")
+            seen.add(name)
+            inter = entry.get("inter")
+            if isinstance(inter, bool) or not isinstance(inter, int) or not 1 <= inter <= 8:
+                fail(f"{label}: inter {inter!r} is not an ACLED actor type 1 to 8")
+            aliases = entry.get("aliases", [])
+            if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
+                fail(f"{label}: aliases must be a list of non-empty strings")
+            country = entry.get("country", "")
+            if section == "pattern":
+                if "{country}" not in name:
+                    fail(f"{label}: a pattern's name must hold {{country}}")
+                country = ""
+            elif not isinstance(country, str):
+                fail(f"{label}: country must be a string")
+            elif country:
+                known = find_country(country)
+                if known is None:
+                    fail(f"{label}: unknown country {country!r}")
+                if known.name != country:
+                    fail(f"{label}: country {country!r} is spelt {known.name!r} here")
+            unknown_keys = set(entry) - {"name", "inter", "country", "aliases"}
+            if unknown_keys:
+                fail(f"{label}: unknown key {sorted(unknown_keys)[0]!r}")
+            built[section].append(StandardActor(name.strip(), inter, country, tuple(a.strip() for a in aliases)))
+    return tuple(built["actor"]), tuple(built["pattern"])
 
 
 def _builtin_names() -> set[str]:
     folder = resources.files("tui.codebooks")
-    return {p.name[:-5] for p in folder.iterdir() if p.name.endswith(".toml")}
+    return {p.name[:-5] for p in folder.iterdir() if p.name.endswith(".toml") and p.is_file()}
 
 
 def parse_codebook(data: dict, where: str) -> Codebook:

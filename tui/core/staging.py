@@ -44,6 +44,7 @@ class ImportStaging:
         shutil.rmtree(self.folder, ignore_errors=True)
         self.folder.mkdir()
         self.rows: dict[str, dict] = {}  # article id -> its future index row
+        self.adopted: set[str] = set()  # articles whose files are already in the articles folder
 
     def is_new(self, article_id: str) -> bool:
         return article_id in self.rows
@@ -54,6 +55,12 @@ class ImportStaging:
 
         if self.store.has_article(article.id) or article.id in self.rows:
             return False
+        if self.store._file(article.id).exists():  # its file outlived its index row: take it back
+            row = self.store.adoptable_row(article.id)
+            if row is not None:
+                self.rows[article.id] = row
+                self.adopted.add(article.id)
+                return True
         text = json.dumps(article_tables(article), ensure_ascii=False, indent=1, sort_keys=True)
         self._path(article.id, ".json").write_text(text + "\n", encoding="utf-8")
         self.rows[article.id] = self.store._row(article, {"entities": 0, "suggested": 0, "events": 0}, "")
@@ -61,6 +68,8 @@ class ImportStaging:
 
     def open_session(self, article_id: str, annotator: str = "") -> ArticleSession:
         """A staged article opened for annotation (its journal stays in the staging folder too)."""
+        if article_id in self.adopted:
+            return self.store._open_files(article_id, annotator)
         return ArticleSession(self._path(article_id, ".json"), self._path(article_id, ".log"), annotator)
 
     def sync(self, session: ArticleSession) -> None:

@@ -17,8 +17,10 @@ FORM_FIELDS = (
     ("fatalities", "Fatalities (a whole number, or words: 'dozens')"),
     ("actor1", "Actor 1"), ("assoc_actor_1", "Associated actors of actor 1"),
     ("actor2", "Actor 2"), ("assoc_actor_2", "Associated actors of actor 2"),
-    ("location", "Location"), ("country", "Country"), ("admin1", "Admin1"),
-    ("latitude", "Latitude"), ("longitude", "Longitude"), ("notes", "Notes"),
+    ("location", "Location"), ("country", "Country"), ("admin1", "Admin1"), ("admin2", "Admin2"),
+    ("latitude", "Latitude"), ("longitude", "Longitude"),
+    ("geo_precision", "Geo precision (1 town, 2 near it or part of a region, 3 province)"),
+    ("source_scale", "Source scale (National, International, New media...)"), ("notes", "Notes"),
 )
 
 

@@ -14,6 +14,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import DataTable, Static
 
+from ...core.acled_fields import short_note
 from ...core.model import Event
 
 COLUMNS = (("type", "Type", 30), ("trigger", "Trigger", 10), ("actor1", "Actor 1", 14),
@@ -120,7 +121,7 @@ class EventPanel(Vertical):
         for key, caption in DETAIL_FIELDS:
             value = event.fields.get(key)
             if value not in (None, ""):
-                grid.add_row(caption, Text(str(value) if key != "notes" else str(value)[:160]))
+                grid.add_row(caption, Text(str(value) if key != "notes" else short_note(str(value), 160)))
         for warning in warnings:
             grid.add_row(Text("⚠", style="bold yellow"), Text(warning, style="yellow"))
         detail.update(grid)

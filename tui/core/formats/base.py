@@ -19,6 +19,7 @@ from typing import Any, Callable, Iterator
 
 from ..codebook import Codebook, load_codebook
 from ..model import Article, Entity, Event
+from ..storage import ArticleDamaged
 
 FORMAT_NAMES = ("jsonl", "prodigy", "spacy", "brat", "conll", "acled")
 Progress = Callable[[int], None]  # called with the number of articles done so far
@@ -105,7 +106,11 @@ def iter_documents(store, fmt: str, options: ExportOptions) -> Iterator[Document
         if options.article_statuses and row.get("status") not in options.article_statuses:
             continue
         live = options.live_sessions.get(row["id"])
-        session = live or store.open_session(row["id"])
+        try:
+            session = live or store.open_session(row["id"])
+        except ArticleDamaged as exc:  # said once; the rest of the project is exported
+            store.report(str(exc))
+            continue
         try:
             article = Article.from_dict(session.article.to_dict())
             entities = list(session.entities.values())

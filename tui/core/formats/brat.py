@@ -17,7 +17,7 @@ from typing import Iterator
 
 from ..codebook import Codebook
 from ..importer import Problem, article_from_text, decode_text
-from ..model import Argument, Entity, Event, article_id_for
+from ..model import MODALITIES, Argument, Entity, Event, article_id_for
 from .base import Document, ExportOptions, ExportSummary, output_folder, safe_child, safe_name, write_new
 from .ingest import Checker, ImportDoc, ImportProblem
 
@@ -61,6 +61,10 @@ def ann_for(doc: Document, summary: ExportSummary | None = None) -> str:
         eid = f"E{n + 1}"
         lines.append(f"{eid}\t{' '.join(parts)}")
         _attrs(eid, ev, attrs)
+        if ev.modality:
+            attrs.append(("Modality", eid, ev.modality))
+        if ev.evidence:
+            notes.append((eid, f"evidence={json.dumps(ev.evidence, ensure_ascii=False)}"))
         if ev.subtype:
             notes.append((eid, f"subtype={json.dumps(ev.subtype, ensure_ascii=False)}"))
         for key in sorted(ev.fields):
@@ -95,7 +99,8 @@ def annotation_conf(codebook: Codebook) -> str:
             roles.append(f"{name}{card}:{allowed}")
         out.append(f"{etype.name}\t{', '.join(roles)}")
     out += ["", "[attributes]", "Status\tArg:<ANY>, Value:suggested|rejected",
-            "Origin\tArg:<ANY>, Value:model|person", ""]
+            "Origin\tArg:<ANY>, Value:model|person",
+            f"Modality\tArg:<EVENT>, Value:{'|'.join(MODALITIES)}", ""]
     return "\n".join(out)
 
 
@@ -233,12 +238,17 @@ def _build(ann, article, text, spans, events, attrs, notes) -> ImportDoc:
         for key, value in notes.get(ident, []):
             if key == "subtype":
                 ev.subtype = str(value)
+            elif key == "evidence":
+                ev.evidence = str(value)
             elif key.startswith("arg:"):
                 ev.arguments.append(Argument(key[4:], value=str(value)))
             else:
                 ev.fields[key] = value
         a = attrs.get(ident, {})
         ev.origin, ev.status = a.get("Origin", "person"), a.get("Status", "accepted")
+        ev.modality = a.get("Modality", "")
+        if ev.modality and ev.modality not in MODALITIES:
+            check.fail(f"{ident}: unknown Modality {ev.modality!r}; expected one of {', '.join(MODALITIES)}")
         out_events.append(ev)
     for rec in (*entities, *out_events):
         if rec.status not in ("accepted", "suggested", "rejected") or rec.origin not in ("model", "person"):

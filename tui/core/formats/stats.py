@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from ..codebook import Codebook
+from ..storage import ArticleDamaged
 
 
 @dataclass
@@ -27,7 +28,11 @@ def project_stats(store, codebook: Codebook, progress: Callable[[int], None] | N
     stats = ProjectStats()
     for done, row in enumerate(store.rows(), start=1):
         stats.articles[row.get("status", "todo")] += 1
-        session = store.open_session(row["id"])
+        try:
+            session = store.open_session(row["id"])
+        except ArticleDamaged as exc:  # said once; the rest of the project is counted
+            store.report(str(exc))
+            continue
         try:
             _article(stats, codebook, row, session)
         finally:
