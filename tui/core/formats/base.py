@@ -22,6 +22,9 @@ from ..model import Article, Entity, Event
 from ..storage import ArticleDamaged
 
 FORMAT_NAMES = ("jsonl", "prodigy", "spacy", "brat", "conll", "acled")
+# Formats that train a model on the entity layer: an article whose suggestions nobody reviewed
+# would teach it "no entity here" where the coder never looked, so they take reviewed articles only.
+TRAINING_FORMATS = frozenset({"prodigy", "spacy", "brat", "conll"})
 Progress = Callable[[int], None]  # called with the number of articles done so far
 
 
@@ -41,6 +44,7 @@ class ExportOptions:
     include_suggestions: bool = False
     annotator: str | None = None
     article_statuses: frozenset[str] | None = None
+    include_unreviewed: bool = False  # training formats: also articles whose entities nobody reviewed
     codebook: Codebook | None = None
     # Sessions the caller (the app) already holds open, by article id: read from them, not the disk.
     live_sessions: dict[str, Any] = field(default_factory=dict)
@@ -51,6 +55,10 @@ class ExportOptions:
         if fmt == "jsonl":
             return frozenset({"accepted", "suggested", "rejected"})
         return frozenset({"accepted", "suggested"} if self.include_suggestions else {"accepted"})
+
+    def takes(self, fmt: str, document: "Document") -> bool:
+        """Whether the article goes out at all: training formats want a reviewed entity layer."""
+        return document.reviewed or self.include_unreviewed or fmt not in TRAINING_FORMATS
 
     def get_codebook(self) -> Codebook:
         if self.codebook is None:
@@ -67,10 +75,14 @@ class ExportSummary:
     events: int = 0
     files: int = 0
     warnings: list[str] = field(default_factory=list)
+    unreviewed_left_out: int = 0
 
     def __str__(self) -> str:
         text = (f"exported {self.articles} article(s), {self.entities} entities, {self.events} event(s) "
                 f"as {self.format} to {self.out}")
+        if self.unreviewed_left_out:
+            text += (f"; left out {self.unreviewed_left_out} article(s) whose entity suggestions are not "
+                     f"reviewed (d in the app reviews one; export --include-unreviewed takes them)")
         if self.warnings:
             text += f" ({len(self.warnings)} warning(s))"
         return text
@@ -84,6 +96,7 @@ class Document:
     entities: list[Entity]
     events: list[Event]
     analysed: str = ""  # which model pre-annotated the article ("" if none), so it is not re-run
+    reviewed: bool = True  # whether a person reviewed its entity layer
 
 
 def entity_key(ent: Entity) -> tuple:
@@ -116,6 +129,7 @@ def iter_documents(store, fmt: str, options: ExportOptions) -> Iterator[Document
             entities = list(session.entities.values())
             events = list(session.events.values())
             analysed = session.analysed
+            reviewed = session.reviewed
         finally:
             if live is None:
                 session.close()
@@ -129,6 +143,7 @@ def iter_documents(store, fmt: str, options: ExportOptions) -> Iterator[Document
             sorted((e for e in entities if keep(e)), key=entity_key),
             sorted((e for e in events if keep(e)), key=event_key),
             analysed,
+            reviewed,
         )
 
 

@@ -32,6 +32,10 @@ class ImportDoc:
     events: list[Event] = field(default_factory=list)
     status: str | None = None  # the article's status, when the format carries one
     analysed: str = ""  # the model that pre-annotated it (native format only)
+    # Whether a person reviewed its entity layer. The native format says so itself; None (labelled
+    # data from another tool, a person's work) means reviewed, unless the stored article already
+    # held model suggestions that nobody answered.
+    reviewed: bool | None = None
 
 
 @dataclass
@@ -221,7 +225,7 @@ def add_new_documents(store, docs: list[ImportDoc], annotator: str, summary: Imp
                 summary.articles_added += 1
             else:
                 summary.articles_existing += 1
-            if doc.entities or doc.events or doc.analysed:
+            if doc.entities or doc.events or doc.analysed or doc.reviewed is not False:
                 _annotate(staging.open_session(doc.article.id, annotator), doc, staging.sync, summary)
             if doc.status:
                 staging.set_status(doc.article.id, doc.status)
@@ -236,7 +240,7 @@ def annotate_known_documents(store, docs: list[ImportDoc], annotator: str, summa
     with store.batch():
         for doc in docs:
             summary.articles_existing += 1
-            if doc.entities or doc.events or doc.analysed:
+            if doc.entities or doc.events or doc.analysed or doc.reviewed is not False:
                 _annotate(store.open_session(doc.article.id, annotator), doc, store.sync, summary)
             if doc.status and doc.status != (store.row(doc.article.id) or {}).get("status"):
                 store.set_status(doc.article.id, doc.status)
@@ -247,6 +251,7 @@ def annotate_known_documents(store, docs: list[ImportDoc], annotator: str, summa
 def _annotate(session, doc: ImportDoc, sync: Callable, summary: ImportSummary) -> None:
     """Add to one open article the records of ``doc`` it does not hold yet, then close it."""
     try:
+        unanswered = session.counts()["suggested"]
         entities = _new_records("entities", session.entities, doc.entities, _same_entity, summary)
         events = _new_records("events", session.events, doc.events, _same_event, summary)
         summary.entities += len(entities)
@@ -254,6 +259,8 @@ def _annotate(session, doc: ImportDoc, sync: Callable, summary: ImportSummary) -
         session.commit("import", entities + events)
         if doc.analysed and not session.analysed:  # keeps the app from re-running the model
             session.set_model_entities([], doc.analysed)
+        if doc.reviewed or (doc.reviewed is None and not unanswered):
+            session.set_reviewed(True)
         sync(session)
     finally:
         session.close()

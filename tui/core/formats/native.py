@@ -35,6 +35,7 @@ def export(docs: Iterator[Document], out: Path, options: ExportOptions, summary:
                 "article": doc.article.to_dict(),
                 "entities": [e.to_dict() for e in doc.entities],
                 "events": [e.to_dict() for e in doc.events],
+                "reviewed": doc.reviewed,
             }
             handle.write(_dumps(record) + "\n")
             summary.articles += 1
@@ -74,9 +75,12 @@ def read(path: Path) -> list[ImportDoc]:
         analysed = record.get("analysed", "")
         if not isinstance(analysed, str):
             check.fail("'analysed' must be a string")
+        reviewed = record.get("reviewed", False)
+        if not isinstance(reviewed, bool):
+            check.fail("'reviewed' must be true or false")
         docs.append(ImportDoc(
             article, [check.entity(text, e) for e in entities], [check.event(text, e) for e in events], status,
-            analysed,
+            analysed, reviewed,
         ))
     if not docs:
         raise ImportProblem(path, None, "holds no article records")
