@@ -11,6 +11,7 @@ from __future__ import annotations
 from contextlib import ExitStack
 
 from ..core.codebook import load_codebook
+from ..core.importer import MAX_ARTICLE_CHARS, too_long
 from ..core.storage import ArticleDamaged
 from ..core.store import Store
 from .common import add_db_option, progress_bar, warn
@@ -30,8 +31,18 @@ def add_parser(sub) -> None:
 
 
 def pending(store: Store) -> list[str]:
-    """The ids of articles that have no model output yet, in import order."""
-    return [row["id"] for row in store.rows() if not row.get("analysed")]
+    """The ids of articles that have no model output yet, in import order (over-long ones said and
+    left out: the model cannot read them, and they are refused at import now)."""
+    todo = []
+    for row in store.rows():
+        if row.get("analysed"):
+            continue
+        if too_long(row):
+            warn(f"newsmark: skipped article {row['id']} ({str(row.get('title', ''))[:40]!r}): "
+                 f"{row['chars']:,} characters is over the limit of {MAX_ARTICLE_CHARS:,}")
+            continue
+        todo.append(row["id"])
+    return todo
 
 
 def run(args) -> int:
