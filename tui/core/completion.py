@@ -34,10 +34,11 @@ SEPARATOR = "; "
 
 
 def coded_values(events: Iterable) -> dict[str, set[str]]:
-    """The values of the completed fields in some events (rejected ones left out), by field."""
+    """The values of the completed fields in some events, by field: accepted events only (what a
+    suggestion derived, unreviewed, is not yet anybody's coding)."""
     out: dict[str, set[str]] = {}
     for event in events:
-        if event.status == "rejected":
+        if event.status != "accepted":
             continue
         for name in COMPLETED_FIELDS:
             value = event.fields.get(name)
