@@ -55,6 +55,7 @@ ANNOTATION_BINDINGS = [
     Binding("N", "app.jump(-1)", "Previous", show=False, id="jump.previous"),
     Binding("e", "app.new_event", "New event", id="event.new"),
     Binding("o", "app.assign_role", "Assign role", id="event.assign"),
+    Binding("f", "app.edit_event", "Event fields", show=False, id="event.fields"),
 ]
 
 
