@@ -72,7 +72,7 @@ async def test_e_in_a_reopened_article_parses_it_then(minsk_db, codebook, pipeli
     async with running(minsk_db, codebook, pipeline, size=(200, 50)) as (store, app, pilot):
         assert app.parsed_doc() is None  # opening ran no model
         text = app.session.article.text
-        await goto(app, pilot, "stabbed")
+        await goto(app, pilot, "beat")
         await pilot.press("e", "enter")
         await pilot.pause()
         event = on_disk(store, app.session.article.id).events[app.current_event]
