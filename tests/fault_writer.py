@@ -50,6 +50,11 @@ def main(db: str, seed: int) -> None:
             say("ack", op)
         session.close()
         store.sync(session)
+        if rng.random() < 0.3:
+            op = {"status": rng.choice(("todo", "in progress", "done", "skipped")), "article": article_id}
+            say("try", op)
+            store.set_status(article_id, op["status"])
+            say("ack", op)
 
 
 if __name__ == "__main__":

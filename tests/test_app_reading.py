@@ -11,7 +11,7 @@ from .apphelpers import make_app, running, screen_text, settle, styles_of, whole
 
 
 async def test_seed_article_shows_sdf_highlighted_as_org_from_the_real_store(seed_db, codebook, pipeline):
-    async with running(seed_db, codebook, pipeline, size=(160, 45)) as (store, app, pilot):
+    async with running(seed_db, codebook, pipeline, size=(120, 40)) as (store, app, pilot):
         assert app.focused is app.view
         article = app.session.article
         assert app.view.cursor == article.body_start and article.text[app.view.cursor:].startswith("By Scott")

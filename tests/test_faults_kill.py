@@ -26,17 +26,24 @@ def _apply(state: dict, op: dict) -> dict:
     state = dict(state)
     if "add" in op:
         state[op["add"]] = (op["article"], op["label"])
-    else:
+    elif "undo" in op:
         state.pop(op["undo"], None)
+    elif op["status"] == "todo":  # an article's status, in the index; todo is not listed
+        state.pop(op["article"], None)
+    else:
+        state[op["article"]] = op["status"]
     return state
 
 
 def _on_disk(db) -> tuple[dict, list[str]]:
-    """Every K-entity of the project, read as ``stats`` reads (read-only, journals replayed)."""
+    """Every K-entity of the project and every status set, read as ``stats`` reads (read-only,
+    journals replayed)."""
     problems = []
     found = {}
     with Store(db, read_only=True, on_problem=problems.append) as store:
         for article_id in store.article_ids():
+            if store.row(article_id)["status"] != "todo":
+                found[article_id] = store.row(article_id)["status"]
             session = store.open_session(article_id)
             found.update({k: (article_id, e.label) for k, e in session.entities.items() if k.startswith("K")})
             session.close()

@@ -82,7 +82,7 @@ def test_modality_and_evidence_are_stored_and_exported(pipeline, suggester, tmp_
     session.set_model_entities([], "test", [threat, drone])
     session.close()
     for fmt, out in (("jsonl", tmp_path / "out.jsonl"), ("brat", tmp_path / "brat")):
-        export_project(store, fmt, out, ExportOptions(include_suggestions=True))
+        export_project(store, fmt, out, ExportOptions(include_suggestions=True, include_unreviewed=True))
         events = [e for d in read_annotations([out], fmt) for e in d.events]
         assert sorted((e.modality, bool(e.evidence)) for e in events) == [("", True), ("hypothetical", True)], fmt
     store.close()

@@ -165,3 +165,76 @@ def test_a_crime_named_in_court_and_a_labour_strike(pipeline, suggester):
             "Unions began a 48-hour strike in Caracas on Sunday.")
     article, events = suggest(pipeline, suggester, text)
     assert [(e.type, words(article, e)) for e in events] == [("PROTEST", "strike")]
+
+
+def test_a_charge_of_murder_is_no_event_and_an_attack_at_a_mosque_is_one_sided(pipeline, suggester):
+    text = ("Prosecutors charged him with capital murder, murder carrying the death penalty. "
+            "The second attack was in Linwood Mosque, killing at least eight people.")
+    article, events = suggest(pipeline, suggester, text)
+    assert [(e.type, words(article, e), e.fields.get("fatalities")) for e in events] == [
+        ("VIOLENCE_AGAINST_CIVILIANS", "attack", 8)]
+
+
+def test_two_sided_events_name_both_sides_and_a_captured_person_is_arrested(pipeline, suggester):
+    article, events = suggest(pipeline, suggester, "Fighting broke out between the army and rebels in Goma on Monday.")
+    assert [(role(article, e, "Attacker"), role(article, e, "Target")) for e in events] == [(["army"], ["rebels"])]
+    article, events = suggest(pipeline, suggester, "Saddam Hussein was captured by US forces in December.")
+    assert [(e.type, role(article, e, "Person")) for e in events] == [("ARREST", ["Saddam Hussein"])]
+
+
+def test_what_blew_up_is_no_attacker_and_an_earlier_years_event_keeps_its_own_date(pipeline, suggester):
+    text = ("Another explosion hit a minibus in the city on Tuesday, killing three people. "
+            "Police were present where the minibus exploded. "
+            "Sirhan is serving a life sentence for the 1968 assassination of Robert F. Kennedy.")
+    article, events = suggest(pipeline, suggester, text)
+    assert [(words(article, e), e.modality, e.fields["event_date"]) for e in events] == [
+        ("explosion", "", "2020-07-28"), ("assassination", "background", "1968-01-01")]
+    assert role(article, events[0], "Attacker") == [] and "minibus" in role(article, events[0], "Target")
+
+
+def test_a_recommended_withdrawal_is_not_one_that_happened(pipeline, suggester):
+    text = "The commission recommended the troops withdraw from the region."
+    assert suggest(pipeline, suggester, text)[1] == []
+
+
+def test_the_weapon_a_verb_uses_is_no_target(pipeline, suggester):
+    article, events = suggest(pipeline, suggester, "Militants detonated two bombs at a market in Kano on Friday.")
+    assert [words(article, e) for e in events] == ["detonated"]
+    assert role(article, events[0], "Target") == [] and role(article, events[0], "Attacker") == ["Militants"]
+
+
+def test_a_death_toll_counts_and_a_city_lies_in_its_state(pipeline, suggester):
+    text = ("On Saturday, a gunman shot shoppers at a store in El Paso, with the death toll rising to 22 people. "
+            "Eight Mexicans died in the attack in Texas, the Mexican government said.")
+    article, events = suggest(pipeline, suggester, text)
+    assert [(words(article, e), e.fields["fatalities"], e.fields["location"]) for e in events] == [("shot", 22, "El Paso")]
+
+
+def test_an_object_pronoun_is_not_its_own_clauses_subject(pipeline, suggester):
+    text = "Robert Kennedy was walking through a hotel kitchen in Los Angeles. Sirhan shot him in the head."
+    article, events = suggest(pipeline, suggester, text)
+    assert [(role(article, e, "Attacker"), role(article, e, "Target")) for e in events] == [(["Sirhan"], ["Robert Kennedy"])]
+
+
+def test_no_place_or_date_is_carried_across_a_paragraph(pipeline, suggester):
+    text = "Protests began in Minsk in May.\n\nPolice arrested the opposition leader at her home."
+    article, events = suggest(pipeline, suggester, text)
+    arrest = next(e for e in events if e.type == "ARREST")
+    assert role(article, arrest, "Time") == [] and role(article, arrest, "Place") == []
+    assert arrest.fields["country"] == "Belarus"  # the scene's country is still a fair guess
+
+
+def test_the_shooting_refers_back_across_towns_of_one_state_but_people_tell_no_event(pipeline, suggester):
+    text = ("Early Saturday, police in Clairton, Pennsylvania, responded to reports of a shooting at a party. "
+            "The party, located in Allegheny County, was crowded; four were injured in the shooting.")
+    article, events = suggest(pipeline, suggester, text, "2019-07-23")
+    assert [words(article, e) for e in events] == ["shooting"]
+    text = "A man attacked people in a park in Leeds on Monday.\n\nIn Paris, rioters attacked people on Friday."
+    article, events = suggest(pipeline, suggester, text)
+    assert len(events) == 2
+
+
+def test_an_event_with_no_place_takes_the_reports_country_in_acleds_naming(pipeline, suggester):
+    text = "Police arrested 40 people on Sunday.\n\nThousands of protesters marched in Hong Kong on Saturday."
+    article, events = suggest(pipeline, suggester, text)
+    assert [(e.type, e.fields.get("country")) for e in events] == [("ARREST", "China"), ("PROTEST", "China")]

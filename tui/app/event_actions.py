@@ -14,7 +14,7 @@ from ..core.parse_events import new_event_from_parse
 from ..core.validation import validate_event
 from .completion import completer_for
 from .screens.event_form import EventFormScreen
-from .screens.picker import PickerScreen
+from .screens.picker import RolePicker, TypePicker
 from .widgets.article_view import Overlay
 from .widgets.event_panel import EventPanel
 
@@ -34,8 +34,9 @@ class EventActions:
         if session is None:  # a late message after the app closed the article
             return
         shown = ev_ops.visible_events(session)
-        if self.current_event not in {e.id for e in shown}:
-            self.current_event = shown[0].id if shown else None
+        if self.current_event not in {e.id for e in shown}:  # gone (rejected, deleted): the same row
+            row = self.query_one(EventPanel).table.cursor_row if self.current_event else 0
+            self.current_event = shown[min(row, len(shown) - 1)].id if shown else None
         warnings = {e.id: validate_event(self.codebook, e, session.article.text, self._entities_of(e))
                     for e in shown}
         self.query_one(EventPanel).show_events(session.article.text, shown, warnings, self.current_event)
@@ -91,11 +92,9 @@ class EventActions:
         self._set_message(label if action else "nothing changed")
         return action
 
-    def _event_choices(self, words: str = "", span: tuple[int, int] | None = None) -> list[tuple[str, str]]:
-        """Every type and sub-type; first the ones the trigger points to: what the suggester read at
-        it, then the parse's likeliest types for it, then the codebook's trigger words."""
-        choices = [(f"{t.label}: {sub}", f"{name}|{sub}")
-                   for name, t in self.codebook.event_types.items() for sub in t.subtypes]
+    def _likely_types(self, words: str = "", span: tuple[int, int] | None = None) -> list[str]:
+        """The "TYPE|sub-type" values that the trigger points to, likeliest first: what the suggester
+        read at it, then the parse's likeliest types for it, then the codebook's trigger words."""
         guesses = []
         lowered = words.lower().strip()
         for event in self.session.events.values():  # what the suggester read at this trigger
@@ -107,8 +106,7 @@ class EventActions:
         for name, etype in self.codebook.event_types.items():
             if lowered and lowered in (t.lower() for t in etype.triggers):
                 guesses.append(f"{name}|{ev_ops.default_subtype(etype, words) or etype.subtypes[0]}")
-        rank = {value: i for i, value in enumerate(dict.fromkeys(guesses))}
-        return sorted(choices, key=lambda c: rank.get(c[1], len(rank)))
+        return list(dict.fromkeys(guesses))
 
     def action_new_event(self) -> None:
         span = self._target_span()
@@ -121,8 +119,8 @@ class EventActions:
             if value:
                 self._new_event(value, span)
             self.view.clear_selection()  # used or given up: the next v starts afresh
-        self.push_screen(PickerScreen(f"Event type and sub-type for {words!r}",
-                                      self._event_choices(words, span)), chosen)
+        self.push_screen(TypePicker(f"Event type and sub-type for {words!r}", self.codebook,
+                                    self._likely_types(words, span)), chosen)
 
     def _new_event(self, value: str, span: tuple[int, int]) -> None:
         """A new event of the chosen type at ``span``, its arguments from the model: the suggester's
@@ -169,7 +167,7 @@ class EventActions:
                 self._commit_event(f"{role}: {words}", lambda: ev_ops.assign_span(
                     self.session, self.codebook, event.id, role, span[0], span[1]))
             self.view.clear_selection()
-        self.push_screen(PickerScreen(f"Role of {words!r} in {event.type}", [(r, r) for r in roles]), chosen)
+        self.push_screen(RolePicker(f"Role of {words!r} in {event.type}", self.codebook, roles), chosen)
 
     def _current(self):
         event = self.session.events.get(self.current_event) if self.current_event else None
@@ -193,7 +191,7 @@ class EventActions:
             words = (self.session.article.text[event.trigger_start:event.trigger_end]
                      if event.trigger_start is not None else "")
             span = (event.trigger_start, event.trigger_end) if event.trigger_start is not None else None
-            self.push_screen(PickerScreen("Event type and sub-type", self._event_choices(words, span)), chosen)
+            self.push_screen(TypePicker("Event type and sub-type", self.codebook, self._likely_types(words, span)), chosen)
 
     def action_edit_event(self) -> None:
         if event := self._current():

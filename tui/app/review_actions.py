@@ -34,5 +34,9 @@ class ReviewActions:
         self.store.sync(session)
         self.view.refresh()
         self._show_counts()
-        self._set_message("reviewed and marked done" + (f" ({answer}ed every suggestion)" if answer else ""))
-        self.action_step_article(1)
+        self.action_step_article(1)  # the message comes after: the next article starts afresh
+        how = f" ({answer}ed every suggestion)" if answer else ""
+        if self.session.article is session.article:
+            self._set_message(f"reviewed and marked done{how}; it is the last article")
+        else:
+            self._set_message(f"reviewed and marked done{how}: {session.article.title[:60]!r}")

@@ -40,7 +40,7 @@ def read_plain(sources: list[str]) -> tuple[list[ImportDoc], list[Problem]]:
                 if isinstance(item, Problem):
                     problems.append(item)
                 else:
-                    docs.append(ImportDoc(item))
+                    docs.append(ImportDoc(item, reviewed=False))  # plain text: nobody has reviewed it
             progress(done)
     return docs, problems
 

@@ -64,14 +64,18 @@ class ArticleSession:
         self._since_checkpoint = 0
         self._replay_journal(journal.entries)
         self.problems += journal.problems
-        if journal.damaged and not read_only:
-            kept = keep_aside(journal_file)
-            self.problems.append(f"{journal_file}: a copy of the damaged journal is kept in {kept}" if kept else
-                                 f"{journal_file}: could not keep a copy of the damaged journal aside")
+        # A damaged journal is emptied by a checkpoint only once a copy of it is kept aside.
+        self._keep_journal = journal.damaged and not read_only and not self._keep_aside(journal_file)
         self._index = sorted((e.start, e.end, e.id) for e in self.entities.values())
         self._longest = max((e.end - e.start for e in self.entities.values()), default=0)
         self._statuses = Counter(e.status for e in self.entities.values())  # kept up to date per change
         self._journal = JournalWriter(journal_file)
+
+    def _keep_aside(self, journal_file: Path) -> bool:
+        kept = keep_aside(journal_file)
+        self.problems.append(f"{journal_file}: a copy of the damaged journal is kept in {kept}" if kept else
+                             f"{journal_file}: could not keep a copy of the damaged journal aside; it stays")
+        return kept is not None
 
     def _load(self, db_file: Path) -> None:
         doc = self._db.table("article").get(doc_id=1)
@@ -209,6 +213,9 @@ class ArticleSession:
                 "history": self.history, "position": self.position,
             })
         self._since_checkpoint = 0
+        if self._keep_journal:
+            self._journal.pending.clear()  # the file holds them now; the journal stays as it is
+            return
         try:
             self._journal.clear()
         except OSError:  # harmless: replay skips entries the file already holds (by their seq)

@@ -2,7 +2,8 @@
 
 Layout, for ``--db project.json``::
 
-    project.json             index: one row per article (title, status, counts), schema version
+    project.json             index: one row per article (title, status, counts, where the cursor was
+                             left), schema version, the article open last
     project.json.lock        held by the process that has the project open
     project_articles/ID.json the article's text, entities, events and undo history (TinyDB)
     project_articles/ID.log  the article's journal of actions since its last checkpoint
@@ -80,8 +81,7 @@ class Store:
             raise StoreError(f"{self.path}: no such database")
         self.articles_dir = paths.articles_dir
         self._lock = ProcessLock(paths.lock, f"database {self.path}")
-        if exists:
-            self._check_index()  # before the lock, so a damaged project gets no lock file either
+        tables = self._check_index() if exists else None  # before the lock: a damaged project gets none
         if not read_only:
             try:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -90,6 +90,7 @@ class Store:
             self._lock.acquire()
         try:
             self._db = TinyDB(self.path, storage=AtomicJSONStorage, read_only=read_only)
+            self._db.storage.prime(tables)
             self._index = self._db.table("articles")
             self._values = self._db.table("coded_values")  # one row per field: for completion
             self._check_schema()
@@ -106,7 +107,7 @@ class Store:
         if not read_only:
             finish_interrupted_import(self)
 
-    def _check_index(self) -> None:
+    def _check_index(self) -> dict | None:
         """Refuse an index that is not a project's (empty, null, a list, a folder...), naming it."""
         try:
             tables = read_tables(self.path)
@@ -114,6 +115,7 @@ class Store:
             bad = next((r for r in rows if not isinstance(r.get("id"), str)), None)
             if bad is not None:
                 raise DamagedFile(f"{self.path}: not a valid database file (an article row has no id)")
+            return tables
         except DamagedFile as exc:
             raise DamagedFile(f"{exc}; nothing was changed: `newsmark restore --db {self.path}` shows "
                               f"what the backup can bring back") from None
@@ -256,15 +258,32 @@ class Store:
         session.problems.clear()
         return session
 
-    def sync(self, session: ArticleSession) -> None:
-        """Copy a session's counts into the index, writing it only when they changed."""
+    def sync(self, session: ArticleSession, cursor: int | None = None) -> None:
+        """Copy a session's counts into the index, writing it only when they changed. With a
+        ``cursor``, also remember where the coder left the article, and that it was the last one
+        open (the next ``newsmark open`` starts there): one write when an article is closed, never
+        one per key."""
         article = session.article
         row = self.row(article.id)
         fresh = self._row(article, session.counts(), session.analysed, session.reviewed)
         fresh["status"] = row["status"] if row else article.status
-        if row != fresh:
-            self._index.update(fresh, doc_ids=[self._doc_ids[article.id]])
-        self._remember_values(session.events.values())
+        if cursor is not None:
+            fresh["cursor"] = cursor
+        elif row and "cursor" in row:
+            fresh["cursor"] = row["cursor"]
+        meta = self._db.table("_meta")
+        with self.batch():
+            if row != fresh:
+                self._index.update(fresh, doc_ids=[self._doc_ids[article.id]])
+            if cursor is not None and (meta.get(doc_id=1) or {}).get("last_article") != article.id:
+                meta.update({"last_article": article.id}, doc_ids=[1])
+            self._remember_values(session.events.values())
+
+    def last_opened(self) -> tuple[str, int] | None:
+        """The article the coder had open last, and where the cursor was; None if never or gone."""
+        last = (self._db.table("_meta").get(doc_id=1) or {}).get("last_article")
+        row = self.row(last) if last else None
+        return (last, int(row.get("cursor", 0))) if row else None
 
     def coded_values(self) -> dict[str, list[str]]:
         """Values already coded in the project's actor, place and country fields, by field

@@ -179,7 +179,7 @@ class Suggester:
                     if parts[-1] in (doc[j - 1].lower_, doc[j - 1].lemma_.lower()):
                         return [name, *[t for t in word_types(self.single, head) if t != name]]
         found: list[str] = []
-        for tok in sorted(span, key=lambda t: t is not head):
+        for tok in sorted(span, key=lambda t: t.i != head.i):
             found += [t for t in word_types(self.single, tok) if t not in found]
         if "AGREEMENT" in found and head.pos_ == "VERB" and head.lemma_.lower() != "agree":
             found.remove("AGREEMENT")
@@ -226,6 +226,11 @@ class Suggester:
                 place = lookup(article.text[scene.start:scene.end])
                 if place is not None:
                     ev.fields["country"] = place.fields()["country"]
+        main = next((e.fields["country"] for e in sorted(events, key=lambda e: e.trigger_start)
+                     if e.fields.get("country") and e.modality != "background"), None)
+        for ev in events:  # a report is mostly about one country: the first one it names an event in
+            if main and not ev.fields.get("country") and ev.modality != "background":
+                ev.fields["country"] = main
         return sorted(events, key=lambda e: e.trigger_start)
 
     def _clusters(self, doc, article: Article) -> list[list[Mention]]:
@@ -233,7 +238,7 @@ class Suggester:
         mentions = self.mentions(doc, article.body_start)
         groups: list[list[Mention]] = []  # compatible mentions of one sentence: one event
         for m in mentions:
-            group = next((g for g in groups if g[0].sent == m.sent and g[0].title == m.title
+            group = next((g for g in groups if g[0].sent == m.sent and g[0].title == m.title and g[0].modality == m.modality
                           and compatible(g, m) and not two_events(g, m) and not conflict(g, m)), None)
             if group is None:
                 groups.append([m])

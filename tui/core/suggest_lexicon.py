@@ -49,12 +49,25 @@ LIGHT_VERBS = frozenset({
     "conduct", "carry", "launch", "stage", "mount", "begin", "make", "start", "perform", "undertake",
     "execute", "commit", "unleash", "order", "hold", "lead",
 })
+# Event nouns whose "with" phrase names the other side ("clashes with police", "a gun battle with troops").
+TWO_SIDED = frozenset({"clash", "battle", "fight", "fighting", "gunfight", "firefight", "shootout", "skirmish",
+                       "confrontation", "combat", "exchange"})
+# Verbs that say an event happened ("fighting broke out between ...", "clashes erupted with ...").
+OCCUR_VERBS = frozenset({"break", "erupt", "rage", "continue", "occur", "take", "flare", "resume", "intensify", "ensue"})
+# Verbs whose object is the weapon used ("detonated a bomb", "fired rockets"), never the target.
+WEAPON_USE_VERBS = frozenset({"detonate", "explode", "plant", "fire", "launch", "drop", "throw", "hurl", "lob"})
+# Intransitive verbs whose subject is what blew up (a bomb, or the bus it was in), never who did it.
+BURST_VERBS = frozenset({"explode", "blow", "burst", "go"})
+# Participles whose by-phrase names who did the event ("an attack carried out by X", not "followed by X").
+PERPETRATE_VERBS = frozenset({"carry", "conduct", "launch", "stage", "mount", "perpetrate", "commit", "claim",
+                              "organise", "organize", "lead", "plan", "execute", "order", "call", "orchestrate"})
 # Heads that make an event hypothetical, planned or threatened rather than reported.
 IRREALIS_HEADS = frozenset({
     "plan", "threaten", "threat", "vow", "want", "seek", "right", "warn", "intend", "prepare",
     "call", "urge", "demand", "propose", "consider", "risk", "fear", "prevent", "stop", "avoid",
     "deter", "deterring", "aim", "try", "attempt", "ready", "able", "capable", "would",
-    "allegation", "refer", "describe", "accuse",
+    "allegation", "refer", "describe", "accuse", "recommend", "suggest", "advise", "ask", "request", "hope",
+    "recommendation", "proposal", "plea", "offer",
 })
 GENERIC_STRUGGLES = frozenset({"fight", "war", "struggle", "battle", "campaign"})
 HABITUAL = frozenset({"previously", "repeatedly", "often", "frequently", "regularly", "routinely", "usually"})
@@ -74,6 +87,8 @@ TERRITORY_NOUNS = frozenset({"town", "city", "village", "territory", "area", "ba
 STRIKERS = frozenset({"missile", "rocket", "drone", "jet", "warplane", "aircraft", "plane", "helicopter", "shell",
                       "mortar", "bomb", "airstrike", "strike", "force", "military", "army", "coalition", "artillery"})
 AGREEMENT_NOUNS = frozenset({"ceasefire", "truce", "deal", "agreement", "accord", "peace", "armistice", "treaty"})
+# Nouns of crimes that name an event only with their victim ("the murder of ..."), else a charge.
+CHARGE_NOUNS = frozenset({"murder", "manslaughter", "rape"})
 # Words that put a date ahead of the article ("the coming election on August 9").
 AHEAD_WORDS = frozenset({"coming", "upcoming", "forthcoming", "next", "scheduled", "ahead", "planned", "due"})
 # Adjectives that make a bare plural a kind of event rather than one ("previous attacks").
@@ -162,6 +177,8 @@ WORD_TYPES: dict[str, tuple[str, ...]] = {
 # What an attack can hit and an ACLED coder names as its target (besides named actors and places).
 TARGET_NOUNS = (CIVILIAN_WORDS | CIVILIAN_PLACES | SECURITY_TARGETS | COMBATANT_WORDS | TERRITORY_NOUNS | PLACE_NOUNS
                 | frozenset({"building", "office", "embassy", "ministry", "headquarters", "convoy", "vehicle", "car",
-                             "train", "plane", "ship", "compound", "facility", "refinery", "pipeline", "bridge",
+                             "train", "plane", "ship", "minibus", "truck", "lorry", "van", "taxi", "boat", "compound", "facility", "refinery", "pipeline", "bridge",
                              "station", "court", "parliament", "palace", "prison", "police", "army", "official",
                              "leader", "worker", "crowd", "group", "member", "supporter", "people", "person"}))
+# Target words that name anyone, so two events hitting them need not be one ("people", "police").
+ANYONE_WORDS = CIVILIAN_WORDS | COMBATANT_WORDS | SECURITY_TARGETS | frozenset({"people", "person", "member", "official"})

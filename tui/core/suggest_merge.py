@@ -20,14 +20,18 @@ def representative(cluster: list[Mention]) -> Mention:
     return min(cluster, key=lambda m: (m.title, m.instrument, cluster.index(m)))
 
 
-def conflict(a: list[Mention], m: Mention) -> bool:
+def conflict(a: list[Mention], m: Mention, loose: bool = False) -> bool:
+    """Whether ``m`` names another place or day than the mentions ``a``; ``loose`` (for "the
+    shooting", which refers back) lets two towns of one state be the same scene."""
     places = [x.place[3] for x in a if x.place and x.place[3] is not None]
     if m.place and m.place[3] is not None and places:
         p, q = m.place[3], places[0]
         if p.country_code != q.country_code:
             return True
         if p.kind != "country" and q.kind != "country" and p.name != q.name:
-            return True
+            inside = ("admin1" in (p.kind, q.kind) or loose) and p.admin1 == q.admin1  # El Paso lies in Texas
+            if not inside:
+                return True
     times = [x.time[2] for x in a if x.time]
     if m.time and times:
         mine, theirs = m.time[2], times[0]
@@ -59,8 +63,10 @@ def merge_target(clusters: list[list[Mention]], group: list[Mention], text: str)
     anaphoric = any(m.anaphoric for m in group)
     mine = {_words(text, span) for m in group for span in m.roles.get("Attacker", [])}
     for cluster in reversed(clusters):
-        if not all(compatible(cluster, m) for m in group) or any(conflict(cluster, m) for m in group):
+        if not all(compatible(cluster, m) for m in group) or any(conflict(cluster, m, anaphoric) for m in group):
             continue
+        if {m.modality for m in cluster} != {m.modality for m in group}:
+            continue  # an event of an earlier year is not the one being reported
         if anaphoric:
             return cluster
         if first.type == cluster[0].type and first.type not in lex.VIOLENT_TYPES:
@@ -73,6 +79,8 @@ def merge_target(clusters: list[list[Mention]], group: list[Mention], text: str)
         theirs = {_words(text, span) for x in cluster for span in x.roles.get("Attacker", [])}
         if first.type == cluster[0].type and _same_actor(theirs, mine):
             return cluster
+        if first.type == cluster[0].type and _heads(text, cluster, "Target") & _heads(text, group, "Target"):
+            return cluster  # "another explosion hit a minibus" ... "where the minibus exploded"
     return None
 
 
@@ -80,6 +88,13 @@ def _same_day(cluster: list[Mention], group: list[Mention]) -> bool:
     mine = [m.time[2] for m in group if m.time and m.time[2].precision == "day"]
     theirs = [m.time[2] for m in cluster if m.time and m.time[2].precision == "day"]
     return bool(mine and theirs and mine[0].iso == theirs[0].iso)
+
+
+def _heads(text: str, mentions: list[Mention], role: str) -> set[str]:
+    """The last words of a role's spans ("gas-powered minibus" -> "minibus"), for telling one target;
+    words for anyone ("people", "police", "civilians") tell no event from another."""
+    heads = {_words(text, span).split()[-1] for m in mentions for span in m.roles.get(role, []) if _words(text, span)}
+    return {h for h in heads if h.rstrip("s") not in lex.ANYONE_WORDS and h not in lex.ANYONE_WORDS}
 
 
 def _same_actor(a: set, b: set) -> bool:
@@ -107,7 +122,7 @@ def carry_scene(events: list[Event], clusters: list[list[Mention]], text: str) -
         by_index[k] = place[0] if place is not None and "Place" not in mine else None
         if "Place" not in mine and place is not None and "\n\n" not in text[place[1]:start]:
             ev.arguments.append(Argument("Place", place[0].start, place[0].end))
-        if ("Time" not in mine and time is not None and first - time[1] <= 3
+        if ("Time" not in mine and time is not None and first - time[1] <= 3 and ev.modality != "background"
                 and "\n\n" not in text[time[2]:start]):
             ev.arguments.append(Argument("Time", time[0].start, time[0].end))
         end = max(m.end for m in cluster)

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 
 from . import suggest_lexicon as lex
+from .gazetteer import lookup
+from .suggest_parse import resolve
 
 NOT_AN_EVENT = None  # the word is a modifier or a list item here, no event mention at all
 _SPAN_OF_YEARS = re.compile(r"\b(?:recent|past|last|over the|for|in the)\s+(?:few\s+|several\s+|\w+\s+)?"
@@ -44,7 +46,7 @@ def modality(head, types, published: str = "") -> str | None:
     found = _clause_modality(head)
     if found:
         return found
-    if _charged_with(head):
+    if _charged_with(head) or _charge_noun(head):
         return "generic"  # "on trial on charges of murder": a crime named in court, not a report of it
     if _generic_plural(head, mods):
         return "generic"
@@ -71,10 +73,17 @@ def _clause_modality(head) -> str:
             return "hypothetical"
         if step > 0 and lemma in lex.FUTURE_HEADS:
             return "future"
-        if node.head is node:
+        if node.head.i == node.i:
             break
         node = node.head
     return ""
+
+
+def _charge_noun(head) -> bool:
+    """"murder" as a noun mostly names a charge ("charged with capital murder - murder carrying the
+    death penalty"); "the murder of a journalist" is an event."""
+    return (head.pos_ != "VERB" and head.lemma_.lower() in lex.CHARGE_NOUNS
+            and not any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children))
 
 
 def _charged_with(head) -> bool:
@@ -133,8 +142,9 @@ def _fits_its_words(head) -> bool:
     if lemma in lex.WEAPON_NOUNS and lemma not in ("bomb", "shell"):
         return False
     if lemma in lex.TERRITORY_VERBS:
-        objects = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
-        return any(o.ent_type_ in ("GPE", "LOC", "FAC") or o.lemma_.lower() in lex.TERRITORY_NOUNS for o in objects)
+        objects = [resolve(c) or c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]  # "it was recaptured"
+        return any(o.ent_type_ in ("GPE", "LOC", "FAC", "PERSON") or o.lemma_.lower() in lex.TERRITORY_NOUNS
+                   or (o.pos_ == "PROPN" and lookup(o.text) is not None) for o in objects)  # a person captured is arrested or abducted: ``decide`` says which
     if lemma in ("strike", "hit"):
         subjects = [c for c in head.children if c.dep_ in ("nsubj", "agent")]
         subjects += [g for c in subjects if c.dep_ == "agent" for g in c.children]

@@ -60,21 +60,21 @@ def _span_of(tok, ents) -> tuple[int, int]:
     return start, tok.idx + len(tok)
 
 
-def _resolve(tok):
+def resolve(tok):
     """A pronoun's antecedent: the subject of the clause it depends on, in its sentence (never the
     speaker of a reporting verb: in "Sarea said it had carried out the attack", "it" is not Sarea);
     else, for a personal pronoun, the last name of its kind in the paragraph's three sentences before."""
     if tok.lower_ not in lex.PRONOUNS:
         return tok
     node = tok.head
-    for _ in range(3):
+    for _ in range(3 if tok.dep_ in ("nsubj", "nsubjpass") else 0):  # "Sirhan shot him": him is not Sirhan
         if node.lemma_.lower() in SPEECH_VERBS or node.head.lemma_.lower() in SPEECH_VERBS:
             return None
         node = node.head
         for c in node.children:
-            if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in lex.PRONOUNS and c is not tok:
+            if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in lex.PRONOUNS and c.i != tok.i:
                 return c
-        if node.head is node:
+        if node.head.i == node.i:
             break
     return _antecedent(tok)
 
@@ -89,8 +89,9 @@ def _antecedent(tok):
     doc = tok.doc
     paragraph = max(doc.text.rfind("\n\n", 0, tok.idx), 0)
     window = [s.start for s in doc.sents if s.start_char >= paragraph and s.start <= tok.sent.start][-4:]
+    coargs = {c.i for c in tok.head.children if c.i != tok.i}  # "Sirhan shot him": him is not Sirhan
     earlier = [e for e in doc.ents if e.label_ in labels and e.end_char <= tok.idx and window
-               and e.start >= doc[window[0]].i and not in_other_quote(e.root, tok)]
+               and e.start >= doc[window[0]].i and not in_other_quote(e.root, tok) and e.root.i not in coargs]
     return earlier[-1].root if earlier else None
 
 
@@ -122,10 +123,14 @@ def read_roles(m: Mention, head, sent, ents, is_trigger=lambda tok: False) -> No
 
     if head.pos_ == "VERB":
         for c in head.children:
-            if c.dep_ == "nsubj":
+            if c.dep_ == "nsubj" and head.lemma_.lower() in lex.BURST_VERBS:  # "the minibus exploded"
+                targets.extend(t for t in conj(c) if _targetable(t, ents))
+            elif c.dep_ == "nsubj":
                 (targets if head.lemma_ == "repel" else attackers).extend(conj(c))
             elif c.dep_ == "agent":
                 attackers.extend(p for g in c.children if g.dep_ == "pobj" for p in conj(g))
+            elif c.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in lex.WEAPON_USE_VERBS:
+                continue  # "devices were detonated", "fired rockets": the object is the weapon, not a target
             elif c.dep_ in ("dobj", "nsubjpass") and head.lemma_ != "repel":
                 targets.extend(conj(c))
     else:
@@ -142,7 +147,10 @@ def read_roles(m: Mention, head, sent, ents, is_trigger=lambda tok: False) -> No
             targets.extend(t for c in verb.children if c.dep_ == "dobj" for t in conj(c) if _targetable(t, ents))
         if head.dep_ == "pobj" and head.head.dep_ == "agent":  # "the building was shattered by an explosion"
             targets.extend(t for c in head.head.head.children if c.dep_ == "nsubjpass" for t in conj(c))
-        for c in head.children:
+        happened = verb if head.dep_ == "nsubj" and verb.lemma_.lower() in lex.OCCUR_VERBS else None
+        for c in [*head.children, *([] if happened is None else happened.children)]:
+            if c.head.i != head.i and not (c.dep_ == "prep" and c.lower_ in ("between", "with")):
+                continue  # from "fighting broke out between ...", only the sides
             if c.dep_ == "poss":
                 attackers.append(c)
             elif c.dep_ in ("compound", "amod", "nmod") and c.i in ents and ents[c.i].label_ in ("NORP", "ORG", "GPE"):
@@ -156,14 +164,20 @@ def read_roles(m: Mention, head, sent, ents, is_trigger=lambda tok: False) -> No
                 targets.extend(p for g in c.children if g.dep_ == "pobj" and not (
                     g.i in ents and ents[g.i].label_ in ("GPE", "LOC") or g.lemma_.lower() in lex.PLACE_NOUNS)
                     for p in conj(g))
-            elif c.dep_ == "acl":
+            elif c.dep_ == "acl" and c.lemma_.lower() in lex.PERPETRATE_VERBS:  # "an attack carried out by X"
                 attackers.extend(p for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj")
+            elif c.dep_ == "prep" and c.lower_ == "between":  # "fighting between the army and rebels"
+                sides = [p for g in c.children if g.dep_ == "pobj" for p in conj(g)]
+                attackers.extend(sides[:1])
+                targets.extend(sides[1:])
+            elif c.dep_ == "prep" and c.lower_ == "with" and head.lemma_.lower() in lex.TWO_SIDED:
+                targets.extend(p for g in c.children if g.dep_ == "pobj" for p in conj(g))  # "a gun battle with police"
             elif c.dep_ == "prep" and c.lower_ in ("on", "against"):
                 targets.extend(p for g in c.children if g.dep_ in ("pobj", "pcomp") for p in conj(g))
     for role, toks in (("Attacker", attackers), ("Target", targets)):
         spans = []
         for tok in toks:
-            tok = _resolve(tok)
+            tok = resolve(tok)
             if tok is not None and tok.lemma_.lower() in lex.QUANTITY_NOUNS:  # "a number of people"
                 tok = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
                             for g in c.children if g.dep_ == "pobj"), tok)
@@ -217,7 +231,7 @@ def read_place_and_time(m: Mention, sent, ents, head) -> None:
                 continue
         if (ent.label_ in PLACE_LABELS or place is not None) and _locative(ent):
             place = place or lookup(ent.text)
-            score = {"city": 3, "admin1": 3, "country": 1}.get(place.kind, 2) if place else 2
+            score = {"city": 3.25, "admin1": 3, "country": 1}.get(place.kind, 2) if place else 2
             if _climb(ent.root).dep_ == "pobj":
                 score += 0.5
             score -= abs(ent.root.i - head.i) / 1000  # nearer the trigger wins a tie
@@ -226,13 +240,16 @@ def read_place_and_time(m: Mention, sent, ents, head) -> None:
                 m.place = m.places[-1]
         elif ent.label_ in ("DATE", "TIME"):
             words = ent.text.lower()
-            if re.fullmatch(r"\d{4}", words) and not (ent.root.dep_ == "pobj" and ent.root.head.lower_ == "in"):
-                continue  # a bare year (a byline's) is not when the event happened
+            own = ent.root.head.i == head.i and ent.root.dep_ in ("compound", "nummod", "amod", "nmod")
+            if re.fullmatch(r"\d{4}", words) and not own and not (ent.root.dep_ == "pobj" and ent.root.head.lower_ == "in"):
+                continue  # a bare year (a byline's) is not when the event happened; "the 1968 assassination" is
             if _DURATION.search(words) and not any(w in words for w in ("ago", "last", "earlier", "this", "next")):
                 continue
             when = parse_date(ent.text, _published(sent.doc), future=looks_ahead(ent.root))
             if when is not None:
                 score = -when.time_precision - abs(ent.root.i - head.i) / 1000
+                if head.pos_ != "VERB" and ent.root.head.head.i == head.i:
+                    score += 5  # "an assault in Ghazni in August 2018": the noun's own date wins
                 if m.time is None or score > m.time[3]:
                     m.time = (ent.start_char, ent.end_char, when, score)
 
@@ -245,7 +262,7 @@ def looks_ahead(tok) -> bool:
         for c in [node, *node.children]:
             if c.lower_ in lex.AHEAD_WORDS or (c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll")):
                 return True
-        if node.head is node:
+        if node.head.i == node.i:
             break
         node = node.head
     return False
@@ -253,7 +270,7 @@ def looks_ahead(tok) -> bool:
 
 def _climb(tok):
     """The word a conjunct or apposition stands in for ("Mindanao, Philippines" -> Mindanao)."""
-    while tok.dep_ in ("conj", "appos") and tok.head is not tok:
+    while tok.dep_ in ("conj", "appos") and tok.head.i != tok.i:
         tok = tok.head
     return tok
 
@@ -277,11 +294,27 @@ def _published(doc) -> str:
     return doc.user_data.get("published", "")
 
 
+def _death_toll(m: Mention, toll) -> None:
+    """The number a death toll rises to or stands at: the first count after "toll" in its clause."""
+    clause = toll.head if toll.dep_ in ("nsubj", "nsubjpass") else toll
+    for tok in clause.subtree:
+        if tok.i > toll.i and tok.like_num and tok.dep_ in ("nummod", "pobj", "dobj", "attr", "quantmod"):
+            noun = tok.head if tok.dep_ == "nummod" else tok
+            start, end = tok.idx, noun.idx + len(noun)
+            count = parse_count(toll.doc.text[start:end])
+            if count is not None:
+                m.victims.append((start, end, count, False))
+            return
+
+
 def read_victims(m: Mention, sent, ents, head=None) -> None:
     """The dead the trigger's sentence counts: only words of death (killed, died, dead, bodies),
     never the injured, wounded, arrested or displaced."""
     for tok in sent:
         lemma = tok.lemma_.lower()
+        if lemma == "toll" and any(c.lemma_.lower() == "death" for c in tok.children):
+            _death_toll(m, tok)  # "with the death toll rising to 22 people"
+            continue
         if lemma not in lex.CASUALTY_LEMMAS or (head is not None and in_other_quote(tok, head)):
             continue
         phrases = []
@@ -301,7 +334,7 @@ def read_victims(m: Mention, sent, ents, head=None) -> None:
         for p in phrases:
             if p.lower_ in ("who", "that", "which") and tok.dep_ == "relcl":
                 p = tok.head  # "al-Muhandis, who was also killed"
-            p = _resolve(p) or p
+            p = resolve(p) or p
             if p.pos_ == "PRON":
                 continue
             for q in [p, *[c for c in p.children if c.dep_ == "conj"]]:

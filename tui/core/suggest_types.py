@@ -33,7 +33,7 @@ def decide(codebook: Codebook, span, head, types: list[str]) -> TypeChoice:
     """The type of the trigger ``span`` (head ``head``) among the ``types`` its words can name."""
     sent = head.sent
     lemma = head.lemma_.lower()
-    lemmas = {t.lemma_.lower() for t in sent}
+    lemmas = {t.lemma_.lower() for t in sent} | {t.lower_[:-1] for t in sent if t.lower_.endswith("s")}  # "Protesters"
     mods = modifiers(head)
     name = types[0]
     evidence = f'"{span.text}" names {codebook.event_types[name].label}'
@@ -66,6 +66,10 @@ def decide(codebook: Codebook, span, head, types: list[str]) -> TypeChoice:
         if civilian:
             name, generic = "VIOLENCE_AGAINST_CIVILIANS", False
             evidence = f'"{span.text}" with "{civilian}": one-sided violence against civilians'
+    captive = [o for o in head.children if o.dep_ in ("dobj", "nsubjpass") and o.ent_type_ == "PERSON"]
+    if lemma in lex.TERRITORY_VERBS and captive and "ARREST" in codebook.event_types:
+        name = "ARREST"  # "Saddam Hussein was captured by US forces": a person taken, not ground
+        evidence = f'"{span.text}" a person, "{captive[0].text}": an arrest'
     etype = codebook.event_types[name]
     words = " ".join([span.text, *sorted(mods)])
     subtype = subtype or guess_subtype(etype, words) or default_subtype(etype, words)
@@ -84,7 +88,11 @@ def _civilian_cue(head) -> str:
     targets += [c for c in head.children if c.dep_ == "prep" and c.lower_ in ("on", "against")]
     if any(t.lemma_.lower() in lex.SECURITY_TARGETS | lex.COMBATANT_WORDS for side in targets for t in side.subtree):
         return ""  # "gunmen attacked a police post": two armed sides
-    for words, sides in ((lex.LONE_ATTACKERS, attackers), (lex.CIVILIAN_WORDS | lex.CIVILIAN_PLACES, targets)):
+    scene = [head, head.head] if head.dep_ == "nsubj" and head.head.lemma_ == "be" else [head]  # "the attack was in"
+    where = [c for h in scene for c in h.children if c.dep_ == "prep" and c.lower_ in ("at", "in", "inside", "outside", "near")]
+    sides_words = ((lex.LONE_ATTACKERS, attackers), (lex.CIVILIAN_WORDS | lex.CIVILIAN_PLACES, targets),
+                   (lex.CIVILIAN_PLACES, where))  # "the attack at the Linwood Mosque"
+    for words, sides in sides_words:
         for side in sides:
             for tok in side.subtree:
                 if tok.lemma_.lower() in words:
