@@ -93,6 +93,8 @@ def derive_fields(codebook: Codebook, event: Event, text: str, published: str = 
     counts = [_victim_count(words) for words in columns.get("fatalities", [])]
     if any(c is not None for c in counts):
         out["fatalities"] = sum(c for c in counts if c is not None)
+    elif not counts:  # no death read: ACLED codes 0, not blank (a victim of unknown number stays blank)
+        out["fatalities"] = 0
     if columns.get("notes"):
         out["notes"] = "; ".join(columns["notes"])
     elif event.trigger_start is not None:
