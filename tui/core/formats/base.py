@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterator
 
 from ..codebook import Codebook, load_codebook
-from ..model import Article, Entity, Event
+from ..model import Article, Entity, Event, Relation
 from ..storage import ArticleDamaged
 
 FORMAT_NAMES = ("jsonl", "prodigy", "spacy", "brat", "conll", "acled")
@@ -49,6 +49,8 @@ class ExportOptions:
             return frozenset(self.statuses)
         if fmt == "jsonl":
             return frozenset({"accepted", "suggested", "rejected"})
+        if fmt == "prodigy":  # Prodigy keeps answers: a rejected span goes out as answer "reject"
+            return frozenset({"accepted", "rejected"} | ({"suggested"} if self.include_suggestions else set()))
         return frozenset({"accepted", "suggested"} if self.include_suggestions else {"accepted"})
 
     def get_codebook(self) -> Codebook:
@@ -83,6 +85,7 @@ class Document:
     entities: list[Entity]
     events: list[Event]
     analysed: str = ""  # which model pre-annotated the article ("" if none), so it is not re-run
+    relations: list[Relation] = field(default_factory=list)  # only those whose entities all passed
 
 
 def entity_key(ent: Entity) -> tuple:
@@ -114,6 +117,7 @@ def iter_documents(store, fmt: str, options: ExportOptions) -> Iterator[Document
             article = Article.from_dict(session.article.to_dict())
             entities = list(session.entities.values())
             events = list(session.events.values())
+            relations = list(session.relations.values())
             analysed = session.analysed
         finally:
             if live is None:
@@ -123,11 +127,14 @@ def iter_documents(store, fmt: str, options: ExportOptions) -> Iterator[Document
         def keep(rec) -> bool:
             return rec.status in wanted and (not options.annotator or rec.annotator == options.annotator)
 
+        kept = sorted((e for e in entities if keep(e)), key=entity_key)
+        where = {e.id: entity_key(e)[:3] for e in kept}
+
+        def relation_key(rel: Relation) -> tuple:  # text order of the entities, then the rest
+            return (*(where[m] for m in rel.members), rel.type, rel.head_role, rel.child_role, rel.id)
         yield Document(
-            article,
-            sorted((e for e in entities if keep(e)), key=entity_key),
-            sorted((e for e in events if keep(e)), key=event_key),
-            analysed,
+            article, kept, sorted((e for e in events if keep(e)), key=event_key), analysed,
+            sorted((r for r in relations if keep(r) and set(where).issuperset(r.members)), key=relation_key),
         )
 
 

@@ -7,11 +7,12 @@ so a bad record anywhere leaves the store exactly as it was.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
-from ..model import ARTICLE_STATUSES, ORIGINS, SPAN_STATUSES, Article, Argument, Entity, Event
+from ..model import ARTICLE_STATUSES, ORIGINS, SPAN_STATUSES, Article, Argument, Entity, Event, Relation
 from ..importer import parse_json_lines
 from ..session import change
 
@@ -32,6 +33,9 @@ class ImportDoc:
     events: list[Event] = field(default_factory=list)
     status: str | None = None  # the article's status, when the format carries one
     analysed: str = ""  # the model that pre-annotated it (native format only)
+    relations: list[Relation] = field(default_factory=list)  # between entities of this doc, by id
+    kinds: Counter = field(default_factory=Counter)  # what the file held, by kind (brat: "R lines"...)
+    skipped: list[str] = field(default_factory=list)  # one line each (file:line: why) for what was not kept
 
 
 @dataclass
@@ -41,10 +45,21 @@ class ImportSummary:
     entities: int = 0
     events: int = 0
     duplicates: int = 0
+    relations: int = 0
+    kinds: Counter = field(default_factory=Counter)
+    skipped: list[str] = field(default_factory=list)
 
     def __str__(self) -> str:
-        return (f"imported {self.articles_added} new article(s) ({self.articles_existing} already stored), "
-                f"{self.entities} entities, {self.events} event(s); {self.duplicates} duplicate(s) skipped")
+        text = (f"imported {self.articles_added} new article(s) ({self.articles_existing} already stored), "
+                f"{self.entities} entities, {self.events} event(s)")
+        if self.relations:
+            text += f", {self.relations} relation(s)"
+        text += f"; {self.duplicates} duplicate(s) skipped"
+        if self.kinds:
+            text += "; read " + ", ".join(f"{n} {kind}" for kind, n in sorted(self.kinds.items()))
+        if self.skipped:
+            text += f"; {len(self.skipped)} not kept (said above)"
+        return text
 
 
 class Checker:
@@ -145,18 +160,38 @@ def _same_event(e: Event) -> tuple:
             tuple(sorted((a.role, a.start, a.end) for a in e.arguments if a.has_span)))
 
 
-def _new_records(table: str, stored: dict, records: list, same, summary: ImportSummary) -> list[dict]:
-    """Changes adding the records not yet stored, by id or by content; counts the rest as duplicates."""
+def _same_relation(r: Relation) -> tuple:
+    return (r.type, r.equivalence, tuple(r.members))
+
+
+def _new_records(stored: dict, records: list, same, summary: ImportSummary,
+                 renamed: dict[str, str] | None = None) -> list:
+    """The records not yet stored, by id or by content; counts the rest as duplicates.
+
+    ``renamed`` gains imported id -> stored id for each duplicate found by content, so relations and
+    event arguments that point at it point at the stored record instead.
+    """
     ids = set(stored)
-    keys = {same(r) for r in stored.values()}
-    changes = []
+    keys = {same(r): r.id for r in stored.values()}
+    fresh = []
     for record in records:
         if record.id in ids or same(record) in keys:
             summary.duplicates += 1
+            if renamed is not None and record.id not in ids:
+                renamed[record.id] = keys[same(record)]
             continue
         ids.add(record.id)
-        changes.append(change(table, None, record))
-    return changes
+        fresh.append(record)
+    return fresh
+
+
+def _point_at_stored(doc: ImportDoc, renamed: dict[str, str]) -> None:
+    for ev in doc.events:
+        for arg in ev.arguments:
+            arg.event = renamed.get(arg.event, arg.event)
+    for rel in doc.relations:
+        rel.head, rel.child = renamed.get(rel.head, rel.head), renamed.get(rel.child, rel.child)
+        rel.others = [renamed.get(o, o) for o in rel.others]
 
 
 def import_documents(store, docs: list[ImportDoc], annotator: str = "",
@@ -174,14 +209,22 @@ def import_documents(store, docs: list[ImportDoc], annotator: str = "",
                 summary.articles_added += 1
             else:
                 summary.articles_existing += 1
-            if doc.entities or doc.events or doc.analysed:
+            summary.kinds.update(doc.kinds)
+            summary.skipped += doc.skipped
+            if doc.entities or doc.events or doc.relations or doc.analysed:
                 session = store.open_session(doc.article.id, annotator)
                 try:
-                    entities = _new_records("entities", session.entities, doc.entities, _same_entity, summary)
-                    events = _new_records("events", session.events, doc.events, _same_event, summary)
+                    renamed: dict[str, str] = {}
+                    entities = _new_records(session.entities, doc.entities, _same_entity, summary, renamed)
+                    events = _new_records(session.events, doc.events, _same_event, summary, renamed)
+                    _point_at_stored(doc, renamed)
+                    relations = _new_records(session.relations, doc.relations, _same_relation, summary)
                     summary.entities += len(entities)
                     summary.events += len(events)
-                    changes = entities + events
+                    summary.relations += len(relations)
+                    changes = [change(table, None, record) for table, records in
+                               (("entities", entities), ("events", events), ("relations", relations))
+                               for record in records]
                     session.commit("import", changes)
                     if doc.analysed and not session.analysed:  # keeps the app from re-running the model
                         session.set_model_entities([], doc.analysed)
