@@ -62,7 +62,7 @@ def run(args) -> int:
         warn(f"newsmark: {exc}; nothing was imported")
         return 1
     for doc in docs:
-        for rec in (*doc.entities, *doc.events):
+        for rec in (*doc.entities, *doc.events, *doc.relations):
             rec.annotator = rec.annotator or args.annotator
     with Store(args.db) as store:
         added, duplicates, problems = import_sources(store, plain) if plain else (0, 0, [])
@@ -72,5 +72,7 @@ def run(args) -> int:
         if docs:
             with progress_bar("import", len(docs)) as progress:
                 summary = import_documents(store, docs, args.annotator, progress)
+            for line in summary.skipped:  # well-formed lines newsmark cannot hold: one line each
+                warn(f"newsmark: {line}")
             print(f"{summary}, into {args.db}")
     return 1 if problems else 0

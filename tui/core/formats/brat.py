@@ -58,8 +58,8 @@ def ann_for(doc: Document, summary: ExportSummary | None = None, schema: Schema 
     notes: list[tuple[str, str]] = []
     norms: list[str] = []
 
-    def t_line(pieces: list[tuple[int, int]], label: str) -> str:
-        key = (tuple(pieces), label)
+    def t_line(pieces: list[tuple[int, int]], label: str, role: str = "entity") -> str:
+        key = (tuple(pieces), label, role)  # a trigger never shares a T line with an entity
         if key not in tids:
             tids[key] = f"T{len(tids) + 1}"
             parts = fragments(text, pieces)
@@ -86,7 +86,7 @@ def ann_for(doc: Document, summary: ExportSummary | None = None, schema: Schema 
     eids = {ev.id: f"E{n}" for n, ev in enumerate(drawn, start=1)}
     lost = 0
     for ev in drawn:
-        trig = t_line([(ev.trigger_start, ev.trigger_end)], ev.type)
+        trig = t_line([(ev.trigger_start, ev.trigger_end)], ev.type, "trigger")
         parts, seen = [f"{ev.type}:{trig}"], {}
         for arg in ev.arguments:
             if arg.event:
@@ -126,7 +126,7 @@ def ann_for(doc: Document, summary: ExportSummary | None = None, schema: Schema 
         summary.warnings.append(f"{doc.article.id}: {skipped} event(s) without a trigger left out of brat")
     if summary is not None and lost:
         summary.warnings.append(f"{doc.article.id}: {lost} event argument(s) naming an event left out")
-    if any(t_label == MENTION for (_, t_label) in tids):
+    if any(t_label == MENTION for (_, t_label, _) in tids):
         schema.entities.add(MENTION)
     lines += rel_lines
     for i, (name, target, value) in enumerate(attrs, start=1):

@@ -50,11 +50,13 @@ class _Pair:
         self.attrs: list[tuple[str, str, str | bool, int]] = []
         self.notes: list[tuple[str, str, int]] = []
         self.norms: list[tuple[str, str, str, str, str, int]] = []
-        self.kinds: Counter = Counter()
+        self.kinds: Counter = Counter({kind: 0 for kind in KINDS})  # kept lines, in brat's order
         self.skipped: list[str] = []
 
-    def skip(self, line: int, why: str) -> None:
+    def skip(self, line: int, why: str, kind: str | None = None) -> None:
         self.skipped.append(f"{self.ann}:{line}: {why}; not kept")
+        if kind:
+            self.kinds[kind] -= 1
 
 
 def read_pair(ann: Path) -> ImportDoc:
@@ -178,7 +180,7 @@ def _build(pair: _Pair, article) -> ImportDoc:
     relations: dict[str, Relation] = {}
     for rtype, ident, args, equivalence, number in pair.relations:
         if not all(ref in entities for _, ref in args):
-            pair.skip(number, f"{ident} {rtype} links something that is not an entity")
+            pair.skip(number, f"{ident} {rtype} links something that is not an entity", "*" if equivalence else "R")
             continue
         (r1, h), (r2, c), *more = args
         rel = Relation(rtype, entities[h].id, entities[c].id, equivalence=equivalence,
@@ -192,7 +194,7 @@ def _build(pair: _Pair, article) -> ImportDoc:
     for target, name, value, number in pair.attrs:
         record = targets.get(target)
         if record is None:
-            pair.skip(number, f"attribute {name} on {target}, which is not an entity, event or relation")
+            pair.skip(number, f"attribute {name} on {target}, which is not an entity, event or relation", "A/M")
         elif name in ("Status", "Origin") and not isinstance(value, bool):
             setattr(record, name.lower(), value)
         else:
@@ -201,14 +203,14 @@ def _build(pair: _Pair, article) -> ImportDoc:
         record = targets.get(target)
         field = _FIELD_NOTE.match(note) if isinstance(record, Event) else None
         if record is None:
-            pair.skip(number, f"note on {target}, which is not an entity, event or relation")
+            pair.skip(number, f"note on {target}, which is not an entity, event or relation", "#")
         elif field and _set_field(record, field.group(1), field.group(2)):
             continue
         else:
             record.notes.append(note)
     for target, ntype, db, ref, name, number in pair.norms:
         if target not in entities:
-            pair.skip(number, f"normalisation of {target}, which is not an entity")
+            pair.skip(number, f"normalisation of {target}, which is not an entity", "N")
             continue
         entities[target].norms.append({"type": ntype, "db": db, "id": ref, "text": name.lstrip("\t")})
     for rec in targets.values():

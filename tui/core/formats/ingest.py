@@ -55,8 +55,8 @@ class ImportSummary:
         if self.relations:
             text += f", {self.relations} relation(s)"
         text += f"; {self.duplicates} duplicate(s) skipped"
-        if self.kinds:
-            text += "; read " + ", ".join(f"{n} {kind}" for kind, n in sorted(self.kinds.items()))
+        if any(self.kinds.values()):
+            text += "; kept " + ", ".join(f"{kind} {n}" for kind, n in self.kinds.items() if n)
         if self.skipped:
             text += f"; {len(self.skipped)} not kept (said above)"
         return text
