@@ -98,6 +98,10 @@ class Checker:
         self.string(data.get("label"), "entity label")
         self.choice(data.get("origin", "person"), ORIGINS, "entity origin")
         self.choice(data.get("status", "accepted"), SPAN_STATUSES, "entity status")
+        for piece in data.get("fragments") or []:
+            if not isinstance(piece, list) or len(piece) != 2:
+                self.fail(f"entity fragment {piece!r} is not [start, end]")
+            self.span(text, piece[0], piece[1], "entity fragment")
         return Entity.from_dict(data)
 
     def event(self, text: str, data: Any) -> Event:
