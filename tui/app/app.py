@@ -30,6 +30,7 @@ from ..core.tokens import TokenIndex
 from .entity_actions import EntityActions
 from .export_commands import export_commands
 from .event_actions import EventActions
+from .relation_actions import RelationActions, links_text
 from .screens.help import HelpScreen
 from .widgets.article_list import ArticleList
 from .widgets.article_view import ArticleView
@@ -50,6 +51,8 @@ ANNOTATION_BINDINGS = [
     Binding("N", "app.jump(-1)", "Previous", show=False, id="jump.previous"),
     Binding("e", "app.new_event", "New event", id="event.new"),
     Binding("o", "app.assign_role", "Assign role", id="event.assign"),
+    Binding("R", "app.relation", "Relations", id="relation.edit"),
+    Binding("m", "app.attribute", "Attributes", id="attribute.toggle"),
 ]
 
 
@@ -58,7 +61,7 @@ class AnnotatedArticleView(ArticleView):
     BINDINGS = ArticleView.BINDINGS + ANNOTATION_BINDINGS
 
 
-class NewsmarkApp(EntityActions, EventActions, App[None]):
+class NewsmarkApp(EntityActions, EventActions, RelationActions, App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "newsmark"
 
@@ -315,6 +318,7 @@ class NewsmarkApp(EntityActions, EventActions, App[None]):
             ent = self.session.entity_at(self.view.cursor)
             if ent:
                 status.append(f"{ent.label} ({ent.status}) ", style=f"bold {self.codebook.colour(ent.label)}")
+                status.append(links_text(self.session, ent))
             status.append(f"@{self.view.cursor}  ", style="dim")
         if self.pipeline is None:
             status.append("model loading  ", style="dim")

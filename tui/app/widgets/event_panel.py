@@ -15,6 +15,7 @@ from textual.containers import Vertical
 from textual.widgets import DataTable, Static
 
 from ...core.model import Event
+from ...core.relations import describe
 
 COLUMNS = (("type", "Type", 30), ("trigger", "Trigger", 10), ("actor1", "Actor 1", 14),
            ("actor2", "Actor 2", 14), ("place", "Place", 12), ("date", "Date", 10),
@@ -114,8 +115,12 @@ class EventPanel(Vertical):
         grid.add_row("event", f"{event.type} / {event.subtype}  {BADGES.get(event.status, event.status)}")
         grid.add_row("trigger", repr(_trigger(text, event)))
         for arg in event.arguments:
-            words = text[arg.start:arg.end] if arg.has_span else arg.value
+            words = text[arg.start:arg.end] if arg.has_span else f"event {arg.event}" if arg.event else arg.value
             grid.add_row(arg.role, " ".join(words.split()))
+        if event.attributes:
+            grid.add_row("marked", describe(event.attributes))
+        for note in event.notes:
+            grid.add_row("note", note[:160])
         for key, caption in DETAIL_FIELDS:
             value = event.fields.get(key)
             if value not in (None, ""):

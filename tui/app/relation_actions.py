@@ -1,0 +1,102 @@
+"""Relation and attribute keys of the app: R relates the entity under the cursor, m marks an attribute.
+
+A mixin of ``NewsmarkApp`` (it uses ``session``, ``view``, ``current_event`` and ``_set_message``).
+R opens a picker: the relations the entity takes part in (choose one to remove it), then the other
+entities, nearest first (choose one, then a relation type, to add ``head -> child``). m opens a
+picker of attributes for the entity under the cursor, or else the current event; choosing one
+sets it, choosing one it already has takes it off. Each is one call into ``tui.core.relations``.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+from ..core import relations as rel_ops
+from .screens.picker import PickerScreen
+
+
+def _words(text: str, start: int, end: int, limit: int = 30) -> str:
+    words = " ".join(text[start:end].split())
+    return words if len(words) <= limit else words[: limit - 1] + "…"
+
+
+def links_text(session, ent) -> Text:
+    """For the status line: the attributes and relations of the entity under the cursor."""
+    out = Text()
+    if ent.attributes:
+        out.append(f"[{rel_ops.describe(ent.attributes)}] ", style="italic")
+    text = session.article.text
+    for rel in rel_ops.relations_of(session, ent.id)[:3]:
+        other = session.entities[rel.child if rel.head == ent.id else rel.head]
+        arrow = "→" if rel.head == ent.id else "←"
+        out.append(f"{rel.type}{arrow}{_words(text, other.start, other.end, 20)}  ", style="cyan")
+    return out
+
+
+class RelationActions:
+    """The keys R (relations) and m (attributes) of the article pane."""
+
+    def action_relation(self) -> None:
+        session = self.session
+        head = session.entity_at(self.view.cursor)
+        if head is None:
+            self._set_message("no entity under the cursor: R relates the entity under the cursor to another")
+            return
+        text = session.article.text
+        choices = []
+        for rel in rel_ops.relations_of(session, head.id):
+            other = session.entities[rel.child if rel.head == head.id else rel.head]
+            arrow = "→" if rel.head == head.id else "←"
+            choices.append((f"✖ remove {rel.type} {arrow} {other.label} {_words(text, other.start, other.end)}",
+                            f"del:{rel.id}"))
+        others = sorted((e for e in session.visible_entities() if e.id != head.id),
+                        key=lambda e: abs(e.start - head.start))
+        choices += [(f"→ {e.label} {_words(text, e.start, e.end)}", f"to:{e.id}") for e in others]
+        if not choices:
+            self._set_message("no other entity in this article to relate it to")
+            return
+
+        def chosen(value: str | None) -> None:
+            if value is None:
+                return
+            kind, _, ident = value.partition(":")
+            if kind == "del":
+                self._after(rel_ops.remove_relation(session, session.relations[ident]))
+                self._show_status()
+                return
+            child = session.entities[ident]
+
+            def typed(rtype: str | None) -> None:
+                if rtype is not None:
+                    self._after(rel_ops.add_relation(session, head, child, rtype), "that relation is already there")
+                    self._show_status()
+            self.push_screen(PickerScreen(f"relation {head.label} → {child.label}: which type?",
+                                          [(t, t) for t in rel_ops.relation_types(session)]), typed)
+        self.push_screen(PickerScreen(f"relate {head.label} {_words(text, head.start, head.end)!r} to…",
+                                      choices), chosen)
+
+    def action_attribute(self) -> None:
+        session = self.session
+        record = session.entity_at(self.view.cursor)
+        if record is None and self.current_event:
+            record = session.events.get(self.current_event)
+        if record is None:
+            self._set_message("no entity under the cursor and no current event to mark")
+            return
+        choices = []
+        for name, value in rel_ops.attribute_choices(session):
+            mark = "[x]" if record.attributes.get(name) == value else "[ ]"
+            shown = name if value is True else f"{name} = {value}"
+            choices.append((f"{mark} {shown}", f"{name}\t{'' if value is True else value}"))
+        what = getattr(record, "label", None) or f"event {record.type}"
+
+        def chosen(value: str | None) -> None:
+            if value is None:
+                return
+            name, _, raw = value.partition("\t")
+            self._after(rel_ops.toggle_attribute(session, session.entities.get(record.id)
+                                                 or session.events[record.id], name, raw or True))
+            if record.id in session.events:
+                self._refresh_events()
+            self._show_status()
+        self.push_screen(PickerScreen(f"attributes of {what}", choices), chosen)
