@@ -97,3 +97,24 @@ def test_brat_export_of_everything_parses_strictly_and_reads_back(doc):
 def test_store_round_trip_of_everything_gives_the_same_files(doc):
     with tempfile.TemporaryDirectory() as tmp:
         round_trip_through_stores(doc, Path(tmp))
+
+
+@FAST
+@given(rich())
+def test_docbin_carries_relations_and_entity_extras(doc):
+    from spacy.tokens import DocBin
+
+    from tui.core.formats.base import ExportSummary
+    from tui.core.formats.docbin import doc_for
+    from tui.core.formats.tokenize import blank_nlp
+
+    sdoc = doc_for(doc, ExportSummary("spacy", "-"))
+    (back,) = DocBin(store_user_data=True, docs=[sdoc]).from_bytes(
+        DocBin(store_user_data=True, docs=[sdoc]).to_bytes()).get_docs(blank_nlp().vocab)
+    data = json.loads(json.dumps(back.user_data.get("relations", [])))
+    where = {e.id: [e.start, e.end, e.label] for e in doc.entities}
+    assert [(r["type"], r["members"]) for r in data] == [(r.type, [where[m] for m in r.members]) for r in doc.relations]
+    kb = {(s.start_char, s.end_char, s.label_): s.kb_id_ for s in back.spans["entities"]}
+    assert all(kb[(e.start, e.end, e.label)] == f"Wikidata:{e.norms[0]['id']}" for e in doc.entities if e.norms)
+    extras = json.loads(json.dumps(back.user_data.get("entity_extras", [])))
+    assert len(extras) == sum(1 for e in doc.entities if e.fragments or e.attributes or e.notes or e.norms)

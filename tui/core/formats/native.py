@@ -74,8 +74,12 @@ def read(path: Path) -> list[ImportDoc]:
         if not isinstance(analysed, str):
             check.fail("'analysed' must be a string")
         entities = [check.entity(text, e) for e in entities]
+        events = [check.event(text, e) for e in events]
+        named = {a.event for ev in events for a in ev.arguments if a.event} - {ev.id for ev in events}
+        if named:
+            check.fail(f"an event argument names {sorted(named)[0]!r}, which is no event of the article")
         docs.append(ImportDoc(
-            article, entities, [check.event(text, e) for e in events], status, analysed,
+            article, entities, events, status, analysed,
             relations=_relations(check, record.get("relations", []), {e.id for e in entities}),
         ))
     if not docs:

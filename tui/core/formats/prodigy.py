@@ -103,6 +103,9 @@ def export(docs: Iterator[Document], out: Path, options: ExportOptions, summary:
             missing = sum(1 for s in task["spans"] if "token_start" not in s)
             if missing:
                 summary.warnings.append(f"{doc.article.id}: {missing} span(s) do not align with tokens")
+            equivalences = sum(1 for r in doc.relations if r.equivalence)
+            if equivalences:
+                summary.warnings.append(f"{doc.article.id}: {equivalences} equivalence(s) left out (Prodigy has none)")
             overlapping = _non_overlapping(doc.entities)[1]
             if overlapping:
                 summary.warnings.append(f"{doc.article.id}: {overlapping} overlapping span(s) in the Prodigy task "
