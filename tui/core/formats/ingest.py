@@ -58,7 +58,7 @@ class ImportSummary:
         if any(self.kinds.values()):
             text += "; kept " + ", ".join(f"{kind} {n}" for kind, n in self.kinds.items() if n)
         if self.skipped:
-            text += f"; {len(self.skipped)} not kept (said above)"
+            text += f"; {len(self.skipped)} line(s) not kept, each named on its own line"
         return text
 
 
