@@ -156,3 +156,32 @@ async def test_the_app_skips_a_damaged_article_with_a_message(db_path, codebook,
         await pilot.press("left_square_bracket")
         await pilot.pause()
         assert app.session.article.id == ids[0]
+
+
+def test_reimporting_after_an_older_index_came_back_keeps_the_annotations(db_path, capsys):
+    """The issue's worst case: an index that lost rows, then the same sources imported again."""
+    ids = _annotated(db_path)
+    older = db_path.read_bytes()
+    fourth = str(sorted(SAMPLES.glob("*.txt"))[3])
+    with Store(db_path) as store:
+        import_sources(store, [fourth])  # one more article, annotated, then the index goes back
+        new_id = next(i for i in store.article_ids() if i not in ids)
+        session = store.open_session(new_id, "ann")
+        session.commit("label", [change("entities", None, Entity(0, 4, "ORG", id="N0"))])
+        session.close()
+    db_path.write_bytes(older)
+    code, out, err = _run(capsys, "import", fourth, "--db", str(db_path))
+    assert code == 0 and "imported 1 article(s)" in out
+    with Store(db_path, read_only=True) as store:
+        assert store.row(new_id)["entities"] == 1
+        assert set(store.open_session(new_id).entities) == {"N0"}
+
+
+def test_suggest_skips_a_damaged_article_with_a_line(db_path, capsys, pipeline):
+    ids = _annotated(db_path)
+    article = db_path.parent / "project_articles" / f"{ids[0]}.json"
+    article.write_bytes(b"null")
+    code, out, err = _run(capsys, "suggest", "--db", str(db_path))
+    assert code == 0 and "analysed 2 article(s)" in out
+    assert err.count(str(article)) == 1 and "Traceback" not in err
+    assert article.read_bytes() == b"null"

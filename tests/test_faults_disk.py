@@ -226,7 +226,7 @@ def test_a_folder_turning_read_only_while_editing_keeps_the_edit_pending(seed_db
         session = store.open_session(store.article_ids()[0])
         _label(session, "T0", 0)
         monkeypatch.setattr(journal_module.os, "write", refuse)
-        with pytest.raises(SaveError, match=r"cannot save \(Read-only file system\); 1 edit\(s\) kept in memory"):
+        with pytest.raises(SaveError, match=r"cannot save \(Read-only file system\); 1 edit\(s\) not saved yet"):
             _label(session, "T1", 10)
         assert session.unsaved == 1
         monkeypatch.undo()
@@ -288,3 +288,31 @@ async def test_the_app_says_it_cannot_save_and_saves_the_pending_edit_later(seed
         session = store.open_session(article_id)
         assert {k: e.to_dict() for k, e in session.entities.items()} == shown
         assert len(session.history) == 2
+
+
+async def test_switching_articles_on_a_full_disk_keeps_the_unsaved_one_open(samples_db, codebook, pipeline, monkeypatch):
+    from .apphelpers import running
+
+    def full(fd):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    real_fsync = os.fsync
+    async with running(samples_db, codebook, pipeline) as (store, app, pilot):
+        first = app.session.article.id
+        monkeypatch.setattr(os, "fsync", full)
+        await pilot.press("w", "1")
+        await pilot.press("right_square_bracket")  # by key
+        await pilot.pause()
+        assert app.session.article.id == first and app.session.unsaved == 1
+        app.article_list.focus()
+        await pilot.press("down", "enter")  # by the list
+        await pilot.pause()
+        assert app.is_running and app.session.article.id == first and app.session.unsaved == 1
+        monkeypatch.setattr(os, "fsync", real_fsync)
+        app.view.focus()
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        assert app.session.article.id != first
+    with Store(samples_db, read_only=True) as again:
+        assert again.row(first)["entities"] >= 1
+        assert len(again.open_session(first).history) == 1

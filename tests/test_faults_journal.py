@@ -128,3 +128,90 @@ def test_a_torn_last_line_is_dropped_and_reported_and_the_next_edit_is_whole(see
         third.close()
     assert len(problems) == 1
     assert not journal.with_name(journal.name + ".damaged").exists()
+
+
+def test_a_journal_of_random_bytes_is_read_by_stats_without_a_change_then_kept_aside(seed_db, capsys):
+    import random
+
+    from tui.cli import main
+
+    with Store(seed_db) as store:
+        article_id = store.article_ids()[0]
+        session = store.open_session(article_id)
+        _commit(session, "T0", 0)
+        session.close()
+        journal = session._journal_path
+    garbage = random.Random(7).randbytes(2000)
+    journal.write_bytes(garbage)
+    assert main(["stats", "--db", str(seed_db)]) == 0
+    err = capsys.readouterr().err
+    assert f"newsmark: warning: {journal}: " in err and "Traceback" not in err
+    assert journal.read_bytes() == garbage and not journal.with_name(journal.name + ".damaged").exists()
+    with Store(seed_db) as store:  # the first writer keeps it aside before folding it away
+        session = store.open_session(article_id)
+        assert set(session.entities) == {"T0"}
+        session.close()
+    assert journal.with_name(journal.name + ".damaged").read_bytes() == garbage
+
+
+def test_any_text_in_a_label_or_name_survives_a_kill(seed_db):
+    """Hypothesis: every string (any code point, lone surrogates too) round-trips through the journal
+    and through the article file at the checkpoint."""
+    import os
+
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    lone_surrogate = st.integers(0xDC80, 0xDCFF).map(chr)  # a name from undecodable bytes (surrogateescape)
+    text = st.lists(st.characters() | lone_surrogate, max_size=40).map("".join)
+    examples = 1000 if os.environ.get("NEWSMARK_SOAK") else 100
+
+    with Store(seed_db) as store:
+        article_id = store.article_ids()[0]
+
+        @settings(max_examples=examples, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+        @given(label=text, annotator=text)
+        def round_trip(label, annotator):
+            session = store.open_session(article_id, annotator)
+            _commit(session, "P", 0, label)
+            _kill(session)
+            again = store.open_session(article_id)
+            assert again.entities["P"].label == label and again.history[-1]["annotator"] == annotator
+            again.close()  # folded into the article file
+            third = store.open_session(article_id)
+            assert third.entities["P"].label == label
+            third.undo()
+            third.close()
+
+        round_trip()
+
+
+def test_a_damaged_journal_that_cannot_be_kept_aside_is_not_folded_away(seed_db, monkeypatch):
+    import errno
+    import shutil
+
+    with Store(seed_db, on_problem=lambda line: None) as store:
+        article_id = store.article_ids()[0]
+        session = store.open_session(article_id)
+        _commit(session, "T0", 0)
+        _commit(session, "T1", 10)
+        _kill(session)
+        journal = session._journal_path
+        lines = journal.read_bytes().split(b"\n")
+        damaged = b"\n".join([b"garbage", *lines[1:]])
+        journal.write_bytes(damaged)
+
+        def full(*args, **kwargs):
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+        monkeypatch.setattr(shutil, "copyfile", full)
+        again = store.open_session(article_id)
+        _commit(again, "T2", 20)
+        again.close()  # folded into the article file, but the journal is not emptied
+        assert journal.read_bytes().startswith(damaged)
+        monkeypatch.undo()
+        third = store.open_session(article_id)
+        assert set(third.entities) == {"T1", "T2"}
+        assert journal.with_name(journal.name + ".damaged").read_bytes().startswith(damaged)
+        third.close()
+        assert journal.read_bytes() == b""  # kept aside now, so folded

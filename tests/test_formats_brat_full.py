@@ -131,7 +131,7 @@ def test_export_cuts_spans_at_line_breaks_and_brat_parses_it(tmp_path):
         session.commit("seed", [change("entities", None, e) for e in (whole, place, police)]
                        + [change("relations", None, Relation("Located", police.id, place.id))])
         session.close()
-        export_project(store, "brat", tmp_path / "out", ExportOptions())
+        export_project(store, "brat", tmp_path / "out", ExportOptions(include_unreviewed=True))
     out = tmp_path / "out"
     assert sorted(p.name for p in out.iterdir()) == ["annotation.conf", "kaduna-2.ann", "kaduna-2.txt",
                                                       "kaduna.ann", "kaduna.txt", "visual.conf"]

@@ -114,7 +114,7 @@ def test_prodigy_export_warns_on_overlapping_spans(tmp_path, capsys):
         session.commit("seed", [change("entities", None, Entity(4, 28, "ORG")),
                                 change("entities", None, Entity(4, 10, "NORP"))])
         session.close()
-        summary = export_project(store, "prodigy", tmp_path / "out.jsonl", ExportOptions())
+        summary = export_project(store, "prodigy", tmp_path / "out.jsonl", ExportOptions(include_unreviewed=True))
     assert summary.warnings == [f"{article_id_for(text)}: 1 overlapping span(s) in the Prodigy task "
                                 "(ner.manual and spaCy's doc.ents take one layer)"]
 
@@ -168,7 +168,7 @@ def test_spacy_convert_splits_one_document_per_article(tmp_path):
             session = store.open_session(article_id_for(text))
             session.commit("seed", [change("entities", None, Entity(*span))])
             session.close()
-        export_project(store, "conll", tmp_path / "out.conll", ExportOptions())
+        export_project(store, "conll", tmp_path / "out.conll", ExportOptions(include_unreviewed=True))
     content = (tmp_path / "out.conll").read_text(encoding="utf-8")
     docs = list(conll_ner_to_docs(content, n_sents=10))
     assert [d.text.split()[0] for d in docs] == ["Gunmen", "Troops", "Protesters"]

@@ -161,6 +161,7 @@ def round_trip_through_stores(doc: Document, root: Path) -> None:
         session.commit("seed", [change("entities", None, e) for e in doc.entities]
                        + [change("events", None, e) for e in doc.events]
                        + [change("relations", None, r) for r in doc.relations])
+        session.set_reviewed(True)  # brat is a training format: it takes reviewed articles only
         session.close()
         for fmt in ("jsonl", "brat"):
             export_project(store, fmt, root / f"1.{fmt}", ExportOptions())

@@ -27,11 +27,14 @@ from ..core.session import ArticleSession
 from ..core.storage import ArticleDamaged, SaveError
 from ..core.store import Store
 from ..core.tokens import TokenIndex
+from .article_parse import ArticleParse
 from .entity_actions import EntityActions
 from .export_commands import export_commands
+from .layout import PANE_BINDINGS, PaneLayout
 from .event_actions import EventActions
 from .relation_actions import RelationActions, links_text
-from .screens.help import HelpScreen
+from .review_actions import ReviewActions
+from .screens.help import HelpScreen, picker_help
 from .widgets.article_list import ArticleList
 from .widgets.article_view import ArticleView
 from .widgets.event_panel import EVENT_BINDINGS, EventPanel
@@ -60,8 +63,12 @@ ANNOTATION_BINDINGS = [
 class AnnotatedArticleView(ArticleView):
     BINDINGS = ArticleView.BINDINGS + ANNOTATION_BINDINGS
 
+    def on_unmount(self) -> None:
+        self.app.left_at = (self.session, self.cursor)  # the app closes the article after its panes
 
-class NewsmarkApp(EntityActions, EventActions, RelationActions, App[None]):
+
+class NewsmarkApp(PaneLayout, EntityActions, EventActions, RelationActions, ReviewActions, ArticleParse,
+                  App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "newsmark"
 
@@ -72,6 +79,7 @@ class NewsmarkApp(EntityActions, EventActions, RelationActions, App[None]):
         Binding("left_square_bracket", "step_article(-1)", "Prev article", id="article.previous"),
         Binding("d", "done", "Done", id="article.done"),
         Binding("slash", "search", "Search", id="search.open"),
+        *PANE_BINDINGS,
     ]
 
     def __init__(
@@ -87,10 +95,10 @@ class NewsmarkApp(EntityActions, EventActions, RelationActions, App[None]):
         self.session: ArticleSession | None = None
         self.current_event: str | None = None
         self._counts_due = False
-        self._suggester = None
         self._message = ""
         self._quit_refused = False
         store.on_problem = self._problem  # damage found while reading: a notification, not stderr
+        self.left_at: tuple[ArticleSession | None, int] = (None, 0)
 
     # -- layout --------------------------------------------------------------------------------
 
@@ -102,9 +110,9 @@ class NewsmarkApp(EntityActions, EventActions, RelationActions, App[None]):
                 yield Legend(self.codebook, id="legend")
                 yield AnnotatedArticleView(self.codebook, id="article")
                 yield SearchBar(placeholder="search the article", id="search")
-            yield EventPanel(id="events")
+            yield EventPanel(self.codebook, id="events")
         yield Static(id="status")
-        yield Footer()
+        yield Footer(compact=True)
 
     @property
     def view(self) -> ArticleView:
@@ -115,10 +123,13 @@ class NewsmarkApp(EntityActions, EventActions, RelationActions, App[None]):
         return self.query_one("#articles", ArticleList)
 
     def on_mount(self) -> None:
+        self.apply_layout()
         rows = self.store.rows()
         self.article_list.load(rows)
-        start = next((i for i, r in enumerate(rows) if r["status"] in ("in progress", "todo")), 0)
         ids = [r["id"] for r in rows]
+        last = self.store.last_opened()  # where the coder left off, else the first not done
+        first = last[0] if last else next((r["id"] for r in rows if r["status"] in ("in progress", "todo")), None)
+        start = ids.index(first) if first in ids else 0
         if not any(self.open_article(i) for i in ids[start:] + ids[:start]):
             self.exit(message=Text(f"newsmark: no article of {self.store.path} can be read; `newsmark "
                                    f"restore --db {self.store.path}` shows what the backup can bring back"))
@@ -149,17 +160,21 @@ class NewsmarkApp(EntityActions, EventActions, RelationActions, App[None]):
 
     @work(thread=True, exclusive=True, group="analyse")
     def _analyse(self, article: Article) -> None:
-        from ..core.suggest import Suggester, model_output
+        from ..core.suggest import model_output
 
-        if not self.pipeline.fallback:  # the suggester reads the dependency parse
-            self._suggester = self._suggester or Suggester(self.codebook)
-        spans, suggested = model_output(self.pipeline.nlp(article.text), article, self._suggester)
+        doc = self.parse(article.text)
+        spans, suggested = model_output(doc, article, self.suggester)  # no suggester: rules only
+        if self.suggester is not None:
+            self.call_from_thread(self.keep_doc, article.id, doc)
         self.call_from_thread(self._store_model_output, article.id, spans, suggested)
 
     def _store_model_output(self, article_id: str, spans: list[tuple[int, int, str]], suggested: list) -> None:
         if self.session is None or self.session.article.id != article_id or self.session.analysed:
             return
-        self.session.set_model_entities(spans, self.pipeline.name, suggested)
+        try:
+            self.session.set_model_entities(spans, self.pipeline.name, suggested)
+        except SaveError as exc:  # shown and pending like an edit; saved with the next key
+            self._cannot_save(exc)
         gc.freeze()
         self._show_counts()
         self._refresh_events()
@@ -169,8 +184,9 @@ class NewsmarkApp(EntityActions, EventActions, RelationActions, App[None]):
     # -- articles ------------------------------------------------------------------------------
 
     def open_article(self, article_id: str) -> bool:
-        """Close the current article (saving it) and show another, cursor at its body; False (and
-        a message) if its file is damaged, and the current article stays open."""
+        """Close the current article (saving it) and show another, the cursor where the coder left
+        it (else at its body); the status line starts afresh, with no message about another article.
+        False (and a message) if its file is damaged, and the current article stays open."""
         try:
             session = self.store.open_session(article_id, self.annotator)
         except ArticleDamaged as exc:
@@ -185,17 +201,21 @@ class NewsmarkApp(EntityActions, EventActions, RelationActions, App[None]):
         self.session = session
         row = self.store.row(article_id)
         if row and row["status"] == "todo":
-            self.store.set_status(article_id, "in progress")
+            try:
+                self.store.set_status(article_id, "in progress")
+            except SaveError as exc:  # only the status is behind
+                self._problem(str(exc))
         article = self.session.article
         tokens = (TokenIndex.from_tokenizer(self.pipeline.nlp.tokenizer, article.text)
                   if self.pipeline else TokenIndex.from_regex(article.text))
-        self.view.show(self.session, tokens, cursor=article.body_start)
+        self.view.show(self.session, tokens, cursor=(row or {}).get("cursor", article.body_start))
         self._show_header()
         self.current_event = None
         self._refresh_events()
         self._show_counts()
         self.article_list.select_article(article_id)
         self.view.focus()
+        self._set_message("")
         self._analyse_if_needed()
         # The article's records are long-lived: keep the garbage collector from rescanning them on
         # every key (a full collection over a long article costs tens of milliseconds).
@@ -206,9 +226,11 @@ class NewsmarkApp(EntityActions, EventActions, RelationActions, App[None]):
         """Save and close the open article; ``SaveError`` (and it stays open) if edits cannot be saved."""
         if self.session is not None:
             self.session.close()
+            views = self.query(ArticleView)  # none left when the app is unmounting: see left_at
+            viewed, cursor = (views.first().session, views.first().cursor) if views else self.left_at
             session, self.session = self.session, None
             try:
-                self.store.sync(session)
+                self.store.sync(session, cursor=cursor if viewed is session else None)
             except SaveError as exc:  # only the list's counts are behind; the edits are saved
                 self._problem(str(exc))
 
@@ -218,15 +240,28 @@ class NewsmarkApp(EntityActions, EventActions, RelationActions, App[None]):
     async def run_action(self, action, default_namespace=None, namespaces=None) -> bool:
         """Every key's action: a disk that refuses a save is said, never a crash, never hidden."""
         try:
-            return await super().run_action(action, default_namespace, namespaces)
+            handled = await super().run_action(action, default_namespace, namespaces)
         except SaveError as exc:
             self._cannot_save(exc)
             return True
+        if self.session is not None and not self.session.unsaved:
+            self._quit_refused = False  # everything is saved again
+        return handled
+
+    def _guarded(self, action):
+        """``action`` for a caller other than a key (the palette, a list click): the same handling."""
+        def run(*args):
+            try:
+                return action(*args)
+            except SaveError as exc:
+                self._cannot_save(exc)
+        return run
 
     def _cannot_save(self, exc: SaveError) -> None:
         self.bell()
-        self.notify(str(exc), title="Cannot save", severity="error", markup=False)
-        self._set_message(f"CANNOT SAVE: {exc}")
+        if self.session is None or self.session.unsaved <= 1:  # one notification, not one per key
+            self.notify(str(exc), title="Cannot save", severity="error", markup=False)
+        self._set_message(f"CANNOT SAVE ({exc.reason or exc}): kept on screen, saved with the next key")
 
     def _show_counts(self) -> None:
         """Show the open article's counts in the list; the index file gets them when it closes, so
@@ -235,6 +270,7 @@ class NewsmarkApp(EntityActions, EventActions, RelationActions, App[None]):
         if self.session is not None:
             row = {**self.store.row(self.session.article.id), **self.session.counts()}
             self.article_list.update_row(row)
+            self.query_one(Legend).show_labels({e.label for e in self.session.visible_entities()})
 
     def _counts_later(self) -> None:
         """Show the counts once the keys pause: counting costs as much as the article is long."""
@@ -263,15 +299,12 @@ class NewsmarkApp(EntityActions, EventActions, RelationActions, App[None]):
             self.bell()
             self._set_message("no more articles" if step > 0 else "this is the first article")
 
-    def action_done(self) -> None:
-        self.store.set_status(self.session.article.id, "done")
-        self._show_counts()
-        self._set_message("marked done")
-        self.action_step_article(1)
-
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         if event.data_table is self.article_list and event.row_key.value != self.session.article.id:
-            self.open_article(event.row_key.value)
+            self._guarded(self.open_article)(event.row_key.value)
+            if self.current_plan().stacked:  # above a narrow article the list was a drawer: close it
+                self._want_list = False
+                self.apply_layout()
 
     def action_jump(self, direction: int) -> None:
         view = self.view
@@ -299,7 +332,8 @@ class NewsmarkApp(EntityActions, EventActions, RelationActions, App[None]):
             self._set_message("search cleared: n and N move between entities")
             return
         count = view.search(message.query)
-        self._set_message(f"{count} matches for {message.query!r}" if count else f"no match for {message.query!r}")
+        found = f"{count} match{'es' if count > 1 else ''}" if count else "no match"
+        self._set_message(f"{found} for {message.query!r}")
 
     # -- status, help, palette, quit -------------------------------------------------------------
 
@@ -316,10 +350,13 @@ class NewsmarkApp(EntityActions, EventActions, RelationActions, App[None]):
         status = Text()
         if self.session is not None:
             ent = self.session.entity_at(self.view.cursor)
-            if ent:
-                status.append(f"{ent.label} ({ent.status}) ", style=f"bold {self.codebook.colour(ent.label)}")
+            if ent:  # the entity under the cursor, by its words and its label, then its links
+                words = " ".join(self.session.article.text[ent.start:ent.end].split())
+                shown = words if len(words) <= 40 else words[:40] + "…"
+                status.append(f"{ent.label} ", style=f"bold {self.codebook.colour(ent.label)}")
+                status.append(repr(shown), style="bold")
+                status.append(f" {ent.status}  ", style="dim")
                 status.append(links_text(self.session, ent))
-            status.append(f"@{self.view.cursor}  ", style="dim")
         if self.pipeline is None:
             status.append("model loading  ", style="dim")
         elif self.pipeline.fallback:
@@ -340,14 +377,16 @@ class NewsmarkApp(EntityActions, EventActions, RelationActions, App[None]):
             ("Event panel", EVENT_BINDINGS),
             ("Everywhere", self.BINDINGS + [Binding("tab", "", "Move focus between panes"),
                                             Binding("ctrl+p", "", "Command palette")]),
+            *picker_help(self.codebook),
         ]
         self.push_screen(HelpScreen(sections))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         yield SystemCommand("Accept all suggestions", "Accept every entity suggestion left in this article",
-                            self.action_accept_all)
-        yield SystemCommand("Mark article done", "Mark this article done and open the next", self.action_done)
+                            self._guarded(self.action_accept_all))
+        yield SystemCommand("Mark article done", "Mark this article done and open the next",
+                            self._guarded(self.action_done))
         yield from export_commands(self)
 
     async def action_quit(self) -> None:

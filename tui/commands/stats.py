@@ -28,6 +28,7 @@ def render(stats: ProjectStats, console) -> None:
     for status in ARTICLE_STATUSES:
         table.add_row(status, str(stats.articles.get(status, 0)))
     table.add_row("total", str(sum(stats.articles.values())), style="bold")
+    table.add_row("entities reviewed", str(stats.reviewed))
     console.print(table)
     for title, rows, first in (("Entities by label", stats.entities, "label"),
                                ("Events by type", stats.events, "type")):

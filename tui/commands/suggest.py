@@ -11,6 +11,7 @@ from __future__ import annotations
 from contextlib import ExitStack
 
 from ..core.codebook import load_codebook
+from ..core.storage import ArticleDamaged
 from ..core.store import Store
 from .common import add_db_option, progress_bar, warn
 
@@ -65,7 +66,12 @@ def annotate_all(store: Store, todo: list[str], pipeline, suggester, n_process: 
 
     def texts():
         for article_id in todo:
-            article = store.load_article(article_id)
+            try:
+                article = store.load_article(article_id)
+            except ArticleDamaged as exc:  # said once; the other articles are analysed
+                store.report(str(exc))
+                totals["skipped"] += 1
+                continue
             articles[article_id] = article
             yield article.text, article_id
 

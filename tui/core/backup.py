@@ -10,7 +10,6 @@ aside to ``NAME.damaged`` (numbered if taken) and puts the backup in its place.
 from __future__ import annotations
 
 import os
-import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -90,7 +89,7 @@ class RestorePlan:
         for damaged, source in self.steps:
             kept = move_aside(damaged) if damaged.exists() or damaged.is_symlink() else None
             damaged.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(source, damaged)
+            atomic_write_text(damaged, source.read_text(encoding="utf-8"))  # checked readable: UTF-8
             done.append(f"restored {damaged} from {source}" + (f" (the damaged file is now {kept})" if kept else ""))
         return done
 

@@ -116,7 +116,13 @@ class JournalWriter:
 
     @property
     def size(self) -> int:
-        return self._good
+        """Bytes in the journal (whole lines, once it is open for writing)."""
+        if self._fd is not None:
+            return self._good
+        try:
+            return self.path.stat().st_size
+        except OSError:
+            return 0
 
     def append(self, entry: dict) -> None:
         """Queue one entry and write every pending entry; raises ``SaveError`` if they cannot be."""
@@ -141,7 +147,7 @@ class JournalWriter:
         except OSError as exc:
             self._cut_back()
             raise SaveError(f"{self.path}: cannot save ({exc.strerror or exc}); "
-                            f"{len(self.pending)} edit(s) kept in memory and retried on the next one") from None
+                            f"{len(self.pending)} edit(s) not saved yet", exc.strerror or "") from None
         self._good += len(data)
         self._cut = False
         self.pending.clear()

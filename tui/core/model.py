@@ -39,7 +39,7 @@ def _from_dict(cls, data: dict[str, Any]):
 
 # Fields added after records were first stored: left out of ``to_dict`` while empty, so records that
 # do not use them (and every file written before they existed) keep exactly the same shape.
-EXTRA_FIELDS = ("fragments", "attributes", "notes", "norms", "event")
+EXTRA_FIELDS = ("fragments", "attributes", "notes", "norms", "event", "modality", "evidence")
 
 
 def _to_dict(record) -> dict[str, Any]:
@@ -145,10 +145,14 @@ class Argument:
         return self.start is not None and self.end is not None
 
 
+# How the text presents an event that it does not report as having happened ("" when it does).
+MODALITIES = ("generic", "hypothetical", "negated", "future", "background")
+
 # ACLED-level fields of an event, derived from its arguments and editable by the coder.
 EVENT_FIELDS = (
-    "actor1", "assoc_actor_1", "actor2", "assoc_actor_2", "location", "country", "admin1",
-    "latitude", "longitude", "event_date", "time_precision", "fatalities", "notes",
+    "actor1", "assoc_actor_1", "actor2", "assoc_actor_2", "location", "country", "admin1", "admin2",
+    "latitude", "longitude", "geo_precision", "event_date", "time_precision", "fatalities", "notes",
+    "source_scale",
 )
 
 
@@ -166,6 +170,8 @@ class Event:
     annotator: str = ""
     created: str = field(default_factory=now_iso)
     updated: str = ""
+    modality: str = ""  # one of MODALITIES, or "" for an event the text reports as real
+    evidence: str = ""  # why a suggested event has its type, e.g. '"drone attack": Air/drone strike'
     attributes: dict[str, Any] = field(default_factory=dict)  # e.g. Negated, Hypothetical, Generic
     notes: list[str] = field(default_factory=list)
 

@@ -10,14 +10,19 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from .model import Entity, Event, Relation, now_iso
+from .model import MODALITIES, Entity, Event, Relation, now_iso
 from .session import ArticleSession, change
 
 RELATION_TYPES = ("Located", "Member-of", "Part-of", "Alias")
+RELATION_KEYS = dict(zip(RELATION_TYPES, ("l", "m", "p", "a")))  # a picker key each, never changing
 ATTRIBUTE_CHOICES: tuple[tuple[str, Any], ...] = (
     ("Negated", True), ("Hypothetical", True), ("Generic", True),
     ("Certainty", "Confirmed"), ("Certainty", "Reported"), ("Certainty", "Uncertain"),
 )
+ATTRIBUTE_KEYS = dict(zip(ATTRIBUTE_CHOICES, ("n", "h", "g", "cc", "cr", "cu")))
+# An event says how the text presents it by its modality (Event.modality, brat's Modality attribute),
+# so its picker offers the modalities where an entity's offers Negated, Hypothetical and Generic.
+MODALITY_KEYS = dict(zip(MODALITIES, ("g", "h", "n", "f", "b")))
 
 
 def relation_types(session: ArticleSession) -> list[str]:
@@ -30,6 +35,13 @@ def attribute_choices(session: ArticleSession) -> list[tuple[str, Any]]:
     used = {(name, value) for rec in records for name, value in rec.attributes.items()
             if name not in ("Status", "Origin")}
     return list(ATTRIBUTE_CHOICES) + sorted(used - set(ATTRIBUTE_CHOICES), key=repr)
+
+
+def set_modality(session: ArticleSession, event: Event, modality: str) -> dict | None:
+    """Set the event's modality (one of MODALITIES), or clear it when the event already has that one."""
+    value = "" if event.modality == modality else modality
+    after = replace(event, modality=value, updated=now_iso())
+    return session.commit(f"modality {value or 'cleared'}", [change("events", event, after)])
 
 
 def relations_of(session: ArticleSession, entity_id: str) -> list[Relation]:

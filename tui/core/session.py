@@ -64,14 +64,18 @@ class ArticleSession:
         self._since_checkpoint = 0
         self._replay_journal(journal.entries)
         self.problems += journal.problems
-        if journal.damaged and not read_only:
-            kept = keep_aside(journal_file)
-            self.problems.append(f"{journal_file}: a copy of the damaged journal is kept in {kept}" if kept else
-                                 f"{journal_file}: could not keep a copy of the damaged journal aside")
+        # A damaged journal is emptied by a checkpoint only once a copy of it is kept aside.
+        self._keep_journal = journal.damaged and not read_only and not self._keep_aside(journal_file)
         self._index = sorted((e.start, e.end, e.id) for e in self.entities.values())
         self._longest = max((e.end - e.start for e in self.entities.values()), default=0)
         self._statuses = Counter(e.status for e in self.entities.values())  # kept up to date per change
         self._journal = JournalWriter(journal_file)
+
+    def _keep_aside(self, journal_file: Path) -> bool:
+        kept = keep_aside(journal_file)
+        self.problems.append(f"{journal_file}: a copy of the damaged journal is kept in {kept}" if kept else
+                             f"{journal_file}: could not keep a copy of the damaged journal aside; it stays")
+        return kept is not None
 
     def _load(self, db_file: Path) -> None:
         doc = self._db.table("article").get(doc_id=1)
@@ -80,6 +84,9 @@ class ArticleSession:
         self.article = Article.from_dict(doc)
         state = self._db.table("state").get(doc_id=1) or {}
         self.analysed: str = state.get("analysed", "")
+        # Whether a person has reviewed the entity layer (every suggestion answered): training
+        # exports take only reviewed articles, so an untouched one is never "no entity here".
+        self.reviewed: bool = state.get("reviewed", False)
         self._seq: int = state.get("seq", 0)
         self.history: list[dict] = state.get("history", [])
         self.position: int = state.get("position", len(self.history))
@@ -180,6 +187,15 @@ class ArticleSession:
             self._apply(changes, forward=True)
             self.analysed = model
         self._save({"model": {"changes": changes, "analysed": model}}, apply, checkpoint=True)
+        if fresh:  # new suggestions that nobody has answered yet
+            self.set_reviewed(False)
+
+    def set_reviewed(self, reviewed: bool = True) -> None:
+        """Mark the entity layer reviewed (or not); journaled, not part of the undo history."""
+        if reviewed != self.reviewed:
+            def apply() -> None:
+                self.reviewed = reviewed
+            self._save({"review": reviewed}, apply)
 
     def _free(self, start: int, end: int) -> bool:
         return not any(e.status != "rejected" for e in self.entities_in(start, end))
@@ -198,10 +214,13 @@ class ArticleSession:
                 self._db.table("relations").insert_multiple(r.to_dict() for r in self.relations.values())
             self._db.drop_table("state")
             self._db.table("state").insert({
-                "seq": self._seq, "analysed": self.analysed,
+                "seq": self._seq, "analysed": self.analysed, "reviewed": self.reviewed,
                 "history": self.history, "position": self.position,
             })
         self._since_checkpoint = 0
+        if self._keep_journal:
+            self._journal.pending.clear()  # the file holds them now; the journal stays as it is
+            return
         try:
             self._journal.clear()
         except OSError:  # harmless: replay skips entries the file already holds (by their seq)
@@ -269,6 +288,8 @@ class ArticleSession:
         elif "model" in entry:
             self._apply(entry["model"]["changes"], forward=True, index=False)
             self.analysed = entry["model"]["analysed"]
+        elif "review" in entry:
+            self.reviewed = bool(entry["review"])
 
     def _do(self, action: dict, index: bool = True) -> None:
         del self.history[self.position:]

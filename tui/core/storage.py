@@ -38,21 +38,28 @@ class ArticleDamaged(DamagedFile):
 class SaveError(StoreError):
     """A write the disk refused (full, read-only...): what was not saved is said, never hidden."""
 
+    def __init__(self, message: str, reason: str = ""):
+        super().__init__(message)
+        self.reason = reason  # the system's words, e.g. "No space left on device"
 
-def atomic_write_text(path: Path, text: str) -> None:
-    """Replace ``path`` with ``text`` so that a crash leaves the old or the new content whole."""
+
+def atomic_write_text(path: Path, text: str, durable: bool = True) -> None:
+    """Replace ``path`` with ``text`` so that a crash leaves the old or the new content whole;
+    ``durable=False`` skips the fsyncs (for backups: the file they copy is already on the disk)."""
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)
             handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                os.fsync(handle.fileno())
         os.replace(tmp, path)
     except BaseException:
         if os.path.exists(tmp):
             os.unlink(tmp)
         raise
-    fsync_dir(path.parent)
+    if durable:
+        fsync_dir(path.parent)
 
 
 def damaged_name(path: Path) -> Path:
@@ -128,6 +135,11 @@ class AtomicJSONStorage(Storage):
         self._held = 0
         self._dirty = False
 
+    def prime(self, data: dict | None) -> None:
+        """Take tables already read (and checked) from the file, so it is not parsed twice."""
+        if data is not None:
+            self._data = data
+
     def read(self) -> dict | None:
         if self._data is None:
             self._data = read_tables(self.path)
@@ -160,10 +172,14 @@ class AtomicJSONStorage(Storage):
         # the cache so that the next read sees the disk again, not the unsaved change.
         try:
             text = json.dumps(data, ensure_ascii=False, indent=self.indent, sort_keys=True) + "\n"
-            atomic_write_text(self.path, text)
+            try:
+                atomic_write_text(self.path, text)
+            except UnicodeEncodeError:  # a lone surrogate (a name from undecodable bytes): escape all
+                text = json.dumps(data, ensure_ascii=True, indent=self.indent, sort_keys=True) + "\n"
+                atomic_write_text(self.path, text)
         except OSError as exc:
             self._data, self._dirty = None, False
-            raise SaveError(f"{self.path}: cannot save ({exc.strerror or exc})") from None
+            raise SaveError(f"{self.path}: cannot save ({exc.strerror or exc})", exc.strerror or "") from None
         except BaseException:
             self._data, self._dirty = None, False
             raise
@@ -171,7 +187,7 @@ class AtomicJSONStorage(Storage):
         self._dirty = False
         if self.backup is not None:
             try:
-                atomic_write_text(self.backup, text)
+                atomic_write_text(self.backup, text, durable=False)
             except OSError:
                 pass  # the file itself is saved; its backup is refreshed at the next save
 
@@ -200,10 +216,13 @@ class ProcessLock:
             holder = handle.read().strip() or "another process"
             handle.close()
             raise StoreLocked(f"{self.what} is in use by {holder}; close it there first") from None
-        handle.seek(0)
-        handle.truncate()
-        handle.write(f"newsmark process {os.getpid()}")
-        handle.flush()
+        try:  # who holds it, for the message another process shows; the lock works without it
+            handle.seek(0)
+            handle.truncate()
+            handle.write(f"newsmark process {os.getpid()}")
+            handle.flush()
+        except OSError:
+            pass
         self._handle = handle
 
     def release(self) -> None:

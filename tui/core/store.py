@@ -2,7 +2,8 @@
 
 Layout, for ``--db project.json``::
 
-    project.json             index: one row per article (title, status, counts), schema version
+    project.json             index: one row per article (title, status, counts, where the cursor was
+                             left), schema version, the article open last
     project.json.lock        held by the process that has the project open
     project_articles/ID.json the article's text, entities, events and undo history (TinyDB)
     project_articles/ID.log  the article's journal of actions since its last checkpoint
@@ -28,8 +29,10 @@ from typing import Callable, Iterator
 from tinydb import TinyDB
 
 from . import backup
+from .completion import coded_values
 from .model import ARTICLE_STATUSES, Article
 from .session import ArticleSession
+from .staging import ImportStaging, finish_interrupted_import
 from .storage import ArticleDamaged, AtomicJSONStorage, DamagedFile, ProcessLock, StoreError, read_tables
 
 SCHEMA_VERSION = 1
@@ -78,8 +81,7 @@ class Store:
             raise StoreError(f"{self.path}: no such database")
         self.articles_dir = paths.articles_dir
         self._lock = ProcessLock(paths.lock, f"database {self.path}")
-        if exists:
-            self._check_index()  # before the lock, so a damaged project gets no lock file either
+        tables = self._check_index() if exists else None  # before the lock: a damaged project gets none
         if not read_only:
             try:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -88,7 +90,9 @@ class Store:
             self._lock.acquire()
         try:
             self._db = TinyDB(self.path, storage=AtomicJSONStorage, read_only=read_only)
+            self._db.storage.prime(tables)
             self._index = self._db.table("articles")
+            self._values = self._db.table("coded_values")  # one row per field: for completion
             self._check_schema()
             if not read_only:
                 self.articles_dir.mkdir(exist_ok=True)
@@ -100,8 +104,10 @@ class Store:
         except BaseException:
             self._lock.release()
             raise
+        if not read_only:
+            finish_interrupted_import(self)
 
-    def _check_index(self) -> None:
+    def _check_index(self) -> dict | None:
         """Refuse an index that is not a project's (empty, null, a list, a folder...), naming it."""
         try:
             tables = read_tables(self.path)
@@ -109,6 +115,7 @@ class Store:
             bad = next((r for r in rows if not isinstance(r.get("id"), str)), None)
             if bad is not None:
                 raise DamagedFile(f"{self.path}: not a valid database file (an article row has no id)")
+            return tables
         except DamagedFile as exc:
             raise DamagedFile(f"{exc}; nothing was changed: `newsmark restore --db {self.path}` shows "
                               f"what the backup can bring back") from None
@@ -161,23 +168,40 @@ class Store:
         """Store a new article; False (and nothing changes) if the same text is already stored."""
         if self.has_article(article.id):
             return False
-        self._file(article.id).unlink(missing_ok=True)  # an orphan left by an interrupted import
+        if self._file(article.id).exists() and self._adopt(article.id):
+            return True
         self._journal(article.id).unlink(missing_ok=True)
-        db = TinyDB(self._file(article.id), storage=AtomicJSONStorage, backup=self._backup(article.id))
-        with db.storage.hold():
-            db.table("article").insert(article.to_dict())
-            db.table("state").insert({"seq": 0, "analysed": "", "history": [], "position": 0})
-        db.close()
-        doc_id = self._index.insert(self._row(article, {"entities": 0, "suggested": 0, "events": 0}, ""))
+        AtomicJSONStorage(self._file(article.id), backup=self._backup(article.id)).write(article_tables(article))
+        doc_id = self._index.insert(self._row(article, {"entities": 0, "suggested": 0, "events": 0}, "", False))
         self._doc_ids[article.id] = doc_id
         return True
 
+    def _adopt(self, article_id: str) -> bool:
+        """An article file the index does not name (left by an interrupted import, or the index was
+        restored from an older backup): take it back with its annotations, never delete them."""
+        row = self.adoptable_row(article_id)
+        if row is None:
+            return False
+        self._doc_ids[article_id] = self._index.insert(row)
+        return True
+
+    def adoptable_row(self, article_id: str) -> dict | None:
+        """The index row for an existing article file the index does not name; None if it is
+        damaged (it is then moved aside, kept for a person to look at)."""
+        try:
+            session = self._open_files(article_id)
+        except DamagedFile:
+            backup.move_aside(self._file(article_id))
+            return None
+        session.close()
+        return self._row(session.article, session.counts(), session.analysed, session.reviewed)
+
     @staticmethod
-    def _row(article: Article, counts: dict[str, int], analysed: str) -> dict:
+    def _row(article: Article, counts: dict[str, int], analysed: str, reviewed: bool = False) -> dict:
         return {
             "id": article.id, "title": article.title, "status": article.status,
             "source": article.source, "url": article.url, "published": article.published,
-            "chars": len(article.text), "analysed": analysed, **counts,
+            "chars": len(article.text), "analysed": analysed, "reviewed": reviewed, **counts,
         }
 
     def rows(self) -> list[dict]:
@@ -220,6 +244,10 @@ class Store:
         """Open one article for annotation; close it (or call ``sync``) to update the index counts."""
         if not self.has_article(article_id):
             raise StoreError(f"{self.path}: no article {article_id}")
+        return self._open_files(article_id, annotator)
+
+    def _open_files(self, article_id: str, annotator: str = "") -> ArticleSession:
+        """Open an article's files, whether or not the index names it; damage is reported."""
         try:
             session = ArticleSession(self._file(article_id), self._journal(article_id), annotator,
                                      read_only=self.read_only, backup=self._backup(article_id))
@@ -230,14 +258,50 @@ class Store:
         session.problems.clear()
         return session
 
-    def sync(self, session: ArticleSession) -> None:
-        """Copy a session's counts into the index, writing it only when they changed."""
+    def sync(self, session: ArticleSession, cursor: int | None = None) -> None:
+        """Copy a session's counts into the index, writing it only when they changed. With a
+        ``cursor``, also remember where the coder left the article, and that it was the last one
+        open (the next ``newsmark open`` starts there): one write when an article is closed, never
+        one per key."""
         article = session.article
         row = self.row(article.id)
-        fresh = self._row(article, session.counts(), session.analysed)
+        fresh = self._row(article, session.counts(), session.analysed, session.reviewed)
         fresh["status"] = row["status"] if row else article.status
-        if row != fresh:
-            self._index.update(fresh, doc_ids=[self._doc_ids[article.id]])
+        if cursor is not None:
+            fresh["cursor"] = cursor
+        elif row and "cursor" in row:
+            fresh["cursor"] = row["cursor"]
+        meta = self._db.table("_meta")
+        with self.batch():
+            if row != fresh:
+                self._index.update(fresh, doc_ids=[self._doc_ids[article.id]])
+            if cursor is not None and (meta.get(doc_id=1) or {}).get("last_article") != article.id:
+                meta.update({"last_article": article.id}, doc_ids=[1])
+            self._remember_values(session.events.values())
+
+    def last_opened(self) -> tuple[str, int] | None:
+        """The article the coder had open last, and where the cursor was; None if never or gone."""
+        last = (self._db.table("_meta").get(doc_id=1) or {}).get("last_article")
+        row = self.row(last) if last else None
+        return (last, int(row.get("cursor", 0))) if row else None
+
+    def coded_values(self) -> dict[str, list[str]]:
+        """Values already coded in the project's actor, place and country fields, by field
+        (as of each article's last close), for completion."""
+        return {row["field"]: row["values"] for row in self._values.all()}
+
+    def _remember_values(self, events) -> None:
+        """Add an article's coded field values to the project's; writes only when one is new."""
+        rows = {row["field"]: row for row in self._values.all()}
+        for name, values in coded_values(events).items():
+            row = rows.get(name)
+            known = set(row["values"]) if row else set()
+            if values - known:
+                merged = sorted(known | values)
+                if row:
+                    self._values.update({"values": merged}, doc_ids=[row.doc_id])
+                else:
+                    self._values.insert({"field": name, "values": merged})
 
     def _file(self, article_id: str) -> Path:
         return self.paths(self.path).article_file(article_id)
@@ -247,6 +311,23 @@ class Store:
 
     def _backup(self, article_id: str) -> Path | None:
         return None if self.read_only else backup.article_backup(self.path, f"{_safe(article_id)}.json")
+
+    @contextmanager
+    def staged_import(self) -> Iterator[ImportStaging]:
+        """An all-or-nothing import of new articles (see ``tui.core.staging``); not inside ``batch``."""
+        staging = ImportStaging(self)
+        try:
+            yield staging
+        except BaseException:
+            staging.discard()
+            raise
+        staging.commit()
+
+
+def article_tables(article: Article) -> dict:
+    """The TinyDB tables of a newly stored article's file."""
+    return {"article": {"1": article.to_dict()},
+            "state": {"1": {"seq": 0, "analysed": "", "history": [], "position": 0}}}
 
 
 def _safe(article_id: str) -> str:

@@ -4,9 +4,9 @@ T lines hold entities (discontinuous ones as ``s e;s e``), triggers (typed by ev
 argument spans that are not entities (typed ``Mention``); a piece that crosses a line break is cut
 into fragments there, as brat itself does, so brat's parser reads every line. E lines link a trigger
 to its role arguments, spans or other events (repeated roles numbered, as brat does); R lines are
-relations, ``*`` lines equivalences, A lines attributes (and non-default status or origin), N lines
-normalisations, ``#`` lines notes, and newsmark's own notes carry an event's sub-type, its fields
-and valued arguments as ``key=<JSON>``. ``annotation.conf`` declares the codebook's labels and
+relations, ``*`` lines equivalences, A lines attributes (an event's modality as ``Modality``, and
+non-default status or origin), N lines normalisations, ``#`` lines notes, and newsmark's own notes
+carry an event's sub-type, evidence, fields and valued arguments as ``key=<JSON>``. ``annotation.conf`` declares the codebook's labels and
 event types plus every label, event type, role, relation and attribute the data uses.
 File names come from the article's source name where it has one (made safe and unique), else its id.
 Offsets are Python string indices, end exclusive, on the exact article text (written byte for byte).
@@ -23,7 +23,8 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Iterator
 
 from ..codebook import Codebook
-from .base import Document, ExportOptions, ExportSummary, atomic_output, output_folder, safe_child, safe_name
+from ..model import MODALITIES, Event
+from .base import Document, ExportOptions, ExportSummary, output_folder, safe_child, safe_name, write_new
 from .brat_read import MENTION, read, read_pair  # noqa: F401  (the reader lives beside the writer)
 
 _LINE = re.compile(r"[^\r\n]+")
@@ -47,6 +48,7 @@ class Schema:
     relations: dict[str, tuple[str, str]] = field(default_factory=dict)
     equivalences: set[str] = field(default_factory=set)
     attributes: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    not_on_events: set[str] = field(default_factory=set)  # attribute names used on entities or relations
 
 
 def ann_for(doc: Document, summary: ExportSummary | None = None, schema: Schema | None = None) -> str:
@@ -69,7 +71,10 @@ def ann_for(doc: Document, summary: ExportSummary | None = None, schema: Schema 
 
     def extras(target: str, record) -> None:
         _status_attrs(target, record, attrs)
-        attrs.extend((name, target, value) for name, value in sorted(record.attributes.items()))
+        attributes = record_attributes(record)
+        attrs.extend((name, target, value) for name, value in sorted(attributes.items()))
+        if not isinstance(record, Event):
+            schema.not_on_events.update(attributes)
         notes.extend((target, note) for note in record.notes)
 
     ent_at, ent_ref = {}, {}
@@ -105,6 +110,8 @@ def ann_for(doc: Document, summary: ExportSummary | None = None, schema: Schema 
         schema.events[ev.type]
         lines.append(f"{eid}\t{' '.join(parts)}")
         extras(eid, ev)
+        if ev.evidence:
+            notes.append((eid, f"evidence={json.dumps(ev.evidence, ensure_ascii=False)}"))
         if ev.subtype:
             notes.append((eid, f"subtype={json.dumps(ev.subtype, ensure_ascii=False)}"))
         for key in sorted(ev.fields):
@@ -144,6 +151,12 @@ def _one_line(text: str) -> str:
     return text.replace("\r", " ").replace("\n", " ").replace("\t", " ")
 
 
+def record_attributes(record) -> dict:
+    """A record's attributes as brat A lines carry them: an event's modality is its ``Modality``."""
+    modality = getattr(record, "modality", "")
+    return {**record.attributes, "Modality": modality} if modality else record.attributes
+
+
 def _status_attrs(target: str, record, attrs: list) -> None:
     if record.status != "accepted":
         attrs.append(("Status", target, record.status))
@@ -174,8 +187,11 @@ def annotation_conf(codebook: Codebook, schema: Schema | None = None) -> str:
         out.append(f"{name}\t{', '.join(f'{role}*:<ANY>' for role in sorted(schema.events[name]))}".rstrip())
     out += ["", "[attributes]", "Status\tArg:<ANY>, Value:suggested|rejected",
             "Origin\tArg:<ANY>, Value:model|person"]
+    modalities = [*MODALITIES, *sorted(schema.attributes.get("Modality", set()) - set(MODALITIES))]
+    out.append(f"Modality\tArg:{'<ANY>' if 'Modality' in schema.not_on_events else '<EVENT>'}, "
+               f"Value:{'|'.join(modalities)}")
     for name, values in sorted(schema.attributes.items()):
-        if name not in ("Status", "Origin"):
+        if name not in ("Status", "Origin", "Modality"):
             out.append(f"{name}\tArg:<ANY>" + (f", Value:{'|'.join(sorted(values))}" if values else ""))
     return "\n".join(out + [""])
 
@@ -200,22 +216,22 @@ def file_stem(doc: Document, used: set[str]) -> str:
     return candidate
 
 
+OUTPUT_SUFFIXES = (".txt", ".ann", ".conf")  # what a brat export folder holds
+
+
 def export(docs: Iterator[Document], out: Path, options: ExportOptions, summary: ExportSummary) -> None:
-    folder = output_folder(out)
     codebook = options.get_codebook()
     schema, used = Schema(), set()
-    for doc in docs:
-        stem = file_stem(doc, used)
-        with atomic_output(safe_child(folder, stem + ".txt")) as handle:
-            handle.write(doc.article.text)
-        with atomic_output(safe_child(folder, stem + ".ann")) as handle:
-            handle.write(ann_for(doc, summary, schema))
-        summary.files += 2
-        summary.articles += 1
-        summary.entities += len(doc.entities)
-        summary.events += sum(1 for e in doc.events if e.trigger_start is not None)
-    for name, content in (("annotation.conf", annotation_conf(codebook, schema)),
-                          ("visual.conf", visual_conf(codebook))):
-        with atomic_output(safe_child(folder, name)) as handle:
-            handle.write(content)
-        summary.files += 1
+    with output_folder(out, OUTPUT_SUFFIXES) as folder:
+        for doc in docs:
+            stem = file_stem(doc, used)
+            write_new(safe_child(folder, stem + ".txt"), doc.article.text)
+            write_new(safe_child(folder, stem + ".ann"), ann_for(doc, summary, schema))
+            summary.files += 2
+            summary.articles += 1
+            summary.entities += len(doc.entities)
+            summary.events += sum(1 for e in doc.events if e.trigger_start is not None)
+        for name, content in (("annotation.conf", annotation_conf(codebook, schema)),
+                              ("visual.conf", visual_conf(codebook))):
+            write_new(safe_child(folder, name), content)
+            summary.files += 1

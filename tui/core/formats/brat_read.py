@@ -3,7 +3,8 @@
 Text-bound lines become entities (with their fragments), event triggers (typed by event type) or
 argument spans (``Mention``); E lines become events whose arguments are spans or other events;
 R lines relations and ``*`` lines equivalences between entities; A/M lines attributes; N lines
-normalisations; ``#`` notes (newsmark's own ``key=<JSON>`` notes on events are its fields). A line
+normalisations; ``#`` notes (newsmark's own ``key=<JSON>`` notes on events are its fields, sub-type
+and evidence); an event's ``Modality`` attribute is its modality, one of ``MODALITIES``. A line
 that is malformed stops the import (file and line); one that is well formed but points at something
 newsmark cannot hold (an attribute on a trigger, say) is left out with one line naming file and line.
 """
@@ -15,8 +16,8 @@ import re
 from collections import Counter
 from pathlib import Path
 
-from ..importer import article_from_text
-from ..model import Argument, Entity, Event, Relation, article_id_for
+from ..importer import Problem, article_from_text, decode_text
+from ..model import MODALITIES, Argument, Entity, Event, Relation, article_id_for
 from .ingest import Checker, ImportDoc, ImportProblem
 
 MENTION = "Mention"
@@ -33,7 +34,7 @@ def clean(text: str) -> str:
 
 def read(folder: Path) -> list[ImportDoc]:
     """Every ``.ann`` with its ``.txt`` in a folder (recursively), checked."""
-    anns = sorted(folder.rglob("*.ann")) if folder.is_dir() else [folder]
+    anns = sorted(p for p in folder.rglob("*.ann") if not p.is_dir()) if folder.is_dir() else [folder]
     if not anns:
         raise ImportProblem(folder, None, "no .ann files found")
     return [read_pair(ann) for ann in anns]
@@ -59,15 +60,27 @@ class _Pair:
             self.kinds[kind] -= 1
 
 
+def _read_text(path: Path) -> str:
+    """A brat file's text (UTF-8, or UTF-16/32 with a byte-order mark); ImportProblem if it cannot be."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise ImportProblem(path, None, "missing (brat needs a .txt beside each .ann)") from None
+    except IsADirectoryError:
+        raise ImportProblem(path, None, "is a folder, not a file") from None
+    except OSError as exc:
+        raise ImportProblem(path, None, f"cannot be read ({exc.strerror})") from None
+    text = decode_text(path, raw)
+    if isinstance(text, Problem):
+        raise ImportProblem(path, text.line, text.message)
+    return text
+
+
 def read_pair(ann: Path) -> ImportDoc:
     txt = ann.with_suffix(".txt")
-    try:
-        text = txt.read_bytes().decode("utf-8")
-        lines = ann.read_bytes().decode("utf-8").split("\n")
-    except FileNotFoundError as exc:
-        raise ImportProblem(exc.filename, None, "missing (brat needs a .txt beside each .ann)") from None
-    except UnicodeDecodeError as exc:
-        raise ImportProblem(ann, None, f"not valid UTF-8 (byte {exc.start})") from None
+    text, ann_text = _read_text(txt), _read_text(ann)
+    lines = ann_text.split("\n")
+    Checker(txt).text(text, "the text")
     article = article_from_text(text, source=str(txt), parse_header=False)
     article.id = article_id_for(text)
     pair = _Pair(ann, text)
@@ -197,6 +210,11 @@ def _build(pair: _Pair, article) -> ImportDoc:
             pair.skip(number, f"attribute {name} on {target}, which is not an entity, event or relation", "A/M")
         elif name in ("Status", "Origin") and not isinstance(value, bool):
             setattr(record, name.lower(), value)
+        elif name == "Modality" and isinstance(record, Event):
+            if value not in MODALITIES:
+                Checker(pair.ann, number).fail(f"{target}: unknown Modality {value!r}; expected one of "
+                                               f"{', '.join(MODALITIES)}")
+            record.modality = value
         else:
             record.attributes[name] = value
     for target, note, number in pair.notes:
@@ -228,6 +246,8 @@ def _set_field(ev: Event, key: str, raw: str) -> bool:
         return False
     if key == "subtype":
         ev.subtype = str(value)
+    elif key == "evidence":
+        ev.evidence = str(value)
     elif key.startswith("arg:"):
         ev.arguments.append(Argument(key[4:], value=str(value)))
     else:

@@ -12,7 +12,7 @@ import json
 from pathlib import Path
 from typing import Iterator
 
-from ..model import Article, Relation, article_id_for
+from ..model import Relation, article_id_for
 from .base import Document, ExportOptions, ExportSummary, atomic_output
 from .ingest import Checker, ImportDoc, ImportProblem, json_lines
 
@@ -35,6 +35,7 @@ def export(docs: Iterator[Document], out: Path, options: ExportOptions, summary:
                 "article": doc.article.to_dict(),
                 "entities": [e.to_dict() for e in doc.entities],
                 "events": [e.to_dict() for e in doc.events],
+                "reviewed": doc.reviewed,
             }
             if doc.relations:  # left out when empty, so files without relations keep their bytes
                 record["relations"] = [r.to_dict() for r in doc.relations]
@@ -55,16 +56,19 @@ def read(path: Path) -> list[ImportDoc]:
     for number, record in json_lines(path):
         check = Checker(path, number)
         if record.get("format") == FORMAT:
-            if record.get("version", 0) > VERSION:
-                check.fail(f"format version {record['version']} is newer than this newsmark reads")
+            version = record.get("version", 0)
+            if not isinstance(version, int) or isinstance(version, bool):
+                check.fail(f"format version {version!r:.40} is not a whole number")
+            if version > VERSION:
+                check.fail(f"format version {version} is newer than this newsmark reads")
             continue
         data = record.get("article")
         if not isinstance(data, dict):
             check.fail("no 'article' object (is this a newsmark JSONL export?)")
-        text = check.string(data.get("text"), "article text")
+        text = check.text(data.get("text"))
         if data.get("id") != article_id_for(text):
-            check.fail(f"article id {data.get('id')!r} does not match its text (was the text edited?)")
-        article = Article.from_dict(data)
+            check.fail(f"article id {data.get('id')!r:.60} does not match its text (was the text edited?)")
+        article = check.article(data, text)
         status = check.article_status(data.get("status", "todo"))
         entities = record.get("entities", [])
         events = record.get("events", [])
@@ -73,13 +77,16 @@ def read(path: Path) -> list[ImportDoc]:
         analysed = record.get("analysed", "")
         if not isinstance(analysed, str):
             check.fail("'analysed' must be a string")
+        reviewed = record.get("reviewed", False)
+        if not isinstance(reviewed, bool):
+            check.fail("'reviewed' must be true or false")
         entities = [check.entity(text, e) for e in entities]
         events = [check.event(text, e) for e in events]
         named = {a.event for ev in events for a in ev.arguments if a.event} - {ev.id for ev in events}
         if named:
             check.fail(f"an event argument names {sorted(named)[0]!r}, which is no event of the article")
         docs.append(ImportDoc(
-            article, entities, events, status, analysed,
+            article, entities, events, status, analysed, reviewed,
             relations=_relations(check, record.get("relations", []), {e.id for e in entities}),
         ))
     if not docs:

@@ -120,18 +120,20 @@ def looks_like(first: dict) -> bool:
 
 def read(path: Path) -> list[ImportDoc]:
     """Every task of a Prodigy file, checked; see the module docstring for what becomes what."""
-    docs, skipped = [], []
+    docs, skipped, first_empty = [], [], None
     for number, record in json_lines(path):
         check = Checker(path, number)
         text = check.string(record.get("text"), "'text'", empty=True)
         if not text.strip():
             skipped.append(f"{path}:{number}: the task's text is empty or only whitespace; not kept")
+            first_empty = first_empty or number
             continue
+        check.text(text, "'text'")  # no longer than an article may be
         docs.append(_task(check, record, text))
     if docs:
         docs[0].skipped = skipped
-    elif skipped:
-        raise ImportProblem(path, None, "holds no task with text")
+    elif skipped:  # nothing to keep at all: the file is refused, naming its first empty task
+        raise ImportProblem(path, first_empty, "'text' must be a non-empty string, and no task of the file has any")
     else:
         raise ImportProblem(path, None, "holds no tasks")
     return docs

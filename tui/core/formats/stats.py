@@ -22,6 +22,7 @@ class ProjectStats:
     entities: dict[str, Counter] = field(default_factory=dict)  # label -> status -> count
     events: dict[str, Counter] = field(default_factory=dict)  # type -> status -> count
     warnings: list[str] = field(default_factory=list)
+    reviewed: int = 0  # articles whose entity layer a person has reviewed (training exports take these)
 
 
 def project_stats(store, codebook: Codebook, progress: Callable[[int], None] | None = None) -> ProjectStats:
@@ -35,6 +36,7 @@ def project_stats(store, codebook: Codebook, progress: Callable[[int], None] | N
             continue
         try:
             _article(stats, codebook, row, session)
+            stats.reviewed += session.reviewed
         finally:
             session.close()
         if progress:
