@@ -29,6 +29,7 @@ async def test_relation_and_attributes_by_keys(seed_db, codebook):
         assert [(r.type, words[r.head], words[r.child]) for r in disk.relations.values()] == [
             ("Located", "Coalition", "Deir ez-Zor Province")]
         assert "Located→Deir ez-Zor Province" in whole_screen(app)  # the status line shows it
+        assert "already there" not in whole_screen(app)  # said only when the relation was there before
 
         await pilot.press("m", "n")  # n: Negated
         await pilot.pause()

@@ -7,8 +7,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from tui.cli import main
-from tui.core.formats import ExportOptions, export_project, import_documents, read_annotations
+from tui.core.formats import ExportOptions, ImportProblem, export_project, import_documents, read_annotations
 from tui.core.model import Article, Entity, Relation, article_id_for
 from tui.core.session import change
 from tui.core.store import Store
@@ -167,3 +169,38 @@ def test_reimporting_the_same_brat_folder_adds_nothing(tmp_path):
         first = import_documents(store, read_annotations([folder]))
         again = import_documents(store, read_annotations([folder]))
     assert first.relations == 2 and again.relations == 0 and again.entities == 0 and again.events == 0
+
+
+def test_event_modality_is_a_brat_attribute_beside_the_others(tmp_path):
+    """An event's modality (the suggester's field) goes out as its ``Modality`` A line, through the same
+    writer as its other attributes; brat's parser and the generated annotation.conf accept both, and
+    reading back gives the modality field and the attributes apart. An unknown Modality is refused."""
+    from tui.core.model import Event
+
+    text = "Rebels threatened to strike the capital on Monday."
+    article = Article(article_id_for(text), text, source="threat.txt")
+    with Store(tmp_path / "p.json") as store:
+        store.add_article(article)
+        session = store.open_session(article.id)
+        rebels = Entity(0, 6, "ORG", attributes={"Negated": True})
+        threat = Event("REMOTE_VIOLENCE", trigger_start=21, trigger_end=27, modality="hypothetical",
+                       evidence='"strike": threatened', attributes={"Certainty": "Reported"})
+        session.commit("seed", [change("entities", None, rebels), change("events", None, threat)])
+        session.set_reviewed(True)
+        session.close()
+        export_project(store, "brat", tmp_path / "out", ExportOptions())
+    out = tmp_path / "out"
+    ann = (out / "threat.ann").read_text(encoding="utf-8")
+    assert "\tModality E1 hypothetical\n" in ann and "\tCertainty E1 Reported\n" in ann
+    assert "\tNegated T1\n" in ann and 'evidence="\\"strike\\": threatened"' in ann
+    assert brat_problems(out / "threat.ann") == [] and conf_problems(out) == []
+    assert "Modality\tArg:<EVENT>, Value:generic|hypothetical|negated|future|background" in (
+        out / "annotation.conf").read_text(encoding="utf-8")
+    [doc] = read_annotations([out], "brat")
+    [event] = doc.events
+    assert (event.modality, event.evidence, event.attributes) == (
+        "hypothetical", '"strike": threatened', {"Certainty": "Reported"})
+    assert [e.attributes for e in doc.entities] == [{"Negated": True}]
+    (out / "threat.ann").write_text(ann.replace("Modality E1 hypothetical", "Modality E1 maybe"), encoding="utf-8")
+    with pytest.raises(ImportProblem, match=r"threat\.ann:\d+: E1: unknown Modality 'maybe'"):
+        read_annotations([out], "brat")

@@ -70,7 +70,8 @@ class RelationActions:
 
             def typed(rtype: str | None) -> None:
                 if rtype is not None:
-                    self._after(rel_ops.add_relation(session, head, child, rtype), "that relation is already there")
+                    action = rel_ops.add_relation(session, head, child, rtype)
+                    self._after(action, "" if action else "that relation is already there")
                     self._show_status()
             types = rel_ops.relation_types(session)
             keyed = [Choice(rel_ops.RELATION_KEYS[t], t, t) for t in types if t in rel_ops.RELATION_KEYS]
