@@ -73,11 +73,12 @@ async def test_keys_move_between_articles_and_status_persists(samples_db, codebo
 
 async def test_help_lists_every_binding(seed_db, codebook, pipeline):
     store, app = make_app(seed_db, codebook, pipeline)
-    async with app.run_test(size=(160, 60)) as pilot:
+    async with app.run_test(size=(160, 80)) as pilot:  # the help scrolls; this height shows all of it
         await pilot.press("question_mark")
         await pilot.pause()
         text = whole_screen(app)
-        for words in ("Next word", "Label 3 (ORG)", "Undo", "Next article", "Search", "Accept all suggestions"):
+        for words in ("Next word", "Label 3 (ORG)", "Undo", "Next article", "Search", "Accept all suggestions",
+                      "Relations", "Attributes"):
             assert words in text
     store.close()
 

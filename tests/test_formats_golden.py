@@ -86,7 +86,8 @@ def test_prodigy_golden(seed, tmp_path):
     (task,) = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert task["text"] == article.text and task["answer"] == "accept" and task["_annotator_id"] == "alice"
     assert isinstance(task["_input_hash"], int) and -2**31 <= task["_task_hash"] < 2**31
-    assert sorted((s["start"], s["end"], s["label"]) for s in task["spans"]) == accepted
+    assert sorted((s["start"], s["end"], s["label"]) for s in task["spans"] if "answer" not in s) == accepted
+    assert [s["answer"] for s in task["spans"] if "answer" in s] == ["reject"]  # the rejected entity stays rejected
     tokens = task["tokens"]
     for span in task["spans"] + [r["head_span"] for r in task["relations"]] + [r["child_span"] for r in task["relations"]]:
         assert tokens[span["token_start"]]["start"] == span["start"]
@@ -120,8 +121,9 @@ def test_brat_golden_reparses(seed, tmp_path):
     store, article, accepted, events = seed
     out = export(store, "brat", tmp_path)
     compare("brat", out)
-    assert (out / f"{article.id}.txt").read_bytes() == article.text.encode("utf-8")
-    for line in (out / f"{article.id}.ann").read_text(encoding="utf-8").splitlines():
+    stem = "00_2018-02-08_syria_deir_ez_zor_pro_assad_attack"  # from the article's source file name
+    assert (out / f"{stem}.txt").read_bytes() == article.text.encode("utf-8")
+    for line in (out / f"{stem}.ann").read_text(encoding="utf-8").splitlines():
         if line.startswith("T"):
             ident, head, covered = line.split("\t")
             label, start, end = head.split(" ")

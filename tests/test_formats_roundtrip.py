@@ -112,10 +112,13 @@ def test_doccano_import_both_forms(tmp_path):
         (_, _, a1, e1, v1), (_, _, a2, e2, v2) = snapshot(store)
         assert [(d["start"], d["end"], d["label"]) for d in sorted(map(json.loads, e1), key=lambda d: d["start"])] \
             == [(30, 36, "GPE"), (40, 46, "DATE")]
-        (event,) = map(json.loads, v2)
-        assert (event["type"], event["trigger_start"], event["trigger_end"]) == ("BATTLE", 7, 13)
-        assert [(a["role"], a["start"], a["end"]) for a in event["arguments"]] == [("Attacker", 0, 6), ("Place", 30, 36)]
-        assert sorted(json.loads(d)["label"] for d in e2) == ["GPE", "PERSON"]  # the trigger is not an entity
+        assert v2 == []  # relations are relations, not events typed by the head entity's label
+        ents = {d["id"]: (d["start"], d["end"], d["label"]) for d in map(json.loads, e2)}
+        assert sorted(ents.values()) == [(0, 6, "PERSON"), (7, 13, "BATTLE"), (30, 36, "GPE")]
+        session = store.open_session(a2["id"])
+        rels = sorted((r.type, ents[r.head], ents[r.child]) for r in session.relations.values())
+        session.close()
+        assert rels == [("Attacker", (7, 13, "BATTLE"), (0, 6, "PERSON")), ("Place", (7, 13, "BATTLE"), (30, 36, "GPE"))]
     finally:
         store.close()
 

@@ -34,6 +34,7 @@ from .entity_actions import EntityActions
 from .export_commands import export_commands
 from .layout import PANE_BINDINGS, PaneLayout
 from .event_actions import EventActions
+from .relation_actions import RelationActions, links_text
 from .review_actions import ReviewActions
 from .screens.help import HelpScreen, picker_help
 from .widgets.article_list import ArticleList
@@ -56,6 +57,8 @@ ANNOTATION_BINDINGS = [
     Binding("e", "app.new_event", "New event", id="event.new"),
     Binding("o", "app.assign_role", "Assign role", id="event.assign"),
     Binding("f", "app.edit_event", "Event fields", show=False, id="event.fields"),
+    Binding("R", "app.relation", "Relations", id="relation.edit"),
+    Binding("m", "app.attribute", "Attributes", id="attribute.toggle"),
 ]
 
 
@@ -67,7 +70,8 @@ class AnnotatedArticleView(ArticleView):
         self.app.left_at = (self.session, self.cursor)  # the app closes the article after its panes
 
 
-class NewsmarkApp(PaneLayout, EntityActions, EventActions, ReviewActions, ArticleParse, App[None]):
+class NewsmarkApp(PaneLayout, EntityActions, EventActions, RelationActions, ReviewActions, ArticleParse,
+                  App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "newsmark"
 
@@ -359,12 +363,13 @@ class NewsmarkApp(PaneLayout, EntityActions, EventActions, ReviewActions, Articl
         status = Text()
         if self.session is not None:
             ent = self.session.entity_at(self.view.cursor)
-            if ent:  # the entity under the cursor, by its words and its label
+            if ent:  # the entity under the cursor, by its words and its label, then its links
                 words = " ".join(self.session.article.text[ent.start:ent.end].split())
                 shown = words if len(words) <= 40 else words[:40] + "…"
                 status.append(f"{ent.label} ", style=f"bold {self.codebook.colour(ent.label)}")
                 status.append(repr(shown), style="bold")
                 status.append(f" {ent.status}  ", style="dim")
+                status.append(links_text(self.session, ent))
         if self.pipeline is None:
             status.append("model loading  ", style="dim")
         elif self.pipeline.fallback:

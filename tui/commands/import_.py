@@ -89,7 +89,7 @@ def run(args) -> int:
         warn(f"newsmark: {exc}; nothing was imported")
         return 1
     for doc in docs:
-        for rec in (*doc.entities, *doc.events):
+        for rec in (*doc.entities, *doc.events, *doc.relations):
             rec.annotator = rec.annotator or args.annotator
     articles, problems = read_plain(plain) if plain else ([], [])
     if problems:
@@ -108,6 +108,8 @@ def run(args) -> int:
             warn("newsmark: interrupted; nothing was imported")
             return 1
         annotate_known_documents(store, known, args.annotator, summary, progress)
+    for line in summary.skipped:  # well-formed lines newsmark cannot hold: one line each
+        warn(f"newsmark: {line}")
     if docs:
         print(f"{summary}, into {args.db}")
     else:

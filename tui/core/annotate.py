@@ -49,7 +49,9 @@ def _rejected(ent: Entity, who: str) -> Entity:
 
 
 def remove(session: ArticleSession, ent: Entity) -> dict | None:
-    return session.commit(f"remove {ent.label}", [_retire(ent, session.annotator)])
+    """Remove the entity and, in the same undoable action, the relations it takes part in."""
+    gone = [change("relations", r, None) for r in session.relations.values() if ent.id in r.members]
+    return session.commit(f"remove {ent.label}", [_retire(ent, session.annotator)] + gone)
 
 
 def accept(session: ArticleSession, ent: Entity) -> dict | None:

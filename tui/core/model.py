@@ -37,6 +37,31 @@ def _from_dict(cls, data: dict[str, Any]):
     return cls(**{k: v for k, v in data.items() if k in names})
 
 
+# Fields added after records were first stored: left out of ``to_dict`` while empty, so records that
+# do not use them (and every file written before they existed) keep exactly the same shape.
+EXTRA_FIELDS = ("fragments", "attributes", "notes", "norms", "event", "modality", "evidence")
+
+
+def _to_dict(record) -> dict[str, Any]:
+    data = asdict(record)
+    for name in EXTRA_FIELDS:
+        if name in data and not data[name]:
+            del data[name]
+    return data
+
+
+def _copy_extras(record, data: dict[str, Any]) -> None:
+    """Fresh containers for the extra fields, so two records never share one list or dict."""
+    if hasattr(record, "attributes"):
+        record.attributes = dict(data.get("attributes") or {})
+    if hasattr(record, "notes"):
+        record.notes = [str(n) for n in data.get("notes") or []]
+    if hasattr(record, "norms"):
+        record.norms = [dict(n) for n in data.get("norms") or []]
+    if hasattr(record, "fragments"):
+        record.fragments = [[int(s), int(e)] for s, e in data.get("fragments") or []]
+
+
 @dataclass
 class Article:
     id: str
@@ -71,13 +96,28 @@ class Entity:
     annotator: str = ""
     created: str = field(default_factory=now_iso)
     updated: str = ""
+    # Discontinuous entities (brat's ``0 5;10 15``): every piece, in order; empty when contiguous.
+    # ``start``/``end`` then span from the first piece's start to the last piece's end.
+    fragments: list[list[int]] = field(default_factory=list)
+    # Attribute name -> True (binary) or a value string (brat A/M lines; negated, hypothetical...).
+    attributes: dict[str, Any] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+    # Knowledge-base ids: {"type": "Reference", "db": "Wikipedia", "id": "64488", "text": "..."}.
+    norms: list[dict[str, str]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return _to_dict(self)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "Entity":
-        return _from_dict(cls, data)
+        ent = _from_dict(cls, data)
+        _copy_extras(ent, data)
+        return ent
+
+    @property
+    def pieces(self) -> list[tuple[int, int]]:
+        """The text pieces of the entity: its fragments, or its one span."""
+        return [(s, e) for s, e in self.fragments] or [(self.start, self.end)]
 
     def overlaps(self, start: int, end: int) -> bool:
         return self.start < end and start < self.end
@@ -91,9 +131,10 @@ class Argument:
     start: int | None = None
     end: int | None = None
     value: str = ""
+    event: str = ""  # the id of another event of the article, when the argument is an event
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return _to_dict(self)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "Argument":
@@ -131,13 +172,12 @@ class Event:
     updated: str = ""
     modality: str = ""  # one of MODALITIES, or "" for an event the text reports as real
     evidence: str = ""  # why a suggested event has its type, e.g. '"drone attack": Air/drone strike'
+    attributes: dict[str, Any] = field(default_factory=dict)  # e.g. Negated, Hypothetical, Generic
+    notes: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        data = asdict(self)
+        data = _to_dict(self)
         data["arguments"] = [a.to_dict() for a in self.arguments]
-        for optional in ("modality", "evidence"):  # stored only when set: records stay as they were
-            if not data[optional]:
-                del data[optional]
         return data
 
     @classmethod
@@ -145,4 +185,44 @@ class Event:
         event = _from_dict(cls, data)
         event.arguments = [Argument.from_dict(a) for a in data.get("arguments", [])]
         event.fields = dict(data.get("fields", {}))
+        _copy_extras(event, data)
         return event
+
+
+@dataclass
+class Relation:
+    """A typed, directed binary relation between two entities (by id), as brat's R lines.
+
+    An equivalence (brat's ``*`` line, e.g. ``Alias T3 T4 T5``) is a relation with
+    ``equivalence`` set, whose members are ``head``, ``child`` and then ``others``.
+    """
+
+    type: str
+    head: str
+    child: str
+    head_role: str = "Arg1"
+    child_role: str = "Arg2"
+    others: list[str] = field(default_factory=list)
+    equivalence: bool = False
+    origin: str = "person"
+    status: str = "accepted"
+    id: str = field(default_factory=lambda: new_id("R"))
+    annotator: str = ""
+    created: str = field(default_factory=now_iso)
+    updated: str = ""
+    attributes: dict[str, Any] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return _to_dict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Relation":
+        rel = _from_dict(cls, data)
+        rel.others = [str(o) for o in data.get("others") or []]
+        _copy_extras(rel, data)
+        return rel
+
+    @property
+    def members(self) -> list[str]:
+        return [self.head, self.child, *self.others]

@@ -21,16 +21,16 @@ from typing import Any, Iterable
 from tinydb import TinyDB
 
 from .journal import JournalWriter, encode, keep_aside, read_journal
-from .model import Article, Entity, Event, now_iso
+from .model import Article, Entity, Event, Relation, now_iso
 from .storage import AtomicJSONStorage, DamagedFile, SaveError
 
 CHECKPOINT_EVERY = 500
 HISTORY_LIMIT = 2000
-TABLES = ("entities", "events")
+TABLES = ("entities", "events", "relations")
 
 
 def change(table: str, before: Any | None, after: Any | None) -> dict:
-    """One record's change: ``before`` and ``after`` are Entity/Event objects or None."""
+    """One record's change: ``before`` and ``after`` are Entity/Event/Relation objects or None."""
     record = after if after is not None else before
     return {
         "table": table,
@@ -94,6 +94,9 @@ class ArticleSession:
             d["id"]: Entity.from_dict(d) for d in self._db.table("entities").all()
         }
         self.events: dict[str, Event] = {d["id"]: Event.from_dict(d) for d in self._db.table("events").all()}
+        self.relations: dict[str, Relation] = {
+            d["id"]: Relation.from_dict(d) for d in self._db.table("relations").all()
+        }
 
     # -- reading -------------------------------------------------------------------------------
 
@@ -207,6 +210,8 @@ class ArticleSession:
                 self._db.drop_table(table)
             self._db.table("entities").insert_multiple(e.to_dict() for e in self.entities.values())
             self._db.table("events").insert_multiple(e.to_dict() for e in self.events.values())
+            if self.relations:  # an article without relations keeps the file shape it always had
+                self._db.table("relations").insert_multiple(r.to_dict() for r in self.relations.values())
             self._db.drop_table("state")
             self._db.table("state").insert({
                 "seq": self._seq, "analysed": self.analysed, "reviewed": self.reviewed,
@@ -307,6 +312,11 @@ class ArticleSession:
             old, new = (c["before"], c["after"]) if forward else (c["after"], c["before"])
             if c["table"] == "entities":
                 self._set_entity(c["id"], old, new, index)
+            elif c["table"] == "relations":
+                if new is None:
+                    self.relations.pop(c["id"], None)
+                else:
+                    self.relations[c["id"]] = Relation.from_dict(new)
             else:
                 if new is None:
                     self.events.pop(c["id"], None)

@@ -1,4 +1,5 @@
-"""The pickers of roles (``o``) and of event types (``e``, ``t``): every choice has a key of its own.
+"""The pickers of roles (``o``), event types (``e``, ``t``), relations (``R``) and attributes (``m``):
+every choice has a key of its own.
 
 A choice's key comes from the codebook and never changes with the event type, the entity or what the
 model guessed, so that a coder's fingers learn them: a role is one key ("a" Attacker, "d" Time), a
@@ -133,6 +134,43 @@ class KeyedPicker(ModalScreen[str | None]):
             self.show(longer)
 
 
+class FilteredPicker(KeyedPicker):
+    """A keyed picker where ``/`` opens a filter: typed words narrow the list, Enter takes the ▶ line."""
+
+    def code_key(self, key: str, character: str | None) -> None:
+        if key == "slash":
+            self.add_class("-filtering")
+            field = self.query_one(Input)
+            field.disabled, field.display = False, True
+            field.focus()
+        else:
+            super().code_key(key, character)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        words = event.value.lower().split()
+        self.show([c for c in self.choices if all(w in c.text.lower() for w in words)])
+        note = "" if self.shown else f"  (nothing matches {event.value!r}: Backspace, or Escape)"
+        self.query_one("#picker-title", Label).update(Text(self.title_text + note))
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_take()
+
+
+def numbered(items: list[tuple[str, str]], prefix: str = "") -> list[Choice]:
+    """Choices keyed by their place in the list, all codes of one width (so no code starts another)."""
+    width = len(str(len(items)))
+    return [Choice(prefix + str(n).zfill(width), text, value) for n, (text, value) in enumerate(items, start=1)]
+
+
+class ListPicker(FilteredPicker):
+    """Choices with given codes (relations, relation types, attributes); ``/`` filters by words."""
+
+    def __init__(self, title: str, choices: list[Choice]) -> None:
+        keys = " ".join(f"{c.code} {c.text}" for c in choices[:6]) + (" …" if len(choices) > 6 else "")
+        super().__init__(title, choices, f"{keys} · / filters · Enter takes ▶ · Esc gives up")
+
+
 class RolePicker(KeyedPicker):
     """The roles that this event's type and this entity's label allow, each with its own key."""
 
@@ -142,7 +180,7 @@ class RolePicker(KeyedPicker):
         super().__init__(title, choices, f"{keys} · Enter takes ▶ · Esc gives up")
 
 
-class TypePicker(KeyedPicker):
+class TypePicker(FilteredPicker):
     """Every type and sub-type: the type's key, then the sub-type's digit; ``/`` filters by words."""
 
     def __init__(self, title: str, codebook: Codebook, likely: list[str]) -> None:
@@ -163,22 +201,3 @@ class TypePicker(KeyedPicker):
     @staticmethod
     def _prefix_hint(etype: EventType) -> str:
         return f"{etype.key} {etype.label}: its sub-type's digit · Backspace goes back · Enter takes ▶"
-
-    def code_key(self, key: str, character: str | None) -> None:
-        if key == "slash":
-            self.add_class("-filtering")
-            field = self.query_one(Input)
-            field.disabled, field.display = False, True
-            field.focus()
-        else:
-            super().code_key(key, character)
-
-    def on_input_changed(self, event: Input.Changed) -> None:
-        words = event.value.lower().split()
-        self.show([c for c in self.choices if all(w in c.text.lower() for w in words)])
-        note = "" if self.shown else f"  (nothing matches {event.value!r}: Backspace, or Escape)"
-        self.query_one("#picker-title", Label).update(Text(self.title_text + note))
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.action_take()

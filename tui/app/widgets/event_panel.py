@@ -19,6 +19,7 @@ from textual.widgets import DataTable, Static
 from ...core.acled_fields import short_note
 from ...core.codebook import Codebook
 from ...core.model import Event
+from ...core.relations import describe
 
 COLUMNS = (("status", ""), ("type", "Type"), ("trigger", "Trigger"), ("actor1", "Actor 1"),
            ("actor2", "Actor 2"), ("place", "Place"), ("date", "Date"), ("fatalities", "Dead"),
@@ -131,8 +132,14 @@ class EventPanel(Vertical):
         grid.add_row("event", Text(f"{kind}  {BADGES.get(event.status, event.status)}"))
         grid.add_row("trigger", Text(repr(_trigger(text, event))))
         for arg in event.arguments:
-            words = text[arg.start:arg.end] if arg.has_span else arg.value
+            words = text[arg.start:arg.end] if arg.has_span else f"event {arg.event}" if arg.event else arg.value
             grid.add_row(Text(arg.role), Text(" ".join(words.split())))
+        if event.modality:
+            grid.add_row("modality", Text(event.modality))
+        if event.attributes:
+            grid.add_row("marked", Text(describe(event.attributes)))
+        for note in event.notes:
+            grid.add_row("note", Text(note[:160]))
         for key, caption in DETAIL_FIELDS:
             value = event.fields.get(key)
             if value not in (None, ""):

@@ -68,7 +68,7 @@ def detect_format(path: str | Path) -> str | None:
 
     A folder with ``.ann`` files is brat; a JSONL file is judged by its first good record (so that
     a damaged first line cannot pass a labelled file off as plain articles): our header or
-    ``article`` key means native, ``label`` lists (or entities + relations) mean doccano, and
+    ``article`` key means native, ``label``/``entities``/``cats`` lists mean doccano, and
     Prodigy keys (``_input_hash``, ``tokens``, ``spans``) mean Prodigy. Plain ``{"text": ...}``
     records are articles without annotations, which the article importer handles.
     """
@@ -112,7 +112,11 @@ def read_annotations(sources: list[str | Path], fmt: str = "auto") -> list[Impor
         path = Path(source)
         if not path.exists():
             raise ImportProblem(path, None, "no such file or folder")
-        kind = detect_format(path) if fmt == "auto" else fmt
+        detected = detect_format(path)
+        kind = detected if fmt == "auto" else fmt
+        if detected is not None and kind != detected:
+            raise ImportProblem(path, None, f"holds {detected} data, not {kind}; give --format {detected} "
+                                "or leave --format out")
         if kind not in READERS:
             raise ImportProblem(path, None, f"cannot tell its annotation format; give --format "
                                 f"({', '.join(IMPORT_FORMATS)})")

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterator
 
 from ..codebook import Codebook, load_codebook
-from ..model import Article, Entity, Event
+from ..model import Article, Entity, Event, Relation
 from ..storage import ArticleDamaged
 
 FORMAT_NAMES = ("jsonl", "prodigy", "spacy", "brat", "conll", "acled")
@@ -54,6 +54,8 @@ class ExportOptions:
             return frozenset(self.statuses)
         if fmt == "jsonl":
             return frozenset({"accepted", "suggested", "rejected"})
+        if fmt == "prodigy":  # Prodigy keeps answers: a rejected span goes out as answer "reject"
+            return frozenset({"accepted", "rejected"} | ({"suggested"} if self.include_suggestions else set()))
         return frozenset({"accepted", "suggested"} if self.include_suggestions else {"accepted"})
 
     def takes(self, fmt: str, document: "Document") -> bool:
@@ -99,19 +101,37 @@ class Document:
     events: list[Event]
     analysed: str = ""  # which model pre-annotated the article ("" if none), so it is not re-run
     reviewed: bool = True  # whether a person reviewed its entity layer
+    relations: list[Relation] = field(default_factory=list)  # only those whose entities all passed
+
+
+def _extras(record) -> str:
+    return json.dumps([getattr(record, name, None) for name in ("fragments", "attributes", "notes", "norms")],
+                      sort_keys=True, default=str)
 
 
 def entity_key(ent: Entity) -> tuple:
-    return (ent.start, ent.end, ent.label, ent.status, ent.origin, ent.id)
+    return (ent.start, ent.end, ent.label, ent.status, ent.origin, _extras(ent), ent.id)
 
 
 def event_key(ev: Event) -> tuple:
     """Text order that does not depend on random ids, so a re-imported project sorts the same."""
     trig = (-1, -1) if ev.trigger_start is None else (ev.trigger_start, ev.trigger_end)
-    args = tuple((a.role, a.start if a.start is not None else -1, a.end if a.end is not None else -1, a.value)
-                 for a in ev.arguments)
-    fields = json.dumps(ev.fields, sort_keys=True, default=str)
+    args = tuple(sorted((a.role, a.start if a.start is not None else -1, a.end if a.end is not None else -1,
+                         a.value, bool(a.event)) for a in ev.arguments))  # formats may reorder arguments
+    fields = json.dumps([ev.fields, ev.attributes, ev.notes, ev.modality, ev.evidence], sort_keys=True, default=str)
     return (*trig, ev.type, ev.subtype, args, fields, ev.status, ev.origin, ev.created, ev.id)
+
+
+def _events_in_order(events: list[Event]) -> list[Event]:
+    """Text order (``event_key``); events alike but for how other events name them are told apart by
+    the keys of the events that name them, so a re-imported project (new ids) sorts the same."""
+    named_by: dict[str, list] = {}
+    for ev in events:
+        for arg in ev.arguments:
+            if arg.event:
+                named_by.setdefault(arg.event, []).append((arg.role, event_key(ev)[:-2]))
+    return sorted(events, key=lambda ev: (*event_key(ev)[:-2], sorted(named_by.get(ev.id, [])),
+                                          *event_key(ev)[-2:]))
 
 
 def iter_documents(store, fmt: str, options: ExportOptions) -> Iterator[Document]:
@@ -130,6 +150,7 @@ def iter_documents(store, fmt: str, options: ExportOptions) -> Iterator[Document
             article = Article.from_dict(session.article.to_dict())
             entities = list(session.entities.values())
             events = list(session.events.values())
+            relations = list(session.relations.values())
             analysed = session.analysed
             reviewed = session.reviewed
         finally:
@@ -140,12 +161,15 @@ def iter_documents(store, fmt: str, options: ExportOptions) -> Iterator[Document
         def keep(rec) -> bool:
             return rec.status in wanted and (not options.annotator or rec.annotator == options.annotator)
 
+        kept = sorted((e for e in entities if keep(e)), key=entity_key)
+        where = {e.id: entity_key(e)[:3] for e in kept}
+
+        def relation_key(rel: Relation) -> tuple:  # text order of the entities, then the rest
+            return (tuple(where[m] for m in rel.members), rel.type, rel.head_role, rel.child_role, rel.status,
+                    rel.origin, _extras(rel), rel.id)
         yield Document(
-            article,
-            sorted((e for e in entities if keep(e)), key=entity_key),
-            sorted((e for e in events if keep(e)), key=event_key),
-            analysed,
-            reviewed,
+            article, kept, _events_in_order([e for e in events if keep(e)]), analysed, reviewed,
+            sorted((r for r in relations if keep(r) and set(where).issuperset(r.members)), key=relation_key),
         )
 
 

@@ -3,7 +3,8 @@
 Tags come from spaCy's ``offsets_to_biluo_tags`` (then ``biluo_to_iob``) on a Doc cut at every
 entity edge, so no entity is ever tagged ``-``. Sentences come from the model's ``senter`` (loaded
 once), and a line break always ends one; a break that would fall inside an entity is dropped.
-Whitespace tokens (newlines, runs of spaces) are not written. Each article starts with ``-DOCSTART-``, as in CoNLL-2003.
+Whitespace tokens (newlines, runs of spaces) are not written. Each article starts with
+``-DOCSTART- -X- O O``, the exact line ``spacy convert -c ner`` splits documents on, as in CoNLL-2003.
 Overlapping entities cannot be tagged in one layer: the longest is kept and a warning is given.
 """
 
@@ -14,6 +15,8 @@ from typing import Iterator
 
 from .base import Document, ExportOptions, ExportSummary, atomic_output
 from .tokenize import aligned_doc, sentence_nlp
+
+DOCSTART = "-DOCSTART- -X- O O"
 
 
 def _non_overlapping(entities) -> tuple[list[tuple[int, int, str]], int]:
@@ -35,7 +38,7 @@ def conll_for(doc: Document, summary: ExportSummary | None = None) -> str:
     for _, proc in nlp.pipeline:
         sdoc = proc(sdoc)
     tags = biluo_to_iob(offsets_to_biluo_tags(sdoc, spans))
-    lines = ["-DOCSTART-\tO", ""]
+    lines = [DOCSTART, ""]
     for tok, tag in zip(sdoc, tags):
         starts = tok.is_sent_start or (tok.i > 0 and "\n" in sdoc[tok.i - 1].text_with_ws)
         if starts and tok.i > 0 and not tag.startswith("I-") and lines[-1] != "":
@@ -67,7 +70,7 @@ def parse(content: str) -> list[list[list[tuple[str, str]]]]:
                 sent = []
             continue
         token, _, tag = line.partition("\t")
-        if token == "-DOCSTART-":
+        if token.split(" ")[0] == "-DOCSTART-":
             docs.append([])
             continue
         sent.append((token, tag))

@@ -2,7 +2,9 @@
 
 ``doc.ents`` cannot overlap, so overlapping entities keep the longest (``spacy.util.filter_spans``)
 and every exported entity is also in ``doc.spans["entities"]``. spaCy has no event structure: the
-links live in ``doc.user_data["events"]`` (``DocBin(store_user_data=True)``). The output loads with
+links live in ``doc.user_data["events"]`` (``DocBin(store_user_data=True)``), relations in
+``user_data["relations"]`` and entities' fragments, attributes, notes and normalisations in
+``user_data["entity_extras"]``; an entity's first normalisation is its ``kb_id``. The output loads with
 spaCy alone: ``DocBin().from_disk(path).get_docs(spacy.blank("en").vocab)``.
 
 A path ending in ``.spacy`` gets one file. Any other path is a folder of shards of ``SHARD`` docs
@@ -26,13 +28,13 @@ def doc_for(document: Document, summary: ExportSummary):
     art = document.article
     doc = document_doc(document)
 
-    def span(start, end, label):
-        found = doc.char_span(start, end, label=label)
+    def span(start, end, label, kb_id=""):
+        found = doc.char_span(start, end, label=label, kb_id=kb_id)
         if found is None:
             summary.warnings.append(f"{art.id}: span [{start}, {end}) {label} does not align; left out")
         return found
 
-    ents = [s for s in (span(e.start, e.end, e.label) for e in document.entities) if s is not None]
+    ents = [s for s in (span(e.start, e.end, e.label, _kb_id(e)) for e in document.entities) if s is not None]
     doc.spans["entities"] = ents
     kept = filter_spans(ents)
     if len(kept) < len(ents):
@@ -55,13 +57,31 @@ def doc_for(document: Document, summary: ExportSummary):
             "trigger": None if ev.trigger_start is None else [ev.trigger_start, ev.trigger_end],
             "arguments": [a.to_dict() for a in ev.arguments],
             "fields": dict(ev.fields), "status": ev.status, "annotator": ev.annotator,
+            **({"attributes": dict(ev.attributes)} if ev.attributes else {}),
+            **({"notes": list(ev.notes)} if ev.notes else {}),
         })
     doc.spans["triggers"] = triggers
     doc.spans["arguments"] = arguments
     doc.user_data["article_id"] = art.id
     doc.user_data["title"] = art.title
     doc.user_data["events"] = events
+    where = {e.id: [e.start, e.end, e.label] for e in document.entities}
+    relations = [
+        {"type": r.type, "members": [where[m] for m in r.members], "roles": [r.head_role, r.child_role],
+         "equivalence": r.equivalence, "attributes": dict(r.attributes), "notes": list(r.notes)}
+        for r in document.relations]
+    extras = [
+        {"span": where[e.id], "fragments": e.fragments, "attributes": e.attributes, "notes": e.notes, "norms": e.norms}
+        for e in document.entities if e.fragments or e.attributes or e.notes or e.norms]
+    for key, value in (("relations", relations), ("entity_extras", extras)):
+        if value:  # left out when empty, so documents without them keep their shape
+            doc.user_data[key] = value
     return doc
+
+
+def _kb_id(ent) -> str:
+    """The entity's first normalisation as spaCy's ``kb_id`` (``DB:ID``), or ""."""
+    return f"{ent.norms[0].get('db')}:{ent.norms[0].get('id')}" if ent.norms else ""
 
 
 def export(docs: Iterator[Document], out: Path, options: ExportOptions, summary: ExportSummary) -> None:

@@ -7,11 +7,12 @@ so a bad record anywhere leaves the store exactly as it was.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
-from ..model import ARTICLE_STATUSES, ORIGINS, SPAN_STATUSES, Article, Argument, Entity, Event
+from ..model import ARTICLE_STATUSES, ORIGINS, SPAN_STATUSES, Article, Argument, Entity, Event, Relation
 from ..importer import MAX_ARTICLE_CHARS, Problem, decode_text, parse_json_lines
 from ..session import change
 
@@ -36,6 +37,9 @@ class ImportDoc:
     # data from another tool, a person's work) means reviewed, unless the stored article already
     # held model suggestions that nobody answered.
     reviewed: bool | None = None
+    relations: list[Relation] = field(default_factory=list)  # between entities of this doc, by id
+    kinds: Counter = field(default_factory=Counter)  # what the file held, by kind (brat: "R lines"...)
+    skipped: list[str] = field(default_factory=list)  # one line each (file:line: why) for what was not kept
 
 
 @dataclass
@@ -45,10 +49,21 @@ class ImportSummary:
     entities: int = 0
     events: int = 0
     duplicates: int = 0
+    relations: int = 0
+    kinds: Counter = field(default_factory=Counter)
+    skipped: list[str] = field(default_factory=list)
 
     def __str__(self) -> str:
-        return (f"imported {self.articles_added} new article(s) ({self.articles_existing} already stored), "
-                f"{self.entities} entities, {self.events} event(s); {self.duplicates} duplicate(s) skipped")
+        text = (f"imported {self.articles_added} new article(s) ({self.articles_existing} already stored), "
+                f"{self.entities} entities, {self.events} event(s)")
+        if self.relations:
+            text += f", {self.relations} relation(s)"
+        text += f"; {self.duplicates} duplicate(s) skipped"
+        if any(self.kinds.values()):
+            text += "; kept " + ", ".join(f"{kind} {n}" for kind, n in self.kinds.items() if n)
+        if self.skipped:
+            text += f"; {len(self.skipped)} line(s) not kept, each named on its own line"
+        return text
 
 
 class Checker:
@@ -111,6 +126,10 @@ class Checker:
         self.string(data.get("label"), "entity label")
         self.choice(data.get("origin", "person"), ORIGINS, "entity origin")
         self.choice(data.get("status", "accepted"), SPAN_STATUSES, "entity status")
+        for piece in data.get("fragments") or []:
+            if not isinstance(piece, list) or len(piece) != 2:
+                self.fail(f"entity fragment {piece!r} is not [start, end]")
+            self.span(text, piece[0], piece[1], "entity fragment")
         self.optional(data, _RECORD_STRINGS, str, "entity")
         return Entity.from_dict(data)
 
@@ -183,18 +202,38 @@ def _same_event(e: Event) -> tuple:
             tuple(sorted((a.role, a.start, a.end) for a in e.arguments if a.has_span)))
 
 
-def _new_records(table: str, stored: dict, records: list, same, summary: ImportSummary) -> list[dict]:
-    """Changes adding the records not yet stored, by id or by content; counts the rest as duplicates."""
+def _same_relation(r: Relation) -> tuple:
+    return (r.type, r.equivalence, tuple(r.members))
+
+
+def _new_records(stored: dict, records: list, same, summary: ImportSummary,
+                 renamed: dict[str, str] | None = None) -> list:
+    """The records not yet stored, by id or by content; counts the rest as duplicates.
+
+    ``renamed`` gains imported id -> stored id for each duplicate found by content, so relations and
+    event arguments that point at it point at the stored record instead.
+    """
     ids = set(stored)
-    keys = {same(r) for r in stored.values()}
-    changes = []
+    keys = {same(r): r.id for r in stored.values()}
+    fresh = []
     for record in records:
         if record.id in ids or same(record) in keys:
             summary.duplicates += 1
+            if renamed is not None and record.id not in ids:
+                renamed[record.id] = keys[same(record)]
             continue
         ids.add(record.id)
-        changes.append(change(table, None, record))
-    return changes
+        fresh.append(record)
+    return fresh
+
+
+def _point_at_stored(doc: ImportDoc, renamed: dict[str, str]) -> None:
+    for ev in doc.events:
+        for arg in ev.arguments:
+            arg.event = renamed.get(arg.event, arg.event)
+    for rel in doc.relations:
+        rel.head, rel.child = renamed.get(rel.head, rel.head), renamed.get(rel.child, rel.child)
+        rel.others = [renamed.get(o, o) for o in rel.others]
 
 
 def import_documents(store, docs: list[ImportDoc], annotator: str = "",
@@ -221,11 +260,12 @@ def add_new_documents(store, docs: list[ImportDoc], annotator: str, summary: Imp
             if store.has_article(doc.article.id):
                 known.append(doc)
                 continue
+            _tally(doc, summary)
             if staging.add(doc.article):
                 summary.articles_added += 1
             else:
                 summary.articles_existing += 1
-            if doc.entities or doc.events or doc.analysed or doc.reviewed is not False:
+            if doc.entities or doc.events or doc.relations or doc.analysed or doc.reviewed is not False:
                 _annotate(staging.open_session(doc.article.id, annotator), doc, staging.sync, summary)
             if doc.status:
                 staging.set_status(doc.article.id, doc.status)
@@ -240,7 +280,8 @@ def annotate_known_documents(store, docs: list[ImportDoc], annotator: str, summa
     with store.batch():
         for doc in docs:
             summary.articles_existing += 1
-            if doc.entities or doc.events or doc.analysed or doc.reviewed is not False:
+            _tally(doc, summary)
+            if doc.entities or doc.events or doc.relations or doc.analysed or doc.reviewed is not False:
                 _annotate(store.open_session(doc.article.id, annotator), doc, store.sync, summary)
             if doc.status and doc.status != (store.row(doc.article.id) or {}).get("status"):
                 store.set_status(doc.article.id, doc.status)
@@ -248,15 +289,30 @@ def annotate_known_documents(store, docs: list[ImportDoc], annotator: str, summa
                 progress(summary.articles_added + summary.articles_existing)
 
 
+def _tally(doc: ImportDoc, summary: ImportSummary) -> None:
+    """Count what the file held by kind, and name the lines it could not keep."""
+    summary.kinds.update(doc.kinds)
+    summary.skipped += doc.skipped
+
+
 def _annotate(session, doc: ImportDoc, sync: Callable, summary: ImportSummary) -> None:
-    """Add to one open article the records of ``doc`` it does not hold yet, then close it."""
+    """Add to one open article the records of ``doc`` it does not hold yet, then close it.
+
+    Relations and event arguments that name a record already stored (found by content) are pointed
+    at the stored one."""
     try:
         unanswered = session.counts()["suggested"]
-        entities = _new_records("entities", session.entities, doc.entities, _same_entity, summary)
-        events = _new_records("events", session.events, doc.events, _same_event, summary)
+        renamed: dict[str, str] = {}
+        entities = _new_records(session.entities, doc.entities, _same_entity, summary, renamed)
+        events = _new_records(session.events, doc.events, _same_event, summary, renamed)
+        _point_at_stored(doc, renamed)
+        relations = _new_records(session.relations, doc.relations, _same_relation, summary)
         summary.entities += len(entities)
         summary.events += len(events)
-        session.commit("import", entities + events)
+        summary.relations += len(relations)
+        session.commit("import", [change(table, None, record) for table, records in
+                                  (("entities", entities), ("events", events), ("relations", relations))
+                                  for record in records])
         if doc.analysed and not session.analysed:  # keeps the app from re-running the model
             session.set_model_entities([], doc.analysed)
         if doc.reviewed or (doc.reviewed is None and not unanswered):

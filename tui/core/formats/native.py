@@ -12,7 +12,7 @@ import json
 from pathlib import Path
 from typing import Iterator
 
-from ..model import article_id_for
+from ..model import Relation, article_id_for
 from .base import Document, ExportOptions, ExportSummary, atomic_output
 from .ingest import Checker, ImportDoc, ImportProblem, json_lines
 
@@ -37,6 +37,8 @@ def export(docs: Iterator[Document], out: Path, options: ExportOptions, summary:
                 "events": [e.to_dict() for e in doc.events],
                 "reviewed": doc.reviewed,
             }
+            if doc.relations:  # left out when empty, so files without relations keep their bytes
+                record["relations"] = [r.to_dict() for r in doc.relations]
             handle.write(_dumps(record) + "\n")
             summary.articles += 1
             summary.entities += len(doc.entities)
@@ -78,10 +80,31 @@ def read(path: Path) -> list[ImportDoc]:
         reviewed = record.get("reviewed", False)
         if not isinstance(reviewed, bool):
             check.fail("'reviewed' must be true or false")
+        entities = [check.entity(text, e) for e in entities]
+        events = [check.event(text, e) for e in events]
+        named = {a.event for ev in events for a in ev.arguments if a.event} - {ev.id for ev in events}
+        if named:
+            check.fail(f"an event argument names {sorted(named)[0]!r}, which is no event of the article")
         docs.append(ImportDoc(
-            article, [check.entity(text, e) for e in entities], [check.event(text, e) for e in events], status,
-            analysed, reviewed,
+            article, entities, events, status, analysed, reviewed,
+            relations=_relations(check, record.get("relations", []), {e.id for e in entities}),
         ))
     if not docs:
         raise ImportProblem(path, None, "holds no article records")
     return docs
+
+
+def _relations(check: Checker, records, entity_ids: set[str]) -> list[Relation]:
+    if not isinstance(records, list):
+        check.fail("'relations' must be a list")
+    out = []
+    for data in records:
+        if not isinstance(data, dict):
+            check.fail("relation must be an object")
+        check.string(data.get("type"), "relation type")
+        rel = Relation.from_dict(data)
+        missing = [m for m in rel.members if m not in entity_ids]
+        if missing:
+            check.fail(f"relation {rel.id} names {missing[0]!r}, which is no entity of the article")
+        out.append(rel)
+    return out

@@ -1,28 +1,40 @@
-"""Prodigy JSONL: one ``ner_manual`` task per article, events as relations from trigger to argument.
+"""Prodigy JSONL: one ``ner_manual`` task per article; spans, relations and answers as Prodigy keeps them.
 
-Character offsets are copied from the store; ``token_start``/``token_end`` are inclusive indices into
-``tokens``, which come from a Doc cut at every span edge (see ``tokenize``) so they always match.
-Prodigy's hashes are 32-bit signed ints; it makes them with mmh3, which we do not depend on, so ours
-come from BLAKE2 with the same meaning (input = the text, task = the text plus the annotations).
+Export: character offsets from the store; ``token_start``/``token_end`` are inclusive indices into
+``tokens``, from a Doc cut at every span edge (see ``tokenize``) so they always match. A rejected
+entity is a span with ``"answer": "reject"`` (rejected ones go out by default, as Prodigy keeps
+them); relations between entities are Prodigy relations, and events are relations from the trigger
+to each argument (marked with ``event_id``). What a Prodigy import kept of a task (``answer``,
+``meta``, hashes, ``_view_id``, session and annotator ids, choice ``options``/``accept``...) goes
+back out as it came; hashes missing there are computed as Prodigy computes them (``prodigy_hash``).
+Overlapping spans are written (Prodigy's span views take them) with a warning, as the other
+single-layer exports give.
+
+Import: every task, whatever its answer: a task answered ``reject`` keeps its spans as rejected
+entities, ``ignore`` as suggested ones, and a span's own ``answer`` wins over the task's. Relations
+become relations between entities (ours, with ``event_id``, become events again), an entity-linking
+choice (``accept`` ids among ``options``, or a span's ``kb_id``) a normalisation on the entity. A task
+whose text is empty or only whitespace is left out with one line. Tasks about the same text are one
+article; the task-level keys of the first are the ones kept.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections import defaultdict
 from pathlib import Path
 from typing import Iterator
 
-from ..model import Entity, article_id_for
+from ..model import Entity, Relation, article_id_for
 from .base import Document, ExportOptions, ExportSummary, atomic_output
+from .conll import _non_overlapping
 from .ingest import Checker, ImportDoc, ImportProblem, event_from_spans, json_lines
+from .prodigy_hash import set_hashes
 from .tokenize import document_doc, token_range
 
-
-def hash32(value: str) -> int:
-    """A stable signed 32-bit hash, the shape Prodigy uses for ``_input_hash``/``_task_hash``."""
-    return int.from_bytes(hashlib.blake2b(value.encode("utf-8"), digest_size=4).digest(), "big", signed=True)
+ANSWER_STATUS = {"accept": "accepted", "reject": "rejected", "ignore": "suggested"}
+STATUS_ANSWER = {v: k for k, v in ANSWER_STATUS.items()}
+DERIVED = ("text", "tokens", "spans", "relations")  # rebuilt from the store on export, never kept
 
 
 def _span(doc, text: str, start: int, end: int, label: str) -> dict:
@@ -33,42 +45,51 @@ def _span(doc, text: str, start: int, end: int, label: str) -> dict:
     return out
 
 
+def _relation(head: dict, child: dict, label: str, **extra) -> dict:
+    return {"head": head.get("token_end"), "child": child.get("token_end"), "head_span": head,
+            "child_span": child, "label": label, **extra}
+
+
 def task_for(doc: Document) -> dict:
     art = doc.article
+    kept = dict(art.meta.get("prodigy") or {})
+    answer = kept.get("answer", "accept")
     sdoc = document_doc(doc)
     tokens = [{"text": t.text, "start": t.idx, "end": t.idx + len(t.text), "id": t.i, "ws": bool(t.whitespace_)}
               for t in sdoc]
-    spans = [_span(sdoc, art.text, e.start, e.end, e.label) for e in doc.entities]
+    spans, span_of = [], {}
+    for ent in doc.entities:
+        span = _span(sdoc, art.text, ent.start, ent.end, ent.label)
+        if ent.status != ANSWER_STATUS.get(answer, "accepted"):
+            span["answer"] = STATUS_ANSWER[ent.status]
+        if ent.norms:
+            norm = ent.norms[0]
+            span["kb_id"] = norm.get("id", "") if norm.get("db") in ("KB", "") else f"{norm['db']}:{norm.get('id')}"
+        spans.append(span)
+        span_of[ent.id] = span
     labels = {(e.start, e.end): e.label for e in doc.entities}
-    relations = []
+    relations = [_relation(span_of[r.head], span_of[r.child], r.type) for r in doc.relations if not r.equivalence]
     for ev in doc.events:
         if ev.trigger_start is None:
             continue
         head = _span(sdoc, art.text, ev.trigger_start, ev.trigger_end, ev.type)
         for arg in ev.arguments:
-            if not arg.has_span:
-                continue
-            child = _span(sdoc, art.text, arg.start, arg.end, labels.get((arg.start, arg.end), arg.role))
-            relations.append({
-                "head": head.get("token_end"), "child": child.get("token_end"),
-                "head_span": head, "child_span": child, "label": arg.role,
-                "event_id": ev.id, "event_subtype": ev.subtype,
-            })
+            if arg.has_span:
+                child = _span(sdoc, art.text, arg.start, arg.end, labels.get((arg.start, arg.end), arg.role))
+                relations.append(_relation(head, child, arg.role, event_id=ev.id, event_subtype=ev.subtype))
     annotators = sorted({r.annotator for r in (*doc.entities, *doc.events) if r.annotator})
-    input_hash = hash32(art.text)
     task = {
         "text": art.text,
         "meta": {"article_id": art.id, "title": art.title, "source": art.source, "url": art.url},
-        "_input_hash": input_hash,
         "tokens": tokens,
         "spans": spans,
         "relations": relations,
-        "answer": "accept",
+        "answer": answer,
         "_view_id": "ner_manual",
         "_annotator_id": ", ".join(annotators),
     }
-    task["_task_hash"] = hash32(json.dumps([input_hash, spans, relations], sort_keys=True))
-    return task
+    task.update({k: v for k, v in kept.items() if k not in DERIVED})
+    return set_hashes(task)
 
 
 def export(docs: Iterator[Document], out: Path, options: ExportOptions, summary: ExportSummary) -> None:
@@ -82,6 +103,13 @@ def export(docs: Iterator[Document], out: Path, options: ExportOptions, summary:
             missing = sum(1 for s in task["spans"] if "token_start" not in s)
             if missing:
                 summary.warnings.append(f"{doc.article.id}: {missing} span(s) do not align with tokens")
+            equivalences = sum(1 for r in doc.relations if r.equivalence)
+            if equivalences:
+                summary.warnings.append(f"{doc.article.id}: {equivalences} equivalence(s) left out (Prodigy has none)")
+            overlapping = _non_overlapping(doc.entities)[1]
+            if overlapping:
+                summary.warnings.append(f"{doc.article.id}: {overlapping} overlapping span(s) in the Prodigy task "
+                                        "(ner.manual and spaCy's doc.ents take one layer)")
     summary.files = 1
 
 
@@ -91,44 +119,93 @@ def looks_like(first: dict) -> bool:
 
 
 def read(path: Path) -> list[ImportDoc]:
-    """Accepted Prodigy tasks: spans become entities, relations grouped by head span become events."""
-    from ..importer import article_from_text
-
-    docs = []
+    """Every task of a Prodigy file, checked; see the module docstring for what becomes what."""
+    docs, skipped, first_empty = [], [], None
     for number, record in json_lines(path):
         check = Checker(path, number)
-        text = check.text(record.get("text"), "'text'")
-        if record.get("answer", "accept") != "accept":
+        text = check.string(record.get("text"), "'text'", empty=True)
+        if not text.strip():
+            skipped.append(f"{path}:{number}: the task's text is empty or only whitespace; not kept")
+            first_empty = first_empty or number
             continue
-        annotator = str(record.get("_annotator_id") or "")
-        meta = record.get("meta") if isinstance(record.get("meta"), dict) else {}
-        article = article_from_text(text, source=f"{path}:{number}", title=str(meta.get("title") or ""),
-                                    parse_header=False)
-        article.id = article_id_for(text)
-        spans = record.get("spans", [])
-        relations = record.get("relations", [])
-        if not isinstance(spans, list) or not isinstance(relations, list):
-            check.fail("'spans' and 'relations' must be lists")
-        entities = []
-        for span in spans:
-            if not isinstance(span, dict):
-                check.fail("each span must be an object")
-            start, end = check.span(text, span.get("start"), span.get("end"), "span")
-            entities.append(Entity(start, end, check.string(span.get("label"), "span label"), annotator=annotator))
-        groups: dict[tuple, list] = defaultdict(list)
-        for rel in relations:
-            if not isinstance(rel, dict) or not isinstance(rel.get("head_span"), dict) \
-                    or not isinstance(rel.get("child_span"), dict):
-                check.fail("each relation needs 'head_span' and 'child_span' objects")
+        check.text(text, "'text'")  # no longer than an article may be
+        docs.append(_task(check, record, text))
+    if docs:
+        docs[0].skipped = skipped
+    elif skipped:  # nothing to keep at all: the file is refused, naming its first empty task
+        raise ImportProblem(path, first_empty, "'text' must be a non-empty string, and no task of the file has any")
+    else:
+        raise ImportProblem(path, None, "holds no tasks")
+    return docs
+
+
+def _task(check: Checker, record: dict, text: str) -> ImportDoc:
+    from ..importer import article_from_text
+
+    answer = check.choice(record.get("answer", "accept"), tuple(ANSWER_STATUS), "answer")
+    annotator = str(record.get("_annotator_id") or "")
+    meta = record.get("meta") if isinstance(record.get("meta"), dict) else {}
+    article = article_from_text(text, source=str(meta.get("source") or f"{check.path}:{check.line}"),
+                                title=str(meta.get("title") or ""), parse_header=False)
+    article.url = str(meta.get("url") or "")
+    article.id = article_id_for(text)
+    article.meta["prodigy"] = {k: v for k, v in record.items() if k not in DERIVED}
+    spans, relations = record.get("spans") or [], record.get("relations") or []
+    if not isinstance(spans, list) or not isinstance(relations, list):
+        check.fail("'spans' and 'relations' must be lists")
+    entities: dict[tuple, Entity] = {}
+
+    def entity(span, what: str, add: bool = True) -> Entity:
+        if not isinstance(span, dict):
+            check.fail(f"each {what} must be an object")
+        start, end = check.span(text, span.get("start"), span.get("end"), what)
+        label = check.string(span.get("label"), f"{what} label")
+        key = (start, end, label)
+        if key not in entities and add:
+            status = ANSWER_STATUS[check.choice(span.get("answer", answer), tuple(ANSWER_STATUS), "span answer")]
+            entities[key] = Entity(start, end, label, status=status, annotator=annotator)
+            if span.get("kb_id"):
+                entities[key].norms.append(_norm(str(span["kb_id"]), ""))
+        return entities.get(key) or Entity(start, end, label)
+
+    for span in spans:
+        entity(span, "span")
+    _linking(record, entities)
+    groups: dict[tuple, list] = defaultdict(list)
+    out_relations = []
+    for rel in relations:
+        if not isinstance(rel, dict) or not isinstance(rel.get("head_span"), dict) \
+                or not isinstance(rel.get("child_span"), dict):
+            check.fail("each relation needs 'head_span' and 'child_span' objects")
+        label = check.string(rel.get("label"), "relation label")
+        if rel.get("event_id"):  # newsmark's own export: an event's trigger -> argument
             head, child = rel["head_span"], rel["child_span"]
             hs = check.span(text, head.get("start"), head.get("end"), "relation head")
             cs = check.span(text, child.get("start"), child.get("end"), "relation child")
-            key = (*hs, check.string(head.get("label"), "head label"), str(rel.get("event_id") or ""),
+            key = (*hs, check.string(head.get("label"), "head label"), str(rel["event_id"]),
                    str(rel.get("event_subtype") or ""))
-            groups[key].append((check.string(rel.get("label"), "relation label"), *cs))
-        events = [event_from_spans(label, (s, e), args, annotator, subtype)
-                  for (s, e, label, _, subtype), args in groups.items()]
-        docs.append(ImportDoc(article, entities, events))
-    if not docs:
-        raise ImportProblem(path, None, "holds no accepted tasks")
-    return docs
+            groups[key].append((label, *cs))
+            continue
+        head, child = entity(rel["head_span"], "relation head"), entity(rel["child_span"], "relation child")
+        out_relations.append(Relation(label, head.id, child.id, annotator=annotator, status=head.status))
+    events = [event_from_spans(label, (s, e), args, annotator, subtype)
+              for (s, e, label, _, subtype), args in groups.items()]
+    return ImportDoc(article, list(entities.values()), events, relations=out_relations,
+                     kinds={"tasks": 1, answer: 1})
+
+
+def _norm(ident: str, text: str) -> dict:
+    db, sep, ref = ident.partition(":")
+    return {"type": "Reference", "db": db if sep else "KB", "id": ref if sep else ident, "text": text}
+
+
+def _linking(record: dict, entities: dict) -> None:
+    """An entity-linking task (one span, ``options`` with ids, ``accept`` the chosen ids)."""
+    chosen, options = record.get("accept"), record.get("options")
+    if len(entities) != 1 or not isinstance(chosen, list) or not isinstance(options, list):
+        return
+    (ent,) = entities.values()
+    names = {str(o.get("id")): str(o.get("text") or "") for o in options if isinstance(o, dict)}
+    for ident in map(str, chosen):
+        if ident in names and ident not in ("NIL", "NONE") and not any(n["id"] == ident for n in ent.norms):
+            ent.norms.append(_norm(ident, names[ident]))
