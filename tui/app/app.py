@@ -72,9 +72,11 @@ class NewsmarkApp(EntityActions, EventActions, App[None]):
 
     def __init__(
         self, store: Store, codebook: Codebook, annotator: str = "annotator",
-        pipeline: Pipeline | None = None, load_model: bool = True,
+        pipeline: Pipeline | None = None, load_model: bool = True, model: str | None = None,
+        order: str = "import",
     ) -> None:
         super().__init__()
+        self.model, self.order = model, order  # a trained pipeline folder; the article list's order
         self.store = store
         self.codebook = codebook
         self.annotator = annotator
@@ -90,7 +92,7 @@ class NewsmarkApp(EntityActions, EventActions, App[None]):
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="panes"):
-            yield ArticleList(id="articles")
+            yield ArticleList(id="articles", order=self.order)
             with Vertical(id="reader"):
                 yield Static(id="article-header")
                 yield Legend(self.codebook, id="legend")
@@ -109,7 +111,7 @@ class NewsmarkApp(EntityActions, EventActions, App[None]):
         return self.query_one("#articles", ArticleList)
 
     def on_mount(self) -> None:
-        rows = self.store.rows()
+        rows = self.article_list.ordered(self.store.rows())
         self.article_list.load(rows)
         start = next((r["id"] for r in rows if r["status"] in ("in progress", "todo")), rows[0]["id"])
         self.open_article(start)
@@ -121,7 +123,7 @@ class NewsmarkApp(EntityActions, EventActions, App[None]):
 
     @work(thread=True, exclusive=True, group="model")
     def load_model(self) -> None:
-        pipeline = load_pipeline()
+        pipeline = load_pipeline(self.model)
         gazetteer.warm_up()  # the place index and dateparser each take about a second the first time
         normalise.warm_up()
         self.call_from_thread(self._model_ready, pipeline)
@@ -139,10 +141,11 @@ class NewsmarkApp(EntityActions, EventActions, App[None]):
 
     @work(thread=True, exclusive=True, group="analyse")
     def _analyse(self, article: Article) -> None:
-        from ..core.suggest import Suggester, model_output
+        from ..core.learn.model_suggest import suggester_for
+        from ..core.suggest import model_output
 
         if not self.pipeline.fallback:  # the suggester reads the dependency parse
-            self._suggester = self._suggester or Suggester(self.codebook)
+            self._suggester = self._suggester or suggester_for(self.pipeline, self.codebook)
         spans, suggested = model_output(self.pipeline.nlp(article.text), article, self._suggester)
         self.call_from_thread(self._store_model_output, article.id, spans, suggested)
 

@@ -7,6 +7,7 @@ import sys
 from contextlib import contextmanager
 from typing import Callable, Iterator
 
+from ..core.codebook import DEFAULT_CODEBOOK, builtin_codebook_names
 from ..core.store import default_db_path
 
 
@@ -38,3 +39,13 @@ def progress_bar(description: str, total: int) -> Iterator[Callable[..., None]]:
         def update(done: int, detail: str = "") -> None:
             bar.update(task, completed=done, description=detail)
         yield update
+
+
+def add_codebook_options(parser) -> None:
+    """--codebook NAME|FILE and --codebook-change, for every command that opens a project."""
+    names = ", ".join(sorted(builtin_codebook_names()))
+    parser.add_argument("--codebook", default=None, metavar="NAME|FILE",
+                        help=f"a built-in codebook ({names}) or a TOML file; a project remembers its "
+                             f"codebook (default for a new project: {DEFAULT_CODEBOOK})")
+    parser.add_argument("--codebook-change", action="store_true",
+                        help="switch the project to the --codebook given, instead of refusing")

@@ -8,10 +8,12 @@ written, so one bad record (reported with its file and line) leaves the project 
 
 from __future__ import annotations
 
-from ..core.formats import IMPORT_FORMATS, ImportProblem, detect_format, import_documents, read_annotations
+from ..core.formats import (IMPORT_FORMATS, ImportProblem, detect_format, import_documents, read_annotations,
+                            split_research_types)
 from ..core.importer import Problem, read_sources
+from ..core.project_codebook import project_codebook
 from ..core.store import Store
-from .common import add_db_option, progress_bar, warn
+from .common import add_codebook_options, add_db_option, progress_bar, warn
 
 NAME = "import"
 
@@ -24,6 +26,7 @@ def add_parser(sub) -> None:
     parser.add_argument("--format", dest="fmt", default="auto", choices=("auto", "text") + IMPORT_FORMATS,
                         help="what the sources hold (default: auto-detect; 'text' means plain articles)")
     parser.add_argument("--annotator", default="", help="annotator name for imported annotations that have none")
+    add_codebook_options(parser)
     parser.set_defaults(run=run)
 
 
@@ -65,6 +68,7 @@ def run(args) -> int:
         for rec in (*doc.entities, *doc.events):
             rec.annotator = rec.annotator or args.annotator
     with Store(args.db) as store:
+        split_research_types(docs, project_codebook(store, args.codebook, args.codebook_change))
         added, duplicates, problems = import_sources(store, plain) if plain else (0, 0, [])
         if plain:
             print(f"imported {added} article(s), {duplicates} already stored, {len(problems)} skipped, "

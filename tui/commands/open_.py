@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 import getpass
 
-from ..core.codebook import load_codebook
+from ..core.project_codebook import project_codebook
 from ..core.store import Store
-from .common import add_db_option
+from .common import add_codebook_options, add_db_option, warn
 from .import_ import import_sources
 
 NAME = "open"
@@ -17,7 +17,12 @@ def add_parser(sub) -> None:
     parser = sub.add_parser(NAME, help="open the app (the default command)")
     parser.add_argument("sources", nargs="*", metavar="SOURCE", help="files or folders to import first")
     add_db_option(parser)
-    parser.add_argument("--codebook", default=None, help="a codebook TOML file (default: the built-in acled)")
+    add_codebook_options(parser)
+    parser.add_argument("--model", default=None, metavar="DIR",
+                        help="suggest with a pipeline trained by `newsmark train` (default: the pinned model)")
+    parser.add_argument("--order", default="import", choices=("import", "uncertain"),
+                        help="article list order: as imported, or the unreviewed articles the model is "
+                             "least sure of first (key s in the list switches)")
     parser.add_argument("--annotator", default=None, help="your name, stored on every annotation (default: $USER)")
     parser.set_defaults(run=run)
 
@@ -30,15 +35,27 @@ def default_annotator() -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    codebook = load_codebook(args.codebook)
     with Store(args.db) as store:
+        codebook = project_codebook(store, args.codebook, args.codebook_change)
         _, _, problems = import_sources(store, args.sources) if args.sources else (0, 0, [])
         if not store.article_ids():
             print(f"newsmark: {args.db} holds no articles; give a file or folder to import")
             return 1
+        if args.model:
+            from ..core.learn.model_suggest import check_model
+
+            problem = check_model(args.model, codebook)
+            if problem:
+                warn(f"newsmark: {problem}")
+                return 1
+        if args.model and args.order == "uncertain":  # every article needs the model's scores first
+            from .suggest import analyse_pending
+
+            analyse_pending(store, args.model, codebook)
         from ..app.app import NewsmarkApp  # Textual only loads when the app is really opened
 
-        app = NewsmarkApp(store, codebook, args.annotator or default_annotator())
+        app = NewsmarkApp(store, codebook, args.annotator or default_annotator(), model=args.model,
+                          order=args.order)
         app.run()
     if app.return_code:  # the app stopped on an internal error (Textual printed what it was)
         return 2

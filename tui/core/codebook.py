@@ -19,7 +19,7 @@ ACLED_COLUMNS = (
     "sub_event_type", "notes", "tags",
 )
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
-_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_\-]*$")
+_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_\-.]*$")  # dots for KAIROS-style "Conflict.Attack"
 
 
 class CodebookError(ValueError):
@@ -125,6 +125,11 @@ def load_codebook(path: str | Path | None = None) -> Codebook:
     return parse_codebook(data, where)
 
 
+def builtin_codebook_names() -> set[str]:
+    """The codebooks shipped in ``tui/codebooks/`` (acled, ace2005, kairos)."""
+    return _builtin_names()
+
+
 def _builtin_names() -> set[str]:
     folder = resources.files("tui.codebooks")
     return {p.name[:-5] for p in folder.iterdir() if p.name.endswith(".toml")}
@@ -205,7 +210,7 @@ def _tables(section, section_name: str, fail):
         fail(f"'{section_name}' must be a table")
     for name, entry in section.items():
         if not _NAME.match(name):
-            fail(f"{section_name}: name {name!r} must start with a letter and hold letters, digits, _ or -")
+            fail(f"{section_name}: name {name!r} must start with a letter and hold letters, digits, _, - or .")
         if not isinstance(entry, dict):
             fail(f"{section_name}.{name} must be a table")
         yield name, entry

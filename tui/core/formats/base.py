@@ -19,7 +19,7 @@ from typing import Any, Callable, Iterator
 from ..codebook import Codebook, load_codebook
 from ..model import Article, Entity, Event
 
-FORMAT_NAMES = ("jsonl", "prodigy", "spacy", "brat", "conll", "acled")
+FORMAT_NAMES = ("jsonl", "prodigy", "spacy", "brat", "conll", "acled", "dygiepp", "oneie")
 Progress = Callable[[int], None]  # called with the number of articles done so far
 
 
