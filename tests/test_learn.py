@@ -134,3 +134,21 @@ async def test_the_article_list_puts_the_least_sure_unreviewed_articles_first(sa
             await pilot.press("s")
             assert app.article_list.ordered_ids() == ids
             assert app.article_list.cursor_row == ids.index(ids[5])  # still on the same article
+
+
+def test_open_order_uncertain_scores_the_unreviewed_articles_with_the_model(tiny, samples_db):
+    from tui.commands.open_ import score_unscored
+
+    _, model, _ = tiny
+    with Store(samples_db) as store:
+        ids = store.article_ids()
+        store.set_status(ids[0], "done")
+        score_unscored(store, str(model))
+        rows = {r["id"]: r for r in store.rows()}
+        suggested = [store.open_session(i) for i in ids[1:3]]
+        assert all(not s.entities and not s.events for s in suggested)  # scored, nothing suggested
+        for s in suggested:
+            s.close()
+    assert "uncertainty" not in rows[ids[0]]  # reviewed: not scored
+    scores = [rows[i]["uncertainty"] for i in ids[1:]]
+    assert all(isinstance(x, float) and 0.0 <= x <= 1.0 for x in scores) and len(set(scores)) > 1

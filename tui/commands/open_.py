@@ -7,7 +7,7 @@ import getpass
 
 from ..core.project_codebook import project_codebook
 from ..core.store import Store
-from .common import add_codebook_options, add_db_option, warn
+from .common import add_codebook_options, add_db_option, progress_bar, warn
 from .import_ import import_sources
 
 NAME = "open"
@@ -48,10 +48,8 @@ def run(args: argparse.Namespace) -> int:
             if problem:
                 warn(f"newsmark: {problem}")
                 return 1
-        if args.model and args.order == "uncertain":  # every article needs the model's scores first
-            from .suggest import analyse_pending
-
-            analyse_pending(store, args.model, codebook)
+        if args.model and args.order == "uncertain":
+            score_unscored(store, args.model)
         from ..app.app import NewsmarkApp  # Textual only loads when the app is really opened
 
         app = NewsmarkApp(store, codebook, args.annotator or default_annotator(), model=args.model,
@@ -60,3 +58,19 @@ def run(args: argparse.Namespace) -> int:
     if app.return_code:  # the app stopped on an internal error (Textual printed what it was)
         return 2
     return 1 if problems else 0
+
+
+def score_unscored(store: Store, model: str) -> None:
+    """Score the unreviewed articles that have no uncertainty yet with ``model`` (a progress bar)."""
+    from ..core.learn.analyse import score_articles, unscored
+    from ..core.learn.model_suggest import has_trigger_model
+    from ..core.nlp import load_pipeline
+
+    todo = unscored(store)
+    if todo:
+        nlp = load_pipeline(model).nlp
+        if not has_trigger_model(nlp):
+            warn(f"newsmark: {model} has no trigger component: no uncertainty to order the articles by")
+            return
+        with progress_bar("scoring", len(todo)) as progress:
+            score_articles(store, todo, nlp, progress)

@@ -64,17 +64,6 @@ def run(args) -> int:
     return 0
 
 
-def analyse_pending(store: Store, model: str, codebook) -> None:
-    """Analyse the articles not yet analysed with ``model`` (for ``open --order uncertain``)."""
-    from ..core.learn.model_suggest import suggester_for
-    from ..core.nlp import load_pipeline
-
-    todo = pending(store)
-    if todo:
-        pipeline = load_pipeline(model)
-        annotate_all(store, todo, pipeline, suggester_for(pipeline, codebook), 1, 16)
-
-
 def annotate_all(store: Store, todo: list[str], pipeline, suggester, n_process: int, batch_size: int,
                  reanalyse: bool = False) -> dict:
     from ..core.learn.analyse import analyse

@@ -63,3 +63,21 @@ def analyse(store, session, doc, model: str, suggester, reanalyse: bool = False)
     unsure = suggester.uncertainty(doc) if hasattr(suggester, "uncertainty") else None
     store.set_row_values(session.article.id, {UNCERTAINTY: unsure})
     return counts
+
+
+def unscored(store) -> list[str]:
+    """Unreviewed articles with no uncertainty stored (analysed without a trained model, or never)."""
+    return [row["id"] for row in store.rows()
+            if row.get("status") in ("todo", "in progress") and row.get(UNCERTAINTY) is None]
+
+
+def score_articles(store, article_ids: list[str], nlp, progress=None) -> None:
+    """Store how unsure the trained pipeline ``nlp`` is of each article, suggesting nothing."""
+    from .model_suggest import span_scores, uncertainty
+
+    texts = ((store.load_article(i).text, i) for i in article_ids)
+    with store.batch():
+        for done, (doc, article_id) in enumerate(nlp.pipe(texts, as_tuples=True), start=1):
+            store.set_row_values(article_id, {UNCERTAINTY: uncertainty(span_scores(nlp, doc))})
+            if progress:
+                progress(done)

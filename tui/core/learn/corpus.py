@@ -79,10 +79,12 @@ class Counts:
     articles: int = 0
     entities: int = 0
     triggers: int = 0
+    trigger_types: dict = field(default_factory=dict)  # triggers by event type
     dropped: int = 0  # spans that do not fall on token boundaries even when contracted
 
     def as_dict(self) -> dict:
         return {"articles": self.articles, "entities": self.entities, "triggers": self.triggers,
+                "trigger_types": dict(sorted(self.trigger_types.items())),
                 "dropped_spans": self.dropped}
 
 
@@ -152,5 +154,7 @@ def make_examples(parsed: list, reviews: list[Reviewed], counts: Counts | None =
                 tref = _copy_tokens(piece)
                 tref.spans[TRIGGER_KEY] = _spans(tref, base, review.triggers, True, counts)
                 counts.triggers += len(tref.spans[TRIGGER_KEY])
+                for span in tref.spans[TRIGGER_KEY]:
+                    counts.trigger_types[span.label_] = counts.trigger_types.get(span.label_, 0) + 1
                 trig_out.append(Example(piece, tref))
     return ents_out, trig_out

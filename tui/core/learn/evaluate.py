@@ -1,7 +1,8 @@
 """Per-label precision, recall and F1 on held-out articles: the trained pipeline against the untrained.
 
-The untrained side is what newsmark suggested before training: the pinned model's entities, and
-the rule suggester's trigger mentions (typed with the project's codebook). Entities are scored by
+Each side is what newsmark would suggest: the untrained side the pinned model's entities and the
+rule suggester's trigger mentions, the trained side the trained recogniser's entities and the
+mentions of ``ModelSuggester`` (the rules' triggers judged by the trained spancat, plus its own). Entities are scored by
 spaCy's own ``get_ner_prf`` (a prediction over tokens the coder never reviewed counts neither way);
 triggers by ``Scorer.score_spans`` on the trigger span group, exact span and type.
 """
@@ -33,7 +34,7 @@ def _entity_scores(examples: list) -> dict:
 
 
 def rule_triggers(doc, suggester) -> None:
-    """Put the rule suggester's trigger mentions into ``doc.spans``, as the trained spancat does."""
+    """Put a suggester's trigger mentions into ``doc.spans`` (what the coder would be offered)."""
     spans = []
     if suggester is not None:
         try:
@@ -47,10 +48,10 @@ def rule_triggers(doc, suggester) -> None:
     doc.spans[TRIGGER_KEY] = spans
 
 
-def predict(nlp, examples: list, suggester=None, rules: bool = False) -> list:
-    """``nlp`` run over the examples' texts; with ``rules`` the triggers come from ``suggester``."""
+def predict(nlp, examples: list, suggester=None) -> list:
+    """``nlp`` run over the examples' texts; with a ``suggester`` the triggers are its mentions."""
     docs = list(nlp.pipe(eg.reference.text for eg in examples))
-    if rules:
+    if suggester is not None:
         for doc in docs:
             rule_triggers(doc, suggester)
     return docs

@@ -22,6 +22,7 @@ from . import TRIGGER_PIPE
 VETO = 0.5  # a rule trigger the model calls no trigger with this probability is dropped
 TRUST = 0.6  # ... and one it types otherwise with this probability takes its type
 ADD = 0.8  # a trigger only the model finds is suggested from this probability on
+KNOWN = 50  # the model may veto rule triggers once it was trained on this many triggers
 UNCERTAIN_TOP = 5  # an article's uncertainty: the mean over its most doubtful candidates
 
 # The parse reads universal roles (Attacker, Target); research codebooks name them per type.
@@ -101,7 +102,8 @@ def uncertainty(table: dict) -> float:
 class ModelSuggester(Suggester):
     """The rule suggester, with the trained spancat judging its triggers and adding its own.
 
-    A rule trigger the model calls no trigger (probability VETO or more) is dropped, one it types
+    A rule trigger the model calls no trigger (probability VETO or more) is dropped once the model
+    was trained on KNOWN triggers (fewer teach it little but "no"), one it types
     otherwise with TRUST or more takes the model's type; a span the model is sure (ADD) is a trigger
     where the rules found none is added. So the coders' rejections and additions reach the
     suggestions. (Measured on WikiEvents, bench_train.py: the vetoes raise precision; additions
@@ -112,6 +114,8 @@ class ModelSuggester(Suggester):
         self.nlp = nlp
         self._trigger_tokens: set[int] = set()
         self._table: tuple[object, dict] = (None, {})
+        trained = ((nlp.meta.get("newsmark") or {}).get("train") or {}).get("triggers", 0)
+        self.may_veto = trained >= KNOWN
 
     def scores(self, doc) -> dict:
         if self._table[0] is not doc:
@@ -147,7 +151,7 @@ class ModelSuggester(Suggester):
         for m in ruled:
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             label, p, none = table.get((span.start, span.end), (m.type, 1.0, 0.0))
-            if none >= VETO:
+            if none >= VETO and self.may_veto:
                 continue
             if label != m.type and p >= TRUST and label in self.codebook.event_types:
                 etype = self.codebook.event_types[label]

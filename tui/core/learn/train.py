@@ -114,14 +114,17 @@ def train(reviews: list[Reviewed], out: Path, settings: TrainSettings, meta: dic
           suggester=None) -> TrainResult:
     """Train, compare with the untrained pipeline on the held-out articles, save to ``out``.
 
-    ``suggester`` is the rule suggester whose triggers stand for the untrained pipeline's."""
+    ``suggester`` is the rule suggester whose triggers stand for the untrained pipeline's; the
+    trained side's triggers are what ``ModelSuggester`` makes of them with the trained spancat."""
     from spacy.util import fix_random_seed, minibatch
     from thinc.api import Adam
 
     from .evaluate import compare, predict
+    from .model_suggest import ModelSuggester
 
     if not reviews:
         raise TrainError("no reviewed annotations: accept some entities or events, or mark articles done")
+    fix_random_seed(settings.seed)  # before the new component's weights are drawn: runs repeat
     train_set, eval_set = split_by_article(reviews, settings.eval_share, settings.seed)
     nlp = _load_base(settings.base_model)
     counts, held = Counts(), Counts()
@@ -134,13 +137,12 @@ def train(reviews: list[Reviewed], out: Path, settings: TrainSettings, meta: dic
     if not ent_train and not trig_train:
         raise TrainError("the reviewed annotations give nothing to train on")
     held_out = {"entities": ent_eval, "triggers": trig_eval}
-    before = {"entities": predict(nlp, ent_eval), "triggers": predict(nlp, trig_eval, suggester, rules=True)}
+    before = {"entities": predict(nlp, ent_eval), "triggers": predict(nlp, trig_eval, suggester)}
     labels = {s.label_ for eg in ent_train for s in eg.reference.ents}
     trainable = add_components(nlp, settings, labels, trig_train)
     rehearse = _rehearsal_examples(nlp, list(rehearsal_texts), len(ent_train)) if "ner" in trainable else []
     optimizer = nlp.resume_training(sgd=Adam(settings.learn_rate))
     rng = random.Random(settings.seed)
-    fix_random_seed(settings.seed)
     history = []
     for epoch in range(settings.epochs):
         losses: dict[str, float] = {}
@@ -157,9 +159,11 @@ def train(reviews: list[Reviewed], out: Path, settings: TrainSettings, meta: dic
         history.append({k: round(v, 3) for k, v in losses.items()})
         if progress:
             progress(epoch + 1, losses)
-    after = {"entities": predict(nlp, ent_eval), "triggers": predict(nlp, trig_eval)}
+    nlp.meta.update(_meta(meta, counts, held, {}, trainable, settings))  # the suggester reads the counts
+    judge = ModelSuggester(suggester.codebook, nlp) if suggester and TRIGGER_PIPE in trainable else suggester
+    after = {"entities": predict(nlp, ent_eval), "triggers": predict(nlp, trig_eval, judge)}
     scores = compare(held_out, before, after)
-    nlp.meta.update(_meta(meta, counts, held, scores, trainable, settings))
+    nlp.meta["newsmark"]["scores"] = scores
     _save(nlp, out)
     return TrainResult(out, counts, held, scores, history, tuple(trainable))
 
