@@ -123,7 +123,9 @@ class Suggester:
         m_attackers += [g for c in m_attackers if c.dep_ == "agent" for g in c.children]
         if generic and any(t.lemma_.lower() in lex.PROTESTER_WORDS for t in m_attackers):
             name, generic = "RIOT", False  # "attacked by protesters"
-        etype = self.codebook.event_types[name]
+        etype = self.codebook.event_types.get(name)
+        if etype is None:  # an ACLED type the rules chose, and this codebook (kairos, ace2005) lacks
+            return None
         words = " ".join([doc[i:end_i].text, *sorted(mods)])
         subtype = subtype or guess_subtype(etype, words) or default_subtype(etype, words)
         if name == "REMOTE_VIOLENCE" and not subtype:

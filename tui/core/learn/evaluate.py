@@ -37,11 +37,7 @@ def rule_triggers(doc, suggester) -> None:
     """Put a suggester's trigger mentions into ``doc.spans`` (what the coder would be offered)."""
     spans = []
     if suggester is not None:
-        try:
-            mentions = suggester.mentions(doc)
-        except KeyError:  # the rules name ACLED types that another codebook does not have
-            mentions = []
-        for m in mentions:
+        for m in suggester.mentions(doc):
             span = doc.char_span(m.start, m.end, label=m.type, alignment_mode="expand")
             if span is not None:
                 spans.append(span)

@@ -143,10 +143,7 @@ class ModelSuggester(Suggester):
         spans = self.triggers(doc, ADD)
         self._trigger_tokens = {t.i for span in spans for t in span}
         table = self.scores(doc)
-        try:
-            ruled = super().mentions(doc, body_start)
-        except KeyError:  # the rules name ACLED types that this codebook does not have
-            ruled = []
+        ruled = super().mentions(doc, body_start)
         out = []
         for m in ruled:
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
