@@ -76,7 +76,7 @@ def test_oneie_document_level_reads_the_sentence_offsets_not_the_text_field(tmp_
         "entity_mentions": [{"id": "d1-T1", "sent_idx": 0, "start": 2, "end": 3, "entity_type": "PER", "text": "five"},
                             {"id": "d1-T2", "sent_idx": 1, "start": 3, "end": 4, "entity_type": "PER", "text": "Police"},
                             {"id": "d1-T3", "sent_idx": 1, "start": 5, "end": 6, "entity_type": "PER", "text": "two"}],
-        "relation_mentions": [],
+        "relation_mentions": [{"id": "d1-R1", "relation_type": "PHYS.Located", "arguments": []}],
         "event_mentions": [
             {"id": "d1-E1", "event_type": "Conflict.Attack.DetonateExplode",
              "trigger": {"start": 1, "end": 2, "text": "kills", "sent_idx": 0},
@@ -90,6 +90,7 @@ def test_oneie_document_level_reads_the_sentence_offsets_not_the_text_field(tmp_
     assert detect_format(path) == "oneie"
     [doc] = read_annotations([path])
     split_research_types([doc], load_codebook("kairos"))
+    assert doc.not_kept == {"relations": 1}  # counted, and said by the import command
     text = doc.article.text
     assert text == "Bomb kills five \n\nPolice arrested two"  # as score_events.py doc_text places it
     assert [text[e.start:e.end] for e in doc.entities] == ["five", "Police", "two"]

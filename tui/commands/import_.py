@@ -77,4 +77,11 @@ def run(args) -> int:
             with progress_bar("import", len(docs)) as progress:
                 summary = import_documents(store, docs, args.annotator, progress)
             print(f"{summary}, into {args.db}")
+            not_kept: dict[str, int] = {}
+            for doc in docs:
+                for what, n in doc.not_kept.items():
+                    not_kept[what] = not_kept.get(what, 0) + n
+            if not_kept:
+                warn("newsmark: not kept (newsmark has no place for them): "
+                     + ", ".join(f"{n} {what}" for what, n in sorted(not_kept.items())))
     return 1 if problems else 0

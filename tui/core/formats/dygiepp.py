@@ -13,8 +13,8 @@ import json
 from pathlib import Path
 from typing import Iterator
 
-from .ace_json import (TokenMap, document_sentences, imported_article, imported_entity, imported_event, text_from_tokens,
-                       type_name)
+from .ace_json import (TokenMap, document_sentences, imported_article, imported_entity, imported_event,
+                       text_from_tokens, type_name)
 from .base import Document, ExportOptions, ExportSummary, atomic_output
 from .ingest import Checker, ImportDoc, ImportProblem, json_lines
 
@@ -115,7 +115,10 @@ def read(path: Path) -> list[ImportDoc]:
                     args.append((check.string(arg[2], "role"), *tmap.chars(s, e)))
                 events.append(imported_event(check.string(entry[0][1], "event type"), None,
                                              tmap.chars(trig, trig), args))
-        docs.append(ImportDoc(article, entities, events))
+        clusters = [c for key in ("clusters", "event_clusters") for c in record.get(key) or []]
+        not_kept = {"relations": sum(len(g) for g in record.get("relations", []) if isinstance(g, list)),
+                    "coreference clusters": len(clusters)}
+        docs.append(ImportDoc(article, entities, events, not_kept={k: n for k, n in not_kept.items() if n}))
     if not docs:
         raise ImportProblem(path, None, "holds no documents")
     return docs

@@ -32,6 +32,7 @@ class ImportDoc:
     events: list[Event] = field(default_factory=list)
     status: str | None = None  # the article's status, when the format carries one
     analysed: str = ""  # the model that pre-annotated it (native format only)
+    not_kept: dict[str, int] = field(default_factory=dict)  # what the format has and newsmark cannot keep
 
 
 @dataclass

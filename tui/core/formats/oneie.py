@@ -14,8 +14,8 @@ import json
 from pathlib import Path
 from typing import Iterator
 
-from .ace_json import (MENTION, TokenMap, document_sentences, imported_article, imported_entity, imported_event, place_sentences,
-                       text_from_tokens, type_name)
+from .ace_json import (MENTION, TokenMap, document_sentences, imported_article, imported_entity, imported_event,
+                       place_sentences, text_from_tokens, type_name)
 from .base import Document, ExportOptions, ExportSummary, atomic_output
 from .ingest import Checker, ImportDoc, ImportProblem, json_lines
 
@@ -183,4 +183,5 @@ def _document(path: Path, lines: list[tuple[int, dict]], doc_level: bool) -> Imp
                     else:
                         args.append((role, *chars(arg, f"argument {role}")))
                 events.append(imported_event(check.string(ev.get("event_type"), "event_type"), None, trigger, args))
-    return ImportDoc(article, entities, events)
+    relations = sum(len(r.get("relation_mentions") or []) for _, r in lines)
+    return ImportDoc(article, entities, events, not_kept={"relations": relations} if relations else {})
