@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench install clean
+.PHONY: run test soak bench install clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -19,6 +19,11 @@ run: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
+
+# The fault suite at length: NEWSMARK_SOAK=1 turns 10 kill -9 trials into 100 and a few dozen fuzzed
+# imports into a few hundred.
+soak: $(STAMP)
+	NEWSMARK_SOAK=1 $(BIN)/python -m pytest -q
 
 bench: $(STAMP)
 	@for b in bench/bench_*.py; do $(BIN)/python $$b || exit 1; done

@@ -40,8 +40,10 @@ def long_text(chars: int) -> str:
 
 
 def short_text() -> str:
+    """About 6,000 characters: short, but taller than the article pane, so that the keys scroll it as
+    they scroll the long one (lines stop at 100 columns, and one sample article fits on one screen)."""
     lines = SAMPLES[1].read_text().split("\n")[2:]
-    return "Short article\n\n" + "\n".join(lines[:20])
+    return "Short article\n\n" + "\n".join(lines[:20] * 3)
 
 
 async def per_key(db: Path, keys: list[str], pipeline) -> list[float]:

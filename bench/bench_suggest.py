@@ -9,11 +9,17 @@ gold, another mention of that event); matching is one to one in text order, so a
 for the same gold event counts as a false positive. "type" figures also require the same type.
 One JSON line per figure; ``-v`` adds one line per article.
 
+When ``../shared/dev`` is there (the dev half of WikiEvents and its scorer, kept outside the project),
+the same suggester is also scored on those 20 articles nobody here coded, with the scorer's own
+figures (typed precision, document type recall, argument F1), exactly as ``newsmark import``,
+``suggest`` and a brat export would give them to ``score_events.py score``.
+
 Run: .venv/bin/python bench/bench_suggest.py
 """
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import sys
 import time
@@ -25,6 +31,7 @@ sys.path.insert(0, str(ROOT))
 from goldsets import app_gold, sample_articles, script_gold  # noqa: E402
 
 from tui.core.codebook import load_codebook  # noqa: E402
+from tui.core.importer import article_from_text  # noqa: E402
 from tui.core.nlp import load_pipeline  # noqa: E402
 from tui.core.suggest import Suggester  # noqa: E402
 
@@ -122,7 +129,36 @@ def main() -> int:
         compare(by_hand, {k: v for k, v in by_script.items() if k in by_hand}, "agreement.app_vs_script", verbose)
     print(json.dumps({"bench": "suggest", "figure": "seconds_parse_and_suggest_11_articles",
                       "value": round(seconds, 2)}))
+    score_dev(pipeline, suggester)
     return 0
+
+
+DEV = ROOT.parent / "shared" / "dev"
+
+
+def score_dev(pipeline, suggester) -> None:
+    """The scorer's figures on WikiEvents' dev half, when ``../shared/dev`` is there (else one line saying so)."""
+    scorer_path, gold_path = DEV / "score_events.py", DEV / "wikievents" / "dev.jsonl"
+    if not (scorer_path.is_file() and gold_path.is_file()):
+        print(json.dumps({"bench": "suggest.wikievents_dev", "skipped": f"{DEV} not found"}))
+        return
+    spec = importlib.util.spec_from_file_location("score_events", scorer_path)
+    scorer = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(scorer)
+    gold = scorer.gold([str(gold_path)])
+    predicted = {}
+    for doc_id, (text, _) in gold.items():  # as `newsmark import` reads the scorer's make-input lines
+        article = article_from_text(text, source=doc_id, title=doc_id, parse_header=False)
+        events = suggester.suggest(pipeline.nlp(article.text), article)
+        predicted[text.strip()] = [
+            {"span": (e.trigger_start, e.trigger_end), "coarse": scorer.PRED_COARSE.get(e.type), "type": e.type,
+             "args": [(scorer.PRED_ROLE[a.role], (a.start, a.end)) for a in e.arguments
+                      if a.has_span and a.role in scorer.PRED_ROLE]}
+            for e in events if e.trigger_start is not None]
+    figures, _ = scorer.score(gold, predicted)
+    for name in ("trigger_P", "typed_P", "doc_type_R", "typed_F1", "mention_R", "arg_P", "arg_R", "arg_F1"):
+        print(json.dumps({"bench": "suggest.wikievents_dev", "figure": name, "value": figures[name],
+                          "docs": figures["docs"], "suggested": figures["suggested"]}))
 
 
 if __name__ == "__main__":

@@ -135,7 +135,7 @@ async def test_search_and_jumps(seed_db, codebook, pipeline):
 
 
 async def test_mouse_click_moves_the_cursor(seed_db, codebook, pipeline):
-    async with running(seed_db, codebook, pipeline, size=(160, 45)) as (store, app, pilot):
+    async with running(seed_db, codebook, pipeline, size=(120, 40)) as (store, app, pilot):
         view = app.view
         await pilot.click("#article", offset=(2, 1))  # border 1 + padding 1: first cell of line 1
         assert view.cursor == 0
@@ -144,7 +144,7 @@ async def test_mouse_click_moves_the_cursor(seed_db, codebook, pipeline):
 
 
 async def test_mouse_drag_selects_and_a_key_labels_the_selection(seed_db, codebook, pipeline):
-    async with running(seed_db, codebook, pipeline, size=(160, 45)) as (store, app, pilot):
+    async with running(seed_db, codebook, pipeline, size=(120, 40)) as (store, app, pilot):
         view, text = app.view, app.session.article.text
         line = 3  # "By Scott lucas – ..." is the fourth screen line of the seed article
         assert text[view._lines[line][0]:].startswith("By Scott lucas")

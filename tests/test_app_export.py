@@ -13,6 +13,7 @@ async def test_palette_exports_the_open_article_as_acled_csv_and_brat(seed_db, c
         app.view.move_to(strike.trigger_start)
         await pilot.pause()
         await pilot.press("a")  # accept the suggested air strike: only accepted events go out
+        await pilot.press("d", "r")  # reviewed (every entity suggestion rejected): brat takes it
         for fmt in ("acled", "brat"):
             await pilot.press("ctrl+p", *f"Export as {fmt}")
             await pilot.pause(0.3)

@@ -11,7 +11,7 @@ from .apphelpers import make_app, running, screen_text, settle, styles_of, whole
 
 
 async def test_seed_article_shows_sdf_highlighted_as_org_from_the_real_store(seed_db, codebook, pipeline):
-    async with running(seed_db, codebook, pipeline, size=(160, 45)) as (store, app, pilot):
+    async with running(seed_db, codebook, pipeline, size=(120, 40)) as (store, app, pilot):
         assert app.focused is app.view
         article = app.session.article
         assert app.view.cursor == article.body_start and article.text[app.view.cursor:].startswith("By Scott")
@@ -57,7 +57,7 @@ async def test_keys_move_between_articles_and_status_persists(samples_db, codebo
         assert app.session.article.id == ids[1]
         await pilot.press("left_square_bracket")
         assert app.session.article.id == ids[0]
-        await pilot.press("d")
+        await pilot.press("d", "a")  # done, its suggestions all accepted
         await settle(app, pilot)
         assert app.session.article.id == ids[1]
         assert app.article_list.border_title == "Articles 1/11 done"
@@ -67,7 +67,8 @@ async def test_keys_move_between_articles_and_status_persists(samples_db, codebo
     with Store(samples_db) as again:
         statuses = {r["id"]: r["status"] for r in again.rows()}
         assert statuses[ids[0]] == "done" and statuses[ids[1]] == "in progress" and statuses[ids[2]] == "todo"
-        assert again.row(ids[0])["suggested"] > 40  # counts reached the index
+        assert again.row(ids[0])["entities"] > 40  # counts reached the index
+        assert again.row(ids[0])["reviewed"] and not again.row(ids[1])["reviewed"]
 
 
 async def test_help_lists_every_binding(seed_db, codebook, pipeline):

@@ -36,7 +36,31 @@ def test_default_codebook_has_acled_types_and_keyed_labels():
     assert cb.event_types["BATTLE"].slots["Attacker"].acled == "actor1"
     assert cb.event_types["ARREST"].slots["Agent"].acled == "actor1"
     assert cb.event_types["BATTLE"].slots["Attacker"].required
-    assert cb.event_types["BATTLE"].roles_for_label("GPE") == ["Attacker", "Target", "Instrument", "Place"]
+    assert cb.event_types["BATTLE"].roles_for_label("GPE") == ["Attacker", "Target", "Place"]
+
+
+def test_each_role_and_type_has_one_key_that_never_changes_with_the_event_or_the_entity():
+    cb = load_codebook()
+    keys = {name: role.key for name, role in cb.roles.items()}
+    assert len(set(keys.values())) == len(keys) and (keys["Attacker"], keys["Time"]) == ("a", "d")
+    for etype in cb.event_types.values():  # a slot's role is the codebook's role, key and all
+        assert all(slot.role.key == keys[name] for name, slot in etype.slots.items())
+    # A DATE is never offered as an Instrument or a Crime; a span that is no entity may fill any role.
+    assert cb.event_types["BATTLE"].roles_for_label("DATE") == ["Time"]
+    assert cb.event_types["ARREST"].roles_for_label("DATE") == ["Time"]
+    assert "Crime" in cb.event_types["ARREST"].roles_for_label(None)
+    strike = cb.event_types["REMOTE_VIOLENCE"]
+    assert strike.key == "e" and strike.subtype_code("Air/drone strike") == "e1"
+    assert len({t.key for t in cb.event_types.values()}) == len(cb.event_types)
+
+
+def test_a_codebook_without_keys_gets_the_same_keys_every_time(tmp_path):
+    path = tmp_path / "mini.toml"
+    path.write_text(GOOD.replace('[roles.Place]', '[roles.Place]\nkey = "a"'))
+    first, again = load_codebook(path), load_codebook(path)
+    assert first.roles["Place"].key == "a" and first.roles["Attacker"].key == "t"  # a is taken: next letter
+    assert [r.key for r in first.roles.values()] == [r.key for r in again.roles.values()]
+    assert first.event_types["ATTACK"].key == "a"
 
 
 def test_custom_codebook_file_loads(tmp_path):
@@ -55,6 +79,12 @@ def test_custom_codebook_file_loads(tmp_path):
     (lambda s: s.replace('subtypes = ["Armed clash"]', 'subtypes = []'), "needs a non-empty list of subtypes"),
     (lambda s: s.replace('name = "mini"', ''), "missing top-level key 'name'"),
     (lambda s: s + "\n[[broken", "not valid TOML"),
+    (lambda s: s.replace('acled = "location"', 'acled = "location"\nkey = "Pl"'),
+     "role Place: key 'Pl' is not one lower-case letter or digit"),
+    (lambda s: s.replace('acled = "actor1"', 'acled = "actor1"\nkey = "x"').replace(
+        'acled = "location"', 'acled = "location"\nkey = "x"'), "role Place: key x is already used by Attacker"),
+    (lambda s: s.replace('["Armed clash"]', str([f"s{i}" for i in range(36)]).replace("'", '"')),
+     "more than 35 subtypes"),
 ])
 def test_invalid_codebook_is_refused_with_the_problem_named(tmp_path, edit, message):
     path = tmp_path / "bad.toml"

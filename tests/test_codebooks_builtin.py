@@ -43,6 +43,9 @@ def test_a_project_remembers_its_codebook_and_refuses_another_in_one_line(tmp_pa
         assert store.meta("codebook")["name"] == "kairos"  # refused: nothing changed
     assert main(["export", "--db", str(db), "--format", "jsonl", "--out", str(tmp_path / "x.jsonl"),
                  "--codebook", "acled", "--codebook-change"]) == 0
+    with Store(db) as store:  # export opens the project read-only: it writes with acled, switches nothing
+        assert store.meta("codebook")["name"] == "kairos"
+    assert main(["import", str(SEED), "--db", str(db), "--codebook", "acled", "--codebook-change"]) == 0
     with Store(db) as store:
         assert store.meta("codebook")["name"] == "acled"
 

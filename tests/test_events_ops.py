@@ -60,8 +60,13 @@ def test_arguments_derive_the_acled_fields(session, codebook):
                         ("Time", "late Wednesday")]:
         session.commit(role, ev.assign_span(session, codebook, eid, role, *span(session, words)))
     fields = session.events[eid].fields
-    assert fields["actor1"] == "pro-Assad fighters" and fields["actor2"] == "Syrian Democratic Forces"
+    # spans link to their standard actors; the spans themselves stay as the arguments (the evidence)
+    assert fields["actor1"] == "Military Forces of Syria (2000-2024)"
+    assert fields["actor2"] == "SDF: Syrian Democratic Forces"
+    assert [ev.argument_text(session.article.text, a) for a in session.events[eid].arguments][:2] == [
+        "pro-Assad fighters", "Syrian Democratic Forces"]
     assert fields["location"] == "Deir ez-Zor" and fields["country"] == "Syria" and fields["admin1"] == "Deir ez-Zor"
+    assert fields["geo_precision"] == 3  # only the province is known
     assert fields["fatalities"] == 100
     assert fields["event_date"] == "2018-02-07" and fields["time_precision"] == 1
     assert session.events[eid].subtype == "Armed clash"
@@ -93,7 +98,7 @@ def test_assign_entity_and_unknown_roles(session, codebook):
     ent = Entity(start, end, "ORG")
     session.commit("label", [change("entities", None, ent)])
     session.commit("t", ev.assign_entity(session, codebook, eid, "Target", ent.id))
-    assert session.events[eid].fields["actor2"] == "Syrian Democratic Forces"
+    assert session.events[eid].fields["actor2"] == "SDF: Syrian Democratic Forces"
     with pytest.raises(ValueError):
         ev.assign_span(session, codebook, eid, "Crime", start, end)  # BATTLE has no Crime role
     with pytest.raises(KeyError):
@@ -157,7 +162,7 @@ def test_undo_and_redo_every_event_action(session, codebook):
     assert session.events == {}
     session.redo()
     session.redo()
-    assert session.events[eid].fields["actor1"] == "pro-Assad fighters"
+    assert session.events[eid].fields["actor1"] == "Military Forces of Syria (2000-2024)"
 
 
 def test_edits_survive_closing_and_reopening(seed_db, codebook):

@@ -16,9 +16,9 @@ def battle(*args, **fields):
 
 
 def test_a_complete_event_has_no_warnings(codebook):
-    event = battle(Argument("Attacker", *at("Pro-Assad fighters")), Argument("Place", *at("Deir ez-Zor")),
-                   event_date="2018-02-07", time_precision=1, fatalities=5)
-    ents = [Entity(*at("Deir ez-Zor"), "GPE"), Entity(*at("Pro-Assad fighters"), "NORP")]
+    event = battle(Argument("Attacker", *at("Pro-Assad fighters")), Argument("Target", *at("SDF")),
+                   Argument("Place", *at("Deir ez-Zor")), event_date="2018-02-07", time_precision=1, fatalities=5)
+    ents = [Entity(*at("Deir ez-Zor"), "GPE"), Entity(*at("Pro-Assad fighters"), "NORP"), Entity(*at("SDF"), "ORG")]
     assert validate_event(codebook, event, TEXT, ents) == []
 
 

@@ -169,7 +169,7 @@ def test_acled_golden_reads_with_csv(seed, tmp_path):
     assert battle["event_type"] == "Battles" and battle["sub_event_type"] == "Armed clash"
     assert battle["disorder_type"] == "Political violence" and battle["fatalities"] == "100"
     assert battle["actor1"] == "Military Forces of Syria (2000-2024)"  # coded field wins
-    assert battle["actor2"] == "US-backed, Kurdish-led Syrian Democratic Forces"  # from the Target span
+    assert battle["actor2"] == "SDF: Syrian Democratic Forces"  # the Target span, linked to its standard name
     assert battle["notes"] == events["E1"].fields["notes"]  # quotes, comma, newline survive
     assert battle["year"] == "2018" and battle["admin2"] == "" and battle["app_article_id"] == article.id
     spans = json.loads(battle["app_evidence_spans"])

@@ -162,6 +162,7 @@ def test_store_round_trips_for_jsonl_and_brat(doc):
             session = store.open_session(doc.article.id)
             session.commit("seed", [change("entities", None, e) for e in doc.entities]
                            + [change("events", None, e) for e in doc.events])
+            session.set_reviewed(True)  # brat is a training format: it takes reviewed articles only
             session.close()
             for fmt in ("jsonl", "brat"):
                 export_project(store, fmt, root / f"1.{fmt}", ExportOptions())

@@ -128,7 +128,7 @@ def test_bad_record_names_file_and_line_and_changes_nothing(seed, tmp_path, caps
     other = json.loads(lines[1])
     other["article"]["text"] = "A new article about a protest in Belgrade."
     other["article"]["id"] = __import__("tui.core.model", fromlist=["x"]).article_id_for(other["article"]["text"])
-    other["entities"], other["events"] = [], []
+    other["entities"], other["events"], other["article"]["body_start"] = [], [], 0
     record["entities"][0]["end"] = 10**6  # beyond the text
     bad = tmp_path / "bad.jsonl"
     bad.write_text("\n".join([lines[0], json.dumps(other), json.dumps(record)]) + "\n", encoding="utf-8")

@@ -11,6 +11,7 @@ import spacy
 
 from tui.cli import main
 from tui.core.learn import TRIGGER_KEY
+from tui.core.annotate import review
 from tui.core.learn.corpus import reviewed_articles
 from tui.core.learn.train import TrainSettings, train
 from tui.core.model import Article, Entity, Event, article_id_for
@@ -21,7 +22,7 @@ TOWNS = ["Aleppo", "Homs", "Idlib", "Raqqa", "Hama", "Daraa", "Mosul", "Kirkuk",
 
 
 def coded_project(db) -> None:
-    """Ten short articles, each coded and marked done: a shelling of a town (GPE)."""
+    """Ten short articles, each coded, reviewed and marked done: a shelling of a town (GPE)."""
     with Store(db) as store:
         store.set_meta("codebook", {"source": "acled", "name": "acled", "version": "1"})
         for town in TOWNS:
@@ -33,9 +34,36 @@ def coded_project(db) -> None:
             session.commit("code", [
                 change("entities", None, Entity(t, t + len(town), "GPE")),
                 change("events", None, Event("REMOTE_VIOLENCE", "Shelling/artillery/missile attack", k, k + 7))])
+            review(session)  # what `d` does in the app: the entity layer is reviewed
             store.sync(session)
             session.close()
             store.set_status(article.id, "done")
+
+
+def test_the_entities_come_from_reviewed_articles_and_the_triggers_from_accepted_events(tmp_path):
+    """The store's review state picks the entity layers (as the training exports do)."""
+    db = tmp_path / "r.json"
+    with Store(db) as store:
+        made = {}
+        for name in ("reviewed", "done unreviewed", "in progress"):
+            text = f"Government forces shelled Homs on Monday ({name})."
+            article = Article(article_id_for(text), text, title=name)
+            store.add_article(article)
+            session = store.open_session(article.id)
+            k, t = text.index("shelled"), text.index("Homs")
+            session.commit("code", [change("entities", None, Entity(t, t + 4, "GPE")),
+                                    change("events", None, Event("REMOTE_VIOLENCE", "", k, k + 7))])
+            if name == "reviewed":
+                review(session)
+            store.sync(session)
+            session.close()
+            made[name] = article.id
+        store.set_status(made["done unreviewed"], "done")
+        reviews = {r.article.title: r for r in reviewed_articles(store)}
+    assert reviews["reviewed"].entities_complete and reviews["reviewed"].entities == [(26, 30, "GPE")]
+    for name in ("done unreviewed", "in progress"):  # its accepted event is the coder's: the trigger counts
+        assert not reviews[name].entities and not reviews[name].entities_complete
+        assert reviews[name].triggers == [(18, 25, "REMOTE_VIOLENCE")]
 
 
 @pytest.fixture(scope="module")

@@ -76,3 +76,31 @@ def test_parse_int_accepts_whole_numbers(raw, value):
 def test_parse_int_refuses_negatives_and_non_numbers(raw):
     with pytest.raises(ValueError):
         parse_int(raw)
+
+
+MONDAY = "2020-08-03"  # an article of a Monday, a week before an election on Sunday 9 August
+
+
+@pytest.mark.parametrize("words, future, iso", [
+    ("Thursday", False, "2020-07-30"),          # a weekday: the last such day on or before publication
+    ("Monday", False, "2020-08-03"),            # ... which may be the day itself
+    ("August 9", False, "2019-08-09"),          # a month-day with no word looking ahead: behind us
+    ("August 9", True, "2020-08-09"),           # the text looks ahead: the nearest, here ahead
+    ("coming August 9", False, "2020-08-09"),   # the words themselves look ahead
+    ("Friday", True, "2020-08-07"),
+    ("December 28", False, "2019-12-28"),
+])
+def test_dates_take_the_nearest_sensible_year_and_day(words, future, iso):
+    assert parse_date(words, MONDAY, future=future).iso == iso
+
+
+@pytest.mark.parametrize("words", ["around 18:00", "5.30 p.m. local time", "at 4:00 A.M.", "noon",
+                                   "roughly a day", "two weeks", "two days later"])
+def test_times_of_day_lengths_and_unanchored_later_dates_are_no_date(words):
+    assert parse_date(words, MONDAY) is None
+
+
+@pytest.mark.parametrize("phrase, count", [("a man", 1), ("the police officer", 1), ("an elderly woman", 1),
+                                           ("a crowd", None), ("the building", None)])
+def test_one_person_named_by_a_singular_noun_counts_one(phrase, count):
+    assert parse_count(phrase) == count

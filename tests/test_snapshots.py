@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import pytest
 from textual.app import App, ComposeResult
 
+from tui.app.app import NewsmarkApp
 from tui.app.widgets.article_view import ArticleView
 from tui.app.widgets.event_panel import EventPanel
 from tui.core import annotate
 from tui.core.nlp import entity_spans
 from tui.core.store import Store
 from tui.core.tokens import TokenIndex
+from tui.commands.import_ import import_sources
+
+from .conftest import ROOT, SEED
 
 
 class ArticlePaneHarness(App[None]):
@@ -52,12 +57,13 @@ class EventPanelHarness(App[None]):
 
     CSS = "EventPanel { width: 1fr; height: 1fr; }"
 
-    def __init__(self, text, events, warnings, current) -> None:
+    def __init__(self, codebook, text, events, warnings, current) -> None:
         super().__init__()
+        self.codebook = codebook
         self.text, self.events, self.warnings, self.current = text, events, warnings, current
 
     def compose(self) -> ComposeResult:
-        yield EventPanel(id="events")
+        yield EventPanel(self.codebook, id="events")
 
     def on_mount(self) -> None:
         panel = self.query_one(EventPanel)
@@ -81,9 +87,30 @@ def test_event_panel_with_suggested_and_accepted_events(seed_db, codebook, pipel
     shown = visible_events(session)
     entities = list(session.entities.values())
     warnings = {e.id: validate_event(codebook, e, text, entities) for e in shown}
-    app = EventPanelHarness(text, shown, warnings, strike.id)
+    app = EventPanelHarness(codebook, text, shown, warnings, strike.id)
     try:
         assert snap_compare(app, terminal_size=(160, 30))
     finally:
         session.close()
+        store.close()
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40), (250, 60)])
+def test_the_whole_app_at_each_terminal_size(tmp_path, monkeypatch, codebook, pipeline, snap_compare, size):
+    """The seed article as the app opens it, analysed by the real model (the header shows the file
+    name relative to the project, as `make run` does, so the snapshot is the same on every machine)."""
+    monkeypatch.chdir(ROOT)
+    db = tmp_path / "project.json"
+    with Store(db) as store:
+        import_sources(store, [str(SEED.relative_to(ROOT))])
+    store = Store(db)
+    app = NewsmarkApp(store, codebook, "tester", pipeline=pipeline)
+
+    async def analysed(pilot) -> None:
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+    try:
+        assert snap_compare(app, terminal_size=size, run_before=analysed)
+    finally:
         store.close()

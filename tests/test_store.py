@@ -12,10 +12,10 @@ import pytest
 
 from tui.core.model import Entity
 from tui.core.session import change
-from tui.core.storage import StoreError, StoreLocked
+from tui.core.storage import SaveError, StoreError, StoreLocked
 from tui.core.store import SCHEMA_VERSION, Store
 
-from .conftest import ROOT
+from .conftest import ROOT, SEED
 
 
 def test_write_interrupted_before_rename_leaves_old_database_loadable(seed_db, monkeypatch):
@@ -27,7 +27,7 @@ def test_write_interrupted_before_rename_leaves_old_database_loadable(seed_db, m
     with Store(seed_db) as store:
         article_id = store.article_ids()[0]
         monkeypatch.setattr(os, "replace", crash)
-        with pytest.raises(OSError):
+        with pytest.raises(SaveError, match="cannot save"):
             store.set_status(article_id, "done")
         monkeypatch.undo()
         assert store.row(article_id)["status"] == "todo"  # the cache did not run ahead of the disk
@@ -38,7 +38,7 @@ def test_write_interrupted_before_rename_leaves_old_database_loadable(seed_db, m
 
 
 def test_a_second_process_is_refused_with_a_clear_message(seed_db):
-    code = f"from tui.cli import main; raise SystemExit(main(['import', {str(seed_db)!r}, '--db', {str(seed_db)!r}]))"
+    code = f"from tui.cli import main; raise SystemExit(main(['import', {str(SEED)!r}, '--db', {str(seed_db)!r}]))"
     with Store(seed_db):
         result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 1
@@ -133,3 +133,25 @@ def test_counts_follow_every_change_and_survive_a_replay(seed_db):
         again = store.open_session(article_id)
         assert again.counts() == {"entities": 1, "suggested": 1, "events": 0}
         again.close()
+
+
+def test_the_index_remembers_the_last_article_and_its_cursor_in_one_write(samples_db, monkeypatch):
+    from tui.core import storage
+
+    with Store(samples_db) as store:
+        first, second = store.article_ids()[:2]
+        assert store.last_opened() is None
+        session = store.open_session(second)
+        session.close()
+        writes = []
+        real_write = storage.atomic_write_text
+        monkeypatch.setattr(storage, "atomic_write_text", lambda path, text: (writes.append(path),
+                                                                               real_write(path, text)))
+        store.sync(session, cursor=123)
+        assert writes == [store.path]  # the row's cursor and the last article: one atomic write
+        other = store.open_session(first)
+        other.close()
+        store.sync(other)  # a sync without a cursor (an import, say) keeps what was remembered
+    with Store(samples_db) as again:
+        assert again.last_opened() == (second, 123)
+        assert again.row(second)["cursor"] == 123

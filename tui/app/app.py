@@ -24,12 +24,16 @@ from ..core import gazetteer, normalise
 from ..core.model import Article
 from ..core.nlp import Pipeline, load_pipeline
 from ..core.session import ArticleSession
+from ..core.storage import ArticleDamaged, SaveError
 from ..core.store import Store
 from ..core.tokens import TokenIndex
+from .article_parse import ArticleParse
 from .entity_actions import EntityActions
 from .export_commands import export_commands
+from .layout import PANE_BINDINGS, PaneLayout
 from .event_actions import EventActions
-from .screens.help import HelpScreen
+from .review_actions import ReviewActions
+from .screens.help import HelpScreen, picker_help
 from .widgets.article_list import ArticleList
 from .widgets.article_view import ArticleView
 from .widgets.event_panel import EVENT_BINDINGS, EventPanel
@@ -56,8 +60,11 @@ ANNOTATION_BINDINGS = [
 class AnnotatedArticleView(ArticleView):
     BINDINGS = ArticleView.BINDINGS + ANNOTATION_BINDINGS
 
+    def on_unmount(self) -> None:
+        self.app.left_at = (self.session, self.cursor)  # the app closes the article after its panes
 
-class NewsmarkApp(EntityActions, EventActions, App[None]):
+
+class NewsmarkApp(PaneLayout, EntityActions, EventActions, ReviewActions, ArticleParse, App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "newsmark"
 
@@ -68,6 +75,7 @@ class NewsmarkApp(EntityActions, EventActions, App[None]):
         Binding("left_square_bracket", "step_article(-1)", "Prev article", id="article.previous"),
         Binding("d", "done", "Done", id="article.done"),
         Binding("slash", "search", "Search", id="search.open"),
+        *PANE_BINDINGS,
     ]
 
     def __init__(
@@ -85,8 +93,10 @@ class NewsmarkApp(EntityActions, EventActions, App[None]):
         self.session: ArticleSession | None = None
         self.current_event: str | None = None
         self._counts_due = False
-        self._suggester = None
         self._message = ""
+        self._quit_refused = False
+        store.on_problem = self._problem  # damage found while reading: a notification, not stderr
+        self.left_at: tuple[ArticleSession | None, int] = (None, 0)
 
     # -- layout --------------------------------------------------------------------------------
 
@@ -98,9 +108,9 @@ class NewsmarkApp(EntityActions, EventActions, App[None]):
                 yield Legend(self.codebook, id="legend")
                 yield AnnotatedArticleView(self.codebook, id="article")
                 yield SearchBar(placeholder="search the article", id="search")
-            yield EventPanel(id="events")
+            yield EventPanel(self.codebook, id="events")
         yield Static(id="status")
-        yield Footer()
+        yield Footer(compact=True)
 
     @property
     def view(self) -> ArticleView:
@@ -111,10 +121,17 @@ class NewsmarkApp(EntityActions, EventActions, App[None]):
         return self.query_one("#articles", ArticleList)
 
     def on_mount(self) -> None:
+        self.apply_layout()
         rows = self.article_list.ordered(self.store.rows())
         self.article_list.load(rows)
-        start = next((r["id"] for r in rows if r["status"] in ("in progress", "todo")), rows[0]["id"])
-        self.open_article(start)
+        ids = [r["id"] for r in rows]
+        last = self.store.last_opened()  # where the coder left off, else the first not done
+        first = last[0] if last else next((r["id"] for r in rows if r["status"] in ("in progress", "todo")), None)
+        start = ids.index(first) if first in ids else 0
+        if not any(self.open_article(i) for i in ids[start:] + ids[:start]):
+            self.exit(message=Text(f"newsmark: no article of {self.store.path} can be read; `newsmark "
+                                   f"restore --db {self.store.path}` shows what the backup can bring back"))
+            return
         if self._load_model:
             self._set_message("loading the spaCy model…")
             self.load_model()
@@ -141,18 +158,21 @@ class NewsmarkApp(EntityActions, EventActions, App[None]):
 
     @work(thread=True, exclusive=True, group="analyse")
     def _analyse(self, article: Article) -> None:
-        from ..core.learn.model_suggest import suggester_for
         from ..core.suggest import model_output
 
-        if not self.pipeline.fallback:  # the suggester reads the dependency parse
-            self._suggester = self._suggester or suggester_for(self.pipeline, self.codebook)
-        spans, suggested = model_output(self.pipeline.nlp(article.text), article, self._suggester)
+        doc = self.parse(article.text)
+        spans, suggested = model_output(doc, article, self.suggester)  # no suggester: rules only
+        if self.suggester is not None:
+            self.call_from_thread(self.keep_doc, article.id, doc)
         self.call_from_thread(self._store_model_output, article.id, spans, suggested)
 
     def _store_model_output(self, article_id: str, spans: list[tuple[int, int, str]], suggested: list) -> None:
         if self.session is None or self.session.article.id != article_id or self.session.analysed:
             return
-        self.session.set_model_entities(spans, self.pipeline.name, suggested)
+        try:
+            self.session.set_model_entities(spans, self.pipeline.name, suggested)
+        except SaveError as exc:  # shown and pending like an edit; saved with the next key
+            self._cannot_save(exc)
         gc.freeze()
         self._show_counts()
         self._refresh_events()
@@ -161,33 +181,85 @@ class NewsmarkApp(EntityActions, EventActions, App[None]):
 
     # -- articles ------------------------------------------------------------------------------
 
-    def open_article(self, article_id: str) -> None:
-        """Close the current article (saving it) and show another, cursor at its body."""
-        self._close_session()
-        self.session = self.store.open_session(article_id, self.annotator)
+    def open_article(self, article_id: str) -> bool:
+        """Close the current article (saving it) and show another, the cursor where the coder left
+        it (else at its body); the status line starts afresh, with no message about another article.
+        False (and a message) if its file is damaged, and the current article stays open."""
+        try:
+            session = self.store.open_session(article_id, self.annotator)
+        except ArticleDamaged as exc:
+            self._problem(str(exc))
+            self._set_message(f"article {article_id} skipped: its file is damaged")
+            return False
+        try:
+            self._close_session()
+        except SaveError:
+            session.close()
+            raise
+        self.session = session
         row = self.store.row(article_id)
         if row and row["status"] == "todo":
-            self.store.set_status(article_id, "in progress")
+            try:
+                self.store.set_status(article_id, "in progress")
+            except SaveError as exc:  # only the status is behind
+                self._problem(str(exc))
         article = self.session.article
         tokens = (TokenIndex.from_tokenizer(self.pipeline.nlp.tokenizer, article.text)
                   if self.pipeline else TokenIndex.from_regex(article.text))
-        self.view.show(self.session, tokens, cursor=article.body_start)
+        self.view.show(self.session, tokens, cursor=(row or {}).get("cursor", article.body_start))
         self._show_header()
         self.current_event = None
         self._refresh_events()
         self._show_counts()
         self.article_list.select_article(article_id)
         self.view.focus()
+        self._set_message("")
         self._analyse_if_needed()
         # The article's records are long-lived: keep the garbage collector from rescanning them on
         # every key (a full collection over a long article costs tens of milliseconds).
         gc.freeze()
+        return True
 
     def _close_session(self) -> None:
+        """Save and close the open article; ``SaveError`` (and it stays open) if edits cannot be saved."""
         if self.session is not None:
             self.session.close()
-            self.store.sync(self.session)
-            self.session = None
+            views = self.query(ArticleView)  # none left when the app is unmounting: see left_at
+            viewed, cursor = (views.first().session, views.first().cursor) if views else self.left_at
+            session, self.session = self.session, None
+            try:
+                self.store.sync(session, cursor=cursor if viewed is session else None)
+            except SaveError as exc:  # only the list's counts are behind; the edits are saved
+                self._problem(str(exc))
+
+    def _problem(self, line: str) -> None:
+        self.notify(line, title="newsmark", severity="warning", markup=False)
+
+    async def run_action(self, action, default_namespace=None, namespaces=None) -> bool:
+        """Every key's action: a disk that refuses a save is said, never a crash, never hidden."""
+        try:
+            handled = await super().run_action(action, default_namespace, namespaces)
+        except SaveError as exc:
+            self._cannot_save(exc)
+            return True
+        if self.session is not None and not self.session.unsaved:
+            self._quit_refused = False  # everything is saved again
+        return handled
+
+    def _guarded(self, action):
+        """``action`` for a caller other than a key (the palette, a list click): the same handling."""
+        def run(*args):
+            try:
+                return action(*args)
+            except SaveError as exc:
+                self._cannot_save(exc)
+        return run
+
+    def _cannot_save(self, exc: SaveError) -> None:
+        self.bell()
+        if self.session is None or self.session.unsaved <= 1:  # one notification, not one per key
+            self.notify(str(exc), title="Cannot save", severity="error", markup=False)
+        self._set_message(f"CANNOT SAVE ({exc.reason or exc}): kept on screen, saved with the next key")
 
     def _show_counts(self) -> None:
         """Show the open article's counts in the list; the index file gets them when it closes, so
@@ -196,6 +268,7 @@ class NewsmarkApp(EntityActions, EventActions, App[None]):
         if self.session is not None:
             row = {**self.store.row(self.session.article.id), **self.session.counts()}
             self.article_list.update_row(row)
+            self.query_one(Legend).show_labels({e.label for e in self.session.visible_entities()})
 
     def _counts_later(self) -> None:
         """Show the counts once the keys pause: counting costs as much as the article is long."""
@@ -213,23 +286,23 @@ class NewsmarkApp(EntityActions, EventActions, App[None]):
 
     def action_step_article(self, step: int) -> None:
         ids = self.store.article_ids()
-        here = ids.index(self.session.article.id)
-        target = here + step
-        if 0 <= target < len(ids):
-            self.open_article(ids[target])
-        else:
+        target = ids.index(self.session.article.id) + step
+        skipped = []
+        while 0 <= target < len(ids) and not self.open_article(ids[target]):
+            skipped.append(ids[target])  # a damaged article is stepped over, with a message
+            target += step
+        if skipped:
+            self._set_message(f"skipped {len(skipped)} damaged article(s): {', '.join(skipped)}")
+        if not 0 <= target < len(ids):
             self.bell()
             self._set_message("no more articles" if step > 0 else "this is the first article")
 
-    def action_done(self) -> None:
-        self.store.set_status(self.session.article.id, "done")
-        self._show_counts()
-        self._set_message("marked done")
-        self.action_step_article(1)
-
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         if event.data_table is self.article_list and event.row_key.value != self.session.article.id:
-            self.open_article(event.row_key.value)
+            self._guarded(self.open_article)(event.row_key.value)
+            if self.current_plan().stacked:  # above a narrow article the list was a drawer: close it
+                self._want_list = False
+                self.apply_layout()
 
     def action_jump(self, direction: int) -> None:
         view = self.view
@@ -257,7 +330,8 @@ class NewsmarkApp(EntityActions, EventActions, App[None]):
             self._set_message("search cleared: n and N move between entities")
             return
         count = view.search(message.query)
-        self._set_message(f"{count} matches for {message.query!r}" if count else f"no match for {message.query!r}")
+        found = f"{count} match{'es' if count > 1 else ''}" if count else "no match"
+        self._set_message(f"{found} for {message.query!r}")
 
     # -- status, help, palette, quit -------------------------------------------------------------
 
@@ -274,13 +348,18 @@ class NewsmarkApp(EntityActions, EventActions, App[None]):
         status = Text()
         if self.session is not None:
             ent = self.session.entity_at(self.view.cursor)
-            if ent:
-                status.append(f"{ent.label} ({ent.status}) ", style=f"bold {self.codebook.colour(ent.label)}")
-            status.append(f"@{self.view.cursor}  ", style="dim")
+            if ent:  # the entity under the cursor, by its words and its label
+                words = " ".join(self.session.article.text[ent.start:ent.end].split())
+                shown = words if len(words) <= 40 else words[:40] + "…"
+                status.append(f"{ent.label} ", style=f"bold {self.codebook.colour(ent.label)}")
+                status.append(repr(shown), style="bold")
+                status.append(f" {ent.status}  ", style="dim")
         if self.pipeline is None:
             status.append("model loading  ", style="dim")
         elif self.pipeline.fallback:
             status.append("NO MODEL: rules only  ", style="bold red")
+        if self.session is not None and self.session.unsaved:
+            status.append(f"NOT SAVED: {self.session.unsaved} edit(s) pending  ", style="bold red")
         status.append(self._message)
         self.query_one("#status", Static).update(status)
 
@@ -295,19 +374,35 @@ class NewsmarkApp(EntityActions, EventActions, App[None]):
             ("Event panel", EVENT_BINDINGS),
             ("Everywhere", self.BINDINGS + [Binding("tab", "", "Move focus between panes"),
                                             Binding("ctrl+p", "", "Command palette")]),
+            *picker_help(self.codebook),
         ]
         self.push_screen(HelpScreen(sections))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         yield SystemCommand("Accept all suggestions", "Accept every entity suggestion left in this article",
-                            self.action_accept_all)
-        yield SystemCommand("Mark article done", "Mark this article done and open the next", self.action_done)
+                            self._guarded(self.action_accept_all))
+        yield SystemCommand("Mark article done", "Mark this article done and open the next",
+                            self._guarded(self.action_done))
         yield from export_commands(self)
 
     async def action_quit(self) -> None:
-        self._close_session()
+        try:
+            self._close_session()
+        except SaveError as exc:
+            if not self._quit_refused:  # say what would be lost; a second q quits anyway
+                self._quit_refused = True
+                self._cannot_save(exc)
+                self._set_message(f"CANNOT SAVE {self.session.unsaved} edit(s): free some space and press "
+                                  f"q again to retry (if it fails again, they are lost)")
+                return
+            self.exit(message=Text(f"newsmark: {exc}; {self.session.unsaved} edit(s) were not saved"))
+            self.session = None
+            return
         self.exit()
 
     def on_unmount(self) -> None:
-        self._close_session()
+        try:
+            self._close_session()
+        except SaveError:
+            pass  # the quit said so already

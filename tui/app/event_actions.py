@@ -10,9 +10,11 @@ from rich.style import Style
 from textual.widgets import DataTable
 
 from ..core import events as ev_ops
+from ..core.parse_events import new_event_from_parse
 from ..core.validation import validate_event
+from .completion import completer_for
 from .screens.event_form import EventFormScreen
-from .screens.picker import PickerScreen
+from .screens.picker import RolePicker, TypePicker
 from .widgets.article_view import Overlay
 from .widgets.event_panel import EventPanel
 
@@ -32,8 +34,9 @@ class EventActions:
         if session is None:  # a late message after the app closed the article
             return
         shown = ev_ops.visible_events(session)
-        if self.current_event not in {e.id for e in shown}:
-            self.current_event = shown[0].id if shown else None
+        if self.current_event not in {e.id for e in shown}:  # gone (rejected, deleted): the same row
+            row = self.query_one(EventPanel).table.cursor_row if self.current_event else 0
+            self.current_event = shown[min(row, len(shown) - 1)].id if shown else None
         warnings = {e.id: validate_event(self.codebook, e, session.article.text, self._entities_of(e))
                     for e in shown}
         self.query_one(EventPanel).show_events(session.article.text, shown, warnings, self.current_event)
@@ -89,21 +92,21 @@ class EventActions:
         self._set_message(label if action else "nothing changed")
         return action
 
-    def _event_choices(self, words: str = "") -> list[tuple[str, str]]:
-        """Every type and sub-type; first the ones the trigger words point to."""
-        choices = [(f"{t.label}: {sub}", f"{name}|{sub}")
-                   for name, t in self.codebook.event_types.items() for sub in t.subtypes]
+    def _likely_types(self, words: str = "", span: tuple[int, int] | None = None) -> list[str]:
+        """The "TYPE|sub-type" values that the trigger points to, likeliest first: what the suggester
+        read at it, then the parse's likeliest types for it, then the codebook's trigger words."""
         guesses = []
         lowered = words.lower().strip()
         for event in self.session.events.values():  # what the suggester read at this trigger
             if event.trigger_start is not None and words and self.session.article.text[
                     event.trigger_start:event.trigger_end].lower() == lowered:
                 guesses.append(f"{event.type}|{event.subtype}")
+        if span is not None:
+            guesses += self.likely_types(*span)
         for name, etype in self.codebook.event_types.items():
             if lowered and lowered in (t.lower() for t in etype.triggers):
                 guesses.append(f"{name}|{ev_ops.default_subtype(etype, words) or etype.subtypes[0]}")
-        rank = {value: i for i, value in enumerate(dict.fromkeys(guesses))}
-        return sorted(choices, key=lambda c: rank.get(c[1], len(rank)))
+        return list(dict.fromkeys(guesses))
 
     def action_new_event(self) -> None:
         span = self._target_span()
@@ -114,11 +117,32 @@ class EventActions:
 
         def chosen(value: str | None) -> None:
             if value:
-                type_name, sub = value.split("|", 1)
-                self._commit_event(f"new {type_name} event", lambda: ev_ops.new_event_from_reading(
-                    self.session, self.codebook, type_name, span[0], span[1], sub))
+                self._new_event(value, span)
             self.view.clear_selection()  # used or given up: the next v starts afresh
-        self.push_screen(PickerScreen(f"Event type and sub-type for {words!r}", self._event_choices(words)), chosen)
+        self.push_screen(TypePicker(f"Event type and sub-type for {words!r}", self.codebook,
+                                    self._likely_types(words, span)), chosen)
+
+    def _new_event(self, value: str, span: tuple[int, int]) -> None:
+        """A new event of the chosen type at ``span``, its arguments from the model: the suggester's
+        stored reading of an overlapping trigger, else the parse's reading of this one (left
+        suggested: `a` accepts it), else none (no parser)."""
+        type_name, sub = value.split("|", 1)
+        session, label = self.session, f"new {type_name} event"
+        if any(e.origin == "model" and e.trigger_start is not None and e.trigger_start < span[1]
+               and span[0] < e.trigger_end for e in session.events.values()):
+            self._commit_event(label, lambda: ev_ops.new_event_from_reading(
+                session, self.codebook, type_name, span[0], span[1], sub))
+            return
+        reading = self.reading_at(*span)
+        if reading is None:
+            self._commit_event(label, lambda: ev_ops.new_event(session, self.codebook, type_name, *span, sub))
+            return
+        if self._commit_event(label, lambda: new_event_from_parse(session, self.codebook, reading, type_name, sub)):
+            event = session.events[self.current_event]
+            if event.status == "suggested":
+                roles = ", ".join(dict.fromkeys(a.role for a in event.arguments))
+                self._set_message(f"new {type_name} event, suggested from the parse ({roles}): "
+                                  f"a accepts it, o corrects a role, Enter in the event panel edits")
 
     def action_assign_role(self) -> None:
         event = self.session.events.get(self.current_event) if self.current_event else None
@@ -143,7 +167,7 @@ class EventActions:
                 self._commit_event(f"{role}: {words}", lambda: ev_ops.assign_span(
                     self.session, self.codebook, event.id, role, span[0], span[1]))
             self.view.clear_selection()
-        self.push_screen(PickerScreen(f"Role of {words!r} in {event.type}", [(r, r) for r in roles]), chosen)
+        self.push_screen(RolePicker(f"Role of {words!r} in {event.type}", self.codebook, roles), chosen)
 
     def _current(self):
         event = self.session.events.get(self.current_event) if self.current_event else None
@@ -166,7 +190,8 @@ class EventActions:
                         self.session, self.codebook, event.id, type_name, sub))
             words = (self.session.article.text[event.trigger_start:event.trigger_end]
                      if event.trigger_start is not None else "")
-            self.push_screen(PickerScreen("Event type and sub-type", self._event_choices(words)), chosen)
+            span = (event.trigger_start, event.trigger_end) if event.trigger_start is not None else None
+            self.push_screen(TypePicker("Event type and sub-type", self.codebook, self._likely_types(words, span)), chosen)
 
     def action_edit_event(self) -> None:
         if event := self._current():
@@ -184,7 +209,8 @@ class EventActions:
                 self._counts_later()
                 message = f"saved {', '.join(done)}" if done else "nothing changed"
                 self._set_message(message + (f"; refused {'; '.join(refused)}" if refused else ""))
-            self.push_screen(EventFormScreen(event, f"{event.type} / {event.subtype}"), saved)
+            title = f"{event.type} / {event.subtype}"
+            self.push_screen(EventFormScreen(event, title, completer_for(self, event)), saved)
 
     def _suggested_event_here(self):
         offset = self.view.cursor

@@ -36,9 +36,9 @@ def export_commands(app) -> list[SystemCommand]:
             out.parent.mkdir(parents=True, exist_ok=True)
             summary = export_project(app.store, fmt, out, options)
         except (ExportError, OSError) as exc:
-            app.notify(str(exc), title="Export failed", severity="error")
+            app.notify(str(exc), title="Export failed", severity="error", markup=False)
             return
-        app.notify(str(summary), title=f"Exported {fmt}")
+        app.notify(str(summary), title=f"Exported {fmt}", markup=False)
 
     return [SystemCommand(f"Export as {fmt}", f"{HELP[fmt]}, to {export_path(app.store.path, fmt)}",
                           lambda fmt=fmt: run(fmt)) for fmt in FORMAT_NAMES]

@@ -12,6 +12,8 @@ from bisect import bisect_right
 from rich.cells import get_character_cell_size
 
 # C0 and C1 controls, DEL, and Unicode bidi/format controls that could reorder or hide text.
+MEASURE = 100  # the longest article line, in columns: about what a newspaper or book line holds
+
 _UNSAFE = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 
 

@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 import argparse
+import errno
+import os
 import sys
+import time
 from contextlib import contextmanager
 from typing import Callable, Iterator
 
 from ..core.codebook import DEFAULT_CODEBOOK, builtin_codebook_names
 from ..core.store import default_db_path
+
+# OSErrors the machine, not newsmark, is to blame for: said in one line, exit 1.
+USER_OS_ERRORS = {errno.ENOSPC: "the disk is full", errno.EDQUOT: "the disk quota is exceeded",
+                  errno.EROFS: "the file system is read-only", errno.EACCES: "permission denied",
+                  errno.EPERM: "operation not permitted"}
 
 
 def add_db_option(parser: argparse.ArgumentParser, required: bool = False) -> None:
@@ -23,22 +31,49 @@ def warn(message: str) -> None:
     print(message, file=sys.stderr)
 
 
+PROGRESS_SECONDS = 5.0  # how often a progress line is printed when stderr is not a terminal
+
+
 @contextmanager
 def progress_bar(description: str, total: int) -> Iterator[Callable[..., None]]:
-    """A Rich progress bar on stderr (counts, elapsed, estimate), silent when stderr is not a
-    terminal. Yields ``update(done, detail="")``."""
+    """A Rich progress bar on stderr (counts, elapsed, estimate) on a terminal; elsewhere (a log, a
+    pipe) a plain line every few seconds (``$NEWSMARK_PROGRESS_SECONDS``, default 5).
+    Yields ``update(done, detail="")``."""
+    if not sys.stderr.isatty():
+        with progress_lines(description, total) as update:
+            yield update
+        return
     from rich.console import Console
     from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn,
                                TimeRemainingColumn)
 
     columns = (TextColumn(f"[bold]{description}"), BarColumn(), MofNCompleteColumn(),
                TextColumn("{task.description}"), TimeElapsedColumn(), TextColumn("eta"), TimeRemainingColumn())
-    with Progress(*columns, console=Console(stderr=True), disable=not sys.stderr.isatty()) as bar:
+    with Progress(*columns, console=Console(stderr=True)) as bar:
         task = bar.add_task("", total=total)
 
         def update(done: int, detail: str = "") -> None:
             bar.update(task, completed=done, description=detail)
         yield update
+
+
+@contextmanager
+def progress_lines(description: str, total: int) -> Iterator[Callable[..., None]]:
+    """``newsmark: import 1200/10000 (12%), 8 s`` on stderr every few seconds, for logs and pipes."""
+    every = float(os.environ.get("NEWSMARK_PROGRESS_SECONDS", PROGRESS_SECONDS))
+    start = time.monotonic()
+    last = start
+
+    def update(done: int, detail: str = "") -> None:
+        nonlocal last
+        now = time.monotonic()
+        if now - last >= every:
+            last = now
+            share = f" ({100 * done // total}%)" if total else ""
+            extra = f", {detail}" if detail else ""
+            print(f"newsmark: {description} {done}/{total}{share}{extra}, {now - start:.0f} s",
+                  file=sys.stderr, flush=True)
+    yield update
 
 
 def add_codebook_options(parser) -> None:

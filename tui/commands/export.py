@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 from ..core.project_codebook import project_codebook
 from ..core.formats import FORMAT_NAMES, ExportError, ExportOptions, export_project
 from ..core.formats.base import count_articles
@@ -20,6 +19,9 @@ def add_parser(sub) -> None:
     parser.add_argument("--out", required=True, help="the file (or folder, for brat) to write")
     parser.add_argument("--include-suggestions", action="store_true",
                         help="also export suggested (not yet accepted) annotations")
+    parser.add_argument("--include-unreviewed", action="store_true",
+                        help="prodigy, spacy, brat, conll, dygiepp, oneie: also articles whose entity suggestions nobody "
+                             "reviewed (by default only reviewed articles go out)")
     parser.add_argument("--status", action="append", choices=SPAN_STATUSES, default=None,
                         help="export annotations with this status (repeatable); overrides the default")
     parser.add_argument("--annotator", default=None, help="only annotations made by this annotator")
@@ -33,10 +35,11 @@ def run(args) -> int:
     options = ExportOptions(
         statuses=frozenset(args.status) if args.status else None,
         include_suggestions=args.include_suggestions,
+        include_unreviewed=args.include_unreviewed,
         annotator=args.annotator,
         article_statuses=frozenset(args.article_status) if args.article_status else None,
     )
-    with Store(args.db, create=False) as store:
+    with Store(args.db, read_only=True) as store:
         options.codebook = project_codebook(store, args.codebook, args.codebook_change)
         try:
             with progress_bar(f"export {args.fmt}", count_articles(store, options)) as progress:

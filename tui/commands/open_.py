@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import getpass
 
-from ..core.project_codebook import project_codebook
+from ..core.project_codebook import checked_codebook, remember_codebook
 from ..core.store import Store
 from .common import add_codebook_options, add_db_option, progress_bar, warn
 from .import_ import import_sources
@@ -36,8 +36,10 @@ def default_annotator() -> str:
 
 def run(args: argparse.Namespace) -> int:
     with Store(args.db) as store:
-        codebook = project_codebook(store, args.codebook, args.codebook_change)
+        codebook, record = checked_codebook(store, args.codebook, args.codebook_change)
         _, _, problems = import_sources(store, args.sources) if args.sources else (0, 0, [])
+        if record is not None:
+            remember_codebook(store, record)
         if not store.article_ids():
             print(f"newsmark: {args.db} holds no articles; give a file or folder to import")
             return 1

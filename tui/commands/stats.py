@@ -28,6 +28,7 @@ def render(stats: ProjectStats, console) -> None:
     for status in ARTICLE_STATUSES:
         table.add_row(status, str(stats.articles.get(status, 0)))
     table.add_row("total", str(sum(stats.articles.values())), style="bold")
+    table.add_row("entities reviewed", str(stats.reviewed))
     console.print(table)
     for title, rows, first in (("Entities by label", stats.entities, "label"),
                                ("Events by type", stats.events, "type")):
@@ -52,7 +53,7 @@ def run(args) -> int:
 
     from .export import progress_bar
 
-    with Store(args.db, create=False) as store:
+    with Store(args.db, read_only=True) as store:
         codebook = project_codebook(store, args.codebook, remember=False)
         with progress_bar("stats", len(store.rows())) as progress:
             stats = project_stats(store, codebook, progress)

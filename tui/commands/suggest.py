@@ -11,6 +11,7 @@ from __future__ import annotations
 from contextlib import ExitStack
 
 from ..core.project_codebook import project_codebook
+from ..core.storage import ArticleDamaged
 from ..core.store import Store
 from .common import add_codebook_options, add_db_option, progress_bar, warn
 
@@ -72,7 +73,13 @@ def annotate_all(store: Store, todo: list[str], pipeline, suggester, n_process: 
 
     def texts():
         for article_id in todo:
-            yield store.load_article(article_id).text, article_id
+            try:
+                article = store.load_article(article_id)
+            except ArticleDamaged as exc:  # said once; the other articles are analysed
+                store.report(str(exc))
+                totals["skipped"] += 1
+                continue
+            yield article.text, article_id
 
     with progress_bar("suggest", len(todo)) as progress, ExitStack() as batch:
         batch.enter_context(store.batch())

@@ -16,7 +16,7 @@ from .session import ArticleSession, change
 def _retire(ent: Entity, annotator: str) -> dict:
     """Remove a visible entity: a model suggestion is kept as rejected, a person's is deleted."""
     if ent.origin == "model":
-        return change("entities", ent, replace(ent, status="rejected", annotator=annotator, updated=now_iso()))
+        return change("entities", ent, _rejected(ent, annotator))
     return change("entities", ent, None)
 
 
@@ -44,6 +44,10 @@ def _accepted(ent: Entity, who: str) -> Entity:
     return replace(ent, status="accepted", annotator=who, updated=now_iso())
 
 
+def _rejected(ent: Entity, who: str) -> Entity:
+    return replace(ent, status="rejected", annotator=who, updated=now_iso())
+
+
 def remove(session: ArticleSession, ent: Entity) -> dict | None:
     return session.commit(f"remove {ent.label}", [_retire(ent, session.annotator)])
 
@@ -57,14 +61,34 @@ def accept(session: ArticleSession, ent: Entity) -> dict | None:
 def reject(session: ArticleSession, ent: Entity) -> dict | None:
     if ent.status != "suggested":
         return None
-    rejected = replace(ent, status="rejected", annotator=session.annotator, updated=now_iso())
-    return session.commit(f"reject {ent.label}", [change("entities", ent, rejected)])
+    return session.commit(f"reject {ent.label}", [change("entities", ent, _rejected(ent, session.annotator))])
+
+
+def _answer_all(session: ArticleSession, verb: str, answered) -> dict | None:
+    who = session.annotator
+    changes = [
+        change("entities", e, answered(e, who)) for e in session.entities.values() if e.status == "suggested"
+    ]
+    return session.commit(f"{verb} {len(changes)} suggestions", changes)
 
 
 def accept_all(session: ArticleSession) -> dict | None:
     """Accept every suggestion that remains in the article, as one undoable action."""
-    who = session.annotator
-    changes = [
-        change("entities", e, _accepted(e, who)) for e in session.entities.values() if e.status == "suggested"
-    ]
-    return session.commit(f"accept {len(changes)} suggestions", changes)
+    return _answer_all(session, "accept", _accepted)
+
+
+def reject_all(session: ArticleSession) -> dict | None:
+    """Reject every suggestion that remains in the article, as one undoable action."""
+    return _answer_all(session, "reject", _rejected)
+
+
+def review(session: ArticleSession, answer: str | None = None) -> dict | None:
+    """Finish reviewing the entity layer: ``accept`` or ``reject`` every suggestion left (None when
+    none is left), then mark the article reviewed; what a coder answers when marking it done."""
+    if answer not in (None, "accept", "reject"):
+        raise ValueError(f"unknown review answer {answer!r}")
+    action = {"accept": accept_all, "reject": reject_all}[answer](session) if answer else None
+    if session.counts()["suggested"]:
+        raise ValueError("suggestions are left: answer accept or reject")
+    session.set_reviewed(True)
+    return action

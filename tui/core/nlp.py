@@ -62,8 +62,29 @@ def _rules_pipeline():
 
 
 def doc_entities(doc) -> list[tuple[int, int, str]]:
-    """A parsed Doc's entities as (start, end, label) character offsets."""
-    return [(ent.start_char, ent.end_char, ent.label_) for ent in doc.ents]
+    """A parsed Doc's entities as (start, end, label) character offsets, each trimmed of the
+    whitespace at its ends and cut at a paragraph break (the model sometimes runs a dateline DATE
+    into the next paragraph: "Monday, January 14, 2019\xa0\n\nAn individual")."""
+    out = []
+    for ent in doc.ents:
+        span = trim_span(doc.text, ent.start_char, ent.end_char)
+        if span is not None:
+            out.append((*span, ent.label_))
+    return out
+
+
+def trim_span(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """[start, end) without surrounding whitespace, up to its first paragraph break; None if empty."""
+    words = text[start:end]
+    lead = len(words) - len(words.lstrip())
+    start += lead
+    words = words.strip()
+    lines = words.split("\n")
+    if len(lines) > 1:
+        cut = next((k for k in range(1, len(lines)) if not lines[k].strip() or not lines[k - 1].strip()), None)
+        if cut is not None:
+            words = "\n".join(lines[:cut]).rstrip()
+    return (start, start + len(words)) if words else None
 
 
 def entity_spans(pipeline: Pipeline, text: str) -> list[tuple[int, int, str]]:

@@ -46,6 +46,17 @@ _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 _WEEKDAY = re.compile(r"^(?:(last|this|past)\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend)$",
                       re.IGNORECASE)
 _WEEKISH = re.compile(r"\b(week|weekend)\b", re.IGNORECASE)
+# A time of day alone ("around 18:00", "5.30 p.m. local time") does not say which day.
+_CLOCK_ONLY = re.compile(
+    r"^\s*(?:(?:at|around|about|approximately|roughly|shortly|just|before|after|by|until|since)\s+)*"
+    r"(?:\d{1,2}(?:[:.]\d{2})?\s*(?:a\.?\s?m\.?|p\.?\s?m\.?|hrs|h|o'clock)?|noon|midnight)"
+    r"\s*(?:local time|gmt|utc|\(\d{4}\s*utc\))?\s*$", re.IGNORECASE)
+# A length of time ("roughly a day", "two weeks") is no date unless a word anchors it ("two days ago").
+_DURATION = re.compile(r"\b(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\b", re.IGNORECASE)
+_ANCHOR = re.compile(r"\b(?:ago|last|this|next|earlier|later|previous|past|same|following|before|after|"
+                     r"coming|since|end|start|beginning|weekend|\d{4})\b", re.IGNORECASE)
+_FUTURE_WORDS = re.compile(r"\b(?:next|coming|upcoming|forthcoming)\b", re.IGNORECASE)
+_RELATIVE = re.compile(r"\b(?:ago|yesterday|today|tonight|tomorrow|last|this|past)\b", re.IGNORECASE)
 _MONTH_ONLY = re.compile(r"^\s*(?:[a-z]+\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
                          r"(?:\s+\d{4})?\s*$", re.IGNORECASE)
 
@@ -80,17 +91,29 @@ def _parser(base: datetime | None):
 
 
 def _clean(text: str) -> str:
+    text = re.sub(r"\b(?:this\s+)?(?:coming|upcoming|forthcoming)\b", " ", text, flags=re.IGNORECASE)
     text = text.replace("\u2013", " ").replace("\u2014", " ").replace(",", " , ")
     text = _GLUED.sub(" ", text)  # "8Febr 2018" -> "8 Febr 2018"
     text = _MONTHISH.sub(lambda m: m.group(1)[:3], text)  # "Febr" -> "Feb"
     return re.sub(r"\s+", " ", text).strip(" ,.")
 
 
-def parse_date(text: str, published: str | date | datetime | None = None) -> DateValue | None:
-    """The date that ``text`` names, resolved against ``published``; None when it names none."""
+def parse_date(text: str, published: str | date | datetime | None = None, future: bool = False) -> DateValue | None:
+    """The date that ``text`` names, resolved against ``published``; None when it names none.
+
+    News reports the past: a weekday is the last such day on or before publication, a month and day
+    without a year the last such date before it. ``future`` (or "next", "coming" in the words) says
+    the text looks ahead ("the coming August 9 election"): then the nearest such date, either side.
+    A time of day alone or a length of time ("roughly a day") is no date: None.
+    """
     if not text or not text.strip() or len(text) > 80:
         return None
-    base = _base(published)
+    if _CLOCK_ONLY.match(text) or (_DURATION.search(text) and not _ANCHOR.search(text)):
+        return None
+    return _parse_date(text, _base(published), future or bool(_FUTURE_WORDS.search(text)))
+
+
+def _parse_date(text: str, base: datetime | None, future: bool) -> DateValue | None:
     iso = _ISO.match(text)
     if iso:
         y, m, d = iso.group(1), iso.group(2), iso.group(3)
@@ -108,6 +131,9 @@ def parse_date(text: str, published: str | date | datetime | None = None) -> Dat
     stripped = re.sub(r"\s+", " ", _FILLER.sub(" ", cleaned)).strip(" ,.")
     weekday = _WEEKDAY.match(stripped)
     if weekday and base is not None:
+        if future and weekday.group(1) is None and weekday.group(2).lower() != "weekend":
+            ahead = (_WEEKDAYS.index(weekday.group(2).lower()) - base.weekday()) % 7
+            return DateValue((base + timedelta(days=ahead)).date().isoformat(), "day")
         return _weekday(weekday.group(2).lower(), base)
     parser = _parser(base)
     for candidate in (cleaned, _FILLER.sub(" ", cleaned)):
@@ -130,8 +156,24 @@ def parse_date(text: str, published: str | date | datetime | None = None) -> Dat
         day = data.date_obj.date()
         if precision == "month":
             day = day.replace(day=1)
+        no_year = not re.search(r"\b\d{4}\b", text)
+        if future and base is not None and no_year and not _RELATIVE.search(text):
+            day = _nearest_year(day, base.date())
+        elif not future and base is not None and no_year and day > base.date():
+            return None  # "two days later": later than what, the text says elsewhere
         return DateValue(day.isoformat(), precision)
     return None
+
+
+def _nearest_year(day: date, base: date) -> date:
+    """The same month and day in the year that puts it nearest ``base`` (29 February kept in range)."""
+    options = []
+    for year in (base.year - 1, base.year, base.year + 1):
+        try:
+            options.append(day.replace(year=year))
+        except ValueError:
+            continue
+    return min(options, key=lambda d: abs((d - base).days)) if options else day
 
 
 def _weekday(name: str, base: datetime) -> DateValue:
@@ -166,6 +208,12 @@ VAGUE = {
 _NO_DEATHS = re.compile(r"\b(no|zero)\s+(casualties|deaths|fatalities|injuries|one|people)\b", re.IGNORECASE)
 _DIGITS = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+)(?:\+)?(?![\d])")
 _WORD = re.compile(r"[a-z]+", re.IGNORECASE)
+# One person named by a singular noun ("a man", "the police officer", "an elderly woman"): a count of 1.
+_ONE_PERSON = re.compile(
+    r"^\s*(?:a|an|one|the|another)\s+(?:[\w-]+\s+){0,2}(?:man|woman|boy|girl|child|person|officer|policeman|"
+    r"policewoman|soldier|civilian|student|teacher|journalist|worker|driver|guard|resident|villager|farmer|"
+    r"protester|demonstrator|suspect|teenager|baby|gunman|attacker|militant|fighter|priest|imam|doctor|nurse|"
+    r"pedestrian|passer-by|bystander|victim)\s*$", re.IGNORECASE)
 
 
 def _words_number(words: list[str]) -> int | None:
@@ -219,6 +267,8 @@ def parse_count(text: str) -> int | None:
     for word in words:
         if word.lower() in VAGUE:
             return VAGUE[word.lower()]
+    if _ONE_PERSON.match(text):
+        return 1
     return None
 
 

@@ -26,17 +26,31 @@ def codebook_source(requested: str | None) -> str:
 
 def project_codebook(store, requested: str | None = None, change: bool = False, remember: bool = True) -> Codebook:
     """The project's codebook: the remembered one, or ``requested`` when it is new (or ``change``).
-    A read-only command (``remember`` False) may look through another codebook without changing it."""
+    A read-only command (``remember`` False) may look through another codebook without changing it;
+    a store opened read-only (``export``) is checked against the remembered codebook, never written."""
+    if not remember:
+        stored = store.meta(META_KEY)
+        return load_codebook(stored["source"] if stored and requested is None else codebook_source(requested))
+    codebook, record = checked_codebook(store, requested, change)
+    if record is not None and not store.read_only:
+        remember_codebook(store, record)
+    return codebook
+
+
+def checked_codebook(store, requested: str | None = None, change: bool = False) -> tuple[Codebook, dict | None]:
+    """The codebook a command is to use, refused when it is not the project's (without ``change``),
+    and the record to remember once the command has done its work (None: nothing new)."""
     stored = store.meta(META_KEY)
     source = stored["source"] if stored and requested is None else codebook_source(requested)
-    if not remember:
-        return load_codebook(source)
     if stored and source != stored["source"] and not change:
         raise CodebookError(
             f"{store.path}: this project uses codebook {stored['source']}, not {source}; "
             f"give --codebook-change to switch (its annotations keep their types)")
     codebook = load_codebook(source)
     record = {"source": source, "name": codebook.name, "version": codebook.version}
-    if stored != record:
-        store.set_meta(META_KEY, record)
-    return codebook
+    return codebook, (None if stored == record else record)
+
+
+def remember_codebook(store, record: dict) -> None:
+    """Keep ``record`` (from ``checked_codebook``) as the project's codebook."""
+    store.set_meta(META_KEY, record)

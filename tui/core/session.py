@@ -5,12 +5,14 @@ caller returns, so killing the process right after a key loses nothing, and the 
 does not depend on the article's length. The journal is folded into the article's TinyDB file at a
 checkpoint (when the article is closed, or every ``CHECKPOINT_EVERY`` actions); on opening, whatever
 the journal holds past the last checkpoint is replayed. The same actions are the undo history.
+The journal's framing, damage handling and full-disk retries live in ``journal``.
+
+Opened ``read_only``, a session replays the journal in memory and never writes, checkpoints or
+locks anything, so ``stats`` and ``export`` see every saved edit even while the app is editing.
 """
 
 from __future__ import annotations
 
-import json
-import os
 from bisect import bisect_left, insort
 from collections import Counter
 from pathlib import Path
@@ -18,8 +20,9 @@ from typing import Any, Iterable
 
 from tinydb import TinyDB
 
+from .journal import JournalWriter, encode, keep_aside, read_journal
 from .model import Article, Entity, Event, now_iso
-from .storage import AtomicJSONStorage
+from .storage import AtomicJSONStorage, DamagedFile, SaveError
 
 CHECKPOINT_EVERY = 500
 HISTORY_LIMIT = 2000
@@ -40,14 +43,50 @@ def change(table: str, before: Any | None, after: Any | None) -> dict:
 class ArticleSession:
     """The annotation state of one article, kept in memory and saved on every action."""
 
-    def __init__(self, db_file: Path, journal_file: Path, annotator: str = ""):
+    def __init__(self, db_file: Path, journal_file: Path, annotator: str = "", read_only: bool = False,
+                 backup: Path | None = None):
         self.annotator = annotator
-        self._db = TinyDB(db_file, storage=AtomicJSONStorage)
+        self.read_only = read_only
+        self.problems: list[str] = []  # one line each: damage found in the journal, saves put off
         self._journal_path = journal_file
+        # The journal is read before the article file: a checkpoint replaces the file before it
+        # empties the journal, so a reader racing a writer never misses the edits between them.
+        journal = read_journal(journal_file)
+        self._db = TinyDB(db_file, storage=AtomicJSONStorage, read_only=read_only, backup=backup)
+        try:
+            self._load(db_file)
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            self._db.close()
+            raise DamagedFile(f"{db_file}: not a valid article file ({type(exc).__name__}: {exc})") from None
+        except BaseException:
+            self._db.close()
+            raise
+        self._since_checkpoint = 0
+        self._replay_journal(journal.entries)
+        self.problems += journal.problems
+        # A damaged journal is emptied by a checkpoint only once a copy of it is kept aside.
+        self._keep_journal = journal.damaged and not read_only and not self._keep_aside(journal_file)
+        self._index = sorted((e.start, e.end, e.id) for e in self.entities.values())
+        self._longest = max((e.end - e.start for e in self.entities.values()), default=0)
+        self._statuses = Counter(e.status for e in self.entities.values())  # kept up to date per change
+        self._journal = JournalWriter(journal_file)
+
+    def _keep_aside(self, journal_file: Path) -> bool:
+        kept = keep_aside(journal_file)
+        self.problems.append(f"{journal_file}: a copy of the damaged journal is kept in {kept}" if kept else
+                             f"{journal_file}: could not keep a copy of the damaged journal aside; it stays")
+        return kept is not None
+
+    def _load(self, db_file: Path) -> None:
         doc = self._db.table("article").get(doc_id=1)
+        if doc is None:
+            raise DamagedFile(f"{db_file}: the article file is missing or holds no article")
         self.article = Article.from_dict(doc)
         state = self._db.table("state").get(doc_id=1) or {}
         self.analysed: str = state.get("analysed", "")
+        # Whether a person has reviewed the entity layer (every suggestion answered): training
+        # exports take only reviewed articles, so an untouched one is never "no entity here".
+        self.reviewed: bool = state.get("reviewed", False)
         self._seq: int = state.get("seq", 0)
         self.history: list[dict] = state.get("history", [])
         self.position: int = state.get("position", len(self.history))
@@ -55,12 +94,6 @@ class ArticleSession:
             d["id"]: Entity.from_dict(d) for d in self._db.table("entities").all()
         }
         self.events: dict[str, Event] = {d["id"]: Event.from_dict(d) for d in self._db.table("events").all()}
-        self._since_checkpoint = 0
-        self._replay_journal()
-        self._index = sorted((e.start, e.end, e.id) for e in self.entities.values())
-        self._longest = max((e.end - e.start for e in self.entities.values()), default=0)
-        self._statuses = Counter(e.status for e in self.entities.values())  # kept up to date per change
-        self._journal = open(self._journal_path, "a", encoding="utf-8")
 
     # -- reading -------------------------------------------------------------------------------
 
@@ -118,27 +151,21 @@ class ArticleSession:
         if not changes:
             return None
         action = {"label": label, "time": now_iso(), "annotator": self.annotator, "changes": changes}
-        self._write({"do": action})
-        self._do(action)
-        self._maybe_checkpoint()
+        self._save({"do": action}, lambda: self._do(action))
         return action
 
     def undo(self) -> dict | None:
         if self.position == 0:
             return None
         action = self.history[self.position - 1]
-        self._write({"undo": 1})
-        self._undo()
-        self._maybe_checkpoint()
+        self._save({"undo": 1}, self._undo)
         return action
 
     def redo(self) -> dict | None:
         if self.position >= len(self.history):
             return None
         action = self.history[self.position]
-        self._write({"redo": 1})
-        self._redo()
-        self._maybe_checkpoint()
+        self._save({"redo": 1}, self._redo)
         return action
 
     def set_model_entities(
@@ -152,16 +179,28 @@ class ArticleSession:
         ]
         changes = [change("entities", None, ent) for ent in fresh]
         changes += [change("events", None, ev) for ev in events if ev.id not in self.events]
-        self._write({"model": {"changes": changes, "analysed": model}})
-        self._apply(changes, forward=True)
-        self.analysed = model
-        self.checkpoint()
+
+        def apply() -> None:
+            self._apply(changes, forward=True)
+            self.analysed = model
+        self._save({"model": {"changes": changes, "analysed": model}}, apply, checkpoint=True)
+        if fresh:  # new suggestions that nobody has answered yet
+            self.set_reviewed(False)
+
+    def set_reviewed(self, reviewed: bool = True) -> None:
+        """Mark the entity layer reviewed (or not); journaled, not part of the undo history."""
+        if reviewed != self.reviewed:
+            def apply() -> None:
+                self.reviewed = reviewed
+            self._save({"review": reviewed}, apply)
 
     def _free(self, start: int, end: int) -> bool:
         return not any(e.status != "rejected" for e in self.entities_in(start, end))
 
     def checkpoint(self) -> None:
         """Fold the journal into the article's TinyDB file, then empty the journal."""
+        if self.read_only:
+            return
         storage: AtomicJSONStorage = self._db.storage
         with storage.hold():
             for table in TABLES:
@@ -170,52 +209,82 @@ class ArticleSession:
             self._db.table("events").insert_multiple(e.to_dict() for e in self.events.values())
             self._db.drop_table("state")
             self._db.table("state").insert({
-                "seq": self._seq, "analysed": self.analysed,
+                "seq": self._seq, "analysed": self.analysed, "reviewed": self.reviewed,
                 "history": self.history, "position": self.position,
             })
-        self._journal.close()
-        self._journal = open(self._journal_path, "w", encoding="utf-8")
         self._since_checkpoint = 0
+        if self._keep_journal:
+            self._journal.pending.clear()  # the file holds them now; the journal stays as it is
+            return
+        try:
+            self._journal.clear()
+        except OSError:  # harmless: replay skips entries the file already holds (by their seq)
+            pass
+
+    @property
+    def unsaved(self) -> int:
+        """Edits made in memory that the disk has not taken yet (full or read-only)."""
+        return len(self._journal.pending)
 
     def close(self) -> None:
-        if self._since_checkpoint or self._journal.tell():
-            self.checkpoint()
+        """Checkpoint and close; raises ``SaveError`` (and stays open) if edits would be lost."""
+        if not self.read_only and (self._since_checkpoint or self._journal.size or self._journal.pending):
+            try:
+                self.checkpoint()
+            except SaveError as exc:
+                self._journal.flush()  # raises if edits are in memory only: the session stays open
+                self.problems.append(f"{exc}; every edit is in {self._journal_path}, folded next time")
         self._journal.close()
         self._db.close()
 
     # -- internals -----------------------------------------------------------------------------
 
-    def _write(self, entry: dict) -> None:
+    def _save(self, entry: dict, apply, checkpoint: bool = False) -> None:
+        """Journal one entry, apply it in memory, and make it durable before returning.
+
+        If the disk refuses, the edit stays applied and pending, ``SaveError`` says so, and the
+        next action (or the close) writes it again: an edit is acknowledged only when this returns.
+        """
+        if self.read_only:
+            raise SaveError(f"{self._journal_path}: this article was opened read-only")
         self._seq += 1
         entry["seq"] = self._seq
-        self._journal.write(json.dumps(entry, ensure_ascii=False, separators=(",", ":")) + "\n")
-        self._journal.flush()
-        os.fsync(self._journal.fileno())
+        self._journal.pending.append(encode(entry))
+        apply()
         self._since_checkpoint += 1
-
-    def _replay_journal(self) -> None:
-        try:
-            lines = self._journal_path.read_text(encoding="utf-8").splitlines()
-        except FileNotFoundError:
-            return
-        for line in lines:
+        self._journal.flush()
+        if checkpoint or self._since_checkpoint >= CHECKPOINT_EVERY:
             try:
-                entry = json.loads(line)
-            except json.JSONDecodeError:
-                break  # a line torn by a crash mid-write: nothing after it was acknowledged
-            if entry.get("seq", 0) <= self._seq:
+                self.checkpoint()
+            except SaveError as exc:  # the journal holds the edit: fold it at a later checkpoint
+                self.problems.append(str(exc))
+
+    def _replay_journal(self, entries: list[dict]) -> None:
+        for entry in entries:
+            if entry["seq"] <= self._seq:
                 continue
+            try:
+                self._replay(entry)
+            except (KeyError, TypeError, ValueError, AttributeError, IndexError) as exc:
+                self.problems.append(f"{self._journal_path}: entry {entry['seq']} could not be replayed "
+                                     f"({type(exc).__name__}); skipped")
             self._seq = entry["seq"]
             self._since_checkpoint += 1
-            if "do" in entry:
-                self._do(entry["do"], index=False)
-            elif "undo" in entry:
+
+    def _replay(self, entry: dict) -> None:
+        if "do" in entry:
+            self._do(entry["do"], index=False)
+        elif "undo" in entry:
+            if self.position > 0:
                 self._undo(index=False)
-            elif "redo" in entry:
+        elif "redo" in entry:
+            if self.position < len(self.history):
                 self._redo(index=False)
-            elif "model" in entry:
-                self._apply(entry["model"]["changes"], forward=True, index=False)
-                self.analysed = entry["model"]["analysed"]
+        elif "model" in entry:
+            self._apply(entry["model"]["changes"], forward=True, index=False)
+            self.analysed = entry["model"]["analysed"]
+        elif "review" in entry:
+            self.reviewed = bool(entry["review"])
 
     def _do(self, action: dict, index: bool = True) -> None:
         del self.history[self.position:]
@@ -260,6 +329,3 @@ class ArticleSession:
                 insort(self._index, (ent.start, ent.end, ident))
                 self._longest = max(self._longest, ent.end - ent.start)
 
-    def _maybe_checkpoint(self) -> None:
-        if self._since_checkpoint >= CHECKPOINT_EVERY:
-            self.checkpoint()

@@ -10,14 +10,17 @@ real event is suggested once. Output: ``Event`` records with origin "model", sta
 
 from __future__ import annotations
 
-from datetime import date
-
 from . import suggest_lexicon as lex
+from .acled_fields import short_note
 from .codebook import Codebook
-from .events import default_subtype, derive_fields, guess_subtype
+from .events import derive_fields
+from .gazetteer import lookup
 from .model import Argument, Article, Event
-from .nlp import doc_entities
-from .suggest_parse import Mention, is_real, read_place_and_time, read_roles, read_victims
+from .nlp import doc_entities, trim_span
+from .suggest_merge import representative, carry_scene, compatible, conflict, merge_target, move_self_casualties, two_events
+from .suggest_modality import modality
+from .suggest_parse import Mention, quotes, read_place_and_time, read_roles, read_victims
+from .suggest_types import TypeChoice, decide, rank, word_types
 
 # The universal roles the parse yields, as each event type names them.
 ROLE_NAMES = {
@@ -71,10 +74,36 @@ class Suggester:
                 head = max(doc[i:end_i], key=lambda t: t.pos_ in ("NOUN", "VERB", "PROPN"))
                 head = doc[end_i - 1] if end_i - i > 1 else head
                 mention = self._mention(doc, sent, s_index, i, end_i, head, types, ents, body_start)
-                if mention is not None:
+                if mention is not None and not any(m.start == mention.start for m in out):
                     out.append(mention)
                 i = end_i
+            if not any(m.sent == s_index for m in out):  # "Gunmen killed five villagers": the killing is the attack
+                out += [m for m in (self._killing(tok, s_index, ents, body_start) for tok in sent) if m is not None]
+            last = out[-1] if out else None
+            if (last is not None and last.sent == s_index - 1 and not last.victims and last.type in lex.VIOLENT_TYPES
+                    and "\n\n" not in doc.text[last.end:sent.start_char]):
+                read_victims(last, sent, ents, sent.root)  # "A gunman attacked a mosque. Two were killed."
         return out
+
+    def _killing(self, tok, s_index: int, ents, body_start: int) -> Mention | None:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in ("kill", "shoot", "murder"):
+            return None
+        killers = [c for c in tok.children if c.dep_ == "nsubj"]
+        killers += [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        if not any(k.lemma_.lower() in lex.KILLERS or ents.get(k.i) is not None and ents[k.i].label_ in
+                   ("PERSON", "ORG", "NORP") for k in killers):
+            return None  # "an explosion killed five": the explosion is the event, found as such
+        types = ["VIOLENCE_AGAINST_CIVILIANS", "BATTLE"]
+        if modality(tok, types, _published(tok.doc)) not in ("", "background"):
+            return None
+        victims = {t.lemma_.lower() for c in tok.children if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree}
+        if victims & lex.COMBATANT_WORDS:
+            types.reverse()
+        choice = decide(self.codebook, tok.doc[tok.i:tok.i + 1], tok, types)
+        if choice is None:
+            return None
+        choice.evidence = f'"{tok.text}" by "{killers[0].text}" with no other event word: the killing is the attack'
+        return self._read(tok.doc[tok.i:tok.i + 1], tok, choice, s_index, ents, body_start)
 
     def _match(self, doc, i: int, stop: int):
         tok = doc[i]
@@ -103,58 +132,125 @@ class Suggester:
         return (i + 1, list(types)) if types else None
 
     def _mention(self, doc, sent, s_index, i, end_i, head, types, ents, body_start) -> Mention | None:
-        if not is_real(head, types):
+        found = modality(head, types, _published(doc))
+        if found not in ("", "background"):
+            return None  # not reported as having happened: only the coder's `e` makes it an event
+        choice = decide(self.codebook, doc[i:end_i], head, types)
+        if choice is None:  # an ACLED type the rules chose, and this codebook (kairos, ace2005) lacks
             return None
-        lemma = head.lemma_.lower()
-        lemmas = {t.lemma_.lower() for t in sent}
-        mods = {c.lemma_.lower() for c in head.children if c.dep_ in ("compound", "amod", "nmod", "npadvmod")}
-        name = types[0]
-        if "PROTEST" in types and "REMOTE_VIOLENCE" in types:  # "strike"
-            name = "PROTEST" if lemmas & lex.PROTEST_STRIKE_CUES and not mods & {"air", "drone", "missile"} else "REMOTE_VIOLENCE"
-        elif "RIOT" in types and "BATTLE" in types:  # "clash"
-            name = "RIOT" if lemmas & lex.PROTESTER_WORDS else "BATTLE"
-        generic = lemma in lex.GENERIC_VIOLENT
-        subtype = ""
-        if generic and mods & set(lex.REMOTE_MODIFIERS):
-            name = "REMOTE_VIOLENCE"
-            subtype = lex.REMOTE_MODIFIERS[sorted(mods & set(lex.REMOTE_MODIFIERS))[0]]
-            generic = False
-        m_attackers = [c for c in head.children if c.dep_ in ("nsubj", "agent")]
-        m_attackers += [g for c in m_attackers if c.dep_ == "agent" for g in c.children]
-        if generic and any(t.lemma_.lower() in lex.PROTESTER_WORDS for t in m_attackers):
-            name, generic = "RIOT", False  # "attacked by protesters"
-        etype = self.codebook.event_types.get(name)
-        if etype is None:  # an ACLED type the rules chose, and this codebook (kairos, ace2005) lacks
-            return None
-        words = " ".join([doc[i:end_i].text, *sorted(mods)])
-        subtype = subtype or guess_subtype(etype, words) or default_subtype(etype, words)
-        if name == "REMOTE_VIOLENCE" and not subtype:
-            subtype = guess_subtype(etype, sent.text) or "Remote explosive/landmine/IED"
-        anaphoric = any(c.dep_ in ("det", "poss") and c.lower_ in lex.ANAPHORIC for c in head.children)
-        m = Mention(name, subtype, doc[i].idx, doc[end_i - 1].idx + len(doc[end_i - 1]), s_index,
-                    doc[i].idx < body_start, generic, anaphoric)
+        span, instrument = doc[i:end_i], head.lemma_.lower() in lex.INSTRUMENT_NOUNS and head.pos_ != "VERB"
+        verb = head.head
+        if instrument and head.dep_ in ("nsubj", "nsubjpass") and verb.lemma_.lower() in lex.INSTRUMENT_VERBS:
+            # "a roadside IED detonated under a convoy": the event word is the verb, the IED its instrument
+            span, head, instrument = doc[verb.i:verb.i + 1], verb, False
+            choice.evidence = f'"{doc[i:end_i].text} {verb.text}": {choice.subtype}'
+        m = self._read(span, head, choice, s_index, ents, body_start)
+        m.instrument, m.modality = instrument, found
+        m.anaphoric = m.anaphoric or _anaphoric(doc[i:end_i].root)  # "the second bomb went off"
+        return m
+
+    def _read(self, span, head, choice: TypeChoice, s_index: int, ents, body_start: int) -> Mention:
+        """A mention of ``choice`` at ``span`` with what the trigger's clause says about it."""
+        anaphoric = _anaphoric(head)
+        m = Mention(choice.type, choice.subtype, span.start_char, span.end_char, s_index,
+                    span.start_char < body_start, choice.generic, anaphoric, evidence=choice.evidence)
+        sent = head.sent
         read_roles(m, head, sent, ents, self.is_trigger)
         read_place_and_time(m, sent, ents, head)
-        read_victims(m, sent, ents)
+        read_victims(m, sent, ents, head)
+        if any(start <= span.start_char < end for start, end in quotes(span.doc)):
+            m.time = None  # a quotation's "this afternoon" is when its speaker spoke, not the report's day
         return m
+
+    # -- any trigger the coder picks -----------------------------------------------------------
+
+    def likely_types(self, doc, start: int, end: int) -> list[tuple[str, str]]:
+        """The codebook types (with a sub-type each) that the words at [start, end) can name,
+        likeliest first ("stabbed" -> VIOLENCE_AGAINST_CIVILIANS/Attack, "drone attack" ->
+        REMOTE_VIOLENCE/Air/drone strike); [] when no type fits. Types that cannot fit are left out."""
+        span, head = _trigger_span(doc, start, end)
+        if span is None:
+            return []
+        return rank(self.codebook, span, head, self._types_at(span, head))
+
+    def _types_at(self, span, head) -> list[str]:
+        doc = span.doc
+        lo = min([span.start, *[c.i for c in head.lefts if c.dep_ in ("compound", "amod", "nmod")]])
+        for i in range(lo, span.end):  # "drone attack", "car bombing": the longest multiword trigger
+            for parts, name in self.multi.get(doc[i].lower_, ()):
+                j = i + len(parts)
+                if j <= len(doc) and j - 1 >= span.start and all(doc[i + k].lower_ == p for k, p in enumerate(parts[:-1])):
+                    if parts[-1] in (doc[j - 1].lower_, doc[j - 1].lemma_.lower()):
+                        return [name, *[t for t in word_types(self.single, head) if t != name]]
+        found: list[str] = []
+        for tok in sorted(span, key=lambda t: t.i != head.i):
+            found += [t for t in word_types(self.single, tok) if t not in found]
+        if "AGREEMENT" in found and head.pos_ == "VERB" and head.lemma_.lower() != "agree":
+            found.remove("AGREEMENT")
+        return [t for t in found if t in self.codebook.event_types]
+
+    def event_at(self, doc, start: int, end: int, article: Article, annotator: str = "model") -> Event | None:
+        """The parse's reading of an event at the trigger [start, end) the coder picked, wherever it is.
+
+        The type is the trigger's likeliest (``likely_types``), or "" when no codebook type fits;
+        the arguments (attacker/agent, target, victims, place, time) come from the trigger's clause,
+        and, when the suggester read this trigger as part of an event, from that event's other
+        mentions. Origin "model", status "suggested" (the coder accepts or corrects it). None when
+        [start, end) covers no word of ``doc``.
+        """
+        span, head = _trigger_span(doc, start, end)
+        if span is None:
+            return None
+        doc.user_data["published"] = article.published
+        cluster = next((c for c in self._clusters(doc, article) if any(m.start < end and start < m.end for m in c)), None)
+        if cluster is None:  # a word the suggester did not read as an event: read its clause alone
+            found = self._types_at(span, head)
+            choice = (decide(self.codebook, span, head, found) if found else None) or TypeChoice("", "", False, "")
+            ents = {tok.i: ent for ent in doc.ents for tok in ent}
+            s_index = next(k for k, s in enumerate(doc.sents) if s.start <= head.i < s.end)
+            cluster = [self._read(span, head, choice, s_index, ents, article.body_start)]
+        event = self._event(cluster, article, annotator)
+        event.trigger_start, event.trigger_end = start, end
+        event.modality = modality(head, [event.type] if event.type else [], article.published) or ""
+        event.fields = self._fields(event, cluster, doc, article)
+        return event
 
     # -- events ------------------------------------------------------------------------------
 
     def suggest(self, doc, article: Article, annotator: str = "model") -> list[Event]:
         """Suggested events for ``article`` parsed as ``doc`` (same text), in text order."""
         doc.user_data["published"] = article.published  # relative dates resolve against it
+        clusters = self._clusters(doc, article)
+        events = [self._event(c, article, annotator) for c in clusters]
+        scenes = carry_scene(events, clusters, article.text)
+        move_self_casualties(events, article.text)
+        for ev, cluster, scene in zip(events, clusters, scenes):
+            ev.fields = self._fields(ev, cluster, doc, article)
+            if "country" not in ev.fields and scene is not None:  # the article's scene, not an argument
+                place = lookup(article.text[scene.start:scene.end])
+                if place is not None:
+                    ev.fields["country"] = place.fields()["country"]
+        main = next((e.fields["country"] for e in sorted(events, key=lambda e: e.trigger_start)
+                     if e.fields.get("country") and e.modality != "background"), None)
+        for ev in events:  # a report is mostly about one country: the first one it names an event in
+            if main and not ev.fields.get("country") and ev.modality != "background":
+                ev.fields["country"] = main
+        return sorted(events, key=lambda e: e.trigger_start)
+
+    def _clusters(self, doc, article: Article) -> list[list[Mention]]:
+        """The article's mentions, grouped so that each group is one real event."""
         mentions = self.mentions(doc, article.body_start)
         groups: list[list[Mention]] = []  # compatible mentions of one sentence: one event
         for m in mentions:
-            group = next((g for g in groups if g[0].sent == m.sent and g[0].title == m.title
-                          and _compatible(g, m) and not _two_events(g, m) and not _conflict(g, m)), None)
+            group = next((g for g in groups if g[0].sent == m.sent and g[0].title == m.title and g[0].modality == m.modality
+                          and compatible(g, m) and not two_events(g, m) and not conflict(g, m)), None)
             if group is None:
                 groups.append([m])
             else:
                 group.append(m)
         clusters: list[list[Mention]] = []
         for group in [g for g in groups if not g[0].title] + [g for g in groups if g[0].title]:
-            target = _merge_target(clusters, group, article.text)
+            target = merge_target(clusters, group, article.text)
             if target is None:
                 clusters.append(group)
                 target = group
@@ -164,34 +260,40 @@ class Suggester:
             if target[0].generic and specific is not None:
                 # "the attack" was a bombing: the weapon word decides the type
                 target[0].type, target[0].subtype, target[0].generic = specific.type, specific.subtype, False
-        events = [self._event(c, article, annotator) for c in clusters]
-        _carry_scene(events, clusters)
-        _move_self_casualties(events, article.text)
-        sentences = list(doc.sents) if clusters else []
-        for ev, cluster in zip(events, clusters):
-            ev.fields = derive_fields(self.codebook, ev, article.text, article.published)
-            if "country" not in ev.fields:  # "Jolo Cathedral in Mindanao, Philippines": another place knows
-                found = [p[3] for m in cluster for p in sorted(m.places, key=lambda p: -p[0]) if p[3] is not None]
-                if found:
-                    ev.fields["country"] = found[0].country
-            ev.fields["notes"] = " ".join(sentences[cluster[0].sent].text.split())[:300]
-        return sorted(events, key=lambda e: e.trigger_start)
+                target[0].evidence = f"{specific.evidence} (the same event)"
+        return clusters
+
+    def _fields(self, ev: Event, cluster: list[Mention], doc, article: Article) -> dict:
+        """The ACLED fields an event's arguments imply, and its first sentence as notes. The country of
+        any place it names ("Jolo Cathedral in Mindanao, Philippines") is known first: it also links
+        generic actors ("protesters") and settles shared town names."""
+        found = [p[3] for m in cluster for p in sorted(m.places, key=lambda p: -p[0]) if p[3] is not None]
+        ev.fields = {"country": found[0].fields()["country"]} if found else {}
+        fields = dict(ev.fields)
+        fields.update(derive_fields(self.codebook, ev, article.text, article.published))
+        sentence = next(s for k, s in enumerate(doc.sents) if k == cluster[0].sent)
+        fields["notes"] = short_note(sentence.text, 300)
+        return fields
 
     def _event(self, cluster: list[Mention], article: Article, annotator: str) -> Event:
         first = cluster[0]
-        etype = self.codebook.event_types[first.type]
+        etype = self.codebook.event_types.get(first.type)
         names = ROLE_NAMES.get(first.type, {})
         args: list[Argument] = []
         seen: set[tuple] = set()
 
         def add(role: str, start: int, end: int):
+            span = trim_span(article.text, start, end)
+            if span is None:
+                return
+            start, end = span
             role = names.get(role, role)
-            slot = etype.slots.get(role)
+            slot = etype.slots.get(role) if etype is not None else None  # no type: every role the parse gives
             words = " ".join(article.text[start:end].lower().split())
-            if slot is None or (role, start, end) in seen or (role, words) in seen:
+            if (etype is not None and slot is None) or (role, start, end) in seen or (role, words) in seen:
                 return
             seen.add((role, words))
-            if not slot.repeatable and any(a.role == role for a in args):
+            if slot is not None and not slot.repeatable and any(a.role == role for a in args):
                 return
             if sum(1 for a in args if a.role == role) >= 3:
                 return
@@ -219,115 +321,31 @@ class Suggester:
             for v in m.victims:
                 if v[3]:
                     add("Victim", v[0], v[1])
-        trigger = cluster[0]
+        trigger = representative(cluster)
         return Event(first.type, first.subtype, trigger.start, trigger.end, args, {},
-                     origin="model", status="suggested", annotator=annotator)
+                     origin="model", status="suggested", annotator=annotator, evidence=first.evidence,
+                     modality="background" if all(m.modality == "background" for m in cluster) else "")
 
 
-def _conflict(a: list[Mention], m: Mention) -> bool:
-    places = [x.place[3] for x in a if x.place and x.place[3] is not None]
-    if m.place and m.place[3] is not None and places:
-        p, q = m.place[3], places[0]
-        if p.country_code != q.country_code:
-            return True
-        if p.kind != "country" and q.kind != "country" and p.name != q.name:
-            return True
-    times = [x.time[2] for x in a if x.time]
-    if m.time and times:
-        mine, theirs = m.time[2], times[0]
-        if "month" in (mine.precision, theirs.precision):
-            return mine.iso[:7] != theirs.iso[:7]
-        return abs(date.fromisoformat(mine.iso) - date.fromisoformat(theirs.iso)).days > 1
-    return False
+def _trigger_span(doc, start: int, end: int):
+    """The words of ``doc`` at [start, end) (widened to whole tokens) and their syntactic head."""
+    span = doc.char_span(start, end, alignment_mode="expand") if 0 <= start < end <= len(doc.text) else None
+    if span is None or not span.text.strip():
+        return None, None
+    words = [t for t in span if not t.is_space and not t.is_punct]
+    if not words:
+        return None, None
+    span = doc[words[0].i:words[-1].i + 1]
+    return span, span.root
 
 
-def _two_events(group: list[Mention], m: Mention) -> bool:
-    """In one sentence, "the military strike follows rocket attacks": a definite and an indefinite
-    specific mention are two events."""
-    return any(not x.generic and not m.generic and x.anaphoric != m.anaphoric for x in group)
+def _anaphoric(head) -> bool:
+    """A mention that refers back to an event already reported ("the attack", "its first assault")."""
+    return any(c.dep_ in ("det", "poss") and c.lower_ in lex.ANAPHORIC for c in head.children)
 
 
-def _compatible(cluster: list[Mention], m: Mention) -> bool:
-    kind = cluster[0]
-    if kind.type == m.type:
-        return True
-    violent = kind.type in lex.VIOLENT_TYPES and m.type in lex.VIOLENT_TYPES
-    return violent and (m.generic or kind.generic)
-
-
-def _merge_target(clusters: list[list[Mention]], group: list[Mention], text: str) -> list[Mention] | None:
-    """The earlier event a sentence's mentions refer to, or None when they report a new one."""
-    first = group[0]
-    if first.title:  # a headline sums up the article: its first matching event
-        return next((c for c in clusters if all(_compatible(c, m) for m in group)), None)
-    anaphoric = any(m.anaphoric for m in group)
-    mine = {_words(text, span) for m in group for span in m.roles.get("Attacker", [])}
-    for cluster in reversed(clusters):
-        if not all(_compatible(cluster, m) for m in group) or any(_conflict(cluster, m) for m in group):
-            continue
-        if anaphoric:
-            return cluster
-        if first.type == cluster[0].type and first.type not in lex.VIOLENT_TYPES:
-            return cluster  # one agreement, one protest wave, one deployment per report
-        if _same_day(cluster, group):
-            return cluster
-        near = min(abs(x.sent - first.sent) for x in cluster) <= 8
-        if near and cluster[0].generic and all(x.generic for x in cluster) and not first.generic:
-            return cluster  # "an attack on an air base" ... "Seventeen rockets struck near the base"
-        theirs = {_words(text, span) for x in cluster for span in x.roles.get("Attacker", [])}
-        if first.type == cluster[0].type and _same_actor(theirs, mine):
-            return cluster
-    return None
-
-
-def _same_day(cluster: list[Mention], group: list[Mention]) -> bool:
-    mine = [m.time[2] for m in group if m.time and m.time[2].precision == "day"]
-    theirs = [m.time[2] for m in cluster if m.time and m.time[2].precision == "day"]
-    return bool(mine and theirs and mine[0].iso == theirs[0].iso)
-
-
-def _same_actor(a: set, b: set) -> bool:
-    return bool(a & b)
-
-
-def _words(text: str, span: tuple[int, int]) -> str:
-    return " ".join(text[span[0]:span[1]].lower().split())
-
-
-def _carry_scene(events: list[Event], clusters: list[list[Mention]]) -> None:
-    """An event whose sentences name no place happened where the previous one did; one that names
-    no date, when the previous one did if that was reported at most three sentences before."""
-    place: Argument | None = None
-    time: tuple[Argument, int] | None = None
-    for ev, cluster in zip(events, clusters):
-        first = min(m.sent for m in cluster)
-        mine = {a.role: a for a in ev.arguments if a.role in ("Place", "Time")}
-        if "Place" not in mine and place is not None:
-            ev.arguments.append(Argument("Place", place.start, place.end))
-        if "Time" not in mine and time is not None and first - time[1] <= 3:
-            ev.arguments.append(Argument("Time", time[0].start, time[0].end))
-        place = mine.get("Place", place)
-        if "Time" in mine:
-            time = (mine["Time"], max(m.sent for m in cluster))
-
-
-def _move_self_casualties(events: list[Event], text: str) -> None:
-    """Attackers reported killed in their own attack died at the hands of the other side: when
-    another violent event targets "attacking forces", their count belongs there (ACLED counts
-    each death in one event only)."""
-    for ev in events:
-        attackers = [a for a in ev.arguments if a.role == "Attacker"]
-        victims = [a for a in ev.arguments if a.role == "Victim"]
-        moved = [v for v in victims if any(a.start < v.end and v.start < a.end for a in attackers)]
-        if not moved:
-            continue
-        for other in events:
-            if other is ev or other.type not in lex.VIOLENT_TYPES:
-                continue
-            if any(a.role == "Target" and "attack" in text[a.start:a.end].lower() for a in other.arguments):
-                ev.arguments = [a for a in ev.arguments if a not in moved]
-                other.arguments.extend(moved)
-                break
+def _published(doc) -> str:
+    return doc.user_data.get("published", "")
 
 
 _cache: dict[int, Suggester] = {}

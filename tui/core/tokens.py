@@ -11,15 +11,35 @@ from bisect import bisect_left, bisect_right
 from typing import Any
 
 _WORDS = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]", re.UNICODE)
+HYPHENS = ("-", "\u2010", "\u2011")  # hyphen-minus, hyphen, non-breaking hyphen
 
 
 class TokenIndex:
-    """Sorted token (start, end) offsets with look-ups that cost O(log n)."""
+    """Sorted token (start, end) offsets with look-ups that cost O(log n).
+
+    Tokens are what selections snap to (the exports' tokens); words, for moving by word and for the
+    word under the cursor, join tokens that a hyphen binds with no space ("counter-protesters",
+    "ten-storey"), which spaCy's tokenizer splits in three."""
 
     def __init__(self, bounds: list[tuple[int, int]], text: str):
         self.text = text
         self.starts = [s for s, _ in bounds]
         self.ends = [e for _, e in bounds]
+        self.word_starts, self.word_ends = self._words(bounds)
+
+    def _words(self, bounds: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+        starts, ends = [], []
+        i = 0
+        while i < len(bounds):
+            start, end = bounds[i]
+            while (i + 2 < len(bounds) and bounds[i + 1][0] == end and self.text[end:bounds[i + 1][1]] in HYPHENS
+                   and bounds[i + 2][0] == bounds[i + 1][1] and not self._is_punct(i + 2) and not self._is_punct(i)):
+                i += 2
+                end = bounds[i][1]
+            starts.append(start)
+            ends.append(end)
+            i += 1
+        return starts, ends
 
     @classmethod
     def from_regex(cls, text: str) -> "TokenIndex":
@@ -45,27 +65,33 @@ class TokenIndex:
             return None
         return self.starts[first], self.ends[last]
 
-    def _is_punct(self, i: int) -> bool:
-        piece = self.text[self.starts[i]: self.ends[i]]
+    def _is_punct(self, i: int, starts: list[int] | None = None, ends: list[int] | None = None) -> bool:
+        piece = self.text[(starts or self.starts)[i]: (ends or self.ends)[i]]
         return not any(c.isalnum() for c in piece)
 
+    def _word_is_punct(self, i: int) -> bool:
+        return self._is_punct(i, self.word_starts, self.word_ends)
+
     def token_at(self, offset: int) -> tuple[int, int] | None:
-        """The word token under ``offset`` (or None on a space or punctuation)."""
-        i = bisect_right(self.starts, offset) - 1
-        if i >= 0 and self.starts[i] <= offset < self.ends[i] and not self._is_punct(i):
-            return self.starts[i], self.ends[i]
+        """The word under ``offset``, hyphenated words whole (or None on a space or punctuation)."""
+        starts, ends = self.word_starts, self.word_ends
+        i = bisect_right(starts, offset) - 1
+        if i >= 0 and starts[i] <= offset < ends[i] and not self._word_is_punct(i):
+            return starts[i], ends[i]
         return None
 
     def next_word(self, offset: int) -> int:
-        """The start of the first word token after the one at ``offset``."""
-        i = bisect_right(self.starts, offset)
-        while i < len(self.starts) and self._is_punct(i):
+        """The start of the first word after the one at ``offset``."""
+        starts = self.word_starts
+        i = bisect_right(starts, offset)
+        while i < len(starts) and self._word_is_punct(i):
             i += 1
-        return self.starts[i] if i < len(self.starts) else offset
+        return starts[i] if i < len(starts) else offset
 
     def previous_word(self, offset: int) -> int:
-        """The start of the word token before ``offset`` (or of the one it is inside)."""
-        i = bisect_left(self.starts, offset) - 1
-        while i >= 0 and self._is_punct(i):
+        """The start of the word before ``offset`` (or of the one it is inside)."""
+        starts = self.word_starts
+        i = bisect_left(starts, offset) - 1
+        while i >= 0 and self._word_is_punct(i):
             i -= 1
-        return self.starts[i] if i >= 0 else offset
+        return starts[i] if i >= 0 else offset

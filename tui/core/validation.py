@@ -11,8 +11,11 @@ import re
 from collections import Counter
 from typing import Iterable
 
+from .acled_checks import acled_warnings
+from .events import unparsed_time
 from .codebook import Codebook
 from .model import Argument, Entity, Event
+from .normalise import parse_date
 
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _CARDS = {"1": "exactly one", "?": "at most one", "*": "any number", "+": "at least one"}
@@ -68,6 +71,10 @@ def _validate(codebook: Codebook, event: Event, text: str, entities: list[Entity
     for arg in event.arguments:
         out.extend(_check_argument(etype.slots.get(arg.role), arg, text, entities))
     out.extend(_check_fields(event.fields))
+    words = unparsed_time(codebook, event, text) if text else ""
+    if words:
+        out.append(f"Time '{words}' names no date; the event date was kept")
+    out.extend(acled_warnings(codebook, event, text))
     return out
 
 

@@ -1,14 +1,22 @@
-"""The event form: the typed ACLED-level fields of one event, each an input; Enter saves, Escape leaves."""
+"""The event form: the typed ACLED-level fields of one event, each an input; Enter saves, Escape leaves.
+
+Actor, location, country and admin1 fields complete themselves (see ``tui.app.completion``): a
+completion shows in grey after the typed text and in the hint line; Tab takes it and moves on (or
+just moves on when there is none), Enter takes it (and, with none left, saves).
+"""
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Grid, VerticalScroll
+from textual.containers import Grid, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Input, Label
+from textual.widgets import Input, Label, Static
 
+from ...core.completion import COMPLETED_FIELDS, Completer
 from ...core.model import Event
+from ..completion import FieldSuggester
 
 FORM_FIELDS = (
     ("event_date", "Event date (YYYY-MM-DD, or words: 'late Wednesday')"),
@@ -16,41 +24,95 @@ FORM_FIELDS = (
     ("fatalities", "Fatalities (a whole number, or words: 'dozens')"),
     ("actor1", "Actor 1"), ("assoc_actor_1", "Associated actors of actor 1"),
     ("actor2", "Actor 2"), ("assoc_actor_2", "Associated actors of actor 2"),
-    ("location", "Location"), ("country", "Country"), ("admin1", "Admin1"),
-    ("latitude", "Latitude"), ("longitude", "Longitude"), ("notes", "Notes"),
+    ("location", "Location"), ("country", "Country"), ("admin1", "Admin1"), ("admin2", "Admin2"),
+    ("latitude", "Latitude"), ("longitude", "Longitude"),
+    ("geo_precision", "Geo precision (1 town, 2 near it or part of a region, 3 province)"),
+    ("source_scale", "Source scale (National, International, New media...)"), ("notes", "Notes"),
 )
+HINT = "Actors and places complete as you type: Tab or Enter takes the completion"
 
 
 class EventFormScreen(ModalScreen[dict | None]):
     """Returns the fields the coder changed, as text, or None when cancelled."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("ctrl+s,enter", "save", "Save")]
+    BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("ctrl+s,enter", "save", "Save"),
+                Binding("tab", "complete_or_next", "Complete / next field", show=False)]
     DEFAULT_CSS = """
     EventFormScreen { align: center middle; }
-    EventFormScreen > VerticalScroll { width: 90; height: 90%; border: round $accent; background: $panel; }
+    EventFormScreen > Vertical { width: 90; max-width: 100%; height: 90%; border: round $accent;
+                                 background: $panel; }
     EventFormScreen Grid { grid-size: 2; grid-columns: 34 1fr; grid-rows: 3; height: auto; }
     EventFormScreen Label { padding: 1 1 0 0; }
+    EventFormScreen #form-hint { dock: bottom; height: 1; padding: 0 1; background: $boost; }
     """
 
-    def __init__(self, event: Event, title: str) -> None:
+    def __init__(self, event: Event, title: str, completer: Completer | None = None) -> None:
         super().__init__()
         self.event = event
         self.form_title = title
+        self.completer = completer
+        self._typed: set[str] = set()  # completed fields the coder has typed in
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll():
-            yield Label(self.form_title + "  (Enter or ctrl+s saves, Escape cancels)")
-            with Grid():
-                for name, caption in FORM_FIELDS:
-                    yield Label(caption)
-                    value = self.event.fields.get(name, "")
-                    yield Input("" if value is None else str(value), id=f"field-{name}")
+        with Vertical():
+            yield Static(HINT if self.completer else "", id="form-hint")
+            with VerticalScroll():
+                yield Label(Text(self.form_title + "  (Enter or ctrl+s saves, Escape cancels)"))
+                with Grid():
+                    for name, caption in FORM_FIELDS:
+                        yield Label(caption)
+                        value = self.event.fields.get(name, "")
+                        suggester = (FieldSuggester(self.completer, name, self._country)
+                                     if self.completer and name in COMPLETED_FIELDS else None)
+                        yield Input("" if value is None else str(value), id=f"field-{name}", suggester=suggester)
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()
 
+    def _country(self) -> str:
+        found = self.query("#field-country")
+        return found.first(Input).value.strip() if found else str(self.event.fields.get("country") or "")
+
+    def completion(self, field_input: Input | None) -> str | None:
+        """The completion of a completed field the coder typed in, if it would change the value."""
+        if self.completer is None or field_input is None or field_input.id is None:
+            return None
+        name = field_input.id.removeprefix("field-")
+        if name not in self._typed:
+            return None
+        found = self.completer.complete(name, field_input.value, self._country())
+        return found if found and found != field_input.value else None
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        name = (event.input.id or "").removeprefix("field-")
+        if self.completer is None or name not in COMPLETED_FIELDS or not event.input.has_focus:
+            return
+        self._typed.add(name)
+        found = self.completion(event.input)
+        hint = HINT
+        if found:
+            note = self.completer.describe(name, found)
+            hint = f"Tab takes: {found}" + (f"  ({note})" if note else "")
+        self.query_one("#form-hint", Static).update(hint)
+
+    def _take(self, field_input: Input) -> bool:
+        found = self.completion(field_input)
+        if found is None:
+            return False
+        field_input.value = found
+        field_input.cursor_position = len(found)
+        self.query_one("#form-hint", Static).update(HINT)
+        return True
+
+    def action_complete_or_next(self) -> None:
+        focused = self.focused
+        if isinstance(focused, Input):
+            self._take(focused)
+        self.focus_next()
+
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        self.action_save()
+        if not self._take(event.input):
+            self.action_save()
 
     def action_save(self) -> None:
         changed = {}

@@ -1,11 +1,19 @@
-"""A type-to-filter picker: an input above a list; Enter takes the highlighted choice, Escape none.
+"""The pickers of roles (``o``) and of event types (``e``, ``t``): every choice has a key of its own.
 
-Used for the event type and sub-type (``e``) and for the role of an argument (``o``). The first
-choice is the best guess, so Enter alone often does; a digit 1 to 9 typed first takes that choice.
+A choice's key comes from the codebook and never changes with the event type, the entity or what the
+model guessed, so that a coder's fingers learn them: a role is one key ("a" Attacker, "d" Time), a
+sub-type two, its type's key then its place in the type's list ("e1" Air/drone strike). The likeliest
+choices are marked with ★ and come first, Enter takes the one marked ▶ (up and down move it), Escape
+gives up. A key that the picker does not offer rings the bell and does nothing else. In the type
+picker, ``/`` opens a filter: typed words narrow the list, Enter takes the ▶ line.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -13,73 +21,164 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
+from ...core.codebook import Codebook, EventType
 
-class PickerScreen(ModalScreen[str | None]):
+
+class ChoiceList(OptionList, can_focus=False):
+    """Shows the choices; the keys go to the picker itself."""
+
+
+@dataclass(frozen=True)
+class Choice:
+    code: str  # the keys that take it
+    text: str  # what is shown
+    value: str  # what the picker returns
+    likely: bool = False
+
+
+class KeyedPicker(ModalScreen[str | None]):
+    """A list of choices, each taken by its own code; Enter takes the highlighted one."""
+
+    AUTO_FOCUS = None  # the keys come to the screen itself until / opens the filter
+
     BINDINGS = [
-        Binding("escape", "dismiss_none", "Cancel"),
+        Binding("escape", "give_up", "Cancel"),
         Binding("down", "move(1)", "Down", show=False),
         Binding("up", "move(-1)", "Up", show=False),
+        Binding("enter", "take", "Choose", show=False),
     ]
     DEFAULT_CSS = """
-    PickerScreen { align: center middle; }
-    PickerScreen > Vertical { width: 64; height: auto; max-height: 80%; border: round $accent; background: $panel; }
-    PickerScreen OptionList { height: auto; max-height: 24; }
+    KeyedPicker { align: center middle; }
+    KeyedPicker > Vertical { width: 80; max-width: 100%; height: auto; max-height: 100%;
+                             border: round $accent; background: $panel; }
+    KeyedPicker #picker-hint { color: $text-muted; width: 100%; }
+    KeyedPicker #picker-title { width: 100%; }
+    KeyedPicker OptionList { height: auto; max-height: 26; }
     """
 
-    def __init__(self, title: str, choices: list[tuple[str, str]]) -> None:
+    def __init__(self, title: str, choices: list[Choice], hint: str) -> None:
         super().__init__()
         self.title_text = title
-        self.choices = choices  # (what is shown, the value returned)
+        self.hint = hint
+        self.choices = sorted(choices, key=lambda c: not c.likely)  # stable: codebook order otherwise
+        self.prefix = ""  # the keys typed so far of a longer code
+        self.shown: list[Choice] = []
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label(self.title_text, id="picker-title")
-            yield Input(placeholder="type to filter, Enter to choose")
-            yield OptionList(*self._options(""))
-
-    def _options(self, query: str) -> list[Option]:
-        words = query.lower().split()
-        self._labels = {value: (f"{n} {shown}" if n <= 9 else f"  {shown}")
-                        for n, (shown, value) in enumerate(self.choices, start=1)
-                        if all(w in shown.lower() for w in words)}
-        return [Option(f"  {label}", id=value) for value, label in self._labels.items()]
-
-    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        """Mark the highlighted line with a visible arrow too, not only a colour (which a plain
-        terminal capture or a colour-blind coder may not see)."""
-        options = event.option_list
-        for i in range(options.option_count):
-            label = self._labels[options.get_option_at_index(i).id]
-            options.replace_option_prompt_at_index(i, ("▶ " if i == event.option_index else "  ") + label)
+            yield Label(Text(self.title_text), id="picker-title")
+            yield Label(Text(self.hint), id="picker-hint")
+            # Hidden, and unable to take the keys, until / opens it.
+            yield Input(placeholder="words to filter by; Enter takes the ▶ line", disabled=True)
+            yield ChoiceList()
 
     def on_mount(self) -> None:
-        self.query_one(Input).focus()
-        self.query_one(OptionList).highlighted = 0
+        self.query_one(Input).display = False
+        self.show(self.choices)
 
-    def on_input_changed(self, event: Input.Changed) -> None:
-        if event.value.isdigit() and 1 <= int(event.value) <= min(9, len(self.choices)):
-            self.dismiss(self.choices[int(event.value) - 1][1])
-            return
+    def show(self, choices: list[Choice]) -> None:
+        self.shown = choices
         options = self.query_one(OptionList)
         options.clear_options()
-        options.add_options(self._options(event.value))
-        if options.option_count:
+        options.add_options(Option(self._line(c, i == 0), id=c.value) for i, c in enumerate(choices))
+        if choices:
             options.highlighted = 0
-        note = "" if options.option_count else f"  (nothing matches {event.value!r}: Backspace, or Escape)"
-        self.query_one("#picker-title", Label).update(self.title_text + note)
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
+    @staticmethod
+    def _line(choice: Choice, marked: bool) -> Text:
+        return Text(f"{'▶' if marked else ' '} {choice.code:<3}{'★' if choice.likely else ' '} {choice.text}")
+
+    def _mark(self, index: int) -> None:
         options = self.query_one(OptionList)
-        if options.highlighted is not None and options.option_count:
-            self.dismiss(options.get_option_at_index(options.highlighted).id)
-
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(event.option.id)
+        for i, choice in enumerate(self.shown):
+            options.replace_option_prompt_at_index(i, self._line(choice, i == index))
+        options.highlighted = index
 
     def action_move(self, step: int) -> None:
-        options = self.query_one(OptionList)
-        if options.option_count:
-            options.highlighted = ((options.highlighted or 0) + step) % options.option_count
+        if self.shown:
+            self._mark(((self.query_one(OptionList).highlighted or 0) + step) % len(self.shown))
 
-    def action_dismiss_none(self) -> None:
+    def action_take(self) -> None:
+        highlighted = self.query_one(OptionList).highlighted
+        if self.shown and highlighted is not None:
+            self.dismiss(self.shown[highlighted].value)
+        else:
+            self.app.bell()
+
+    def action_give_up(self) -> None:
         self.dismiss(None)
+
+    def on_key(self, event: events.Key) -> None:
+        if self.has_class("-filtering") or event.key in self._bindings.key_to_bindings:
+            return  # the filter's input, or a binding, has it
+        event.stop()
+        event.prevent_default()
+        self.code_key(event.key, event.character)
+
+    def code_key(self, key: str, character: str | None) -> None:
+        """One key of a choice's code; anything that starts no code rings the bell."""
+        if key == "backspace" and self.prefix:
+            self.prefix = ""
+            self.show(self.choices)
+            return
+        typed = self.prefix + (character or "")
+        exact = [c for c in self.choices if c.code == typed]
+        longer = [c for c in self.choices if c.code.startswith(typed) and c.code != typed]
+        if not character or not (exact or longer):
+            self.app.bell()
+        elif exact and not longer:
+            self.dismiss(exact[0].value)
+        else:
+            self.prefix = typed
+            self.show(longer)
+
+
+class RolePicker(KeyedPicker):
+    """The roles that this event's type and this entity's label allow, each with its own key."""
+
+    def __init__(self, title: str, codebook: Codebook, roles: list[str]) -> None:
+        choices = [Choice(codebook.roles[r].key, r, r) for r in roles]
+        keys = " ".join(f"{c.code} {c.text}" for c in choices)
+        super().__init__(title, choices, f"{keys} · Enter takes ▶ · Esc gives up")
+
+
+class TypePicker(KeyedPicker):
+    """Every type and sub-type: the type's key, then the sub-type's digit; ``/`` filters by words."""
+
+    def __init__(self, title: str, codebook: Codebook, likely: list[str]) -> None:
+        self.types = list(codebook.event_types.values())
+        rank = {value: i for i, value in enumerate(likely)}
+        choices = [Choice(t.subtype_code(sub), t.label if sub == t.label else f"{t.label}: {sub}",
+                          f"{t.name}|{sub}", f"{t.name}|{sub}" in rank)
+                   for t in self.types for sub in t.subtypes]
+        choices.sort(key=lambda c: rank.get(c.value, len(rank)))
+        keys = " ".join(f"{t.key} {t.short or t.label}" for t in self.types)
+        super().__init__(title, choices, f"{keys}, then the sub-type's digit · / filters · Enter takes ▶")
+
+    def show(self, choices: list[Choice]) -> None:
+        super().show(choices)
+        etype = next((t for t in self.types if t.key == self.prefix), None)
+        self.query_one("#picker-hint", Label).update(Text(self._prefix_hint(etype) if etype else self.hint))
+
+    @staticmethod
+    def _prefix_hint(etype: EventType) -> str:
+        return f"{etype.key} {etype.label}: its sub-type's digit · Backspace goes back · Enter takes ▶"
+
+    def code_key(self, key: str, character: str | None) -> None:
+        if key == "slash":
+            self.add_class("-filtering")
+            field = self.query_one(Input)
+            field.disabled, field.display = False, True
+            field.focus()
+        else:
+            super().code_key(key, character)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        words = event.value.lower().split()
+        self.show([c for c in self.choices if all(w in c.text.lower() for w in words)])
+        note = "" if self.shown else f"  (nothing matches {event.value!r}: Backspace, or Escape)"
+        self.query_one("#picker-title", Label).update(Text(self.title_text + note))
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_take()

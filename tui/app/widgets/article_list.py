@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from rich.text import Text
+from textual import events
 from textual.binding import Binding
 from textual.widgets import DataTable
 
@@ -56,7 +58,7 @@ class ArticleList(DataTable):
 
     def on_mount(self) -> None:
         self.add_column("", key="status", width=1)
-        self.add_column("Title", key="title", width=22)
+        self.add_column("Title", key="title", width=20)
         self.add_column("Ent", key="ents", width=3)
         self.add_column("Ev", key="events", width=2)
 
@@ -72,9 +74,10 @@ class ArticleList(DataTable):
         self._update_title()
 
     @staticmethod
-    def _cells(row: dict) -> tuple[str, str, str, str]:
+    def _cells(row: dict) -> tuple[str, Text, str, str]:
+        """The title is a Text: a string cell would be read as markup, and a title is not."""
         ents = row.get("entities", 0) + row.get("suggested", 0)
-        return (STATUS_MARKS.get(row["status"], "?"), row["title"] or "(untitled)", str(ents),
+        return (STATUS_MARKS.get(row["status"], "?"), Text(str(row["title"] or "(untitled)")), str(ents),
                 str(row.get("events", 0)))
 
     def update_row(self, row: dict) -> None:
@@ -88,6 +91,14 @@ class ArticleList(DataTable):
         done = sum(1 for r in self._rows.values() if r["status"] == "done")
         order = " · least sure first" if self.order == "uncertain" else ""
         self.border_title = f"Articles {done}/{len(self._rows)} done{order}"
+
+    async def _on_click(self, event: events.Click) -> None:
+        """One click opens the article (a table only highlights on the first click)."""
+        before = self.cursor_row
+        await super()._on_click(event)
+        row = event.style.meta.get("row")
+        if isinstance(row, int) and row >= 0 and self.cursor_row != before:
+            self.action_select_cursor()
 
     def select_article(self, article_id: str) -> None:
         self.move_cursor(row=self.get_row_index(article_id))

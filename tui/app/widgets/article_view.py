@@ -22,7 +22,7 @@ from textual.strip import Strip
 from ...core.codebook import Codebook
 from ...core.session import ArticleSession
 from ...core.tokens import TokenIndex
-from ..textlayout import cells, line_of, offset_at_cell, safe_text, wrap
+from ..textlayout import MEASURE, cells, line_of, offset_at_cell, safe_text, wrap
 
 CURSOR = Style(reverse=True, bold=True)
 SELECTION = Style(bgcolor="#3a4f7a")
@@ -129,7 +129,7 @@ class ArticleView(ScrollView, can_focus=True):
         return style
 
     def _relayout(self) -> None:
-        width = max(self.scrollable_content_region.width, 10)
+        width = min(max(self.scrollable_content_region.width, 10), MEASURE)
         if width == self._wrap_width:
             return
         self._wrap_width = width

@@ -1,12 +1,14 @@
 """The event panel: a table of the article's events and, under it, the whole of the current one.
 
-The table has one row per event (type and sub-type, trigger, actors, place, date, fatalities, a
-status badge and validation warnings); the highlighted row is the current event, whose trigger and
-arguments are shown in the article and to which ``o`` in the article assigns roles.
+The table has one row per event (a status mark, type and sub-type, trigger, actors, place, date,
+fatalities and validation warnings); its columns are as wide as what they hold, so that a wide
+terminal shows actors in full. The highlighted row is the current event, whose trigger and arguments
+are shown in the article and to which ``o`` in the article assigns roles.
 """
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -14,12 +16,16 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import DataTable, Static
 
+from ...core.acled_fields import short_note
+from ...core.codebook import Codebook
 from ...core.model import Event
 
-COLUMNS = (("type", "Type", 30), ("trigger", "Trigger", 10), ("actor1", "Actor 1", 14),
-           ("actor2", "Actor 2", 14), ("place", "Place", 12), ("date", "Date", 10),
-           ("fatalities", "Dead", 4), ("status", "Status", 11), ("warnings", "Warnings", 40))
+COLUMNS = (("status", ""), ("type", "Type"), ("trigger", "Trigger"), ("actor1", "Actor 1"),
+           ("actor2", "Actor 2"), ("place", "Place"), ("date", "Date"), ("fatalities", "Dead"),
+           ("warnings", "Warnings"))
 BADGES = {"suggested": "? suggested", "accepted": "✓ accepted"}
+MARKS = {"suggested": "?", "accepted": "✓"}
+MAX_COLUMN = 60
 DETAIL_FIELDS = (("event_date", "date"), ("time_precision", "precision"), ("fatalities", "fatalities"),
                  ("actor1", "actor1"), ("assoc_actor_1", "assoc 1"), ("actor2", "actor2"),
                  ("assoc_actor_2", "assoc 2"), ("location", "location"), ("admin1", "admin1"),
@@ -53,8 +59,18 @@ class EventTable(DataTable):
         self.event_ids: list[str] = []
 
     def on_mount(self) -> None:
-        for key, label, width in COLUMNS:
-            self.add_column(label, key=key, width=width)
+        self.fill([])
+
+    def fill(self, rows: list[tuple[str, tuple[Text, ...]]]) -> None:
+        """Rows of (event id, cells); each column as wide as its widest cell (set here, not left to
+        the table's own sizing, so that what is drawn never depends on when it is drawn)."""
+        self.clear(columns=True)
+        self.event_ids = [key for key, _ in rows]
+        for i, (key, label) in enumerate(COLUMNS):
+            widest = max((cells[i].cell_len for _, cells in rows), default=0)
+            self.add_column(label, key=key, width=min(max(widest, cell_len(label)), MAX_COLUMN))
+        for key, cells in rows:
+            self.add_row(*cells, key=key)
 
     @property
     def current_id(self) -> str | None:
@@ -65,14 +81,15 @@ class EventTable(DataTable):
 
 class EventPanel(Vertical):
     DEFAULT_CSS = """
-    EventPanel { width: 56; border: round $primary-darken-2; }
+    EventPanel { width: 1fr; border: round $primary-darken-2; }
     EventPanel:focus-within { border: round $accent; }
     EventPanel EventTable { height: auto; max-height: 50%; }
     EventPanel #event-detail { height: 1fr; padding: 0 1; border-top: solid $primary-darken-2; }
     """
 
-    def __init__(self, **kwargs) -> None:
+    def __init__(self, codebook: Codebook, **kwargs) -> None:
         super().__init__(**kwargs)
+        self.codebook = codebook
         self.border_title = "Events"
 
     def compose(self) -> ComposeResult:
@@ -90,10 +107,7 @@ class EventPanel(Vertical):
     def show_events(self, text: str, events: list[Event], warnings: dict[str, list[str]],
                     current: str | None = None) -> None:
         table = self.table
-        table.clear()
-        table.event_ids = [e.id for e in events]
-        for event in events:
-            table.add_row(*self._cells(text, event, warnings.get(event.id, [])), key=event.id)
+        table.fill([(e.id, self._cells(text, e, warnings.get(e.id, []))) for e in events])
         flagged = sum(1 for e in events if warnings.get(e.id))
         self.border_title = f"Events ({len(events)})" + (f" ⚠ {flagged}" if flagged else "")
         if current in table.event_ids:
@@ -111,25 +125,30 @@ class EventPanel(Vertical):
         grid = Table.grid(padding=(0, 1))
         grid.add_column(style="bold", no_wrap=True)
         grid.add_column(overflow="fold")
-        grid.add_row("event", f"{event.type} / {event.subtype}  {BADGES.get(event.status, event.status)}")
-        grid.add_row("trigger", repr(_trigger(text, event)))
+        etype = self.codebook.event_types.get(event.type)
+        kind = (f"{etype.kind(event.subtype)} ({etype.subtype_code(event.subtype)})"
+                if etype and event.subtype in etype.subtypes else f"{event.type} / {event.subtype}")
+        grid.add_row("event", Text(f"{kind}  {BADGES.get(event.status, event.status)}"))
+        grid.add_row("trigger", Text(repr(_trigger(text, event))))
         for arg in event.arguments:
             words = text[arg.start:arg.end] if arg.has_span else arg.value
-            grid.add_row(arg.role, " ".join(words.split()))
+            grid.add_row(Text(arg.role), Text(" ".join(words.split())))
         for key, caption in DETAIL_FIELDS:
             value = event.fields.get(key)
             if value not in (None, ""):
-                grid.add_row(caption, str(value) if key != "notes" else str(value)[:160])
+                grid.add_row(caption, Text(str(value) if key != "notes" else short_note(str(value), 160)))
         for warning in warnings:
             grid.add_row(Text("⚠", style="bold yellow"), Text(warning, style="yellow"))
         detail.update(grid)
 
-    @staticmethod
-    def _cells(text: str, event: Event, warnings: list[str]) -> tuple[str, ...]:
+    def _cells(self, text: str, event: Event, warnings: list[str]) -> tuple[Text, ...]:
+        """Text cells: a string cell of a DataTable is read as markup, and article words are not."""
         f = event.fields
-        kind = event.type + (f" / {event.subtype}" if event.subtype else "")
+        etype = self.codebook.event_types.get(event.type)
+        kind = etype.kind(event.subtype) if etype else f"{event.type}: {event.subtype}"
         fatalities = f.get("fatalities")
-        return (kind, _trigger(text, event), str(f.get("actor1") or ""), str(f.get("actor2") or ""),
-                str(f.get("location") or ""), str(f.get("event_date") or ""),
-                "" if fatalities is None else str(fatalities), BADGES.get(event.status, event.status),
+        cells = (MARKS.get(event.status, event.status[:1]), kind, " ".join(_trigger(text, event).split()),
+                str(f.get("actor1") or ""), str(f.get("actor2") or ""), str(f.get("location") or ""),
+                str(f.get("event_date") or ""), "" if fatalities is None else str(fatalities),
                 "⚠ " + "; ".join(warnings) if warnings else "")
+        return tuple(Text(cell) for cell in cells)

@@ -13,7 +13,8 @@ from typing import Callable
 from . import acled, brat, conll, docbin, doccano, dygiepp, native, oneie, prodigy
 from .ace_json import split_type
 from .base import FORMAT_NAMES, ExportError, ExportOptions, ExportSummary, count_articles, iter_documents
-from .ingest import ImportDoc, ImportProblem, ImportSummary, import_documents, json_lines
+from ..importer import Problem, decode_text, parse_json_lines
+from .ingest import ImportDoc, ImportProblem, ImportSummary, import_documents
 
 __all__ = [
     "FORMAT_NAMES", "IMPORT_FORMATS", "ExportError", "ExportOptions", "ExportSummary", "ImportDoc",
@@ -46,7 +47,10 @@ def export_project(store, fmt: str, out: str | Path, options: ExportOptions | No
 
     def documents():
         for done, doc in enumerate(iter_documents(store, fmt, options), start=1):
-            yield doc
+            if options.takes(fmt, doc):
+                yield doc
+            else:
+                summary.unreviewed_left_out += 1
             if progress:
                 progress(done)
 
@@ -65,7 +69,8 @@ def total_articles(store, options: ExportOptions | None = None) -> int:
 def detect_format(path: str | Path) -> str | None:
     """The annotation format of a file or folder, or None when it holds plain articles.
 
-    A folder with ``.ann`` files is brat; a JSONL file is judged by its first record: our header or
+    A folder with ``.ann`` files is brat; a JSONL file is judged by its first good record (so that
+    a damaged first line cannot pass a labelled file off as plain articles): our header or
     ``article`` key means native, ``label`` lists (or entities + relations) mean doccano, and
     Prodigy keys (``_input_hash``, ``tokens``, ``spans``) mean Prodigy. Plain ``{"text": ...}``
     records are articles without annotations, which the article importer handles.
@@ -77,10 +82,7 @@ def detect_format(path: str | Path) -> str | None:
         return "brat"
     if path.suffix.lower() not in (".jsonl", ".json"):
         return None
-    try:
-        first = next(json_lines(path), (0, {}))[1]
-    except ImportProblem:
-        return None
+    first = first_good_record(path)
     if native.is_native(first):
         return "jsonl"
     if doccano.looks_like(first):
@@ -92,6 +94,22 @@ def detect_format(path: str | Path) -> str | None:
     if prodigy.looks_like(first):
         return "prodigy"
     return None
+
+
+def first_good_record(path: Path, lines: int = 50) -> dict:
+    """The first record among the first ``lines`` lines that is a JSON object, or {}."""
+    try:
+        content = decode_text(path, path.read_bytes())
+    except OSError:
+        return {}
+    if isinstance(content, Problem):
+        return {}
+    for number, record, problem in parse_json_lines(content):
+        if number > lines:
+            break
+        if not problem:
+            return record
+    return {}
 
 
 def read_annotations(sources: list[str | Path], fmt: str = "auto") -> list[ImportDoc]:

@@ -2,8 +2,10 @@
 
 ACLED columns are filled from the event's coded fields; where a field is empty, the text of the
 argument whose role maps to that column in the codebook fills it (the first such argument for
-actor1/actor2, the others going to assoc_actor_N when that is not coded). Anything else not coded
-stays empty. The app's columns (article id, event id, status, evidence offsets) come last with an
+actor1/actor2, the others going to assoc_actor_N when that is not coded). ACLED's derived columns
+(standard actor names, inter codes, interaction, iso, region, event_id_cnty, source, ...) come
+from ``acled_fields.derived_columns``; fatalities is 0 when none are coded, as ACLED codes it.
+The app's columns (article id, event id, status, evidence offsets) come last with an
 ``app_`` prefix so ACLED tools can ignore them; evidence offsets are JSON ``[[start, end], ...]``.
 """
 
@@ -15,6 +17,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Iterator
 
+from ..acled_fields import derived_columns
 from ..codebook import Codebook
 from ..model import Event
 from .base import Document, ExportOptions, ExportSummary, atomic_output, span_text
@@ -27,7 +30,7 @@ ACLED_COLUMNS = (
     "timestamp",
 )
 APP_COLUMNS = ("app_article_id", "app_event_id", "app_event_type", "app_status", "app_origin", "app_annotator",
-               "app_trigger_start", "app_trigger_end", "app_evidence_spans")
+               "app_trigger_start", "app_trigger_end", "app_evidence_spans", "app_source_url")
 COLUMNS = ACLED_COLUMNS + APP_COLUMNS
 _FROM_ARGUMENTS = ("actor1", "actor2", "location", "event_date", "notes", "tags")
 
@@ -71,11 +74,10 @@ def row_for(doc: Document, ev: Event, codebook: Codebook) -> dict[str, str]:
             if assoc and len(found) > 1 and not row[assoc]:
                 row[assoc] = "; ".join(found[1:])
     row["event_type"] = etype.label if etype else ev.type
-    row["disorder_type"] = row["disorder_type"] or (etype.disorder_type if etype else "")
     row["sub_event_type"] = ev.subtype or row["sub_event_type"]
     if not row["year"] and row["event_date"][:4].isdigit():
         row["year"] = row["event_date"][:4]
-    row["source"] = row["source"] or doc.article.url
+    row.update(derived_columns(codebook, doc.article, ev, row))
     row["timestamp"] = row["timestamp"] or _unix(ev.updated or ev.created)
     evidence = [] if ev.trigger_start is None else [[ev.trigger_start, ev.trigger_end]]
     evidence += [[a.start, a.end] for a in ev.arguments if a.has_span]
@@ -83,7 +85,7 @@ def row_for(doc: Document, ev: Event, codebook: Codebook) -> dict[str, str]:
         "app_article_id": doc.article.id, "app_event_id": ev.id, "app_event_type": ev.type,
         "app_status": ev.status, "app_origin": ev.origin, "app_annotator": ev.annotator,
         "app_trigger_start": _cell(ev.trigger_start), "app_trigger_end": _cell(ev.trigger_end),
-        "app_evidence_spans": json.dumps(evidence),
+        "app_evidence_spans": json.dumps(evidence), "app_source_url": doc.article.url,
     })
     return row
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import tempfile
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -18,8 +19,12 @@ from typing import Any, Callable, Iterator
 
 from ..codebook import Codebook, load_codebook
 from ..model import Article, Entity, Event
+from ..storage import ArticleDamaged
 
 FORMAT_NAMES = ("jsonl", "prodigy", "spacy", "brat", "conll", "acled", "dygiepp", "oneie")
+# Formats that train a model on the entity layer: an article whose suggestions nobody reviewed
+# would teach it "no entity here" where the coder never looked, so they take reviewed articles only.
+TRAINING_FORMATS = frozenset({"prodigy", "spacy", "brat", "conll", "dygiepp", "oneie"})
 Progress = Callable[[int], None]  # called with the number of articles done so far
 
 
@@ -39,6 +44,7 @@ class ExportOptions:
     include_suggestions: bool = False
     annotator: str | None = None
     article_statuses: frozenset[str] | None = None
+    include_unreviewed: bool = False  # training formats: also articles whose entities nobody reviewed
     codebook: Codebook | None = None
     # Sessions the caller (the app) already holds open, by article id: read from them, not the disk.
     live_sessions: dict[str, Any] = field(default_factory=dict)
@@ -49,6 +55,10 @@ class ExportOptions:
         if fmt == "jsonl":
             return frozenset({"accepted", "suggested", "rejected"})
         return frozenset({"accepted", "suggested"} if self.include_suggestions else {"accepted"})
+
+    def takes(self, fmt: str, document: "Document") -> bool:
+        """Whether the article goes out at all: training formats want a reviewed entity layer."""
+        return document.reviewed or self.include_unreviewed or fmt not in TRAINING_FORMATS
 
     def get_codebook(self) -> Codebook:
         if self.codebook is None:
@@ -65,10 +75,14 @@ class ExportSummary:
     events: int = 0
     files: int = 0
     warnings: list[str] = field(default_factory=list)
+    unreviewed_left_out: int = 0
 
     def __str__(self) -> str:
         text = (f"exported {self.articles} article(s), {self.entities} entities, {self.events} event(s) "
                 f"as {self.format} to {self.out}")
+        if self.unreviewed_left_out:
+            text += (f"; left out {self.unreviewed_left_out} article(s) whose entity suggestions are not "
+                     f"reviewed (d in the app reviews one; export --include-unreviewed takes them)")
         if self.warnings:
             text += f" ({len(self.warnings)} warning(s))"
         return text
@@ -82,6 +96,7 @@ class Document:
     entities: list[Entity]
     events: list[Event]
     analysed: str = ""  # which model pre-annotated the article ("" if none), so it is not re-run
+    reviewed: bool = True  # whether a person reviewed its entity layer
 
 
 def entity_key(ent: Entity) -> tuple:
@@ -104,12 +119,17 @@ def iter_documents(store, fmt: str, options: ExportOptions) -> Iterator[Document
         if options.article_statuses and row.get("status") not in options.article_statuses:
             continue
         live = options.live_sessions.get(row["id"])
-        session = live or store.open_session(row["id"])
+        try:
+            session = live or store.open_session(row["id"])
+        except ArticleDamaged as exc:  # said once; the rest of the project is exported
+            store.report(str(exc))
+            continue
         try:
             article = Article.from_dict(session.article.to_dict())
             entities = list(session.entities.values())
             events = list(session.events.values())
             analysed = session.analysed
+            reviewed = session.reviewed
         finally:
             if live is None:
                 session.close()
@@ -123,6 +143,7 @@ def iter_documents(store, fmt: str, options: ExportOptions) -> Iterator[Document
             sorted((e for e in entities if keep(e)), key=entity_key),
             sorted((e for e in events if keep(e)), key=event_key),
             analysed,
+            reviewed,
         )
 
 
@@ -152,17 +173,38 @@ def safe_child(folder: Path, name: str) -> Path:
     return path
 
 
+def _clear_litter(out: Path) -> None:
+    """Remove the temporary siblings (``.NAME.*.tmp``, ``.NAME.*.old``) a killed export of ``out`` left."""
+    prefix = f".{out.name}."
+    try:
+        siblings = list(out.parent.iterdir())
+    except OSError:
+        return
+    for path in siblings:
+        if path.name.startswith(prefix) and path.name.endswith((".tmp", ".old")):
+            if path.is_dir() and not path.is_symlink():
+                shutil.rmtree(path, ignore_errors=True)
+            else:
+                path.unlink(missing_ok=True)
+
+
 @contextmanager
 def atomic_output(path: Path, mode: str = "w") -> Iterator[Any]:
-    """Write to a temporary file beside ``path`` and move it into place only when all went well."""
+    """Write to a temporary file beside ``path`` and move it into place only when all went well.
+
+    A killed run leaves the old file (or none) and a ``.NAME.*.tmp`` sibling, which the next export
+    of the same file removes."""
     path.parent.mkdir(parents=True, exist_ok=True)
     if path.is_dir():
         raise ExportError(f"{path}: is a folder; give a file name for this format")
+    _clear_litter(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         kwargs = {} if "b" in mode else {"encoding": "utf-8", "newline": ""}
         with os.fdopen(fd, mode, **kwargs) as handle:
             yield handle
+            handle.flush()
+            os.fsync(handle.fileno())
         os.chmod(tmp, 0o666 & ~_UMASK)  # mkstemp makes 0600; exports are ordinary files
         os.replace(tmp, path)
     except BaseException:
@@ -171,16 +213,51 @@ def atomic_output(path: Path, mode: str = "w") -> Iterator[Any]:
         raise
 
 
-def output_folder(out: Path) -> Path:
+@contextmanager
+def output_folder(out: Path, suffixes: tuple[str, ...]) -> Iterator[Path]:
+    """A fresh temporary folder beside ``out`` to write into; it replaces ``out`` only at the end.
+
+    So an interrupted export leaves the old folder whole (or none), never a part that looks complete
+    or a mix of old and new files. An existing ``out`` is replaced only when it holds nothing but
+    files this format writes (``suffixes``): a folder holding anything else is refused, never deleted.
+    A killed run's ``.NAME.*.tmp`` / ``.NAME.*.old`` siblings are removed by the next export.
+    """
     if out.exists() and not out.is_dir():
         raise ExportError(f"{out}: exists and is not a folder; this format writes a folder")
-    out.mkdir(parents=True, exist_ok=True)
-    return out
+    if out.is_dir():
+        foreign = sorted(p.name for p in out.iterdir() if p.is_dir() or not p.name.endswith(suffixes))
+        if foreign:
+            raise ExportError(f"{out}: holds files this export did not write ({', '.join(foreign[:3])}"
+                              f"{', ...' if len(foreign) > 3 else ''}); give a new or empty folder")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    _clear_litter(out)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent))
+    try:
+        os.chmod(tmp, 0o777 & ~_UMASK)
+        yield tmp
+        if out.is_dir():  # two renames: a kill between them leaves no output, and the old one as litter
+            old = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".old", dir=out.parent))
+            os.replace(out, old)
+            os.replace(tmp, out)
+            shutil.rmtree(old, ignore_errors=True)
+        else:
+            os.replace(tmp, out)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
 
 
 def write_bytes(path: Path, data: bytes) -> None:
     with atomic_output(path, "wb") as handle:
         handle.write(data)
+
+
+def write_new(path: Path, data: str | bytes) -> None:
+    """Write a file inside an ``output_folder`` (the folder as a whole is what moves into place)."""
+    if isinstance(data, str):
+        path.write_text(data, encoding="utf-8", newline="")
+    else:
+        path.write_bytes(data)
 
 
 def span_text(text: str, start: int | None, end: int | None) -> str:

@@ -16,9 +16,9 @@ from pathlib import Path
 from typing import Iterator
 
 from ..codebook import Codebook
-from ..importer import article_from_text
-from ..model import Argument, Entity, Event, article_id_for
-from .base import Document, ExportOptions, ExportSummary, atomic_output, output_folder, safe_child, safe_name
+from ..importer import Problem, article_from_text, decode_text
+from ..model import MODALITIES, Argument, Entity, Event, article_id_for
+from .base import Document, ExportOptions, ExportSummary, output_folder, safe_child, safe_name, write_new
 from .ingest import Checker, ImportDoc, ImportProblem
 
 MENTION = "Mention"
@@ -61,6 +61,10 @@ def ann_for(doc: Document, summary: ExportSummary | None = None) -> str:
         eid = f"E{n + 1}"
         lines.append(f"{eid}\t{' '.join(parts)}")
         _attrs(eid, ev, attrs)
+        if ev.modality:
+            attrs.append(("Modality", eid, ev.modality))
+        if ev.evidence:
+            notes.append((eid, f"evidence={json.dumps(ev.evidence, ensure_ascii=False)}"))
         if ev.subtype:
             notes.append((eid, f"subtype={json.dumps(ev.subtype, ensure_ascii=False)}"))
         for key in sorted(ev.fields):
@@ -95,7 +99,8 @@ def annotation_conf(codebook: Codebook) -> str:
             roles.append(f"{name}{card}:{allowed}")
         out.append(f"{etype.name}\t{', '.join(roles)}")
     out += ["", "[attributes]", "Status\tArg:<ANY>, Value:suggested|rejected",
-            "Origin\tArg:<ANY>, Value:model|person", ""]
+            "Origin\tArg:<ANY>, Value:model|person",
+            f"Modality\tArg:<EVENT>, Value:{'|'.join(MODALITIES)}", ""]
     return "\n".join(out)
 
 
@@ -105,42 +110,55 @@ def visual_conf(codebook: Codebook) -> str:
     return "\n".join(out) + "\n"
 
 
+OUTPUT_SUFFIXES = (".txt", ".ann", ".conf")  # what a brat export folder holds
+
+
 def export(docs: Iterator[Document], out: Path, options: ExportOptions, summary: ExportSummary) -> None:
-    folder = output_folder(out)
     codebook = options.get_codebook()
-    for name, content in (("annotation.conf", annotation_conf(codebook)), ("visual.conf", visual_conf(codebook))):
-        with atomic_output(safe_child(folder, name)) as handle:
-            handle.write(content)
-        summary.files += 1
-    for doc in docs:
-        stem = safe_name(doc.article.id)
-        with atomic_output(safe_child(folder, stem + ".txt")) as handle:
-            handle.write(doc.article.text)
-        with atomic_output(safe_child(folder, stem + ".ann")) as handle:
-            handle.write(ann_for(doc, summary))
-        summary.files += 2
-        summary.articles += 1
-        summary.entities += len(doc.entities)
-        summary.events += sum(1 for e in doc.events if e.trigger_start is not None)
+    with output_folder(out, OUTPUT_SUFFIXES) as folder:
+        for name, content in (("annotation.conf", annotation_conf(codebook)),
+                              ("visual.conf", visual_conf(codebook))):
+            write_new(safe_child(folder, name), content)
+            summary.files += 1
+        for doc in docs:
+            stem = safe_name(doc.article.id)
+            write_new(safe_child(folder, stem + ".txt"), doc.article.text)
+            write_new(safe_child(folder, stem + ".ann"), ann_for(doc, summary))
+            summary.files += 2
+            summary.articles += 1
+            summary.entities += len(doc.entities)
+            summary.events += sum(1 for e in doc.events if e.trigger_start is not None)
 
 
 def read(folder: Path) -> list[ImportDoc]:
     """Every ``.ann`` with its ``.txt`` in a folder (recursively), checked."""
-    anns = sorted(folder.rglob("*.ann")) if folder.is_dir() else [folder]
+    anns = sorted(p for p in folder.rglob("*.ann") if not p.is_dir()) if folder.is_dir() else [folder]
     if not anns:
         raise ImportProblem(folder, None, "no .ann files found")
     return [read_pair(ann) for ann in anns]
 
 
+def _read_text(path: Path) -> str:
+    """A brat file's text (UTF-8, or UTF-16/32 with a byte-order mark); ImportProblem if it cannot be."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise ImportProblem(path, None, "missing (brat needs a .txt beside each .ann)") from None
+    except IsADirectoryError:
+        raise ImportProblem(path, None, "is a folder, not a file") from None
+    except OSError as exc:
+        raise ImportProblem(path, None, f"cannot be read ({exc.strerror})") from None
+    text = decode_text(path, raw)
+    if isinstance(text, Problem):
+        raise ImportProblem(path, text.line, text.message)
+    return text
+
+
 def read_pair(ann: Path) -> ImportDoc:
     txt = ann.with_suffix(".txt")
-    try:
-        text = txt.read_bytes().decode("utf-8")
-        lines = ann.read_bytes().decode("utf-8").split("\n")
-    except FileNotFoundError as exc:
-        raise ImportProblem(exc.filename, None, "missing (brat needs a .txt beside each .ann)") from None
-    except UnicodeDecodeError as exc:
-        raise ImportProblem(ann, None, f"not valid UTF-8 (byte {exc.start})") from None
+    text, ann_text = _read_text(txt), _read_text(ann)
+    lines = ann_text.split("\n")
+    Checker(txt).text(text, "the text")
     article = article_from_text(text, source=str(txt), parse_header=False)
     article.id = article_id_for(text)
     spans: dict[str, tuple[int, int, str]] = {}
@@ -220,12 +238,17 @@ def _build(ann, article, text, spans, events, attrs, notes) -> ImportDoc:
         for key, value in notes.get(ident, []):
             if key == "subtype":
                 ev.subtype = str(value)
+            elif key == "evidence":
+                ev.evidence = str(value)
             elif key.startswith("arg:"):
                 ev.arguments.append(Argument(key[4:], value=str(value)))
             else:
                 ev.fields[key] = value
         a = attrs.get(ident, {})
         ev.origin, ev.status = a.get("Origin", "person"), a.get("Status", "accepted")
+        ev.modality = a.get("Modality", "")
+        if ev.modality and ev.modality not in MODALITIES:
+            check.fail(f"{ident}: unknown Modality {ev.modality!r}; expected one of {', '.join(MODALITIES)}")
         out_events.append(ev)
     for rec in (*entities, *out_events):
         if rec.status not in ("accepted", "suggested", "rejected") or rec.origin not in ("model", "person"):

@@ -14,7 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Iterator
 
-from .base import Document, ExportOptions, ExportSummary, output_folder, safe_child, write_bytes
+from .base import Document, ExportOptions, ExportSummary, output_folder, safe_child, write_bytes, write_new
 from .tokenize import blank_nlp, document_doc
 
 SHARD = 250
@@ -67,27 +67,31 @@ def doc_for(document: Document, summary: ExportSummary):
 def export(docs: Iterator[Document], out: Path, options: ExportOptions, summary: ExportSummary) -> None:
     from spacy.tokens import DocBin
 
-    single = out.suffix == ".spacy"
-    folder = None if single else output_folder(out)
-    bin_, shard = DocBin(store_user_data=True), 0
-
-    def flush():
-        nonlocal bin_, shard
-        path = out if single else safe_child(folder, f"part-{shard:05d}.spacy")
-        write_bytes(path, bin_.to_bytes())
-        summary.files += 1
-        shard += 1
+    if out.suffix == ".spacy":
         bin_ = DocBin(store_user_data=True)
+        for document in docs:
+            bin_.add(_counted(document, summary))
+        write_bytes(out, bin_.to_bytes())
+        summary.files = 1
+        return
+    with output_folder(out, (".spacy",)) as folder:
+        bin_, shard = DocBin(store_user_data=True), 0
+        for document in docs:
+            bin_.add(_counted(document, summary))
+            if len(bin_) >= SHARD:
+                write_new(safe_child(folder, f"part-{shard:05d}.spacy"), bin_.to_bytes())
+                bin_, shard = DocBin(store_user_data=True), shard + 1
+        if len(bin_) or shard == 0:
+            write_new(safe_child(folder, f"part-{shard:05d}.spacy"), bin_.to_bytes())
+            shard += 1
+        summary.files = shard
 
-    for document in docs:
-        bin_.add(doc_for(document, summary))
-        summary.articles += 1
-        summary.entities += len(document.entities)
-        summary.events += len(document.events)
-        if not single and len(bin_) >= SHARD:
-            flush()
-    if single or len(bin_) or shard == 0:
-        flush()
+
+def _counted(document: Document, summary: ExportSummary):
+    summary.articles += 1
+    summary.entities += len(document.entities)
+    summary.events += len(document.events)
+    return doc_for(document, summary)
 
 
 def load(path: Path):

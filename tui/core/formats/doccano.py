@@ -25,7 +25,7 @@ def read(path: Path) -> list[ImportDoc]:
     docs = []
     for number, record in json_lines(path):
         check = Checker(path, number)
-        text = check.string(record.get("text"), "'text'")
+        text = check.text(record.get("text"), "'text'")
         article = article_from_text(text, source=f"{path}:{number}", parse_header=False)
         article.id = article_id_for(text)
         entities, events = [], []

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterator
 
 from ..model import ARTICLE_STATUSES, ORIGINS, SPAN_STATUSES, Article, Argument, Entity, Event
-from ..importer import parse_json_lines
+from ..importer import MAX_ARTICLE_CHARS, Problem, decode_text, parse_json_lines
 from ..session import change
 
 
@@ -32,6 +32,10 @@ class ImportDoc:
     events: list[Event] = field(default_factory=list)
     status: str | None = None  # the article's status, when the format carries one
     analysed: str = ""  # the model that pre-annotated it (native format only)
+    # Whether a person reviewed its entity layer. The native format says so itself; None (labelled
+    # data from another tool, a person's work) means reviewed, unless the stored article already
+    # held model suggestions that nobody answered.
+    reviewed: bool | None = None
     not_kept: dict[str, int] = field(default_factory=dict)  # what the format has and newsmark cannot keep
 
 
@@ -69,6 +73,30 @@ class Checker:
             self.fail(f"{what} must be a non-empty string, got {value!r}")
         return value
 
+    def text(self, value: Any, what: str = "article text") -> str:
+        """An article's text: a non-blank string of at most MAX_ARTICLE_CHARS characters."""
+        text = self.string(value, what)
+        if len(text) > MAX_ARTICLE_CHARS:
+            self.fail(f"{what} has {len(text):,} characters, over the limit of {MAX_ARTICLE_CHARS:,}; "
+                      f"split it into parts")
+        return text
+
+    def optional(self, data: dict, names: tuple[str, ...], kind: type | tuple, what: str) -> None:
+        """Each of ``names`` that ``data`` holds must be of ``kind`` (so it cannot crash a reader later)."""
+        for name in names:
+            value = data.get(name)
+            if value is not None and (not isinstance(value, kind) or isinstance(value, bool) and kind is int):
+                self.fail(f"{what} {name!r} must be {_KIND_NAMES.get(kind, 'a string')}, got {value!r:.60}")
+
+    def article(self, data: dict, text: str) -> Article:
+        """Every field of a stored article, checked for its type and range."""
+        self.optional(data, ("title", "source", "url", "license", "published", "status"), str, "article")
+        self.optional(data, ("body_start",), int, "article")
+        self.optional(data, ("meta",), dict, "article")
+        if not 0 <= data.get("body_start", 0) <= len(text):
+            self.fail(f"article 'body_start' {data['body_start']} is outside the text (length {len(text)})")
+        return Article.from_dict({**data, "text": text})
+
     def choice(self, value: Any, allowed: tuple[str, ...], what: str) -> str:
         if value not in allowed:
             self.fail(f"{what} {value!r} is not one of {', '.join(allowed)}")
@@ -84,6 +112,7 @@ class Checker:
         self.string(data.get("label"), "entity label")
         self.choice(data.get("origin", "person"), ORIGINS, "entity origin")
         self.choice(data.get("status", "accepted"), SPAN_STATUSES, "entity status")
+        self.optional(data, _RECORD_STRINGS, str, "entity")
         return Entity.from_dict(data)
 
     def event(self, text: str, data: Any) -> Event:
@@ -99,13 +128,22 @@ class Checker:
             self.fail("event arguments must be a list")
         if not isinstance(data.get("fields", {}), dict):
             self.fail("event fields must be an object")
+        self.optional(data, ("subtype", *_RECORD_STRINGS), str, "event")
+        for key, value in data.get("fields", {}).items():
+            if not isinstance(value, (str, int, float, type(None))):
+                self.fail(f"event field {key!r} must be a string, a number or null, got {value!r:.60}")
         for arg in data.get("arguments", []):
             if not isinstance(arg, dict):
                 self.fail("event argument must be an object")
             self.string(arg.get("role"), "argument role")
+            self.optional(arg, ("value",), str, "argument")
             if arg.get("start") is not None or arg.get("end") is not None:
                 self.span(text, arg.get("start"), arg.get("end"), f"argument {arg.get('role')}")
         return Event.from_dict(data)
+
+
+_RECORD_STRINGS = ("id", "annotator", "created", "updated")
+_KIND_NAMES = {int: "a whole number", dict: "an object", str: "a string"}
 
 
 def _is_int(value: Any) -> bool:
@@ -115,11 +153,11 @@ def _is_int(value: Any) -> bool:
 def json_lines(path: Path) -> Iterator[tuple[int, dict]]:
     """(line number, object) for each non-blank line; ImportProblem on bad UTF-8 or JSON."""
     try:
-        content = path.read_bytes().decode("utf-8-sig")
+        content = decode_text(path, path.read_bytes())
     except OSError as exc:
         raise ImportProblem(path, None, f"cannot be read ({exc.strerror})") from None
-    except UnicodeDecodeError as exc:
-        raise ImportProblem(path, None, f"not valid UTF-8 (byte {exc.start})") from None
+    if isinstance(content, Problem):
+        raise ImportProblem(path, content.line, content.message)
     for number, record, problem in parse_json_lines(content):
         if problem:
             raise ImportProblem(path, number, problem)
@@ -169,28 +207,61 @@ def import_documents(store, docs: list[ImportDoc], annotator: str = "",
     within one file are all kept: an export of two identical events must come back as two.
     """
     summary = ImportSummary()
-    with store.batch():
-        for done, doc in enumerate(docs, start=1):
-            if store.add_article(doc.article):
+    known = add_new_documents(store, docs, annotator, summary, progress)
+    annotate_known_documents(store, known, annotator, summary, progress)
+    return summary
+
+
+def add_new_documents(store, docs: list[ImportDoc], annotator: str, summary: ImportSummary,
+                      progress: Callable[[int], None] | None = None) -> list[ImportDoc]:
+    """Add the new articles, with their annotations, all at once through a staged import: a failure
+    part way (a full disk, an interrupt) leaves the project as it was. Returns the other documents."""
+    known = []
+    with store.staged_import() as staging:
+        for doc in docs:
+            if store.has_article(doc.article.id):
+                known.append(doc)
+                continue
+            if staging.add(doc.article):
                 summary.articles_added += 1
             else:
                 summary.articles_existing += 1
-            if doc.entities or doc.events or doc.analysed:
-                session = store.open_session(doc.article.id, annotator)
-                try:
-                    entities = _new_records("entities", session.entities, doc.entities, _same_entity, summary)
-                    events = _new_records("events", session.events, doc.events, _same_event, summary)
-                    summary.entities += len(entities)
-                    summary.events += len(events)
-                    changes = entities + events
-                    session.commit("import", changes)
-                    if doc.analysed and not session.analysed:  # keeps the app from re-running the model
-                        session.set_model_entities([], doc.analysed)
-                    store.sync(session)
-                finally:
-                    session.close()
+            if doc.entities or doc.events or doc.analysed or doc.reviewed is not False:
+                _annotate(staging.open_session(doc.article.id, annotator), doc, staging.sync, summary)
+            if doc.status:
+                staging.set_status(doc.article.id, doc.status)
+            if progress:
+                progress(summary.articles_added + summary.articles_existing)
+    return known
+
+
+def annotate_known_documents(store, docs: list[ImportDoc], annotator: str, summary: ImportSummary,
+                             progress: Callable[[int], None] | None = None) -> None:
+    """Give articles already stored the annotations they lack, one article at a time."""
+    with store.batch():
+        for doc in docs:
+            summary.articles_existing += 1
+            if doc.entities or doc.events or doc.analysed or doc.reviewed is not False:
+                _annotate(store.open_session(doc.article.id, annotator), doc, store.sync, summary)
             if doc.status and doc.status != (store.row(doc.article.id) or {}).get("status"):
                 store.set_status(doc.article.id, doc.status)
             if progress:
-                progress(done)
-    return summary
+                progress(summary.articles_added + summary.articles_existing)
+
+
+def _annotate(session, doc: ImportDoc, sync: Callable, summary: ImportSummary) -> None:
+    """Add to one open article the records of ``doc`` it does not hold yet, then close it."""
+    try:
+        unanswered = session.counts()["suggested"]
+        entities = _new_records("entities", session.entities, doc.entities, _same_entity, summary)
+        events = _new_records("events", session.events, doc.events, _same_event, summary)
+        summary.entities += len(entities)
+        summary.events += len(events)
+        session.commit("import", entities + events)
+        if doc.analysed and not session.analysed:  # keeps the app from re-running the model
+            session.set_model_entities([], doc.analysed)
+        if doc.reviewed or (doc.reviewed is None and not unanswered):
+            session.set_reviewed(True)
+        sync(session)
+    finally:
+        session.close()

@@ -12,7 +12,7 @@ import json
 from pathlib import Path
 from typing import Iterator
 
-from ..model import Article, article_id_for
+from ..model import article_id_for
 from .base import Document, ExportOptions, ExportSummary, atomic_output
 from .ingest import Checker, ImportDoc, ImportProblem, json_lines
 
@@ -35,6 +35,7 @@ def export(docs: Iterator[Document], out: Path, options: ExportOptions, summary:
                 "article": doc.article.to_dict(),
                 "entities": [e.to_dict() for e in doc.entities],
                 "events": [e.to_dict() for e in doc.events],
+                "reviewed": doc.reviewed,
             }
             handle.write(_dumps(record) + "\n")
             summary.articles += 1
@@ -53,16 +54,19 @@ def read(path: Path) -> list[ImportDoc]:
     for number, record in json_lines(path):
         check = Checker(path, number)
         if record.get("format") == FORMAT:
-            if record.get("version", 0) > VERSION:
-                check.fail(f"format version {record['version']} is newer than this newsmark reads")
+            version = record.get("version", 0)
+            if not isinstance(version, int) or isinstance(version, bool):
+                check.fail(f"format version {version!r:.40} is not a whole number")
+            if version > VERSION:
+                check.fail(f"format version {version} is newer than this newsmark reads")
             continue
         data = record.get("article")
         if not isinstance(data, dict):
             check.fail("no 'article' object (is this a newsmark JSONL export?)")
-        text = check.string(data.get("text"), "article text")
+        text = check.text(data.get("text"))
         if data.get("id") != article_id_for(text):
-            check.fail(f"article id {data.get('id')!r} does not match its text (was the text edited?)")
-        article = Article.from_dict(data)
+            check.fail(f"article id {data.get('id')!r:.60} does not match its text (was the text edited?)")
+        article = check.article(data, text)
         status = check.article_status(data.get("status", "todo"))
         entities = record.get("entities", [])
         events = record.get("events", [])
@@ -71,9 +75,12 @@ def read(path: Path) -> list[ImportDoc]:
         analysed = record.get("analysed", "")
         if not isinstance(analysed, str):
             check.fail("'analysed' must be a string")
+        reviewed = record.get("reviewed", False)
+        if not isinstance(reviewed, bool):
+            check.fail("'reviewed' must be true or false")
         docs.append(ImportDoc(
             article, [check.entity(text, e) for e in entities], [check.event(text, e) for e in events], status,
-            analysed,
+            analysed, reviewed,
         ))
     if not docs:
         raise ImportProblem(path, None, "holds no article records")

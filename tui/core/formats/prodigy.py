@@ -97,7 +97,7 @@ def read(path: Path) -> list[ImportDoc]:
     docs = []
     for number, record in json_lines(path):
         check = Checker(path, number)
-        text = check.string(record.get("text"), "'text'")
+        text = check.text(record.get("text"), "'text'")
         if record.get("answer", "accept") != "accept":
             continue
         annotator = str(record.get("_annotator_id") or "")

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from ..codebook import Codebook
+from ..storage import ArticleDamaged
 
 
 @dataclass
@@ -21,15 +22,21 @@ class ProjectStats:
     entities: dict[str, Counter] = field(default_factory=dict)  # label -> status -> count
     events: dict[str, Counter] = field(default_factory=dict)  # type -> status -> count
     warnings: list[str] = field(default_factory=list)
+    reviewed: int = 0  # articles whose entity layer a person has reviewed (training exports take these)
 
 
 def project_stats(store, codebook: Codebook, progress: Callable[[int], None] | None = None) -> ProjectStats:
     stats = ProjectStats()
     for done, row in enumerate(store.rows(), start=1):
         stats.articles[row.get("status", "todo")] += 1
-        session = store.open_session(row["id"])
+        try:
+            session = store.open_session(row["id"])
+        except ArticleDamaged as exc:  # said once; the rest of the project is counted
+            store.report(str(exc))
+            continue
         try:
             _article(stats, codebook, row, session)
+            stats.reviewed += session.reviewed
         finally:
             session.close()
         if progress:

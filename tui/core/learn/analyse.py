@@ -45,6 +45,8 @@ def replace_suggestions(session, spans, events: list[Event], model: str) -> tupl
     session.commit(f"suggestions from {model}", old + [change("entities", None, e) for e in new_entities]
                    + [change("events", None, e) for e in new_events])
     session.set_model_entities([], model)  # records which model analysed it
+    if new_entities:  # new suggestions nobody has answered: the entity layer is unreviewed again
+        session.set_reviewed(False)
     return len(new_entities), len(new_events)
 
 

@@ -1,11 +1,12 @@
 """The training corpus: which annotations count as reviewed, and the spaCy ``Example``s made of them.
 
-What a coder has *reviewed* is decided in one place, ``review_of``: an article marked done is
-reviewed whole (what it does not mark is no entity and no trigger); in an article still in progress
-only its accepted annotations (and the suggestions the coder rejected) are known, so the entity
-recogniser learns nothing about the rest of its text (spaCy's "missing" tokens), and its triggers
-are used only when the coder has accepted at least one event there. When the store gains an
-explicit reviewed state, only ``review_of`` needs to change.
+What a coder has *reviewed* is decided in one place, ``review_of``, from the store's explicit review
+state (``session.reviewed``, the index row's ``reviewed``; pressing ``d`` in the app reviews the
+entity layer): a reviewed article's accepted entities are its whole entity layer (what it does not
+mark is no entity), as in the training exports, which skip unreviewed articles too. An unreviewed
+article teaches the entity recogniser nothing. Its events are the coder's own decisions: an article
+marked done gives all its triggers (what it does not mark is no trigger), one in progress gives its
+triggers only when the coder has accepted at least one event there.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import random
 from dataclasses import dataclass, field
 
 from ..model import Article
+from ..storage import ArticleDamaged
 from . import TRIGGER_KEY
 
 CHUNK_TOKENS = 120  # sentences are grouped into training chunks of about this many tokens
@@ -32,15 +34,15 @@ class Reviewed:
 
 def review_of(status: str, session) -> Reviewed | None:
     """What of one article counts as reviewed (None: nothing). The one selection rule."""
-    done = status == "done"
-    accepted = [e for e in session.entities.values() if e.status == "accepted"]
+    done, reviewed = status == "done", session.reviewed
     events = [e for e in session.events.values() if e.status == "accepted" and e.trigger_start is not None]
-    if not (done or accepted or events):
+    if not (reviewed or events):
         return None
     review = Reviewed(Article.from_dict(session.article.to_dict()))
-    review.entities = sorted((e.start, e.end, e.label) for e in accepted)
-    review.not_entities = sorted((e.start, e.end) for e in session.entities.values() if e.status == "rejected")
-    review.entities_complete = done
+    if reviewed:
+        review.entities = sorted((e.start, e.end, e.label) for e in session.entities.values() if e.status == "accepted")
+        review.not_entities = sorted((e.start, e.end) for e in session.entities.values() if e.status == "rejected")
+        review.entities_complete = True
     if done or events:
         review.triggers = sorted({(e.trigger_start, e.trigger_end, e.type) for e in events})
     return review
@@ -50,7 +52,11 @@ def reviewed_articles(store) -> list[Reviewed]:
     """Every article of the project with something reviewed, in import order."""
     out = []
     for row in store.rows():
-        session = store.open_session(row["id"])
+        try:
+            session = store.open_session(row["id"])
+        except ArticleDamaged as exc:  # said once; the rest of the project is used
+            store.report(str(exc))
+            continue
         try:
             review = review_of(row.get("status", "todo"), session)
         finally:

@@ -1,0 +1,63 @@
+"""ACLED's coding rules as warnings beside the event: they advise and never block."""
+
+import pytest
+
+from tui.core.model import Argument, Event
+from tui.core.validation import validate_event
+
+TEXT = "Gunmen shot protesters and civilians in Minsk; police fought rebels of the SDF in Syria."
+
+
+def at(words):
+    start = TEXT.index(words)
+    return start, start + len(words)
+
+
+def acled_lines(codebook, event):
+    return [w for w in validate_event(codebook, event, TEXT) if "ACLED" in w or "actor 2" in w or "interaction" in w]
+
+
+def test_a_battle_needs_two_actors(codebook):
+    one = Event("BATTLE", "Armed clash", *at("fought"), [Argument("Attacker", *at("police"))], {"country": "Belarus"})
+    assert acled_lines(codebook, one) == ["a battle needs two actors: actor 1 and actor 2 (ACLED)"]
+    one.arguments.append(Argument("Target", *at("rebels of the SDF")))
+    assert acled_lines(codebook, one) == []
+
+
+def test_violence_against_civilians_needs_civilians_as_actor_2(codebook):
+    event = Event("VIOLENCE_AGAINST_CIVILIANS", "Attack", *at("shot"),
+                  [Argument("Attacker", *at("Gunmen")), Argument("Target", *at("police"))], {"country": "Belarus"})
+    assert acled_lines(codebook, event) == [
+        "violence against civilians needs civilians as actor 2 (Civilians (Belarus)), not 'Police Forces of Belarus (1994-)'"]
+    event.arguments[1] = Argument("Target", *at("civilians"))
+    assert acled_lines(codebook, event) == []
+
+
+def test_a_protests_actor_1_is_protesters(codebook):
+    event = Event("PROTEST", "Peaceful protest", *at("shot"), [Argument("Entity", *at("police"))], {"country": "Belarus"})
+    assert acled_lines(codebook, event) == ["a protest's actor 1 is protesters (ACLED), not 'Police Forces of Belarus (1994-)'"]
+    event.arguments[0] = Argument("Entity", *at("protesters"))
+    assert acled_lines(codebook, event) == []
+
+
+@pytest.mark.parametrize("stored, warned", [("13", False), ("31", True), ("17", True)])
+def test_a_stored_interaction_must_match_the_inter_codes(codebook, stored, warned):
+    event = Event("BATTLE", "Armed clash", *at("fought"), [], {
+        "country": "Syria", "actor1": "Military Forces of Syria (2000-2024)",
+        "actor2": "Pro-Government Militia (Syria)", "interaction": stored})
+    lines = acled_lines(codebook, event)
+    assert lines == (["interaction %s does not match the actors' types: expected 13" % stored] if warned else [])
+
+
+def test_rule_warnings_never_raise_on_odd_events(codebook):
+    odd = Event("VIOLENCE_AGAINST_CIVILIANS", "Attack", None, None, [Argument("Target", 500, 900)],
+                {"actor2": 12, "country": None})
+    assert isinstance(validate_event(codebook, odd, TEXT), list)
+
+
+def test_a_town_name_the_articles_country_settled_is_said(codebook):
+    event = Event("PROTEST", "Peaceful protest", *at("shot"), [], {"location": "Paris", "country": "United States"})
+    assert any(w.startswith("Paris: also a place in") and "(the article's country)" in w
+               for w in validate_event(codebook, event, TEXT))
+    event.fields["country"] = "France"  # the biggest Paris anyway: nothing to say
+    assert not any(w.startswith("Paris:") for w in validate_event(codebook, event, TEXT))

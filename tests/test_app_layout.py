@@ -1,0 +1,71 @@
+"""Every terminal from 80x24 up: the article gets the room, side panes fold away, the footer keeps q and ?."""
+
+from __future__ import annotations
+
+import pytest
+
+from tui.app.layout import plan_layout
+from tui.app.textlayout import MEASURE
+
+from .apphelpers import running, whole_screen
+
+
+@pytest.mark.parametrize("width,height", [(80, 24), (100, 30), (120, 40), (160, 45), (200, 50), (250, 60)])
+def test_the_article_always_gets_at_least_sixty_columns_and_never_more_than_the_measure(width, height):
+    plan = plan_layout(width, height)
+    text = (plan.reader_width or width - (36 if plan.show_list and not plan.stacked else 0)) - 4
+    assert 60 <= min(text, MEASURE) <= MEASURE
+    if width >= 200:
+        assert plan.show_list and plan.show_events and not plan.stacked and plan.reader_width == MEASURE + 4
+    elif width >= 108:
+        assert plan.show_events and not plan.show_list and not plan.stacked
+    if width < 108:
+        assert plan.stacked and not plan.show_list
+
+
+def test_a_coders_choice_of_panes_holds_at_any_width():
+    assert plan_layout(250, 60, want_list=False).show_list is False
+    assert plan_layout(80, 24, want_events=True).show_events is True
+    assert plan_layout(80, 24).show_events is False  # too few rows for the events under the text
+
+
+async def test_at_80x24_the_article_shows_sixty_columns_and_the_footer_quit_and_help(seed_db, codebook, pipeline):
+    async with running(seed_db, codebook, pipeline, size=(80, 24)) as (store, app, pilot):
+        view = app.view
+        assert view.scrollable_content_region.width >= 60
+        assert not app.query_one("#articles").display and not app.query_one("#events").display
+        footer = whole_screen(app).splitlines()
+        bottom = next(line for line in reversed(footer) if line.strip())
+        assert "q Quit" in bottom and "? Help" in bottom and "F2 Articles" in bottom and "F3 Events" in bottom
+        await pilot.press("f3")  # the event panel goes under the article, which keeps its width
+        assert app.query_one("#events").display and app.query_one("#panes").has_class("-stacked")
+        assert view.scrollable_content_region.width >= 60 and view.scrollable_content_region.height >= 4
+        await pilot.press("f2")  # one side pane at a time on so few rows: the list replaces the events
+        assert app.query_one("#articles").display and not app.query_one("#events").display
+        assert app.focused is app.article_list
+        await pilot.press("f2")
+        assert not app.query_one("#articles").display and app.focused is app.view
+
+
+async def test_at_80x24_the_article_list_is_a_drawer_that_closes_when_an_article_opens(
+        samples_db, codebook, pipeline):
+    async with running(samples_db, codebook, pipeline, size=(80, 24)) as (store, app, pilot):
+        ids = store.article_ids()
+        await pilot.press("f2", "down", "enter")
+        await pilot.pause()
+        assert app.session.article.id == ids[1]
+        assert not app.query_one("#articles").display and app.focused is app.view
+
+
+async def test_at_250_columns_lines_stop_at_the_measure_and_the_event_table_shows_whole_names(
+        seed_db, codebook, pipeline):
+    async with running(seed_db, codebook, pipeline, size=(250, 60)) as (store, app, pilot):
+        view = app.view
+        longest = max(end - start for start, end in view._lines)
+        assert longest <= MEASURE
+        events = app.query_one("#events")
+        assert events.size.width > 100  # the spare room went to the event panel
+        rows = [line for line in whole_screen(app).splitlines() if "ERV: Air/drone strike" in line]
+        strike = next(e for e in app.session.events.values() if e.subtype == "Air/drone strike")
+        actors = [strike.fields.get(k) for k in ("actor1", "actor2") if strike.fields.get(k)]
+        assert rows and actors and all(actor in rows[0] for actor in actors)  # in full, on the event's row

@@ -1,0 +1,98 @@
+"""The review state: `d` asks about unreviewed suggestions; training exports take reviewed articles only.
+
+Every check reads the real store, after the app has closed it, as a restart would."""
+
+from __future__ import annotations
+
+import json
+
+from tui.cli import main
+from tui.app.screens.review_prompt import ReviewPromptScreen
+from tui.core.store import Store
+
+from .apphelpers import running
+
+
+def reopened(db_path, article_id):
+    """The article's stored state and index row, read by a fresh Store (a restart)."""
+    with Store(db_path) as store:
+        session = store.open_session(article_id)
+        try:
+            statuses = sorted({e.status for e in session.entities.values()})
+            return session.reviewed, statuses, store.row(article_id)
+        finally:
+            session.close()
+
+
+async def test_done_asks_then_accept_all_reviews_and_survives_restart(seed_db, codebook, pipeline):
+    async with running(seed_db, codebook, pipeline) as (store, app, pilot):
+        article_id = app.session.article.id
+        left = app.session.counts()["suggested"]
+        assert left > 10 and not app.session.reviewed
+        await pilot.press("d")
+        assert isinstance(app.screen, ReviewPromptScreen)
+        assert f"{left} entity suggestion(s) not reviewed" in str(app.screen.query_one("#review-question").render())
+        await pilot.press("x", "3")  # not answers: refused, the question stays
+        assert isinstance(app.screen, ReviewPromptScreen)
+        assert app.session.counts()["suggested"] == left
+        await pilot.press("a")
+        assert not isinstance(app.screen, ReviewPromptScreen)
+    reviewed, statuses, row = reopened(seed_db, article_id)
+    assert reviewed and row["reviewed"] and row["status"] == "done"
+    assert statuses == ["accepted"]
+
+
+async def test_done_reject_all_and_go_back(seed_db, codebook, pipeline):
+    async with running(seed_db, codebook, pipeline) as (store, app, pilot):
+        article_id = app.session.article.id
+        await pilot.press("d", "escape")  # go back: nothing changes
+        assert not app.session.reviewed and app.session.counts()["suggested"] > 10
+        assert store.row(article_id)["status"] == "in progress"
+        await pilot.press("d", "b")
+        assert not app.session.reviewed
+        await pilot.press("d", "r")
+        assert app.session.counts() == {**app.session.counts(), "entities": 0, "suggested": 0}
+        await pilot.press("u")  # the answer is one undoable action; the article stays reviewed
+        assert app.session.counts()["suggested"] > 10
+    reviewed, statuses, row = reopened(seed_db, article_id)
+    assert reviewed and row["status"] == "done" and statuses == ["suggested"]
+
+
+async def test_training_exports_take_reviewed_articles_only(samples_db, codebook, pipeline, tmp_path, capsys):
+    async with running(samples_db, codebook, pipeline, size=(200, 50)) as (store, app, pilot):
+        first = app.session.article.id
+        await pilot.press("d", "a")  # the first article reviewed; the app opens the next
+        assert app.session.article.id != first
+        await pilot.press("ctrl+p", *"Export as prodigy")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        said = [n.message for n in app._notifications]
+        assert any("exported 1 article(s)" in m and "left out 10 article(s)" in m for m in said), said
+    tasks = [json.loads(line) for line in (samples_db.parent / "exports" / "project.prodigy.jsonl").open()]
+    assert len(tasks) == 1 and len(tasks[0]["spans"]) > 10 and tasks[0]["answer"] == "accept"
+    for fmt, out in (("conll", tmp_path / "x.conll"), ("spacy", tmp_path / "x.spacy"), ("brat", tmp_path / "b")):
+        assert main(["export", "--db", str(samples_db), "--format", fmt, "--out", str(out)]) == 0
+        printed = capsys.readouterr().out
+        assert "exported 1 article(s)" in printed and "left out 10 article(s)" in printed, printed
+    wide = tmp_path / "all.jsonl"
+    assert main(["export", "--db", str(samples_db), "--format", "prodigy", "--out", str(wide),
+                 "--include-unreviewed"]) == 0
+    assert "exported 11 article(s)" in capsys.readouterr().out
+    assert len(wide.read_text(encoding="utf-8").splitlines()) == 11
+    assert main(["export", "--db", str(samples_db), "--format", "acled", "--out", str(tmp_path / "a.csv")]) == 0
+    assert "left out" not in capsys.readouterr().out  # events, not the entity layer: every article
+
+
+def test_native_export_carries_the_review_state(seed_db, tmp_path, capsys):
+    with Store(seed_db) as store:
+        session = store.open_session(store.article_ids()[0])
+        session.set_reviewed(True)
+        session.close()
+    out = tmp_path / "n.jsonl"
+    assert main(["export", "--db", str(seed_db), "--format", "jsonl", "--out", str(out)]) == 0
+    assert json.loads(out.read_text(encoding="utf-8").splitlines()[1])["reviewed"] is True
+    copy = tmp_path / "copy.json"
+    assert main(["import", str(out), "--db", str(copy)]) == 0
+    with Store(copy) as store:
+        assert store.rows()[0]["reviewed"] is True

@@ -1,0 +1,97 @@
+"""Completion of actors and places: candidates from the article, the project and the codebook."""
+
+from __future__ import annotations
+
+from tui.core.completion import Completer, coded_values
+from tui.core.model import Event
+from tui.core.store import Store
+
+from .apphelpers import running
+from .test_app_annotation import on_disk
+
+SEED_ENTITIES = [("Coalition", "ORG"), ("pro-Assad fighters", "NORP"), ("Deir ez-Zor Province", "GPE"),
+                 ("Syria", "GPE"), ("Scott lucas", "PERSON")]
+
+
+def test_article_then_project_then_codebook(codebook):
+    done = Completer(codebook, SEED_ENTITIES, {"actor1": ["Zzyzx Brigade", "Coalition of the Willing"]})
+    # The standard actors the article's entities name come first, matched at a later word too.
+    assert done.complete("actor1", "co", "Syria") == "Global Coalition Against Daesh"
+    assert done.complete("actor2", "syria", "Syria") == "Military Forces of Syria (2000-2024)"
+    # Then what the project has coded (in any actor field), then the article's own words.
+    assert done.complete("actor2", "zz", "Syria") == "Zzyzx Brigade"
+    assert done.complete("actor1", "scott", "Syria") == "Scott lucas"
+    # Then the codebook's list, the event's country first.
+    assert done.complete("actor1", "Police", "Syria") == "Police Forces of Syria (2000-2024)"
+    assert done.complete("actor1", "hayat", "") == "Hayat Tahrir al-Sham"
+    assert done.describe("actor1", "Police Forces of Syria (2000-2024)") == "State forces, Syria"
+
+
+def test_places_several_values_and_whole_values(codebook):
+    done = Completer(codebook, SEED_ENTITIES)
+    assert done.complete("admin1", "de", "Syria") == "Deir ez-Zor"  # the article's province first
+    assert done.complete("admin1", "ale", "Syria") == "Aleppo"  # the gazetteer's units of the country
+    assert done.complete("country", "sy") == "Syria"
+    assert done.complete("location", "deir") == "Deir ez-Zor"
+    assert done.complete("assoc_actor_1", "Coalition;  mil", "Syria") == (
+        "Coalition; Military Forces of Syria (2000-2024)")
+    assert done.complete("actor1", "coalition", "Syria") == "Global Coalition Against Daesh"
+    assert done.complete("actor1", "Coalition", "Syria") is None  # a whole value as written stands
+    assert done.complete("actor1", "global coalition against daesh", "Syria") is None
+    iran = Completer(codebook, [("Quds Force", "ORG")])  # names the Revolutionary Guard, a longer name
+    # The shorter name first, though the longer comes from the article: typing on reaches the longer.
+    assert iran.complete("actor2", "iran", "Iran") == "Military Forces of Iran (1989-)"
+    assert iran.complete("actor2", "Military Forces of Iran (1989-)", "Iran") is None
+    assert iran.complete("actor2", "Military Forces of Iran (1989-) i", "Iran").endswith("Guard Corps")
+    assert done.complete("actor1", "", "Syria") is None
+    assert done.complete("actor1", "qqqq", "Syria") is None
+
+
+def test_coded_values_skip_rejected_events_and_split_associates():
+    events = [Event("BATTLE", fields={"actor1": "A", "assoc_actor_1": "B; C", "admin1": "Idlib"}),
+              Event("BATTLE", status="rejected", fields={"actor1": "Rejected"})]
+    assert coded_values(events) == {"actor1": {"A"}, "assoc_actor_1": {"B", "C"}, "admin1": {"Idlib"}}
+
+
+async def open_form(app, pilot):
+    app.query_one("#event-table").focus()
+    await pilot.pause()
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+async def test_form_completes_actors_and_admin1_and_the_project_remembers(samples_db, codebook, pipeline):
+    async with running(samples_db, codebook, pipeline, size=(200, 50)) as (store, app, pilot):
+        aid = app.session.article.id
+        strike = next(e for e in app.session.events.values() if e.type == "REMOTE_VIOLENCE")
+        app.current_event = strike.id
+        app._refresh_events()
+        await open_form(app, pilot)
+        await pilot.press("tab", "tab", "tab")  # to Actor 1: Tab moves on where nothing is typed
+        assert app.screen.focused.id == "field-actor1"
+        await pilot.press("home", "ctrl+k", *"glo")
+        await pilot.pause()
+        assert "Tab takes: Global Coalition Against Daesh" in str(app.screen.query_one("#form-hint").render())
+        await pilot.press("tab")  # takes the completion and moves on
+        assert app.screen.focused.id == "field-assoc_actor_1"
+        await pilot.press("home", "ctrl+k", *"Zzyzx Brigade", "tab", "home", "ctrl+k", *"syrian d")
+        await pilot.press("enter")  # Enter takes a completion (here at a later word) and stays
+        assert app.screen.query_one("#field-actor2").value == "SDF: Syrian Democratic Forces"
+        app.screen.query_one("#field-admin1").focus()
+        await pilot.press("home", "ctrl+k", *"dei", "enter", "enter")  # takes, then saves
+        await pilot.pause()
+        fields = on_disk(store, aid).events[strike.id].fields
+        assert (fields["actor1"], fields["assoc_actor_1"], fields["actor2"], fields["admin1"]) == (
+            "Global Coalition Against Daesh", "Zzyzx Brigade", "SDF: Syrian Democratic Forces", "Deir ez-Zor")
+        await pilot.press("right_square_bracket")  # the next article: the project's values complete there
+        await pilot.pause()
+        assert "Zzyzx Brigade" in store.coded_values()["assoc_actor_1"]
+        app.view.focus()
+        await pilot.press("e", "enter")
+        await pilot.pause()
+        await open_form(app, pilot)
+        app.screen.query_one("#field-actor2").focus()
+        await pilot.press("home", "ctrl+k", *"zz", "tab")
+        assert app.screen.query_one("#field-actor2").value == "Zzyzx Brigade"
+    with Store(samples_db) as again:
+        assert "Zzyzx Brigade" in again.coded_values()["assoc_actor_1"]

@@ -1,0 +1,119 @@
+"""Where the panes go at each terminal size, and the keys that show or hide a side pane.
+
+The article always gets the room first: at least ``MIN_TEXT`` columns of text, at most ``MEASURE``
+(a readable line); the event panel gets what is left beside it, or goes under the article when the
+terminal is too narrow for both; the article list shows by itself only where the article has its
+whole measure and the event panel a roomy width beside it (the list matters less while coding). F2 and F3 show or
+hide the list and the event panel whatever the width (the coder's choice then holds).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.binding import Binding
+from textual.screen import Screen
+
+from .textlayout import MEASURE
+
+MIN_TEXT = 60
+ARTICLE_FRAME = 4  # the article pane's border and padding
+LIST_WIDTH = 36
+EVENTS_MIN = 44
+BESIDE_FROM = MIN_TEXT + ARTICLE_FRAME + EVENTS_MIN  # narrower than this, the events go under the text
+EVENTS_ROOMY = 60  # the event panel's width before the article list gets a place
+LIST_FROM = MEASURE + ARTICLE_FRAME + EVENTS_ROOMY + LIST_WIDTH  # the list shows by itself from this width
+STACKED_EVENTS_FROM_HEIGHT = 32  # under the text, the event panel shows by itself from this height
+STACKED_BOTH_FROM_HEIGHT = 40  # lower than this, above and under the text, one side pane at a time
+
+PANE_BINDINGS = [
+    Binding("f2", "toggle_pane('list')", "Articles", key_display="F2", id="pane.articles",
+            tooltip="Show or hide the article list"),
+    Binding("f3", "toggle_pane('events')", "Events", key_display="F3", id="pane.events",
+            tooltip="Show or hide the event panel"),
+]
+PINNED = ("quit", "help", "toggle_pane('list')", "toggle_pane('events')")
+
+
+@dataclass(frozen=True)
+class Plan:
+    show_list: bool
+    show_events: bool
+    stacked: bool  # the event panel (and the list) above and under the article, not beside it
+    reader_width: int | None  # None: whatever is left
+
+
+def plan_layout(width: int, height: int, want_list: bool | None = None,
+                want_events: bool | None = None) -> Plan:
+    """The panes for a terminal of ``width`` x ``height``; ``want_*`` is the coder's F2/F3 choice."""
+    stacked = width < BESIDE_FROM
+    show_list = (width >= LIST_FROM) if want_list is None else want_list
+    if want_events is not None:
+        show_events = want_events
+    else:
+        show_events = not stacked or height >= STACKED_EVENTS_FROM_HEIGHT
+    reader_width = None
+    if not stacked and show_events:
+        room = width - (LIST_WIDTH if show_list else 0) - EVENTS_MIN
+        reader_width = max(min(MEASURE + ARTICLE_FRAME, room), 20)
+    return Plan(show_list, show_events, stacked, reader_width)
+
+
+class MainScreen(Screen):
+    """The app's screen: its footer lists Quit, Help and the pane keys first, so that they are
+    never the keys cut off at the right of a narrow terminal."""
+
+    @property
+    def active_bindings(self):
+        bindings = super().active_bindings
+
+        def rank(item) -> int:
+            action = item[1].binding.action.removeprefix("app.")
+            return PINNED.index(action) if action in PINNED else len(PINNED)
+        return dict(sorted(bindings.items(), key=rank))
+
+
+class PaneLayout:
+    """A mixin of ``NewsmarkApp``: lays the panes out on every resize and on F2 / F3."""
+
+    _want_list: bool | None = None
+    _want_events: bool | None = None
+
+    def get_default_screen(self) -> Screen:
+        return MainScreen(id="_default")
+
+    def current_plan(self) -> Plan:
+        return plan_layout(self.size.width, self.size.height, self._want_list, self._want_events)
+
+    def apply_layout(self) -> None:
+        plan = self.current_plan()
+        self.query_one("#panes").set_class(plan.stacked, "-stacked")
+        self.query_one("#articles").display = plan.show_list
+        events = self.query_one("#events")
+        events.display = plan.show_events
+        # Under the text, the panel takes at most a third of a short terminal: the article keeps its rows.
+        events.styles.height = max(6, min(11, (self.size.height - 8) // 2)) if plan.stacked else "1fr"
+        self.query_one("#reader").styles.width = plan.reader_width or "1fr"
+        focused = self.focused
+        if focused is not None and not all(node.display for node in focused.ancestors_with_self
+                                           if node is not self and node is not self.screen):
+            self.view.focus()  # the pane that had the focus is hidden: back to the article
+
+    def on_resize(self, event) -> None:
+        self.apply_layout()
+
+    def action_toggle_pane(self, which: str) -> None:
+        plan = self.current_plan()
+        if which == "list":
+            self._want_list = shown = not plan.show_list
+            if shown and plan.stacked and self.size.height < STACKED_BOTH_FROM_HEIGHT:
+                self._want_events = False  # the article keeps its rows
+        else:
+            self._want_events = shown = not plan.show_events
+            if shown and plan.stacked and self.size.height < STACKED_BOTH_FROM_HEIGHT:
+                self._want_list = False
+        self.apply_layout()
+        if which == "list" and shown:
+            self.article_list.focus()
+        name, key = ("article list", "F2") if which == "list" else ("event panel", "F3")
+        self._set_message(f"{name} {'shown' if shown else 'hidden'} ({key} toggles it)")

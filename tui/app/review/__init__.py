@@ -1,0 +1,5 @@
+"""The adjudication screen of ``newsmark review``."""
+
+from .app import ReviewApp
+
+__all__ = ["ReviewApp"]

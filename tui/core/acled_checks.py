@@ -1,0 +1,45 @@
+"""ACLED's coding rules as warnings (never errors): who may be the actors of a battle, of violence
+against civilians and of a protest, and whether a stored interaction code fits the actors' types.
+
+The actors are the event's coded actor fields, else what its arguments derive, each read through
+the codebook's standard actor list (``actors.py``) in the event's country.
+"""
+
+from __future__ import annotations
+
+from .actors import actor_list, inter_for
+from .acled_fields import CIVILIANS, PROTESTERS, interaction
+from .events import derive_fields
+from .gazetteer import lookup
+
+
+def acled_warnings(codebook, event, text: str = "") -> list[str]:
+    """One short line per ACLED rule the event breaks."""
+    derived = derive_fields(codebook, event, text) if text else {}
+    fields = {**derived, **{k: v for k, v in event.fields.items() if v not in (None, "")}}
+    country = str(fields.get("country", ""))
+    listed = actor_list(codebook)
+    names = [str(fields.get("actor1", "")), str(fields.get("actor2", ""))]
+    actors = [listed.get(n) or listed.match(n, country or None) if n else None for n in names]
+    inters = [inter_for(a, country) if a else None for a in actors]
+    names = [a.name if a else n for a, n in zip(actors, names)]
+    out = []
+    where = f" (Civilians ({country}))" if country else ""
+    if event.type == "BATTLE" and not all(names):
+        out.append("a battle needs two actors: actor 1 and actor 2 (ACLED)")
+    if event.type == "VIOLENCE_AGAINST_CIVILIANS" and names[1] and inters[1] != CIVILIANS:
+        out.append(f"violence against civilians needs civilians as actor 2{where}, not {names[1]!r}")
+    if event.type == "VIOLENCE_AGAINST_CIVILIANS" and not names[1]:
+        out.append(f"violence against civilians needs civilians as actor 2{where}")
+    if event.type == "PROTEST" and names[0] and inters[0] is not None and inters[0] != PROTESTERS:
+        out.append(f"a protest's actor 1 is protesters (ACLED), not {names[0]!r}")
+    location = str(fields.get("location", ""))
+    place = lookup(location, country) if location else None
+    if place is not None and place.chosen_by:  # the coder should know there was a choice
+        out.append(place.note)
+    stored = str(fields.get("interaction", "")).strip()
+    if stored and inters[0] is not None and (inters[1] is not None or not names[1]):
+        expected = interaction(inters[0], inters[1])
+        if stored != expected:
+            out.append(f"interaction {stored} does not match the actors' types: expected {expected}")
+    return out

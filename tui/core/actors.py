@@ -1,0 +1,166 @@
+"""Standard actors: ACLED-style actor names with their actor type (inter code) and country.
+
+A codebook carries a list of named actors and of generic patterns that are made for every
+country ("Protesters ({country})" -> "Protesters (Belarus)"); see
+``tui/codebooks/data/acled_actors.toml``. ``actor_list(codebook)`` builds the list once per
+codebook. ``ActorList.match`` links a coded span ("pro-Assad fighters", "the United States'",
+"protesters" in Belarus) to its standard actor; the span itself stays the evidence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .countries import all_countries, name_key
+
+INTER_CODES = {
+    1: "State forces", 2: "Rebel group", 3: "Political militia", 4: "Identity militia",
+    5: "Rioters", 6: "Protesters", 7: "Civilians", 8: "External/Other forces",
+}
+_THE = re.compile(r"^(United |Republic |Democratic |Central African|Gambia$)|(Islands|Philippines|Netherlands|"
+                  r"Bahamas|Maldives|Comoros|Seychelles|Emirates)$")
+_ACRONYM = re.compile(r"^[A-Z][A-Z.\-]{0,5}$")
+
+
+@dataclass(frozen=True)
+class StandardActor:
+    name: str  # "Military Forces of Syria (2000-2024)", "Protesters (Belarus)"
+    inter: int  # ACLED inter code 1..8
+    country: str  # country name as the gazetteer uses it, "" for international
+    aliases: tuple[str, ...] = ()
+
+
+def inter_for(actor: StandardActor, event_country: str = "") -> int:
+    """The actor's inter code in an event: state forces acting outside their own country are
+    "External/Other forces" (8), as ACLED codes them."""
+    if actor.inter == 1 and actor.country and event_country and actor.country != event_country:
+        return 8
+    return actor.inter
+
+
+def country_in_pattern(pattern: str, country: str) -> str:
+    """A pattern's name for one country; "of {country}" takes "the" where English does."""
+    if "of {country}" in pattern and _THE.search(country):
+        return pattern.replace("{country}", f"the {country}")
+    return pattern.replace("{country}", country)
+
+
+class ActorList:
+    """The named actors of a codebook plus its patterns made for every country."""
+
+    def __init__(self, actors: tuple[StandardActor, ...], patterns: tuple[StandardActor, ...]) -> None:
+        self._named = list(actors)
+        self._by_name: dict[str, StandardActor] = {}
+        self._order: list[StandardActor] = []
+        for actor in self._named:
+            self._add(actor)
+        self._generic: dict[str, list[tuple[str, StandardActor]]] = {}  # country -> [(alias key, actor)]
+        for country in (c.name for c in all_countries()):
+            for pattern in patterns:
+                name = country_in_pattern(pattern.name, country)
+                stem = _stem(name)
+                stand_ins = [a for a in self._named if a.country == country and _stem(a.name).startswith(stem)]
+                stand_in = min(stand_ins, key=lambda a: len(a.name)) if stand_ins else None
+                actor = stand_in or StandardActor(name, pattern.inter, country, ())
+                if stand_in is None:
+                    self._add(actor)
+                aliases = self._generic.setdefault(country, [])
+                aliases.extend((name_key(alias), actor) for alias in pattern.aliases)
+        self._alias_index: list[tuple[str, str, StandardActor]] = []  # (key, alias as written, actor)
+        self._exact: dict[str, list[StandardActor]] = {}
+        for actor in self._named:
+            for alias in (actor.name, *actor.aliases):
+                self._alias_index.append((name_key(alias), alias, actor))
+                self._exact.setdefault(name_key(alias), []).append(actor)
+
+    def _add(self, actor: StandardActor) -> None:
+        if actor.name not in self._by_name:
+            self._by_name[actor.name] = actor
+            self._order.append(actor)
+
+    def __len__(self) -> int:
+        return len(self._order)
+
+    def names(self, country: str | None = None) -> list[str]:
+        """Every standard name; the given country's actors (then international ones) first."""
+        if not country:
+            return [a.name for a in self._order]
+        first = [a.name for a in self._order if a.country == country]
+        middle = [a.name for a in self._order if a.country == ""]
+        rest = [a.name for a in self._order if a.country not in (country, "")]
+        return first + middle + rest
+
+    def get(self, name: str) -> StandardActor | None:
+        return self._by_name.get(name.strip()) if name else None
+
+    def match(self, text: str, country: str | None = None) -> StandardActor | None:
+        """The standard actor a span or typed text names, or None.
+
+        An exact standard name or alias wins (the event's country's actor first, then an
+        international one); else the alias that ends last in the text (the head of an English
+        noun phrase is its last word: "US-backed SDF fighters" -> SDF); generic aliases
+        ("protesters") count only when the country is known. Short acronyms ("IS", "US") match
+        only as written, in capitals."""
+        if not text or not text.strip():
+            return None
+        if text.strip() in self._by_name:
+            return self._by_name[text.strip()]
+        whole = name_key(re.sub(r"['\u2019]s?$", "", text.strip()))
+        if not whole:
+            return None
+        exact = list(self._exact.get(whole, ()))
+        exact += [a for k, a in self._generic.get(country or "", []) if k == whole]
+        if exact:
+            return _prefer(exact, country)
+        padded = f" {whole} "
+        words = whole.split()
+        found: list[tuple[int, int, int, StandardActor]] = []
+        for key, written, actor in self._alias_index:
+            if not key or f" {key} " not in padded:
+                continue
+            if len(key) <= 3 and not (_ACRONYM.match(written) and re.search(rf"\b{re.escape(written)}\b", text)):
+                continue
+            found.append((_end(words, key), 1, len(key), actor))
+        for key, actor in self._generic.get(country or "", []):
+            if key and f" {key} " in padded:
+                found.append((_end(words, key), 0, len(key), actor))
+        if not found:
+            return None
+        best = max(f[:3] for f in found)
+        return _prefer([f[3] for f in found if f[:3] == best], country)
+
+
+def _stem(name: str) -> str:
+    return name_key(name).replace(" the ", " ")
+
+
+def _end(words: list[str], key: str) -> int:
+    """Where the last occurrence of ``key``'s words ends in ``words`` (a word index)."""
+    parts = key.split()
+    for i in range(len(words) - len(parts), -1, -1):
+        if words[i:i + len(parts)] == parts:
+            return i + len(parts)
+    return 0
+
+
+def _prefer(candidates: list[StandardActor], country: str | None) -> StandardActor:
+    """The event's country's actor first, then an international one, then the first listed."""
+    for wanted in (country, ""):
+        for actor in candidates:
+            if wanted is not None and actor.country == wanted:
+                return actor
+    return candidates[0]
+
+
+_cache: dict[int, tuple[object, ActorList]] = {}
+
+
+def actor_list(codebook) -> ActorList:
+    """The codebook's actor list, built once per codebook object."""
+    hit = _cache.get(id(codebook))
+    if hit is not None and hit[0] is codebook:
+        return hit[1]
+    built = ActorList(tuple(getattr(codebook, "actors", ())), tuple(getattr(codebook, "actor_patterns", ())))
+    _cache[id(codebook)] = (codebook, built)
+    return built

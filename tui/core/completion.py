@@ -1,0 +1,161 @@
+"""Completion of the typed event fields: actors, location, country and admin1.
+
+Candidates for a field come from three places, in this order of preference:
+1. the article: the standard actors that the event's own actor words (this field's first) and then
+   the article's entities name (``ActorList.match``: "the Coalition" -> "Global Coalition Against
+   Daesh"), then the entities' own words of the labels the field takes;
+2. the project: values already coded in that field (and, for actors, in any actor field);
+3. the codebook: its standard actor list (the event's country first), ACLED's countries, and the
+   gazetteer's admin1 units of the event's country.
+
+``Completer.complete(field, typed, country)`` gives the value that the coder's typing completes to:
+a candidate that starts with the typed text, else one with a word that does ("syria" -> "Military
+Forces of Syria (2000-2024)"). Fields holding several values ("A; B") complete their last one.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from . import gazetteer
+from .actors import INTER_CODES, actor_list
+from .codebook import Codebook
+from .countries import all_countries
+
+ACTOR_FIELDS = ("actor1", "assoc_actor_1", "actor2", "assoc_actor_2")
+MULTI_VALUE_FIELDS = ("assoc_actor_1", "assoc_actor_2")
+COMPLETED_FIELDS = (*ACTOR_FIELDS, "location", "country", "admin1")
+# Entity labels whose words can fill a field.
+FIELD_LABELS = {
+    **{name: ("ORG", "NORP", "PERSON", "GPE") for name in ACTOR_FIELDS},
+    "location": ("GPE", "LOC", "FAC"), "admin1": ("GPE", "LOC"), "country": ("GPE",),
+}
+SEPARATOR = "; "
+
+
+def coded_values(events: Iterable) -> dict[str, set[str]]:
+    """The values of the completed fields in some events (rejected ones left out), by field."""
+    out: dict[str, set[str]] = {}
+    for event in events:
+        if event.status == "rejected":
+            continue
+        for name in COMPLETED_FIELDS:
+            value = event.fields.get(name)
+            if isinstance(value, str):
+                parts = value.split(";") if name in MULTI_VALUE_FIELDS else [value]
+                out.setdefault(name, set()).update(p.strip() for p in parts if p.strip())
+    return out
+
+
+def _unique(values: Iterable[str]) -> list[str]:
+    seen: set[str] = set()
+    out = []
+    for value in values:
+        value = " ".join(value.split())
+        if value and value.casefold() not in seen:
+            seen.add(value.casefold())
+            out.append(value)
+    return out
+
+
+class Completer:
+    """The candidates of one article's event fields; built when the event form opens."""
+
+    def __init__(self, codebook: Codebook, entities: Iterable[tuple[str, str]] = (),
+                 project: dict[str, Iterable[str]] | None = None, event_fields: dict | None = None) -> None:
+        """``entities``: (words, label) of the article's visible entities, in text order;
+        ``project``: values already coded in the project, by field; ``event_fields``: the fields
+        of the event being coded, whose actor words (read from its arguments) name the likeliest
+        standard actors of all."""
+        self.codebook = codebook
+        self.entities = [(" ".join(words.split()), label) for words, label in entities]
+        self.project = {name: sorted(values) for name, values in (project or {}).items()}
+        self.event_fields = dict(event_fields or {})
+        self._cache: dict[tuple[str, str], list[str]] = {}
+
+    def candidates(self, field: str, country: str = "") -> list[str]:
+        """Every value the field may complete to, the likeliest first."""
+        return _unique(v for tier in self._tiers(field, country) for v in tier)
+
+    def _tiers(self, field: str, country: str) -> list[list[str]]:
+        key = (field, country)
+        if key not in self._cache:
+            self._cache[key] = [_unique(tier) for tier in self._gather(field, country)]
+        return self._cache[key]
+
+    def _gather(self, field: str, country: str) -> list[list[str]]:
+        """The candidates in tiers: a typed text completes to the first tier that has a fit."""
+        labels = FIELD_LABELS.get(field, ())
+        words = [w for w, label in self.entities if label in labels]
+        if field in ACTOR_FIELDS:
+            actors = actor_list(self.codebook)
+            own = [p.strip() for name in (field, *ACTOR_FIELDS)
+                   for p in str(self.event_fields.get(name) or "").split(";") if p.strip()]
+            named = [found.name for w in own + words if (found := actors.match(w, country or None)) is not None]
+            project = [v for name in ACTOR_FIELDS for v in self.project.get(name, [])]
+            return [named, project, words, actors.names(country or None)]
+        project = self.project.get(field, [])
+        found = []
+        for w in words:  # "Deir ez-Zor Province": the place Deir ez-Zor, in the unit Deir ez-Zor, Syria
+            place = gazetteer.lookup(w, country)
+            value = place.fields().get(field) if place is not None else None
+            if value and (field == "country" or not country or place.fields()["country"] == country):
+                found.append(value)
+        if field == "admin1":
+            return [found, project, gazetteer.admin1_names(country) if country else []]
+        if field == "country":
+            return [found, project, [c.name for c in all_countries()]]
+        return [found, project, words]
+
+    def complete(self, field: str, typed: str, country: str = "") -> str | None:
+        """The whole field value that ``typed`` completes to, or None (nothing typed, or no
+        candidate fits, or the typed value is already complete)."""
+        head, part = "", typed
+        if field in MULTI_VALUE_FIELDS and ";" in typed:
+            before, _, part = typed.rpartition(";")
+            head = before.rstrip() + SEPARATOR
+        part = part.lstrip()
+        folded = part.casefold()
+        if not folded.strip():
+            return None
+        tiers = self._tiers(field, country)
+        if any(c == part for tier in tiers for c in tier):
+            return None  # a whole value, as written: it stands
+        best = None
+        for tier in tiers:
+            if any(c.casefold() == folded for c in tier):
+                return None  # a whole value of the likeliest kind: it stands
+            best = next((c for c in tier if c.casefold().startswith(folded)), None)
+            if best is None and len(folded) >= 2:
+                best = next((c for c in tier if _word_starts(c.casefold(), folded)), None)
+            if best is not None:
+                break
+        if best is None:
+            return None
+        # A shorter value that the best one extends comes first ("Military Forces of Iran (1989-)"
+        # before "... (1989-) Islamic Revolutionary Guard Corps"): typing on reaches the longer.
+        shorter = [c for tier in tiers for c in tier if len(c) < len(best)
+                   and best.casefold().startswith(c.casefold()) and _fits(c.casefold(), folded)]
+        return head + min(shorter, key=len, default=best)
+
+    def describe(self, field: str, value: str) -> str:
+        """A short note about a completed value: a standard actor's type, where the field is an actor."""
+        if field in ACTOR_FIELDS:
+            actor = actor_list(self.codebook).get(value.split(";")[-1].strip())
+            if actor is not None:
+                return f"{INTER_CODES.get(actor.inter, '')}{', ' + actor.country if actor.country else ''}"
+        return ""
+
+
+def _fits(candidate: str, typed: str) -> bool:
+    return candidate.startswith(typed) or (len(typed) >= 2 and _word_starts(candidate, typed))
+
+
+def _word_starts(candidate: str, typed: str) -> bool:
+    """Whether ``typed`` begins at a word of ``candidate`` ("syria" in "forces of syria (2000")."""
+    at = candidate.find(typed)
+    while at != -1:
+        if at == 0 or not candidate[at - 1].isalnum():
+            return True
+        at = candidate.find(typed, at + 1)
+    return False

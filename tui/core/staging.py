@@ -1,0 +1,131 @@
+"""All-or-nothing imports: new article files are written into a staging folder, then moved in.
+
+``Store.staged_import()`` yields an ``ImportStaging``. New articles (and the annotations an import
+brings for them) are written as files into ``NAME_articles.staging/`` beside the articles folder,
+without one fsync per file; nothing in the project refers to them yet. When the block ends without
+an error, everything is flushed to disk once (``os.sync``), the index rows of all new articles are
+written in one atomic write - that is the moment the import happens - and the staged files are
+renamed into the articles folder. On an error (bad input found late, a full disk, an interrupt) the
+staging folder is removed and the index is as it was: the project has not changed.
+
+A run killed before the index write leaves only the staging folder; one killed after it leaves
+files still to be moved. ``finish_interrupted_import`` (called when a store opens) settles both:
+files of articles the index knows are moved in, the rest removed.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .model import Article
+from .session import ArticleSession
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .store import Store
+
+
+def staging_folder(store: "Store") -> Path:
+    return store.articles_dir.with_name(store.articles_dir.name + ".staging")
+
+
+class ImportStaging:
+    """New articles of one import, staged until ``commit``."""
+
+    def __init__(self, store: "Store"):
+        self.store = store
+        self.folder = staging_folder(store)
+        shutil.rmtree(self.folder, ignore_errors=True)
+        self.folder.mkdir()
+        self.rows: dict[str, dict] = {}  # article id -> its future index row
+        self.adopted: set[str] = set()  # articles whose files are already in the articles folder
+
+    def is_new(self, article_id: str) -> bool:
+        return article_id in self.rows
+
+    def add(self, article: Article) -> bool:
+        """Stage a new article; False (nothing staged) if the same text is stored or staged already."""
+        from .store import article_tables
+
+        if self.store.has_article(article.id) or article.id in self.rows:
+            return False
+        if self.store._file(article.id).exists():  # its file outlived its index row: take it back
+            row = self.store.adoptable_row(article.id)
+            if row is not None:
+                self.rows[article.id] = row
+                self.adopted.add(article.id)
+                return True
+        text = json.dumps(article_tables(article), ensure_ascii=False, indent=1, sort_keys=True)
+        self._path(article.id, ".json").write_text(text + "\n", encoding="utf-8")
+        self.rows[article.id] = self.store._row(article, {"entities": 0, "suggested": 0, "events": 0}, "")
+        return True
+
+    def open_session(self, article_id: str, annotator: str = "") -> ArticleSession:
+        """A staged article opened for annotation (its journal stays in the staging folder too)."""
+        if article_id in self.adopted:
+            return self.store._open_files(article_id, annotator)
+        return ArticleSession(self._path(article_id, ".json"), self._path(article_id, ".log"), annotator)
+
+    def sync(self, session: ArticleSession) -> None:
+        row = self.rows[session.article.id]
+        row.update(session.counts(), analysed=session.analysed, reviewed=session.reviewed)
+
+    def set_status(self, article_id: str, status: str) -> None:
+        self.rows[article_id]["status"] = status
+
+    def _path(self, article_id: str, suffix: str) -> Path:
+        from .store import _safe
+
+        return self.folder / f"{_safe(article_id)}{suffix}"
+
+    def commit(self) -> int:
+        """Write the index rows in one atomic write, then move the files in; how many articles."""
+        store = self.store
+        if not self.rows:
+            self.discard()
+            return 0
+        try:
+            os.sync()  # the staged files reach the disk before the index may name them
+            with store.batch():
+                doc_ids = store._index.insert_multiple(list(self.rows.values()))
+        except BaseException:
+            self.discard()
+            raise
+        # Done: from here a failure leaves files to move, which the next opening of the store moves.
+        store._doc_ids.update(zip(self.rows, doc_ids))
+        move_in(store, self.folder)
+        return len(self.rows)
+
+    def discard(self) -> None:
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def move_in(store: "Store", folder: Path) -> None:
+    """Move the staged files of indexed articles into the articles folder; remove the others."""
+    for path in sorted(folder.iterdir()):
+        if store.has_article(path.stem) and path.is_file():
+            os.replace(path, store.articles_dir / path.name)
+        elif path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path, ignore_errors=True)
+        else:
+            path.unlink(missing_ok=True)
+    shutil.rmtree(folder, ignore_errors=True)
+    fd = os.open(store.articles_dir, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def finish_interrupted_import(store: "Store") -> None:
+    """Settle what a killed import left in the staging folder (see the module's docstring)."""
+    folder = staging_folder(store)
+    if not folder.is_dir():
+        return
+    try:
+        move_in(store, folder)
+    except OSError:
+        pass  # a read-only project: the staged files stay until a run that may write

@@ -1,0 +1,153 @@
+"""Which suggested mentions are one real event: the rules that merge mentions into clusters.
+
+Split from ``suggest.py``: a mention that refers back ("the attack", "the blast"), shares a day, a
+place or an attacker with an earlier one of a compatible type joins its cluster; a cluster that
+names no place or date takes the scene of the previous one.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from . import suggest_lexicon as lex
+from .model import Argument, Event
+from .suggest_parse import Mention
+
+
+def representative(cluster: list[Mention]) -> Mention:
+    """The mention whose words stand for the event: an event word in the body ("exploded",
+    "the attack") rather than a headline's or a weapon's ("bomb", "IED")."""
+    return min(cluster, key=lambda m: (m.title, m.instrument, cluster.index(m)))
+
+
+def conflict(a: list[Mention], m: Mention, loose: bool = False) -> bool:
+    """Whether ``m`` names another place or day than the mentions ``a``; ``loose`` (for "the
+    shooting", which refers back) lets two towns of one state be the same scene."""
+    places = [x.place[3] for x in a if x.place and x.place[3] is not None]
+    if m.place and m.place[3] is not None and places:
+        p, q = m.place[3], places[0]
+        if p.country_code != q.country_code:
+            return True
+        if p.kind != "country" and q.kind != "country" and p.name != q.name:
+            inside = ("admin1" in (p.kind, q.kind) or loose) and p.admin1 == q.admin1  # El Paso lies in Texas
+            if not inside:
+                return True
+    times = [x.time[2] for x in a if x.time]
+    if m.time and times:
+        mine, theirs = m.time[2], times[0]
+        if "month" in (mine.precision, theirs.precision):
+            return mine.iso[:7] != theirs.iso[:7]
+        return abs(date.fromisoformat(mine.iso) - date.fromisoformat(theirs.iso)).days > 1
+    return False
+
+
+def two_events(group: list[Mention], m: Mention) -> bool:
+    """In one sentence, "the military strike follows rocket attacks": a definite and an indefinite
+    specific mention are two events."""
+    return any(not x.generic and not m.generic and x.anaphoric != m.anaphoric for x in group)
+
+
+def compatible(cluster: list[Mention], m: Mention) -> bool:
+    kind = cluster[0]
+    if kind.type == m.type:
+        return True
+    violent = kind.type in lex.VIOLENT_TYPES and m.type in lex.VIOLENT_TYPES
+    return violent and (m.generic or kind.generic)
+
+
+def merge_target(clusters: list[list[Mention]], group: list[Mention], text: str) -> list[Mention] | None:
+    """The earlier event a sentence's mentions refer to, or None when they report a new one."""
+    first = group[0]
+    if first.title:  # a headline sums up the article: its first matching event
+        return next((c for c in clusters if all(compatible(c, m) for m in group)), None)
+    anaphoric = any(m.anaphoric for m in group)
+    mine = {_words(text, span) for m in group for span in m.roles.get("Attacker", [])}
+    for cluster in reversed(clusters):
+        if not all(compatible(cluster, m) for m in group) or any(conflict(cluster, m, anaphoric) for m in group):
+            continue
+        if {m.modality for m in cluster} != {m.modality for m in group}:
+            continue  # an event of an earlier year is not the one being reported
+        if anaphoric:
+            return cluster
+        if first.type == cluster[0].type and first.type not in lex.VIOLENT_TYPES:
+            return cluster  # one agreement, one protest wave, one deployment per report
+        if _same_day(cluster, group):
+            return cluster
+        near = min(abs(x.sent - first.sent) for x in cluster) <= 8
+        if near and cluster[0].generic and all(x.generic for x in cluster) and not first.generic:
+            return cluster  # "an attack on an air base" ... "Seventeen rockets struck near the base"
+        theirs = {_words(text, span) for x in cluster for span in x.roles.get("Attacker", [])}
+        if first.type == cluster[0].type and _same_actor(theirs, mine):
+            return cluster
+        if first.type == cluster[0].type and _heads(text, cluster, "Target") & _heads(text, group, "Target"):
+            return cluster  # "another explosion hit a minibus" ... "where the minibus exploded"
+    return None
+
+
+def _same_day(cluster: list[Mention], group: list[Mention]) -> bool:
+    mine = [m.time[2] for m in group if m.time and m.time[2].precision == "day"]
+    theirs = [m.time[2] for m in cluster if m.time and m.time[2].precision == "day"]
+    return bool(mine and theirs and mine[0].iso == theirs[0].iso)
+
+
+def _heads(text: str, mentions: list[Mention], role: str) -> set[str]:
+    """The last words of a role's spans ("gas-powered minibus" -> "minibus"), for telling one target;
+    words for anyone ("people", "police", "civilians") tell no event from another."""
+    heads = {_words(text, span).split()[-1] for m in mentions for span in m.roles.get(role, []) if _words(text, span)}
+    return {h for h in heads if h.rstrip("s") not in lex.ANYONE_WORDS and h not in lex.ANYONE_WORDS}
+
+
+def _same_actor(a: set, b: set) -> bool:
+    return bool(a & b)
+
+
+def _words(text: str, span: tuple[int, int]) -> str:
+    return " ".join(text[span[0]:span[1]].lower().split())
+
+
+def carry_scene(events: list[Event], clusters: list[list[Mention]], text: str) -> list[Argument | None]:
+    """An event whose sentences name no place happened where the previous one in its paragraph did;
+    one that names no date, when that one did if it was reported at most three sentences before.
+    Across a paragraph break nothing is carried as an argument; the returned list gives, per event,
+    the last place named before it, from which only its country may be taken."""
+    place: tuple[Argument, int] | None = None
+    time: tuple[Argument, int, int] | None = None
+    scenes: list[Argument | None] = []
+    order = sorted(range(len(events)), key=lambda k: min(m.start for m in clusters[k]))
+    by_index: dict[int, Argument | None] = {}
+    for k in order:
+        ev, cluster = events[k], clusters[k]
+        first, start = min(m.sent for m in cluster), min(m.start for m in cluster)
+        mine = {a.role: a for a in ev.arguments if a.role in ("Place", "Time")}
+        by_index[k] = place[0] if place is not None and "Place" not in mine else None
+        if "Place" not in mine and place is not None and "\n\n" not in text[place[1]:start]:
+            ev.arguments.append(Argument("Place", place[0].start, place[0].end))
+        if ("Time" not in mine and time is not None and first - time[1] <= 3 and ev.modality != "background"
+                and "\n\n" not in text[time[2]:start]):
+            ev.arguments.append(Argument("Time", time[0].start, time[0].end))
+        end = max(m.end for m in cluster)
+        if "Place" in mine:
+            place = (mine["Place"], end)
+        if "Time" in mine:
+            time = (mine["Time"], max(m.sent for m in cluster), end)
+    scenes = [by_index[k] for k in range(len(events))]
+    return scenes
+
+
+def move_self_casualties(events: list[Event], text: str) -> None:
+    """Attackers reported killed in their own attack died at the hands of the other side: when
+    another violent event targets "attacking forces", their count belongs there (ACLED counts
+    each death in one event only)."""
+    for ev in events:
+        attackers = [a for a in ev.arguments if a.role == "Attacker"]
+        victims = [a for a in ev.arguments if a.role == "Victim"]
+        moved = [v for v in victims if any(a.start < v.end and v.start < a.end for a in attackers)]
+        if not moved:
+            continue
+        for other in events:
+            if other is ev or other.type not in lex.VIOLENT_TYPES:
+                continue
+            if any(a.role == "Target" and "attack" in text[a.start:a.end].lower() for a in other.arguments):
+                ev.arguments = [a for a in ev.arguments if a not in moved]
+                other.arguments.extend(moved)
+                break

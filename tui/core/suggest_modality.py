@@ -1,0 +1,162 @@
+"""Whether a trigger word reports an event that happened, and if not, how the text presents it.
+
+"Rebels plan to attack the town" (hypothetical), "the army did not strike" (negated), "troops will
+march on Friday" (future), "attacks on convoys are often claimed by ..." (generic) and "he was convicted
+of assaults in 2009" (background) name events that the article does not report. The suggester leaves
+them out; an event the coder makes on such a word carries the modality (``Event.modality``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import suggest_lexicon as lex
+from .gazetteer import lookup
+from .suggest_parse import resolve
+
+NOT_AN_EVENT = None  # the word is a modifier or a list item here, no event mention at all
+_SPAN_OF_YEARS = re.compile(r"\b(?:recent|past|last|over the|for|in the)\s+(?:few\s+|several\s+|\w+\s+)?"
+                            r"(?:years|decades|months)\b", re.IGNORECASE)
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)s?\b")
+
+
+def modality(head, types, published: str = "") -> str | None:
+    """"" for a reported event, one of ``model.MODALITIES`` for one the text does not report as
+    having happened, or None when the word does not mention an event here."""
+    if head.dep_ in ("compound", "amod") and head.head.pos_ == "NOUN":
+        return NOT_AN_EVENT  # "attack helicopters", "protest leaders"
+    if head.tag_ == "VBG" and head.dep_ in ("amod", "pcomp", "acl"):
+        return NOT_AN_EVENT
+    if head.lemma_.lower() in lex.WEAPON_NOUNS and head.pos_ != "VERB" and not head.is_title:
+        if head.dep_ not in ("nsubj", "nsubjpass", "ROOT") and head.head.lemma_.lower() not in lex.WEAPON_VERBS:
+            return NOT_AN_EVENT  # "backed by artillery and mortars"
+    if "AGREEMENT" in types and len(types) == 1 and not _agreement_reported(head):
+        return NOT_AN_EVENT
+    if not _fits_its_words(head):
+        return NOT_AN_EVENT
+    mods = {c.lemma_.lower() for c in head.children if c.dep_ == "amod"}
+    if mods & lex.FUTURE_MODIFIERS:
+        return "future"
+    if mods & lex.IRREALIS_MODIFIERS:
+        return "hypothetical"
+    if head.lemma_.lower() in lex.GENERIC_STRUGGLES and any(c.dep_ == "prep" and c.lower_ == "against" for c in head.children):
+        return "generic"  # "the fight against ISIS": a cause, not an event
+    if head.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children):
+        return "hypothetical"  # "to repel the act of aggression": a purpose, not a report
+    found = _clause_modality(head)
+    if found:
+        return found
+    if _charged_with(head) or _charge_noun(head):
+        return "generic"  # "on trial on charges of murder": a crime named in court, not a report of it
+    if _generic_plural(head, mods):
+        return "generic"
+    if _background(head, published):
+        return "background"
+    return ""
+
+
+def _clause_modality(head) -> str:
+    """Negation, modals, habits and irrealis verbs on the trigger or the words that govern it."""
+    node = head
+    for step in range(6):
+        for c in node.children:
+            if c.dep_ == "neg" or (c.dep_ in ("det", "advmod") and c.lower_ in lex.NEGATIONS):
+                return "negated"
+            if c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll"):
+                return "future"
+            if c.dep_ == "aux" and c.lower_ in lex.MODALS:
+                return "hypothetical"
+            if c.dep_ == "advmod" and c.lower_ in lex.HABITUAL:
+                return "generic"  # "Houthis have attacked journalists previously": a pattern
+        lemma = node.lemma_.lower()
+        if step > 0 and lemma in lex.IRREALIS_HEADS:
+            return "hypothetical"
+        if step > 0 and lemma in lex.FUTURE_HEADS:
+            return "future"
+        if node.head.i == node.i:
+            break
+        node = node.head
+    return ""
+
+
+def _charge_noun(head) -> bool:
+    """"murder" as a noun mostly names a charge ("charged with capital murder - murder carrying the
+    death penalty"); "the murder of a journalist" is an event."""
+    return (head.pos_ != "VERB" and head.lemma_.lower() in lex.CHARGE_NOUNS
+            and not any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children))
+
+
+def _charged_with(head) -> bool:
+    """A crime named as what someone is charged with, convicted of or tried for ("charges of murder",
+    "convicted of assaults"), unless it is a known event ("charged over the attack")."""
+    if head.dep_ != "pobj" or head.head.lower_ not in ("of", "with", "for") or _definite(head):
+        return False
+    governor = head.head.head
+    return governor.lemma_.lower() in lex.LEGAL_HEADS or governor.lemma_.lower() in ("trial", "count")
+
+
+def _definite(head) -> bool:
+    return any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "no") for c in head.children)
+
+
+def _generic_plural(head, mods: set[str]) -> bool:
+    """A bare plural that names a kind of event: "previous terrorist attacks", "numerous bombings",
+    "a spate of attacks in recent years"."""
+    if head.tag_ != "NNS" or any(c.dep_ in ("det", "poss", "nummod") for c in head.children):
+        return False
+    if mods & lex.GENERIC_ADJECTIVES:
+        return True
+    verb = head.head
+    if head.dep_ in ("nsubj", "nsubjpass") and verb.lemma_ == "be" and verb.tag_ in ("VBP", "VBZ"):
+        return True  # "kidnappings and violence are commonplace"
+    if _SPAN_OF_YEARS.search(head.sent.text):  # "a spate of attacks in recent years"
+        return True
+    governor = head.head.head if head.dep_ == "pobj" else head.head
+    return governor.lemma_.lower() in lex.LEGAL_HEADS  # "convicted of assaults"
+
+
+def _background(head, published: str) -> bool:
+    """An event dated in an earlier year than the article ("In 1995 they seized hostages",
+    "the 2007 Bagram Airfield bombing")."""
+    year = published[:4]
+    if not year.isdigit():
+        return False
+    near = [head, *[c for c in head.children]]
+    near += [g for c in head.children if c.dep_ == "prep" for g in c.children]
+    for tok in near:
+        if tok.ent_type_ == "DATE":
+            ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+            years = _YEAR.findall(ent.text) if ent is not None else []
+            if years and all(int(y) < int(year) for y in years):
+                return True
+    return False
+
+
+def _fits_its_words(head) -> bool:
+    """Verbs that name violence only with the right words around them: "seized the town" (not
+    "seized drugs"), "a missile struck the base" (not "a car struck a cyclist"); a weapon noun used
+    as a verb ("inflation rocketed") names nothing."""
+    lemma = head.lemma_.lower()
+    if head.pos_ != "VERB":
+        return True
+    if lemma in lex.WEAPON_NOUNS and lemma not in ("bomb", "shell"):
+        return False
+    if lemma in lex.TERRITORY_VERBS:
+        objects = [resolve(c) or c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]  # "it was recaptured"
+        return any(o.ent_type_ in ("GPE", "LOC", "FAC", "PERSON") or o.lemma_.lower() in lex.TERRITORY_NOUNS
+                   or (o.pos_ == "PROPN" and lookup(o.text) is not None) for o in objects)  # a person captured is arrested or abducted: ``decide`` says which
+    if lemma in ("strike", "hit"):
+        subjects = [c for c in head.children if c.dep_ in ("nsubj", "agent")]
+        subjects += [g for c in subjects if c.dep_ == "agent" for g in c.children]
+        return not subjects or any(s.lemma_.lower() in lex.STRIKERS or s.ent_type_ in ("ORG", "NORP", "GPE")
+                                   for s in subjects)
+    return True
+
+
+def _agreement_reported(head) -> bool:
+    if head.pos_ == "VERB":  # "X and Y agreed to a ceasefire", not "Lam agreed to withdraw the bill"
+        return head.lemma_.lower() == "agree" and any(t.lemma_.lower() in lex.AGREEMENT_NOUNS for t in head.subtree)
+    verbs = {head.head.lemma_.lower(), head.lemma_.lower()}
+    if head.dep_ == "pobj":
+        verbs.add(head.head.head.lemma_.lower())
+    return bool(verbs & lex.AGREEMENT_VERBS)
