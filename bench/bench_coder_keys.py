@@ -7,9 +7,10 @@ and ACLED standard actors chosen here, the coder:
 2. accepts the suggested event there with ``a`` when its type and sub-type are right, else makes one
    with ``e`` (on the trigger's last word) and picks the type: Enter when the likeliest is right,
    else the sub-type's letters until it is, then Enter;
-3. opens the form (``tab`` to the event panel, Enter) only when a field is wrong, tabs to each
+3. opens the form (``f``) only when a field is wrong, tabs to each
    wrong field and types it: actors, country and admin1 letter by letter until the completion is
-   the gold value, then Tab takes it; the date and fatalities in full; Enter saves;
+   the gold value, then Tab takes it; fatalities in full, the date as the shortest of its ISO form
+   and a word the form reads ("friday", "yesterday"); Enter saves;
 4. accepts the event with ``a`` when it is still a suggestion.
 Every key counts, typed characters included. The coded events are then read back from the store
 and compared with the gold; wrong fields are reported. Arguments (the evidence spans) are not
@@ -30,10 +31,10 @@ sys.path.insert(0, str(ROOT))
 
 from tui.app.app import NewsmarkApp  # noqa: E402
 from tui.app.screens.event_form import FORM_FIELDS, EventFormScreen  # noqa: E402
-from tui.app.screens.picker import PickerScreen  # noqa: E402
 from tui.commands.import_ import import_sources  # noqa: E402
 from tui.core.codebook import load_codebook  # noqa: E402
 from tui.core.completion import COMPLETED_FIELDS  # noqa: E402
+from tui.core.events import parse_field  # noqa: E402
 from tui.core.nlp import load_pipeline  # noqa: E402
 from tui.core.store import Store  # noqa: E402
 
@@ -142,14 +143,23 @@ class Coder:
             await self.press(*["w"] * (words - 1))
         await self.press("e")
         picker = self.app.screen
-        assert isinstance(picker, PickerScreen), "e opened no picker"
+        assert picker.query("OptionList"), "e opened no picker"
         wanted = f"{gold['type']}|{gold['subtype']}"
         options = picker.query_one("OptionList")
-        for letter in gold["subtype"].lower():
-            if options.option_count and options.get_option_at_index(options.highlighted or 0).id == wanted:
-                break
-            await self.press("space" if letter == " " else letter)
-        await self.press("enter")
+
+        def highlighted() -> str | None:
+            return options.get_option_at_index(options.highlighted or 0).id if options.option_count else None
+        codes = {c.value: c.code for c in getattr(picker, "choices", []) if hasattr(c, "code")}
+        if highlighted() == wanted:
+            await self.press("enter")
+        elif wanted in codes:  # a picker whose every choice has its own keys
+            await self.press(*codes[wanted])
+        else:  # a type-to-filter picker: the sub-type's letters until it is first
+            for letter in gold["subtype"].lower():
+                if highlighted() == wanted:
+                    break
+                await self.press("space" if letter == " " else letter)
+            await self.press("enter")
         return self.app.current_event
 
     @staticmethod
@@ -165,18 +175,29 @@ class Coder:
                     break
         return best
 
+    def date_words(self, iso: str) -> str:
+        """The shortest of the ISO date and the words a coder would type for it ("friday",
+        "yesterday"), as the form reads words: against the article's date."""
+        published = self.app.session.article.published
+        words = ["yesterday", "today", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                 "sunday"]
+        for word in sorted(words, key=len):
+            try:
+                when = parse_field("event_date", word, published)
+            except ValueError:
+                continue
+            if when.iso == iso and len(word) < len(iso):
+                return word
+        return iso
+
     async def fill_form(self, event_id: str, gold: dict) -> None:
         event = self.app.session.events[event_id]
         wrong = {k: v for k, v in gold["fields"].items() if shown(event.fields.get(k)) != shown(v)}
         if not wrong:
             return
-        table = self.app.query_one("#event-table")
-        for _ in range(4):
-            if self.app.focused is table:
-                break
-            await self.press("tab")
         assert self.app.current_event == event_id
-        await self.press("enter")
+        # f in the article pane, Enter in the event panel: the current event's form
+        await self.press("enter" if self.app.focused is self.app.query_one("#event-table") else "f")
         form = self.app.screen
         assert isinstance(form, EventFormScreen), "Enter opened no form"
         order = [name for name, _ in FORM_FIELDS]
@@ -198,6 +219,8 @@ class Coder:
                     await self.press("tab")  # takes the completion and moves on
                     at += 1
             else:
+                if name == "event_date":
+                    value = self.date_words(value)
                 await self.press(*["space" if c == " " else c for c in value])
         await self.press("enter")
         if self.app.screen is form:

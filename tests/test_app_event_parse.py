@@ -63,3 +63,17 @@ async def test_e_with_another_type_carries_the_clause_roles(minsk_db, codebook, 
         assert found["Target"] == "people" and found["Place"] == "Minsk"  # ARREST's Person is the Target
         await pilot.press("u")
         assert app.current_event not in on_disk(store, aid).events
+
+
+async def test_e_in_a_reopened_article_parses_it_then(minsk_db, codebook, pipeline):
+    """An article analysed before is not parsed on opening; the first e parses it."""
+    async with running(minsk_db, codebook, pipeline) as (store, app, pilot):
+        pass  # analysed and stored
+    async with running(minsk_db, codebook, pipeline, size=(200, 50)) as (store, app, pilot):
+        assert app.parsed_doc() is None  # opening ran no model
+        text = app.session.article.text
+        await goto(app, pilot, "beat")
+        await pilot.press("e", "enter")
+        await pilot.pause()
+        event = on_disk(store, app.session.article.id).events[app.current_event]
+        assert event.type == "VIOLENCE_AGAINST_CIVILIANS" and ("Place", "Gomel") in roles(text, event)

@@ -37,3 +37,16 @@ async def test_markup_in_a_title_and_in_the_text_is_shown_literally(tmp_path, db
         assert "shelled [/b]" in screen  # the event table's trigger column and the detail
         assert "link=x]Gao[/link" in screen  # the argument in the event detail
         assert app.return_code is None
+
+
+def test_stats_shows_labels_and_types_from_imported_data_literally(tmp_path, db_path, capsys):
+    source = tmp_path / "tasks.jsonl"
+    source.write_text('{"text": "Gunmen attacked [red]Kaduna[/red] on Monday.", "_input_hash": 1, '
+                      '"spans": [{"start": 0, "end": 6, "label": "[/]"}, {"start": 16, "end": 21, "label": "[b"}],'
+                      ' "relations": [{"head_span": {"start": 7, "end": 15, "label": "[red]ATTACK"}, '
+                      '"child_span": {"start": 0, "end": 6, "label": "[/]"}, "label": "[i]Attacker"}]}\n')
+    assert main(["import", str(source), "--db", str(db_path)]) == 0
+    capsys.readouterr()
+    assert main(["stats", "--db", str(db_path)]) == 0
+    out = capsys.readouterr().out
+    assert "│ [/]" in out and "│ [b" in out and "│ [red]ATTACK" in out

@@ -82,6 +82,12 @@ async def test_training_exports_take_reviewed_articles_only(samples_db, codebook
     assert len(wide.read_text(encoding="utf-8").splitlines()) == 11
     assert main(["export", "--db", str(samples_db), "--format", "acled", "--out", str(tmp_path / "a.csv")]) == 0
     assert "left out" not in capsys.readouterr().out  # events, not the entity layer: every article
+    # Asking for the model's suggestions (as the scorer's recipe does) takes unreviewed articles too
+    suggested = tmp_path / "suggested"
+    assert main(["export", "--db", str(samples_db), "--format", "brat", "--include-suggestions",
+                 "--out", str(suggested)]) == 0
+    assert "exported 11 article(s)" in capsys.readouterr().out
+    assert len(list(suggested.glob("*.ann"))) == 11
 
 
 def test_native_export_carries_the_review_state(seed_db, tmp_path, capsys):

@@ -27,6 +27,13 @@ def test_article_then_project_then_codebook(codebook):
     assert done.describe("actor1", "Police Forces of Syria (2000-2024)") == "State forces, Syria"
 
 
+def test_another_countrys_project_value_comes_after_this_countrys_list(codebook):
+    done = Completer(codebook, [], {"actor1": ["Protesters (China)", "Zzyzx Brigade"]})
+    assert done.complete("actor1", "prot", "United Kingdom") == "Protesters (United Kingdom)"
+    assert done.complete("actor1", "prot", "China") == "Protesters (China)"
+    assert done.complete("actor1", "zz", "United Kingdom") == "Zzyzx Brigade"
+
+
 def test_places_several_values_and_whole_values(codebook):
     done = Completer(codebook, SEED_ENTITIES)
     assert done.complete("admin1", "de", "Syria") == "Deir ez-Zor"  # the article's province first
@@ -47,9 +54,10 @@ def test_places_several_values_and_whole_values(codebook):
     assert done.complete("actor1", "qqqq", "Syria") is None
 
 
-def test_coded_values_skip_rejected_events_and_split_associates():
+def test_coded_values_take_accepted_events_and_split_associates():
     events = [Event("BATTLE", fields={"actor1": "A", "assoc_actor_1": "B; C", "admin1": "Idlib"}),
-              Event("BATTLE", status="rejected", fields={"actor1": "Rejected"})]
+              Event("BATTLE", status="rejected", fields={"actor1": "Rejected"}),
+              Event("BATTLE", status="suggested", fields={"actor1": "Suggested"})]
     assert coded_values(events) == {"actor1": {"A"}, "assoc_actor_1": {"B", "C"}, "admin1": {"Idlib"}}
 
 
@@ -67,8 +75,7 @@ async def test_form_completes_actors_and_admin1_and_the_project_remembers(sample
         app.current_event = strike.id
         app._refresh_events()
         await open_form(app, pilot)
-        await pilot.press("tab", "tab", "tab")  # to Actor 1: Tab moves on where nothing is typed
-        assert app.screen.focused.id == "field-actor1"
+        assert app.screen.focused.id == "field-actor1"  # the form opens on the actors
         await pilot.press("home", "ctrl+k", *"glo")
         await pilot.pause()
         assert "Tab takes: Global Coalition Against Daesh" in str(app.screen.query_one("#form-hint").render())
@@ -95,3 +102,22 @@ async def test_form_completes_actors_and_admin1_and_the_project_remembers(sample
         assert app.screen.query_one("#field-actor2").value == "Zzyzx Brigade"
     with Store(samples_db) as again:
         assert "Zzyzx Brigade" in again.coded_values()["assoc_actor_1"]
+
+
+async def test_the_readme_sequence_codes_the_seed_air_strike_completely(seed_db, codebook, pipeline):
+    """README: the air strike with its actors, admin1, date and fatalities, in 14 keys (Actor 1 is
+    already the standard actor that "Coalition" names)."""
+    keys = "slash s t r enter a f tab tab 2 0 0 tab enter".split()
+    async with running(seed_db, codebook, pipeline, size=(200, 50)) as (store, app, pilot):
+        for key in keys:
+            await pilot.press(key)
+            await pilot.pause()
+        assert len(keys) == 14
+        text = app.session.article.text
+        event = on_disk(store, app.session.article.id).events[app.current_event]
+    assert (event.type, event.subtype, event.status, text[event.trigger_start:event.trigger_end]) == (
+        "REMOTE_VIOLENCE", "Air/drone strike", "accepted", "strikes")
+    assert {k: event.fields.get(k) for k in ("actor1", "actor2", "event_date", "country", "admin1",
+                                            "fatalities")} == {
+        "actor1": "Global Coalition Against Daesh", "actor2": "Military Forces of Syria (2000-2024)",
+        "event_date": "2018-02-07", "country": "Syria", "admin1": "Deir ez-Zor", "fatalities": 100}

@@ -93,7 +93,7 @@ def test_an_import_killed_while_staging_leaves_nothing_once_the_project_opens(sa
     many = many_articles(tmp_path / "many", 80)
     killed_import(many, samples_db, "staging.ImportStaging", "add", 40)
     left = samples_db.parent / "project_articles.staging"
-    assert left.is_dir() and len(list(left.iterdir())) == 39  # what the killed run left...
+    assert left.is_dir() and len(list(left.glob("*.json"))) == 39  # what the killed run left...
     with Store(samples_db) as store:
         assert len(store.article_ids()) == 11
     assert project_files(samples_db) == before  # ...is removed when the project next opens
@@ -104,7 +104,7 @@ def test_an_import_killed_while_staging_leaves_nothing_once_the_project_opens(sa
 
 def test_an_import_killed_while_moving_files_in_is_finished_when_the_project_opens(samples_db, tmp_path):
     many = many_articles(tmp_path / "many", 30)
-    killed_import(many, samples_db, "staging.os", "replace", 10)  # the index is written; 9 files moved
+    killed_import(many, samples_db, "staging", "move_file", 10)  # the index is written; 9 files moved
     with Store(samples_db) as store:
         assert len(store.article_ids()) == 41
         for article_id in store.article_ids():  # every article the index names can be opened
@@ -128,8 +128,8 @@ def test_a_full_disk_during_suggest_is_one_line_and_the_project_stays_usable(tmp
         err = capsys.readouterr().err
         assert err.count("\n") == 1 and "Traceback" not in err
         assert "the disk is full" in err or "No space left on device" in err
+        assert main(["stats", "--db", str(db)]) == 0  # with the disk still full: stats writes nothing
         (disk / "filler").unlink()
-        assert main(["stats", "--db", str(db)]) == 0
         assert main(["suggest", "--db", str(db)]) == 0  # carries on where it stopped
         with Store(db) as store:
             assert all(row["analysed"] for row in store.rows())
@@ -140,3 +140,20 @@ def test_progress_lines_are_printed_when_stderr_is_not_a_terminal(db_path, tmp_p
     assert main(["import", str(many_articles(tmp_path / "many", 20)), "--db", str(db_path)]) == 0
     lines = capsys.readouterr().err.splitlines()
     assert "newsmark: read 10/20 (50%), 0 s" in lines and "newsmark: import 20/20 (100%), 0 s" in lines
+
+
+def test_open_with_a_bad_source_says_so_and_does_not_start_the_app(seed_db, tmp_path, capsys):
+    before = project_files(seed_db)
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\x00\x01binary")
+    assert main(["open", str(bad), str(SAMPLES), "--db", str(seed_db)]) == 1  # never reaches the app
+    assert capsys.readouterr().err == f"newsmark: {bad}: binary file, not text; nothing was imported\n"
+    assert project_files(seed_db) == before
+
+
+def test_a_huge_text_file_is_refused_without_reading_it(db_path, tmp_path, capsys):
+    huge = tmp_path / "huge.txt"
+    with open(huge, "wb") as handle:  # a sparse file of 5 GB: reading it would take the memory
+        handle.truncate(5 * 10**9)
+    assert main(["import", str(huge), "--db", str(db_path)]) == 1
+    assert "the file has 5,000,000,000 bytes, more than an article" in capsys.readouterr().err

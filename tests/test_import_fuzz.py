@@ -43,17 +43,24 @@ def project_files(db: Path) -> dict[str, bytes]:
 
 
 @pytest.fixture(scope="module")
-def native_export(tmp_path_factory) -> list[str]:
-    """The lines of a native export of the seed project (header, then one annotated article)."""
-    folder = tmp_path_factory.mktemp("native")
+def seed_exports(tmp_path_factory) -> Path:
+    """The seed project exported as native jsonl, Prodigy and brat."""
+    from tui.core.formats import export_project
+
+    folder = tmp_path_factory.mktemp("exports")
     store = build_seed(folder / "seed" / "project.json")
     try:
-        from tui.core.formats import export_project
-
-        export_project(store, "jsonl", folder / "seed.jsonl")
+        for fmt, name in (("jsonl", "seed.jsonl"), ("prodigy", "seed.prodigy.jsonl"), ("brat", "brat")):
+            export_project(store, fmt, folder / name)
     finally:
         store.close()
-    return (folder / "seed.jsonl").read_text(encoding="utf-8").splitlines()
+    return folder
+
+
+@pytest.fixture(scope="module")
+def native_export(seed_exports) -> list[str]:
+    """The lines of a native export of the seed project (header, then one annotated article)."""
+    return (seed_exports / "seed.jsonl").read_text(encoding="utf-8").splitlines()
 
 
 @pytest.fixture(scope="module")
@@ -229,6 +236,39 @@ def test_fuzzed_native_imports_fail_cleanly_or_stay_usable(data, native_export, 
         source = Path(folder) / "fuzz.jsonl"
         source.write_text(content, encoding="utf-8", errors="surrogatepass")
         import_checked(template, source, capsys)
+
+
+@FUZZ
+@given(data=st.data())
+def test_fuzzed_prodigy_imports_fail_cleanly_or_stay_usable(data, seed_exports, template, capsys):
+    lines = (seed_exports / "seed.prodigy.jsonl").read_text(encoding="utf-8").splitlines()
+    content = data.draw(damaged_exports(lines))
+    with tempfile.TemporaryDirectory() as folder:
+        source = Path(folder) / "fuzz.jsonl"
+        source.write_text(content, encoding="utf-8")
+        import_checked(template, source, capsys)
+
+
+ANN_PIECES = ["T", "E", "A", "#", "R", "\t", " ", ":", ";", "0", "7", "42", "999999", "-1", "PERSON",
+              "Attack", "Attacker", "Target", "Note", "T1", "E1", "\n", "é", "x"]
+
+
+@FUZZ
+@given(data=st.data())
+def test_fuzzed_brat_imports_fail_cleanly_or_stay_usable(data, seed_exports, template, capsys):
+    brat = seed_exports / "brat"
+    ann_path = next(brat.glob("*.ann"))
+    lines = ann_path.read_text(encoding="utf-8").split("\n")
+    for _ in range(data.draw(st.integers(1, 3))):
+        n = data.draw(st.integers(0, len(lines) - 1))
+        junk = "".join(data.draw(st.lists(st.sampled_from(ANN_PIECES), max_size=8)))
+        cut = data.draw(st.integers(0, len(lines[n])))
+        lines[n] = lines[n][:cut] + junk + lines[n][cut + data.draw(st.integers(0, 3)):]
+    with tempfile.TemporaryDirectory() as folder:
+        copy = Path(folder) / "brat"
+        shutil.copytree(brat, copy)
+        (copy / ann_path.name).write_text("\n".join(lines), encoding="utf-8")
+        import_checked(template, copy, capsys)
 
 
 @FUZZ

@@ -14,7 +14,7 @@ from .commands import SUBCOMMANDS
 from .core.codebook import CodebookError
 from .core.storage import StoreError
 from .commands.common import USER_OS_ERRORS
-from .errorlog import write_crash_log
+from .errorlog import internal_error
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -54,11 +54,3 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # noqa: BLE001 - a bug: log it, say where, exit 2
         return internal_error(exc, argv)
 
-
-def internal_error(exc: BaseException, argv: list[str]) -> int:
-    """One line naming the log that holds the traceback; exit code 2."""
-    log = write_crash_log(exc, argv)
-    where = f"; the details are in {log}" if log else ""
-    message = (str(exc).splitlines() or [""])[0][:200]
-    print(f"newsmark: internal error ({type(exc).__name__}: {message}){where}", file=sys.stderr)
-    return 2

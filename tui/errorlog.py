@@ -43,3 +43,12 @@ def write_crash_log(exc: BaseException, argv: list[str]) -> Path | None:
             continue
     sys.stderr.write(text)
     return None
+
+
+def internal_error(exc: BaseException, argv: list[str]) -> int:
+    """One line on stderr naming the log that holds the traceback; exit code 2."""
+    log = write_crash_log(exc, argv)
+    where = f"; the details are in {log}" if log else ""
+    message = (str(exc).splitlines() or [""])[0][:200]
+    print(f"newsmark: internal error ({type(exc).__name__}: {message}){where}", file=sys.stderr)
+    return 2

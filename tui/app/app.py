@@ -21,6 +21,7 @@ from textual.widgets import DataTable, Footer, Static
 
 from ..core.codebook import Codebook
 from ..core import gazetteer, normalise
+from ..core.importer import MAX_ARTICLE_CHARS, too_long
 from ..core.model import Article
 from ..core.nlp import Pipeline, load_pipeline
 from ..core.session import ArticleSession
@@ -28,6 +29,7 @@ from ..core.storage import ArticleDamaged, SaveError
 from ..core.store import Store
 from ..core.tokens import TokenIndex
 from .article_parse import ArticleParse
+from .background import in_daemon_thread
 from .entity_actions import EntityActions
 from .export_commands import export_commands
 from .layout import PANE_BINDINGS, PaneLayout
@@ -53,6 +55,7 @@ ANNOTATION_BINDINGS = [
     Binding("N", "app.jump(-1)", "Previous", show=False, id="jump.previous"),
     Binding("e", "app.new_event", "New event", id="event.new"),
     Binding("o", "app.assign_role", "Assign role", id="event.assign"),
+    Binding("f", "app.edit_event", "Event fields", show=False, id="event.fields"),
 ]
 
 
@@ -156,15 +159,19 @@ class NewsmarkApp(PaneLayout, EntityActions, EventActions, ReviewActions, Articl
         if self.pipeline is not None and self.session is not None and not self.session.analysed:
             self._analyse(self.session.article)
 
-    @work(thread=True, exclusive=True, group="analyse")
-    def _analyse(self, article: Article) -> None:
+    @work(exclusive=True, group="analyse")
+    async def _analyse(self, article: Article) -> None:
+        """The model's reading of the article, on a thread that quitting does not wait for."""
         from ..core.suggest import model_output
 
-        doc = self.parse(article.text)
-        spans, suggested = model_output(doc, article, self.suggester)  # no suggester: rules only
+        def read():
+            doc = self.parse(article.text)
+            return doc, model_output(doc, article, self.suggester)  # no suggester: rules only
+
+        doc, (spans, suggested) = await in_daemon_thread(read, "newsmark-analyse")
         if self.suggester is not None:
-            self.call_from_thread(self.keep_doc, article.id, doc)
-        self.call_from_thread(self._store_model_output, article.id, spans, suggested)
+            self.keep_doc(article.id, doc)
+        self._store_model_output(article.id, spans, suggested)
 
     def _store_model_output(self, article_id: str, spans: list[tuple[int, int, str]], suggested: list) -> None:
         if self.session is None or self.session.article.id != article_id or self.session.analysed:
@@ -184,7 +191,13 @@ class NewsmarkApp(PaneLayout, EntityActions, EventActions, ReviewActions, Articl
     def open_article(self, article_id: str) -> bool:
         """Close the current article (saving it) and show another, the cursor where the coder left
         it (else at its body); the status line starts afresh, with no message about another article.
-        False (and a message) if its file is damaged, and the current article stays open."""
+        False (and a message) if its file is damaged or it is over the length limit, and the current
+        article stays open."""
+        row = self.store.row(article_id)
+        if row and too_long(row):
+            self._set_message(f"article {article_id} not opened: {row['chars']:,} characters is over the "
+                              f"limit of {MAX_ARTICLE_CHARS:,} (split it and import the parts)")
+            return False
         try:
             session = self.store.open_session(article_id, self.annotator)
         except ArticleDamaged as exc:
@@ -289,10 +302,10 @@ class NewsmarkApp(PaneLayout, EntityActions, EventActions, ReviewActions, Articl
         target = ids.index(self.session.article.id) + step
         skipped = []
         while 0 <= target < len(ids) and not self.open_article(ids[target]):
-            skipped.append(ids[target])  # a damaged article is stepped over, with a message
+            skipped.append(ids[target])  # a damaged or over-long article is stepped over, with a message
             target += step
         if skipped:
-            self._set_message(f"skipped {len(skipped)} damaged article(s): {', '.join(skipped)}")
+            self._set_message(f"skipped {len(skipped)} article(s) that cannot be opened: {', '.join(skipped)}")
         if not 0 <= target < len(ids):
             self.bell()
             self._set_message("no more articles" if step > 0 else "this is the first article")

@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import gc
+import os
+import sys
+import threading
 import getpass
 
+from ..core.importer import MAX_ARTICLE_CHARS, too_long
 from ..core.project_codebook import checked_codebook, remember_codebook
 from ..core.store import Store
+from ..errorlog import internal_error
 from .common import add_codebook_options, add_db_option, progress_bar, warn
 from .import_ import import_sources
 
@@ -38,10 +44,15 @@ def run(args: argparse.Namespace) -> int:
     with Store(args.db) as store:
         codebook, record = checked_codebook(store, args.codebook, args.codebook_change)
         _, _, problems = import_sources(store, args.sources) if args.sources else (0, 0, [])
-        if record is not None:
+        if problems:  # said, and nothing imported: the app would hide the lines
+            return 1
+        if record is not None:  # remembered once the sources are in
             remember_codebook(store, record)
         if not store.article_ids():
             print(f"newsmark: {args.db} holds no articles; give a file or folder to import")
+            return 1
+        if all(too_long(row) for row in store.rows()):
+            print(f"newsmark: every article in {args.db} is over the limit of {MAX_ARTICLE_CHARS:,} characters")
             return 1
         if args.model:
             from ..core.learn.model_suggest import check_model
@@ -57,9 +68,20 @@ def run(args: argparse.Namespace) -> int:
         app = NewsmarkApp(store, codebook, args.annotator or default_annotator(), model=args.model,
                           order=args.order)
         app.run()
-    if app.return_code:  # the app stopped on an internal error (Textual printed what it was)
-        return 2
-    return 1 if problems else 0
+        # What is left is garbage the process is about to drop: without this, the collection Python
+        # makes on exit walks every object of a long article (5 s for 999,000 characters).
+        gc.freeze()
+    code = 0
+    if app.return_code:  # the app stopped on an internal error (Textual showed it on the screen)
+        error = getattr(app, "_exception", None)  # Textual keeps the first error it did not handle
+        code = internal_error(error, sys.argv[1:]) if error else 2
+    if any(t.name == "newsmark-analyse" and t.is_alive() for t in threading.enumerate()):
+        # The model is still reading an article nobody waits for (everything is saved and the lock
+        # released): leave now. Finalising the interpreter under it makes its maths library abort.
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+    return code
 
 
 def score_unscored(store: Store, model: str) -> None:

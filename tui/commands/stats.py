@@ -21,6 +21,7 @@ def add_parser(sub) -> None:
 
 def render(stats: ProjectStats, console) -> None:
     from rich.table import Table
+    from rich.text import Text
 
     table = Table(title="Articles by status")
     table.add_column("status")
@@ -36,8 +37,8 @@ def render(stats: ProjectStats, console) -> None:
         table.add_column(first)
         for status in SPAN_STATUSES:
             table.add_column(status, justify="right")
-        for name in sorted(rows):
-            table.add_row(name, *(str(rows[name].get(s, 0)) for s in SPAN_STATUSES))
+        for name in sorted(rows):  # a label or type from imported data is shown literally, never as markup
+            table.add_row(Text(name), *(str(rows[name].get(s, 0)) for s in SPAN_STATUSES))
         table.add_row("total", *(str(sum(c.get(s, 0) for c in rows.values())) for s in SPAN_STATUSES),
                       style="bold")
         console.print(table)

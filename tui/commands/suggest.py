@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from contextlib import ExitStack
 
+from ..core.importer import MAX_ARTICLE_CHARS, too_long
 from ..core.project_codebook import project_codebook
 from ..core.storage import ArticleDamaged
 from ..core.store import Store
@@ -34,8 +35,19 @@ def add_parser(sub) -> None:
 
 
 def pending(store: Store, reanalyse: bool = False) -> list[str]:
-    """The ids of articles that have no model output yet (every article with ``reanalyse``)."""
-    return [row["id"] for row in store.rows() if reanalyse or not row.get("analysed")]
+    """The ids of articles that have no model output yet (every article with ``reanalyse``), in import
+    order (over-long ones said and left out: the model cannot read them, and they are refused at
+    import now)."""
+    todo = []
+    for row in store.rows():
+        if row.get("analysed") and not reanalyse:
+            continue
+        if too_long(row):
+            warn(f"newsmark: skipped article {row['id']} ({str(row.get('title', ''))[:40]!r}): "
+                 f"{row['chars']:,} characters is over the limit of {MAX_ARTICLE_CHARS:,}")
+            continue
+        todo.append(row["id"])
+    return todo
 
 
 def run(args) -> int:

@@ -34,10 +34,11 @@ SEPARATOR = "; "
 
 
 def coded_values(events: Iterable) -> dict[str, set[str]]:
-    """The values of the completed fields in some events (rejected ones left out), by field."""
+    """The values of the completed fields in some events, by field: accepted events only (what a
+    suggestion derived, unreviewed, is not yet anybody's coding)."""
     out: dict[str, set[str]] = {}
     for event in events:
-        if event.status == "rejected":
+        if event.status != "accepted":
             continue
         for name in COMPLETED_FIELDS:
             value = event.fields.get(name)
@@ -93,7 +94,11 @@ class Completer:
                    for p in str(self.event_fields.get(name) or "").split(";") if p.strip()]
             named = [found.name for w in own + words if (found := actors.match(w, country or None)) is not None]
             project = [v for name in ACTOR_FIELDS for v in self.project.get(name, [])]
-            return [named, project, words, actors.names(country or None)]
+            # A standard actor of another country ("Protesters (China)" in a British event) comes
+            # after this country's list.
+            elsewhere = [v for v in project if country and (a := actors.get(v)) and a.country not in ("", country)]
+            here = [v for v in project if v not in elsewhere]
+            return [named, here, words, actors.names(country or None), elsewhere]
         project = self.project.get(field, [])
         found = []
         for w in words:  # "Deir ez-Zor Province": the place Deir ez-Zor, in the unit Deir ez-Zor, Syria

@@ -23,6 +23,7 @@ from .gazetteer import lookup
 from .model import EVENT_FIELDS, Argument, Event, new_id, now_iso
 from .normalise import parse_count, parse_date, parse_int
 from .session import ArticleSession, change
+from .event_time import unparsed_time
 
 _NAME_PARTICLES = {"al", "el", "bin", "ibn", "abu", "de", "da", "del", "la", "le", "van", "von", "der"}
 _FLOAT_FIELDS = ("latitude", "longitude")
@@ -92,6 +93,8 @@ def derive_fields(codebook: Codebook, event: Event, text: str, published: str = 
     counts = [_victim_count(words) for words in columns.get("fatalities", [])]
     if any(c is not None for c in counts):
         out["fatalities"] = sum(c for c in counts if c is not None)
+    elif not counts:  # no death read: ACLED codes 0, not blank (a victim of unknown number stays blank)
+        out["fatalities"] = 0
     if columns.get("notes"):
         out["notes"] = "; ".join(columns["notes"])
     elif event.trigger_start is not None:
@@ -399,14 +402,3 @@ def visible_events(session: ArticleSession) -> list[Event]:
     """Accepted and suggested events in text order of their triggers (rejected ones are hidden)."""
     events = [e for e in session.events.values() if e.status != "rejected"]
     return sorted(events, key=lambda e: (e.trigger_start if e.trigger_start is not None else 1 << 30, e.created))
-
-
-def unparsed_time(codebook: Codebook, event: Event, text: str, published: str = "") -> str:
-    """The words of the event's date role when they name no date ("roughly a day"), else ""."""
-    etype = codebook.event_types.get(event.type)
-    for arg in event.arguments:
-        slot = etype.slots.get(arg.role) if etype else None
-        if slot is not None and slot.acled == "event_date":
-            words = " ".join(text[arg.start:arg.end].split()) if arg.has_span else arg.value
-            return words if words and parse_date(words, published) is None else ""
-    return ""

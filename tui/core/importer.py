@@ -118,6 +118,13 @@ def _decode(path: Path) -> str | Problem:
 
 
 def read_text_file(path: Path) -> Article | Problem:
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        return Problem(str(path), None, f"cannot be read ({exc.strerror})")
+    if size > 4 * MAX_ARTICLE_CHARS + 4:  # more characters than the limit in any encoding: not read
+        return Problem(str(path), None, f"the file has {size:,} bytes, more than an article of at most "
+                                        f"{MAX_ARTICLE_CHARS:,} characters can hold; split it into parts")
     text = _decode(path)
     if isinstance(text, Problem):
         return text
@@ -125,11 +132,16 @@ def read_text_file(path: Path) -> Article | Problem:
     if not text.strip():
         return Problem(str(path), None, "empty file")
     if len(text) > MAX_ARTICLE_CHARS:
-        return too_long(path, None, len(text))
+        return over_limit(path, None, len(text))
     return article_from_text(text, source=str(path))
 
 
-def too_long(path: Path, line: int | None, length: int) -> Problem:
+def too_long(row: dict) -> bool:
+    """An article stored before the limit: neither the app nor ``suggest`` opens it."""
+    return row.get("chars", 0) > MAX_ARTICLE_CHARS
+
+
+def over_limit(path: Path, line: int | None, length: int) -> Problem:
     return Problem(str(path), line, f"the article has {length:,} characters, over the limit of "
                                     f"{MAX_ARTICLE_CHARS:,}; split it into parts")
 
@@ -153,7 +165,7 @@ def read_jsonl(path: Path) -> Iterator[Article | Problem]:
             yield Problem(str(path), number, "empty 'text'")
             continue
         if len(record["text"]) > MAX_ARTICLE_CHARS:
-            yield too_long(path, number, len(record["text"]))
+            yield over_limit(path, number, len(record["text"]))
             continue
         meta = record.get("meta") if isinstance(record.get("meta"), dict) else {}
         if record.get("id") is not None:

@@ -3,7 +3,7 @@
 ``Store.staged_import()`` yields an ``ImportStaging``. New articles (and the annotations an import
 brings for them) are written as files into ``NAME_articles.staging/`` beside the articles folder,
 without one fsync per file; nothing in the project refers to them yet. When the block ends without
-an error, everything is flushed to disk once (``os.sync``), the index rows of all new articles are
+an error, the staged files are flushed to disk (one ``os.sync`` for a large import), the index rows of all new articles are
 written in one atomic write - that is the moment the import happens - and the staged files are
 renamed into the articles folder. On an error (bad input found late, a full disk, an interrupt) the
 staging folder is removed and the index is as it was: the project has not changed.
@@ -26,6 +26,9 @@ from .session import ArticleSession
 
 if TYPE_CHECKING:  # pragma: no cover
     from .store import Store
+
+
+FSYNC_EACH_UP_TO = 64  # staged files: above this, one system-wide sync is cheaper than an fsync each
 
 
 def staging_folder(store: "Store") -> Path:
@@ -88,7 +91,7 @@ class ImportStaging:
             self.discard()
             return 0
         try:
-            os.sync()  # the staged files reach the disk before the index may name them
+            self._flush()  # the staged files reach the disk before the index may name them
             with store.batch():
                 doc_ids = store._index.insert_multiple(list(self.rows.values()))
         except BaseException:
@@ -99,15 +102,34 @@ class ImportStaging:
         move_in(store, self.folder)
         return len(self.rows)
 
+    def _flush(self) -> None:
+        """fsync each staged file for a small import; one ``os.sync`` for a large one (10,000
+        fsyncs took most of the 38 s an import of 10,000 small files used to take)."""
+        paths = list(self.folder.iterdir())
+        if len(paths) > FSYNC_EACH_UP_TO:
+            os.sync()
+            return
+        for path in paths:
+            fd = os.open(path, os.O_RDONLY)
+            try:
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+
     def discard(self) -> None:
         shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def move_file(path: Path, target: Path) -> None:
+    """One staged file into place (its own function, so a test can kill a run between two)."""
+    os.replace(path, target)
 
 
 def move_in(store: "Store", folder: Path) -> None:
     """Move the staged files of indexed articles into the articles folder; remove the others."""
     for path in sorted(folder.iterdir()):
         if store.has_article(path.stem) and path.is_file():
-            os.replace(path, store.articles_dir / path.name)
+            move_file(path, store.articles_dir / path.name)
         elif path.is_dir() and not path.is_symlink():
             shutil.rmtree(path, ignore_errors=True)
         else:

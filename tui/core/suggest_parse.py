@@ -54,9 +54,9 @@ def _span_of(tok, ents) -> tuple[int, int]:
         if c.dep_ in ("compound", "amod", "nmod", "npadvmod") and not c.like_num:
             left = c.left_edge if not c.left_edge.like_num and c.left_edge.dep_ != "det" else c
             break
-    start = left.idx
-    while start < tok.idx and not tok.doc.text[start].isalnum():
-        start += 1
+    # The words before ``tok`` as a span: ``doc.text`` would rebuild the whole text on every call.
+    before = tok.doc[left.i:tok.i].text_with_ws
+    start = left.idx + next((i for i, c in enumerate(before) if c.isalnum()), len(before))
     return start, tok.idx + len(tok)
 
 
@@ -345,7 +345,7 @@ def read_victims(m: Mention, sent, ents, head=None) -> None:
                     continue
                 start = q.left_edge.idx if q is p else q.idx
                 end = q.idx + len(q)
-                count = parse_count(sent.doc.text[start:end])
+                count = parse_count(q.doc[(q.left_edge if q is p else q).i:q.i + 1].text)
                 if count is not None:
                     m.victims.append((start, end, count, False))
                 elif q.pos_ == "PROPN":  # a name the model did not tag as a PERSON

@@ -12,7 +12,7 @@ from collections import Counter
 from typing import Iterable
 
 from .acled_checks import acled_warnings
-from .events import unparsed_time
+from .event_time import unparsed_time
 from .codebook import Codebook
 from .model import Argument, Entity, Event
 from .normalise import parse_date

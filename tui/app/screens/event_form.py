@@ -18,12 +18,14 @@ from ...core.completion import COMPLETED_FIELDS, Completer
 from ...core.model import Event
 from ..completion import FieldSuggester
 
+# The fields a coder most often types come first: the actors (the parse gives the words, the coder
+# the standard names), then fatalities and the date.
 FORM_FIELDS = (
-    ("event_date", "Event date (YYYY-MM-DD, or words: 'late Wednesday')"),
-    ("time_precision", "Time precision (1 day, 2 week, 3 month)"),
-    ("fatalities", "Fatalities (a whole number, or words: 'dozens')"),
     ("actor1", "Actor 1"), ("assoc_actor_1", "Associated actors of actor 1"),
     ("actor2", "Actor 2"), ("assoc_actor_2", "Associated actors of actor 2"),
+    ("fatalities", "Fatalities (a whole number, or words: 'dozens')"),
+    ("event_date", "Event date (YYYY-MM-DD, or words: 'late Wednesday')"),
+    ("time_precision", "Time precision (1 day, 2 week, 3 month)"),
     ("location", "Location"), ("country", "Country"), ("admin1", "Admin1"), ("admin2", "Admin2"),
     ("latitude", "Latitude"), ("longitude", "Longitude"),
     ("geo_precision", "Geo precision (1 town, 2 near it or part of a region, 3 province)"),

@@ -57,8 +57,10 @@ class ExportOptions:
         return frozenset({"accepted", "suggested"} if self.include_suggestions else {"accepted"})
 
     def takes(self, fmt: str, document: "Document") -> bool:
-        """Whether the article goes out at all: training formats want a reviewed entity layer."""
-        return document.reviewed or self.include_unreviewed or fmt not in TRAINING_FORMATS
+        """Whether the article goes out at all: training formats want a reviewed entity layer, unless
+        the model's suggestions are asked for too (they are then exported as suggestions, not gold)."""
+        return (document.reviewed or self.include_unreviewed or self.include_suggestions
+                or fmt not in TRAINING_FORMATS)
 
     def get_codebook(self) -> Codebook:
         if self.codebook is None:

@@ -8,6 +8,7 @@ article's uncertainty under the model (see ``model_suggest``) goes into its inde
 
 from __future__ import annotations
 
+from ..importer import too_long
 from ..model import Entity, Event
 from ..session import change
 from ..suggest import model_output
@@ -70,7 +71,8 @@ def analyse(store, session, doc, model: str, suggester, reanalyse: bool = False)
 def unscored(store) -> list[str]:
     """Unreviewed articles with no uncertainty stored (analysed without a trained model, or never)."""
     return [row["id"] for row in store.rows()
-            if row.get("status") in ("todo", "in progress") and row.get(UNCERTAINTY) is None]
+            if row.get("status") in ("todo", "in progress") and row.get(UNCERTAINTY) is None
+            and not too_long(row)]  # over the limit: the model cannot read it, the app never opens it
 
 
 def score_articles(store, article_ids: list[str], nlp, progress=None) -> None:
