@@ -83,8 +83,8 @@ def test_custom_codebook_file_loads(tmp_path):
      "role Place: key 'Pl' is not one lower-case letter or digit"),
     (lambda s: s.replace('acled = "actor1"', 'acled = "actor1"\nkey = "x"').replace(
         'acled = "location"', 'acled = "location"\nkey = "x"'), "role Place: key x is already used by Attacker"),
-    (lambda s: s.replace('["Armed clash"]', str([f"s{i}" for i in range(10)]).replace("'", '"')),
-     "more than 9 subtypes"),
+    (lambda s: s.replace('["Armed clash"]', str([f"s{i}" for i in range(36)]).replace("'", '"')),
+     "more than 35 subtypes"),
 ])
 def test_invalid_codebook_is_refused_with_the_problem_named(tmp_path, edit, message):
     path = tmp_path / "bad.toml"

@@ -87,9 +87,11 @@ class NewsmarkApp(PaneLayout, EntityActions, EventActions, RelationActions, Revi
 
     def __init__(
         self, store: Store, codebook: Codebook, annotator: str = "annotator",
-        pipeline: Pipeline | None = None, load_model: bool = True,
+        pipeline: Pipeline | None = None, load_model: bool = True, model: str | None = None,
+        order: str = "import",
     ) -> None:
         super().__init__()
+        self.model, self.order = model, order  # a trained pipeline folder; the article list's order
         self.store = store
         self.codebook = codebook
         self.annotator = annotator
@@ -107,7 +109,7 @@ class NewsmarkApp(PaneLayout, EntityActions, EventActions, RelationActions, Revi
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="panes"):
-            yield ArticleList(id="articles")
+            yield ArticleList(id="articles", order=self.order)
             with Vertical(id="reader"):
                 yield Static(id="article-header")
                 yield Legend(self.codebook, id="legend")
@@ -127,7 +129,7 @@ class NewsmarkApp(PaneLayout, EntityActions, EventActions, RelationActions, Revi
 
     def on_mount(self) -> None:
         self.apply_layout()
-        rows = self.store.rows()
+        rows = self.article_list.ordered(self.store.rows())
         self.article_list.load(rows)
         ids = [r["id"] for r in rows]
         last = self.store.last_opened()  # where the coder left off, else the first not done
@@ -145,7 +147,7 @@ class NewsmarkApp(PaneLayout, EntityActions, EventActions, RelationActions, Revi
 
     @work(thread=True, exclusive=True, group="model")
     def load_model(self) -> None:
-        pipeline = load_pipeline()
+        pipeline = load_pipeline(self.model)
         gazetteer.warm_up()  # the place index and dateparser each take about a second the first time
         normalise.warm_up()
         self.call_from_thread(self._model_ready, pipeline)

@@ -20,12 +20,13 @@ class ArticleParse:
 
     @property
     def suggester(self):
-        """The suggester (built once: its trigger tables); None without a parser (rules only)."""
+        """The suggester (built once: its trigger tables), the trained triggers' with a pipeline from
+        `newsmark train`; None without a parser (rules only)."""
         if self.pipeline is None or self.pipeline.fallback:
             return None
         if self._suggester is None:
-            from ..core.suggest import Suggester
-            self._suggester = Suggester(self.codebook)
+            from ..core.learn.model_suggest import suggester_for
+            self._suggester = suggester_for(self.pipeline, self.codebook)
         return self._suggester
 
     def parse(self, text: str):

@@ -14,10 +14,11 @@ from ..core.formats import FORMAT_NAMES, ExportError, ExportOptions, export_proj
 
 # What each format writes: a file with this ending, or a folder (brat).
 OUTPUT_ENDINGS = {"jsonl": ".jsonl", "prodigy": ".prodigy.jsonl", "spacy": ".spacy", "brat": "_brat",
-                  "conll": ".conll", "acled": ".acled.csv"}
+                  "conll": ".conll", "acled": ".acled.csv", "dygiepp": ".dygiepp.jsonl", "oneie": ".oneie.jsonl"}
 HELP = {"jsonl": "native, lossless", "prodigy": "ner_manual tasks with relations",
         "spacy": "DocBin for spacy train", "brat": ".txt/.ann per article and annotation.conf",
-        "conll": "CoNLL-2003 IOB2 tokens", "acled": "one CSV row per event"}
+        "conll": "CoNLL-2003 IOB2 tokens", "acled": "one CSV row per event",
+        "dygiepp": "DyGIE++ documents for event extraction", "oneie": "OneIE sentences for event extraction"}
 
 
 def export_path(db: Path, fmt: str) -> Path:

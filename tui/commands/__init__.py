@@ -1,5 +1,5 @@
 """One module per sub-command, each with ``NAME``, ``add_parser(subparsers)`` and ``run(args)``."""
 
-from . import agree, export, import_, open_, restore, review, stats, suggest
+from . import agree, export, import_, open_, restore, review, stats, suggest, train
 
-SUBCOMMANDS = [open_, import_, suggest, export, stats, restore, agree, review]
+SUBCOMMANDS = [open_, import_, suggest, export, stats, train, restore, agree, review]

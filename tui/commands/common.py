@@ -10,6 +10,7 @@ import time
 from contextlib import contextmanager
 from typing import Callable, Iterator
 
+from ..core.codebook import DEFAULT_CODEBOOK, builtin_codebook_names
 from ..core.store import default_db_path
 
 # OSErrors the machine, not newsmark, is to blame for: said in one line, exit 1.
@@ -73,3 +74,13 @@ def progress_lines(description: str, total: int) -> Iterator[Callable[..., None]
             print(f"newsmark: {description} {done}/{total}{share}{extra}, {now - start:.0f} s",
                   file=sys.stderr, flush=True)
     yield update
+
+
+def add_codebook_options(parser) -> None:
+    """--codebook NAME|FILE and --codebook-change, for every command that opens a project."""
+    names = ", ".join(sorted(builtin_codebook_names()))
+    parser.add_argument("--codebook", default=None, metavar="NAME|FILE",
+                        help=f"a built-in codebook ({names}) or a TOML file; a project remembers its "
+                             f"codebook (default for a new project: {DEFAULT_CODEBOOK})")
+    parser.add_argument("--codebook-change", action="store_true",
+                        help="switch the project to the --codebook given, instead of refusing")

@@ -9,23 +9,26 @@ all at once (see ``tui.core.staging``), so a full disk or an interrupt part way 
 
 from __future__ import annotations
 
-from ..core.formats import IMPORT_FORMATS, ImportDoc, ImportProblem, detect_format, import_documents, read_annotations
+from ..core.formats import (IMPORT_FORMATS, ImportDoc, ImportProblem, detect_format, import_documents, read_annotations,
+                            split_research_types)
 from ..core.formats.ingest import ImportSummary, add_new_documents, annotate_known_documents
 from ..core.importer import Problem, read_file, source_files
+from ..core.project_codebook import checked_codebook, remember_codebook
 from ..core.store import Store
-from .common import USER_OS_ERRORS, add_db_option, progress_bar, warn
+from .common import USER_OS_ERRORS, add_codebook_options, add_db_option, progress_bar, warn
 
 NAME = "import"
 
 
 def add_parser(sub) -> None:
     parser = sub.add_parser(NAME, help="add articles (.txt, .md, .jsonl) or labelled data (jsonl, prodigy, "
-                                       "doccano, brat) to a project")
+                                       "doccano, brat, dygiepp, oneie) to a project")
     parser.add_argument("sources", nargs="+", metavar="SOURCE")
     add_db_option(parser, required=True)
     parser.add_argument("--format", dest="fmt", default="auto", choices=("auto", "text") + IMPORT_FORMATS,
                         help="what the sources hold (default: auto-detect; 'text' means plain articles)")
     parser.add_argument("--annotator", default="", help="annotator name for imported annotations that have none")
+    add_codebook_options(parser)
     parser.set_defaults(run=run)
 
 
@@ -71,6 +74,17 @@ def refuse(problems: list[Problem]) -> None:
     warn(f"newsmark: {len(problems)} problems; nothing was imported")
 
 
+def say_not_kept(docs: list[ImportDoc]) -> None:
+    """One line counting what the formats hold and newsmark has no place for (relations, clusters)."""
+    not_kept: dict[str, int] = {}
+    for doc in docs:
+        for what, n in doc.not_kept.items():
+            not_kept[what] = not_kept.get(what, 0) + n
+    if not_kept:
+        warn("newsmark: not kept (newsmark has no place for them): "
+             + ", ".join(f"{n} {what}" for what, n in sorted(not_kept.items())))
+
+
 def split_sources(sources: list[str], fmt: str) -> tuple[list[str], list[str]]:
     """(plain article sources, labelled-data sources) for the given --format."""
     if fmt == "text":
@@ -97,6 +111,8 @@ def run(args) -> int:
         return 1
     summary = ImportSummary()
     with Store(args.db) as store, progress_bar("import", len(articles) + len(docs)) as progress:
+        codebook, record = checked_codebook(store, args.codebook, args.codebook_change)
+        split_research_types(docs, codebook)
         try:
             known = add_new_documents(store, articles + docs, args.annotator, summary, progress)
         except OSError as exc:
@@ -108,10 +124,13 @@ def run(args) -> int:
             warn("newsmark: interrupted; nothing was imported")
             return 1
         annotate_known_documents(store, known, args.annotator, summary, progress)
+        if record is not None:  # remembered once the import is in: a refused one changes nothing
+            remember_codebook(store, record)
     for line in summary.skipped:  # well-formed lines newsmark cannot hold: one line each
         warn(f"newsmark: {line}")
     if docs:
         print(f"{summary}, into {args.db}")
+        say_not_kept(docs)
     else:
         print(f"imported {summary.articles_added} article(s), {summary.articles_existing} already stored, "
               f"into {args.db}")

@@ -9,11 +9,11 @@ import sys
 import threading
 import getpass
 
-from ..core.codebook import load_codebook
 from ..core.importer import MAX_ARTICLE_CHARS, too_long
+from ..core.project_codebook import checked_codebook, remember_codebook
 from ..core.store import Store
 from ..errorlog import internal_error
-from .common import add_db_option
+from .common import add_codebook_options, add_db_option, progress_bar, warn
 from .import_ import import_sources
 
 NAME = "open"
@@ -23,7 +23,12 @@ def add_parser(sub) -> None:
     parser = sub.add_parser(NAME, help="open the app (the default command)")
     parser.add_argument("sources", nargs="*", metavar="SOURCE", help="files or folders to import first")
     add_db_option(parser)
-    parser.add_argument("--codebook", default=None, help="a codebook TOML file (default: the built-in acled)")
+    add_codebook_options(parser)
+    parser.add_argument("--model", default=None, metavar="DIR",
+                        help="suggest with a pipeline trained by `newsmark train` (default: the pinned model)")
+    parser.add_argument("--order", default="import", choices=("import", "uncertain"),
+                        help="article list order: as imported, or the unreviewed articles the model is "
+                             "least sure of first (key s in the list switches)")
     parser.add_argument("--annotator", default=None, help="your name, stored on every annotation (default: $USER)")
     parser.set_defaults(run=run)
 
@@ -36,20 +41,32 @@ def default_annotator() -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    codebook = load_codebook(args.codebook)
     with Store(args.db) as store:
+        codebook, record = checked_codebook(store, args.codebook, args.codebook_change)
         _, _, problems = import_sources(store, args.sources) if args.sources else (0, 0, [])
         if problems:  # said, and nothing imported: the app would hide the lines
             return 1
+        if record is not None:  # remembered once the sources are in
+            remember_codebook(store, record)
         if not store.article_ids():
             print(f"newsmark: {args.db} holds no articles; give a file or folder to import")
             return 1
         if all(too_long(row) for row in store.rows()):
             print(f"newsmark: every article in {args.db} is over the limit of {MAX_ARTICLE_CHARS:,} characters")
             return 1
+        if args.model:
+            from ..core.learn.model_suggest import check_model
+
+            problem = check_model(args.model, codebook)
+            if problem:
+                warn(f"newsmark: {problem}")
+                return 1
+        if args.model and args.order == "uncertain":
+            score_unscored(store, args.model)
         from ..app.app import NewsmarkApp  # Textual only loads when the app is really opened
 
-        app = NewsmarkApp(store, codebook, args.annotator or default_annotator())
+        app = NewsmarkApp(store, codebook, args.annotator or default_annotator(), model=args.model,
+                          order=args.order)
         app.run()
         # What is left is garbage the process is about to drop: without this, the collection Python
         # makes on exit walks every object of a long article (5 s for 999,000 characters).
@@ -65,3 +82,19 @@ def run(args: argparse.Namespace) -> int:
         sys.stderr.flush()
         os._exit(code)
     return code
+
+
+def score_unscored(store: Store, model: str) -> None:
+    """Score the unreviewed articles that have no uncertainty yet with ``model`` (a progress bar)."""
+    from ..core.learn.analyse import score_articles, unscored
+    from ..core.learn.model_suggest import has_trigger_model
+    from ..core.nlp import load_pipeline
+
+    todo = unscored(store)
+    if todo:
+        nlp = load_pipeline(model).nlp
+        if not has_trigger_model(nlp):
+            warn(f"newsmark: {model} has no trigger component: no uncertainty to order the articles by")
+            return
+        with progress_bar("scoring", len(todo)) as progress:
+            score_articles(store, todo, nlp, progress)

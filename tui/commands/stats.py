@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..core.codebook import load_codebook
+from ..core.project_codebook import project_codebook
 from ..core.formats.stats import ProjectStats, project_stats
 from ..core.model import ARTICLE_STATUSES, SPAN_STATUSES
 from ..core.store import Store
@@ -54,8 +54,8 @@ def run(args) -> int:
 
     from .export import progress_bar
 
-    codebook = load_codebook(args.codebook)
     with Store(args.db, read_only=True) as store:
+        codebook = project_codebook(store, args.codebook, remember=False)
         with progress_bar("stats", len(store.rows())) as progress:
             stats = project_stats(store, codebook, progress)
     render(stats, Console())

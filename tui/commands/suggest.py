@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from contextlib import ExitStack
 
-from ..core.codebook import load_codebook
 from ..core.importer import MAX_ARTICLE_CHARS, too_long
+from ..core.project_codebook import project_codebook
 from ..core.storage import ArticleDamaged
 from ..core.store import Store
-from .common import add_db_option, progress_bar, warn
+from .common import add_codebook_options, add_db_option, progress_bar, warn
 
 NAME = "suggest"
 INDEX_BATCH = 50  # index rows written together: the index write costs grow with the project
@@ -26,16 +26,21 @@ def add_parser(sub) -> None:
     parser.add_argument("--n-process", type=int, default=1, metavar="N",
                         help="processes for the model (default 1; each loads its own copy)")
     parser.add_argument("--batch-size", type=int, default=16, metavar="N", help="articles per model batch")
-    parser.add_argument("--codebook", default=None, help="a codebook TOML file (default: the built-in acled)")
+    add_codebook_options(parser)
+    parser.add_argument("--model", default=None, metavar="DIR",
+                        help="a pipeline trained by `newsmark train` (default: the pinned model)")
+    parser.add_argument("--reanalyse", action="store_true",
+                        help="also re-run analysed articles (what a coder accepted or rejected stays)")
     parser.set_defaults(run=run)
 
 
-def pending(store: Store) -> list[str]:
-    """The ids of articles that have no model output yet, in import order (over-long ones said and
-    left out: the model cannot read them, and they are refused at import now)."""
+def pending(store: Store, reanalyse: bool = False) -> list[str]:
+    """The ids of articles that have no model output yet (every article with ``reanalyse``), in import
+    order (over-long ones said and left out: the model cannot read them, and they are refused at
+    import now)."""
     todo = []
     for row in store.rows():
-        if row.get("analysed"):
+        if row.get("analysed") and not reanalyse:
             continue
         if too_long(row):
             warn(f"newsmark: skipped article {row['id']} ({str(row.get('title', ''))[:40]!r}): "
@@ -49,31 +54,34 @@ def run(args) -> int:
     if args.n_process < 1 or args.batch_size < 1:
         warn("newsmark: --n-process and --batch-size must be 1 or more")
         return 1
-    codebook = load_codebook(args.codebook)
     with Store(args.db, create=False) as store:
-        todo = pending(store)
+        codebook = project_codebook(store, args.codebook, args.codebook_change)
+        todo = pending(store, args.reanalyse)
         if not todo:
             print(f"nothing to do: all {len(store.rows())} article(s) in {args.db} are already analysed")
             return 0
+        from ..core.learn.model_suggest import suggester_for
         from ..core.nlp import load_pipeline
-        from ..core.suggest import Suggester
 
-        pipeline = load_pipeline()
+        pipeline = load_pipeline(args.model)
         if pipeline.fallback:
+            if args.model:
+                warn(f"newsmark: {args.model}: not a spaCy pipeline that loads")
+                return 1
             warn(f"newsmark: {pipeline.description}; storing entities only, no suggested events")
-        suggester = None if pipeline.fallback else Suggester(codebook)
-        totals = annotate_all(store, todo, pipeline, suggester, args.n_process, args.batch_size)
+        suggester = suggester_for(pipeline, codebook)
+        totals = annotate_all(store, todo, pipeline, suggester, args.n_process, args.batch_size, args.reanalyse)
     print(f"analysed {totals['articles']} article(s) with {pipeline.name}: "
           f"{totals['entities']} entities and {totals['events']} events suggested; "
           f"{totals['skipped']} already analysed")
     return 0
 
 
-def annotate_all(store: Store, todo: list[str], pipeline, suggester, n_process: int, batch_size: int) -> dict:
-    from ..core.suggest import model_output
+def annotate_all(store: Store, todo: list[str], pipeline, suggester, n_process: int, batch_size: int,
+                 reanalyse: bool = False) -> dict:
+    from ..core.learn.analyse import analyse
 
     totals = {"articles": 0, "entities": 0, "events": 0, "skipped": 0}
-    articles = {}
 
     def texts():
         for article_id in todo:
@@ -83,25 +91,22 @@ def annotate_all(store: Store, todo: list[str], pipeline, suggester, n_process: 
                 store.report(str(exc))
                 totals["skipped"] += 1
                 continue
-            articles[article_id] = article
             yield article.text, article_id
 
     with progress_bar("suggest", len(todo)) as progress, ExitStack() as batch:
         batch.enter_context(store.batch())
         docs = pipeline.nlp.pipe(texts(), as_tuples=True, n_process=n_process, batch_size=batch_size)
         for done, (doc, article_id) in enumerate(docs, start=1):
-            article = articles.pop(article_id)
             session = store.open_session(article_id)
             try:
-                if session.analysed:
+                counts = analyse(store, session, doc, pipeline.name, suggester, reanalyse)
+                if counts is None:
                     totals["skipped"] += 1
+                    store.sync(session)
                 else:
-                    spans, events = model_output(doc, article, suggester)
-                    session.set_model_entities(spans, pipeline.name, events)
                     totals["articles"] += 1
-                    totals["entities"] += len(spans)
-                    totals["events"] += len(events)
-                store.sync(session)
+                    totals["entities"] += counts[0]
+                    totals["events"] += counts[1]
             finally:
                 session.close()
             if done % INDEX_BATCH == 0:  # let the index reach the disk now and then

@@ -24,8 +24,12 @@ ACLED_COLUMNS = (
 )
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 _PICK_KEYS = "abcdefghijklmnopqrstuvwxyz0123456789"  # what a role or an event type may have as its key
-MAX_SUBTYPES = 9  # a sub-type's key is its place in its type's list, 1 to 9
-_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_\-]*$")
+# Keys given, when those are all taken, to the roles of a large codebook (KAIROS has 41): shift+letter.
+_OVERFLOW_KEYS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+# A sub-type's key is its place in its type's list: 1 to 9, then a to z (ACE's Justice has 13).
+SUBTYPE_KEYS = "123456789abcdefghijklmnopqrstuvwxyz"
+MAX_SUBTYPES = len(SUBTYPE_KEYS)
+_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_\-.]*$")  # dots for KAIROS-style "Conflict.Attack"
 
 
 class CodebookError(ValueError):
@@ -84,7 +88,7 @@ class EventType:
     key: str = ""  # the type's key in the type picker; a sub-type's is this key and its place: "e1"
 
     def subtype_code(self, subtype: str) -> str:
-        return f"{self.key}{self.subtypes.index(subtype) + 1}"
+        return f"{self.key}{SUBTYPE_KEYS[self.subtypes.index(subtype)]}"
 
     def kind(self, subtype: str) -> str:
         """Type and sub-type in few characters: "ERV: Air/drone strike", "Arrests" (not twice)."""
@@ -211,6 +215,11 @@ def parse_actors(data: dict, where: str) -> tuple[tuple[StandardActor, ...], tup
     return tuple(built["actor"]), tuple(built["pattern"])
 
 
+def builtin_codebook_names() -> set[str]:
+    """The codebooks shipped in ``tui/codebooks/`` (acled, ace2005, kairos)."""
+    return _builtin_names()
+
+
 def _builtin_names() -> set[str]:
     folder = resources.files("tui.codebooks")
     return {p.name[:-5] for p in folder.iterdir() if p.name.endswith(".toml") and p.is_file()}
@@ -281,7 +290,8 @@ def parse_codebook(data: dict, where: str) -> Codebook:
             str(entry.get("key", "")),
         )
         if len(subtypes) > MAX_SUBTYPES:
-            fail(f"event type {name}: more than {MAX_SUBTYPES} subtypes (a sub-type's key is its place, 1 to 9)")
+            fail(f"event type {name}: more than {MAX_SUBTYPES} subtypes (a sub-type's key is its place, "
+                 f"1 to 9 then a to z)")
     if not types:
         fail("defines no event types")
     roles = _with_keys(roles, "role", fail)
@@ -296,8 +306,8 @@ def parse_codebook(data: dict, where: str) -> Codebook:
 
 def _with_keys(entries: dict, what: str, fail) -> dict:
     """Check each entry's key (one lower-case letter or digit, not used twice); an entry without one
-    gets the first letter of its name still free, then any free key, in the codebook's order, so
-    that the same codebook always gives the same keys."""
+    gets the first letter of its name still free, then any free key (then an upper-case letter, when
+    all 36 are taken), in the codebook's order, so that the same codebook always gives the same keys."""
     used: dict[str, str] = {}
     for name, entry in entries.items():
         if entry.key:
@@ -309,7 +319,8 @@ def _with_keys(entries: dict, what: str, fail) -> dict:
     keyed = {}
     for name, entry in entries.items():
         if not entry.key:
-            free = [c for c in name.lower() + _PICK_KEYS if c in _PICK_KEYS and c not in used]
+            free = [c for c in name.lower() + _PICK_KEYS + name.upper() + _OVERFLOW_KEYS
+                    if c in _PICK_KEYS + _OVERFLOW_KEYS and c not in used]
             if not free:
                 fail(f"{what} {name}: no key left for it")
             entry = replace(entry, key=free[0])
@@ -323,7 +334,7 @@ def _tables(section, section_name: str, fail):
         fail(f"'{section_name}' must be a table")
     for name, entry in section.items():
         if not _NAME.match(name):
-            fail(f"{section_name}: name {name!r} must start with a letter and hold letters, digits, _ or -")
+            fail(f"{section_name}: name {name!r} must start with a letter and hold letters, digits, _, - or .")
         if not isinstance(entry, dict):
             fail(f"{section_name}.{name} must be a table")
         yield name, entry

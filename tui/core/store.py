@@ -153,6 +153,17 @@ class Store:
                 f"understands ({SCHEMA_VERSION}); upgrade newsmark"
             )
 
+    def meta(self, key: str, default=None):
+        """A project-wide setting kept in the index (such as the codebook it uses)."""
+        return (self._db.table("_meta").get(doc_id=1) or {}).get(key, default)
+
+    def set_meta(self, key: str, value) -> None:
+        self._db.table("_meta").update({key: value}, doc_ids=[1])
+
+    def set_row_values(self, article_id: str, values: dict) -> None:
+        """Extra index columns of one article (such as the model's uncertainty); sync keeps them."""
+        self._index.update(values, doc_ids=[self._doc_ids[article_id]])
+
     @contextmanager
     def batch(self) -> Iterator[None]:
         """Make the index writes inside the block one atomic write (for imports of many articles)."""
@@ -273,7 +284,7 @@ class Store:
             fresh["cursor"] = row["cursor"]
         meta = self._db.table("_meta")
         with self.batch():
-            if row != fresh:
+            if row is None or any(row.get(k) != v for k, v in fresh.items()):  # keeps extra columns
                 self._index.update(fresh, doc_ids=[self._doc_ids[article.id]])
             if cursor is not None and (meta.get(doc_id=1) or {}).get("last_article") != article.id:
                 meta.update({"last_article": article.id}, doc_ids=[1])

@@ -100,6 +100,8 @@ class Suggester:
         if victims & lex.COMBATANT_WORDS:
             types.reverse()
         choice = decide(self.codebook, tok.doc[tok.i:tok.i + 1], tok, types)
+        if choice is None:
+            return None
         choice.evidence = f'"{tok.text}" by "{killers[0].text}" with no other event word: the killing is the attack'
         return self._read(tok.doc[tok.i:tok.i + 1], tok, choice, s_index, ents, body_start)
 
@@ -134,6 +136,8 @@ class Suggester:
         if found not in ("", "background"):
             return None  # not reported as having happened: only the coder's `e` makes it an event
         choice = decide(self.codebook, doc[i:end_i], head, types)
+        if choice is None:  # an ACLED type the rules chose, and this codebook (kairos, ace2005) lacks
+            return None
         span, instrument = doc[i:end_i], head.lemma_.lower() in lex.INSTRUMENT_NOUNS and head.pos_ != "VERB"
         verb = head.head
         if instrument and head.dep_ in ("nsubj", "nsubjpass") and verb.lemma_.lower() in lex.INSTRUMENT_VERBS:
@@ -201,7 +205,7 @@ class Suggester:
         cluster = next((c for c in self._clusters(doc, article) if any(m.start < end and start < m.end for m in c)), None)
         if cluster is None:  # a word the suggester did not read as an event: read its clause alone
             found = self._types_at(span, head)
-            choice = decide(self.codebook, span, head, found) if found else TypeChoice("", "", False, "")
+            choice = (decide(self.codebook, span, head, found) if found else None) or TypeChoice("", "", False, "")
             ents = {tok.i: ent for ent in doc.ents for tok in ent}
             s_index = next(k for k, s in enumerate(doc.sents) if s.start <= head.i < s.end)
             cluster = [self._read(span, head, choice, s_index, ents, article.body_start)]

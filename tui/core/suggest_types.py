@@ -29,14 +29,16 @@ def modifiers(head) -> set[str]:
     return {c.lemma_.lower() for c in head.children if c.dep_ in ("compound", "amod", "nmod", "npadvmod")}
 
 
-def decide(codebook: Codebook, span, head, types: list[str]) -> TypeChoice:
-    """The type of the trigger ``span`` (head ``head``) among the ``types`` its words can name."""
+def decide(codebook: Codebook, span, head, types: list[str]) -> TypeChoice | None:
+    """The type of the trigger ``span`` (head ``head``) among the ``types`` its words can name;
+    None when the rules choose an ACLED type this codebook (kairos, ace2005) lacks."""
     sent = head.sent
     lemma = head.lemma_.lower()
     lemmas = {t.lemma_.lower() for t in sent} | {t.lower_[:-1] for t in sent if t.lower_.endswith("s")}  # "Protesters"
     mods = modifiers(head)
     name = types[0]
-    evidence = f'"{span.text}" names {codebook.event_types[name].label}'
+    named = codebook.event_types.get(name)
+    evidence = f'"{span.text}" names {named.label}' if named else ""
     if "PROTEST" in types and "REMOTE_VIOLENCE" in types:  # "strike"
         left = {t.lemma_.lower() for c in head.lefts for t in c.subtree}  # "opposition-called 48-hour strike"
         cues = lemmas & lex.PROTEST_STRIKE_CUES or left & lex.LABOUR_STRIKE_MODIFIERS
@@ -70,7 +72,9 @@ def decide(codebook: Codebook, span, head, types: list[str]) -> TypeChoice:
     if lemma in lex.TERRITORY_VERBS and captive and "ARREST" in codebook.event_types:
         name = "ARREST"  # "Saddam Hussein was captured by US forces": a person taken, not ground
         evidence = f'"{span.text}" a person, "{captive[0].text}": an arrest'
-    etype = codebook.event_types[name]
+    etype = codebook.event_types.get(name)
+    if etype is None:
+        return None
     words = " ".join([span.text, *sorted(mods)])
     subtype = subtype or guess_subtype(etype, words) or default_subtype(etype, words)
     if name == "REMOTE_VIOLENCE" and not subtype:
@@ -116,7 +120,7 @@ def rank(codebook: Codebook, span, head, found: list[str]) -> list[tuple[str, st
     if not found:
         return []
     first = decide(codebook, span, head, found)
-    out = [(first.type, first.subtype)]
+    out = [(first.type, first.subtype)] if first else []
     words = " ".join([span.text, *sorted(modifiers(head))])
     for name in found:
         if name in codebook.event_types and name not in [t for t, _ in out]:

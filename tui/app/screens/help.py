@@ -15,8 +15,8 @@ from ...core.codebook import Codebook
 def picker_help(codebook: Codebook) -> list[tuple[str, list[Binding]]]:
     """The pickers' keys, which come from the codebook and never change: roles, types, sub-types."""
     roles = [Binding(r.key, "", r.name) for r in codebook.roles.values()]
-    types = [Binding(t.key, "", f"{t.label}, then " + ", ".join(f"{i} {sub}" for i, sub in enumerate(
-        t.subtypes, start=1))) for t in codebook.event_types.values()]
+    types = [Binding(t.key, "", f"{t.label}, then " + ", ".join(
+        f"{t.subtype_code(sub)[len(t.key):]} {sub}" for sub in t.subtypes)) for t in codebook.event_types.values()]
     return [("Role picker (o): one key a role", roles),
             ("Type picker (e, t): the type's key, then the sub-type's digit; / filters", types)]
 

@@ -4,10 +4,25 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual import events
+from textual.binding import Binding
 from textual.widgets import DataTable
 
 COLUMNS = ("status", "title", "ents", "events")
 STATUS_MARKS = {"todo": " ", "in progress": "…", "done": "✓", "skipped": "-"}
+ORDERS = ("import", "uncertain")
+UNREVIEWED = ("todo", "in progress")
+
+
+def uncertain_first(rows: list[dict]) -> list[dict]:
+    """Unreviewed articles the model is least sure of first (by the ``uncertainty`` its trigger
+    scores gave at analysis), then the unscored ones, then the reviewed, each in import order."""
+    def key(item):
+        n, row = item
+        unsure = row.get("uncertainty")
+        if row.get("status") not in UNREVIEWED:
+            return (2, 0.0, n)
+        return (0, -unsure, n) if unsure is not None else (1, 0.0, n)
+    return [row for _, row in sorted(enumerate(rows), key=key)]
 
 
 class ArticleList(DataTable):
@@ -18,9 +33,28 @@ class ArticleList(DataTable):
     ArticleList:focus { border: round $accent; }
     """
 
-    def __init__(self, **kwargs) -> None:
+    BINDINGS = [Binding("s", "toggle_order", "Order: import / least sure first", id="articles.order")]
+
+    def __init__(self, order: str = "import", **kwargs) -> None:
         super().__init__(cursor_type="row", zebra_stripes=True, show_header=True, **kwargs)
         self._rows: dict[str, dict] = {}
+        self._import_order: list[str] = []
+        self.order = order
+
+    def ordered(self, rows: list[dict]) -> list[dict]:
+        """``rows`` (in import order) in this list's order."""
+        return uncertain_first(rows) if self.order == "uncertain" else list(rows)
+
+    def action_toggle_order(self) -> None:
+        """Switch between import order and least-sure-first, staying on the same article."""
+        current = self.ordered_ids()[self.cursor_row] if self.row_count else None
+        self.order = ORDERS[(ORDERS.index(self.order) + 1) % len(ORDERS)]
+        self.load(self.ordered([self._rows[i] for i in self._import_order]), keep_order=True)
+        if current is not None:
+            self.select_article(current)
+
+    def ordered_ids(self) -> list[str]:
+        return list(self._rows)
 
     def on_mount(self) -> None:
         self.add_column("", key="status", width=1)
@@ -28,7 +62,10 @@ class ArticleList(DataTable):
         self.add_column("Ent", key="ents", width=3)
         self.add_column("Ev", key="events", width=2)
 
-    def load(self, rows: list[dict]) -> None:
+    def load(self, rows: list[dict], keep_order: bool = False) -> None:
+        """Show ``rows`` in the order given (the first load records it as the import order)."""
+        if not keep_order:
+            self._import_order = [r["id"] for r in sorted(rows, key=lambda r: getattr(r, "doc_id", 0))]
         self.clear()
         self._rows = {}
         for row in rows:
@@ -52,7 +89,8 @@ class ArticleList(DataTable):
 
     def _update_title(self) -> None:
         done = sum(1 for r in self._rows.values() if r["status"] == "done")
-        self.border_title = f"Articles {done}/{len(self._rows)} done"
+        order = " · least sure first" if self.order == "uncertain" else ""
+        self.border_title = f"Articles {done}/{len(self._rows)} done{order}"
 
     async def _on_click(self, event: events.Click) -> None:
         """One click opens the article (a table only highlights on the first click)."""

@@ -10,7 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
-from . import acled, brat, conll, docbin, doccano, native, prodigy
+from . import acled, brat, conll, docbin, doccano, dygiepp, native, oneie, prodigy
+from .ace_json import split_type
 from .base import FORMAT_NAMES, ExportError, ExportOptions, ExportSummary, count_articles, iter_documents
 from ..importer import Problem, decode_text, parse_json_lines
 from .ingest import ImportDoc, ImportProblem, ImportSummary, import_documents
@@ -18,14 +19,16 @@ from .ingest import ImportDoc, ImportProblem, ImportSummary, import_documents
 __all__ = [
     "FORMAT_NAMES", "IMPORT_FORMATS", "ExportError", "ExportOptions", "ExportSummary", "ImportDoc",
     "ImportProblem", "ImportSummary", "detect_format", "export_project", "import_documents",
-    "read_annotations",
+    "read_annotations", "split_research_types",
 ]
 
 EXPORTERS = {
     "jsonl": native.export, "prodigy": prodigy.export, "spacy": docbin.export,
     "brat": brat.export, "conll": conll.export, "acled": acled.export,
+    "dygiepp": dygiepp.export, "oneie": oneie.export,
 }
-READERS = {"jsonl": native.read, "prodigy": prodigy.read, "doccano": doccano.read, "brat": brat.read}
+READERS = {"jsonl": native.read, "prodigy": prodigy.read, "doccano": doccano.read, "brat": brat.read,
+           "dygiepp": dygiepp.read, "oneie": oneie.read}
 IMPORT_FORMATS = tuple(READERS)
 
 
@@ -84,6 +87,10 @@ def detect_format(path: str | Path) -> str | None:
         return "jsonl"
     if doccano.looks_like(first):
         return "doccano"
+    if dygiepp.looks_like(first):
+        return "dygiepp"
+    if oneie.looks_like(first):  # before Prodigy: WikiEvents records also have text and tokens
+        return "oneie"
     if prodigy.looks_like(first):
         return "prodigy"
     return None
@@ -122,3 +129,12 @@ def read_annotations(sources: list[str | Path], fmt: str = "auto") -> list[Impor
                                 f"({', '.join(IMPORT_FORMATS)})")
         docs.extend(READERS[kind](path))
     return docs
+
+
+def split_research_types(docs: list[ImportDoc], codebook) -> None:
+    """Research type names (``Conflict.Attack.DetonateExplode``, ``Conflict:Attack``) that are no
+    type of the codebook become its type and sub-type."""
+    for doc in docs:
+        for ev in doc.events:
+            if ev.type not in codebook.event_types and not ev.subtype:
+                ev.type, ev.subtype = split_type(ev.type, codebook)

@@ -21,10 +21,10 @@ from ..codebook import Codebook, load_codebook
 from ..model import Article, Entity, Event, Relation
 from ..storage import ArticleDamaged
 
-FORMAT_NAMES = ("jsonl", "prodigy", "spacy", "brat", "conll", "acled")
+FORMAT_NAMES = ("jsonl", "prodigy", "spacy", "brat", "conll", "acled", "dygiepp", "oneie")
 # Formats that train a model on the entity layer: an article whose suggestions nobody reviewed
 # would teach it "no entity here" where the coder never looked, so they take reviewed articles only.
-TRAINING_FORMATS = frozenset({"prodigy", "spacy", "brat", "conll"})
+TRAINING_FORMATS = frozenset({"prodigy", "spacy", "brat", "conll", "dygiepp", "oneie"})
 Progress = Callable[[int], None]  # called with the number of articles done so far
 
 

@@ -40,6 +40,7 @@ class ImportDoc:
     relations: list[Relation] = field(default_factory=list)  # between entities of this doc, by id
     kinds: Counter = field(default_factory=Counter)  # what the file held, by kind (brat: "R lines"...)
     skipped: list[str] = field(default_factory=list)  # one line each (file:line: why) for what was not kept
+    not_kept: dict[str, int] = field(default_factory=dict)  # what the format has and newsmark cannot keep
 
 
 @dataclass

@@ -1,0 +1,88 @@
+"""Per-label precision, recall and F1 on held-out articles: the trained pipeline against the untrained.
+
+Each side is what newsmark would suggest: the untrained side the pinned model's entities and the
+rule suggester's trigger mentions, the trained side the trained recogniser's entities and the
+mentions of ``ModelSuggester`` (the rules' triggers judged by the trained spancat, plus its own). Entities are scored by
+spaCy's own ``get_ner_prf`` (a prediction over tokens the coder never reviewed counts neither way);
+triggers by ``Scorer.score_spans`` on the trigger span group, exact span and type.
+"""
+
+from __future__ import annotations
+
+from . import TRIGGER_KEY
+
+
+def _prf(stats: dict | None) -> dict:
+    stats = stats or {}
+    return {k: round(float(stats.get(k) or 0.0), 3) for k in ("p", "r", "f")}
+
+
+def _trigger_scores(examples: list) -> dict:
+    from spacy.scorer import Scorer
+
+    if not examples:
+        return {}
+    scores = Scorer.score_spans(examples, TRIGGER_KEY, getter=lambda doc, attr: doc.spans.get(TRIGGER_KEY, []),
+                                allow_overlap=True)
+    return scores.get(f"{TRIGGER_KEY}_per_type") or {}
+
+
+def _entity_scores(examples: list) -> dict:
+    from spacy.scorer import get_ner_prf
+
+    return get_ner_prf(examples).get("ents_per_type") or {} if examples else {}
+
+
+def rule_triggers(doc, suggester) -> None:
+    """Put a suggester's trigger mentions into ``doc.spans`` (what the coder would be offered)."""
+    spans = []
+    if suggester is not None:
+        for m in suggester.mentions(doc):
+            span = doc.char_span(m.start, m.end, label=m.type, alignment_mode="expand")
+            if span is not None:
+                spans.append(span)
+    doc.spans[TRIGGER_KEY] = spans
+
+
+def predict(nlp, examples: list, suggester=None) -> list:
+    """``nlp`` run over the examples' texts; with a ``suggester`` the triggers are its mentions."""
+    docs = list(nlp.pipe(eg.reference.text for eg in examples))
+    if suggester is not None:
+        for doc in docs:
+            rule_triggers(doc, suggester)
+    return docs
+
+
+def compare(examples: dict[str, list], before: dict[str, list], after: dict[str, list]) -> dict:
+    """{"entities"|"triggers": {label: {"gold": n, "before": prf, "after": prf}}}: each kind's
+    held-out examples against the untrained (``before``) and trained (``after``) predictions."""
+    from spacy.training import Example
+
+    out: dict[str, dict] = {}
+    for kind, egs in examples.items():
+        if not egs:
+            continue
+        refs = [eg.reference for eg in egs]
+        score = _entity_scores if kind == "entities" else _trigger_scores
+        tables = {side: score([Example(d, r) for d, r in zip(docs[kind], refs)])
+                  for side, docs in (("before", before), ("after", after))}
+        gold: dict[str, int] = {}
+        for ref in refs:
+            for span in (ref.ents if kind == "entities" else ref.spans.get(TRIGGER_KEY, [])):
+                gold[span.label_] = gold.get(span.label_, 0) + 1
+        labels = sorted(set(gold) | set(tables["after"]))
+        out[kind] = {label: {"gold": gold.get(label, 0), "before": _prf(tables["before"].get(label)),
+                             "after": _prf(tables["after"].get(label))} for label in labels}
+    return out
+
+
+def report_lines(scores: dict) -> list[str]:
+    """The comparison as aligned lines of text, one per label."""
+    lines = []
+    for kind, table in scores.items():
+        lines.append(f"{kind} on held-out articles   gold   untrained P/R/F1    trained P/R/F1")
+        for label, row in table.items():
+            b, a = row["before"], row["after"]
+            lines.append(f"  {label[:28]:<28} {row['gold']:>5}   {b['p']:.2f} {b['r']:.2f} {b['f']:.2f}"
+                         f"      {a['p']:.2f} {a['r']:.2f} {a['f']:.2f}")
+    return lines

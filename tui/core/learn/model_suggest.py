@@ -1,0 +1,184 @@
+"""Suggests events with a trained pipeline: its trigger spancat judges the rule suggester's triggers
+(dropping those it calls no trigger, retyping those it is sure are another type) and adds the ones
+it is sure of that the rules missed; the rules' parse reading fills the roles, merges mentions into
+events and derives the ACLED fields.
+
+How unsure the model is of an article (``uncertainty``) comes from the spancat's scores for every
+candidate span, including those it judged no trigger: the closer a candidate's "trigger" and "no
+trigger" probabilities, the less sure the model is. Coding such articles teaches it most.
+"""
+
+from __future__ import annotations
+
+import numpy
+
+from ..codebook import Codebook, CodebookError
+from ..events import default_subtype, guess_subtype
+from ..suggest import Suggester
+from ..suggest_lexicon import ANAPHORIC, GENERIC_VIOLENT, VIOLENT_TYPES
+from ..suggest_parse import Mention, read_place_and_time, read_roles, read_victims
+from . import TRIGGER_PIPE
+
+VETO = 0.5  # a rule trigger the model calls no trigger with this probability is dropped
+TRUST = 0.6  # ... and one it types otherwise with this probability takes its type
+ADD = 0.8  # a trigger only the model finds is suggested from this probability on
+KNOWN = 50  # the model may veto rule triggers once it was trained on this many triggers
+UNCERTAIN_TOP = 5  # an article's uncertainty: the mean over its most doubtful candidates
+
+# The parse reads universal roles (Attacker, Target); research codebooks name them per type.
+PARSE_ROLES = {
+    "Justice.ArrestJailDetain": {"Attacker": "Jailer", "Target": "Detainee"},
+    "Conflict.Demonstrate": {"Attacker": "Demonstrator"},
+    "Life.Die": {"Attacker": "Killer", "Target": "Victim"},
+    "Life.Injure": {"Attacker": "Injurer", "Target": "Victim"},
+    "GenericCrime.GenericCrime": {"Attacker": "Perpetrator", "Target": "Victim"},
+    "Justice": {"Attacker": "Agent", "Target": "Person"},
+    "Life": {"Attacker": "Agent", "Target": "Victim"},
+}
+
+
+def has_trigger_model(nlp) -> bool:
+    return TRIGGER_PIPE in getattr(nlp, "pipe_names", ())
+
+
+def trained_codebook(nlp) -> str | None:
+    """The name of the codebook a newsmark-trained pipeline learnt its trigger types from."""
+    return ((nlp.meta.get("newsmark") or {}).get("codebook") or {}).get("name")
+
+
+def suggester_for(pipeline, codebook: Codebook):
+    """The suggester for a loaded pipeline: the model's triggers when it has a trigger component,
+    the rules otherwise, none for the rules-only fallback (no parse to read roles from)."""
+    if pipeline.fallback:
+        return None
+    if not has_trigger_model(pipeline.nlp):
+        return Suggester(codebook)
+    trained = trained_codebook(pipeline.nlp)
+    if trained and trained != codebook.name:
+        raise CodebookError(f"{pipeline.wanted}: its triggers were trained with codebook {trained}; "
+                            f"this project uses {codebook.name}")
+    return ModelSuggester(codebook, pipeline.nlp)
+
+
+def check_model(folder: str, codebook: Codebook) -> str | None:
+    """Why ``folder`` cannot suggest for a project with ``codebook`` (None when it can), read from
+    its meta.json without loading spaCy."""
+    import json
+    from pathlib import Path
+
+    try:
+        meta = json.loads((Path(folder) / "meta.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return f"{folder}: not a spaCy pipeline folder (no readable meta.json)"
+    trained = ((meta.get("newsmark") or {}).get("codebook") or {}).get("name")
+    if trained and trained != codebook.name:
+        return f"{folder}: its triggers were trained with codebook {trained}; this project uses {codebook.name}"
+    return None
+
+
+def span_scores(nlp, doc) -> dict[tuple[int, int], tuple[str, float, float]]:
+    """Every candidate span (token start, end) of the trigger spancat: (best type, its probability,
+    the probability of no trigger)."""
+    pipe = nlp.get_pipe(TRIGGER_PIPE)
+    indices, scores = pipe.predict([doc])
+    bounds = pipe.model.ops.to_numpy(indices.dataXd)
+    scores = pipe.model.ops.to_numpy(scores)
+    none = pipe._negative_label_i
+    out = {}
+    for (start, end), row in zip(bounds, scores):
+        typed = numpy.delete(row, none)
+        best = int(typed.argmax())
+        out[(int(start), int(end))] = (pipe.labels[best], float(typed[best]), float(row[none]))
+    return out
+
+
+def uncertainty(table: dict) -> float:
+    """How unsure the trigger spancat is of an article, 0 (sure) to 1: one minus the margin between
+    trigger and no trigger, averaged over its UNCERTAIN_TOP closest candidate spans."""
+    doubts = sorted((1.0 - abs(p - none) for _, p, none in table.values()), reverse=True)[:UNCERTAIN_TOP]
+    return round(sum(doubts) / UNCERTAIN_TOP, 4)
+
+
+class ModelSuggester(Suggester):
+    """The rule suggester, with the trained spancat judging its triggers and adding its own.
+
+    A rule trigger the model calls no trigger (probability VETO or more) is dropped once the model
+    was trained on KNOWN triggers (fewer teach it little but "no"), one it types
+    otherwise with TRUST or more takes the model's type; a span the model is sure (ADD) is a trigger
+    where the rules found none is added. So the coders' rejections and additions reach the
+    suggestions. (Measured on WikiEvents, bench_train.py: the vetoes raise precision; additions
+    below ADD cost more precision than they bring.)"""
+
+    def __init__(self, codebook: Codebook, nlp):
+        super().__init__(codebook)
+        self.nlp = nlp
+        self._trigger_tokens: set[int] = set()
+        self._table: tuple[object, dict] = (None, {})
+        trained = ((nlp.meta.get("newsmark") or {}).get("train") or {}).get("triggers", 0)
+        self.may_veto = trained >= KNOWN
+
+    def scores(self, doc) -> dict:
+        if self._table[0] is not doc:
+            self._table = (doc, span_scores(self.nlp, doc))
+        return self._table[1]
+
+    def uncertainty(self, doc) -> float:
+        return uncertainty(self.scores(doc))
+
+    def is_trigger(self, tok) -> bool:
+        return tok.i in self._trigger_tokens or super().is_trigger(tok)
+
+    def triggers(self, doc, at_least: float = 0.0) -> list:
+        """The spans the model calls triggers of the codebook's types (with probability ``at_least``
+        or more), non-overlapping, the likeliest kept."""
+        found = [(doc[s:e], label, p) for (s, e), (label, p, none) in self.scores(doc).items()
+                 if p > none and p >= at_least and label in self.codebook.event_types]
+        chosen: list = []
+        for span, label, _ in sorted(found, key=lambda c: -c[2]):
+            if all(span.end <= c.start or span.start >= c.end for c in chosen):
+                chosen.append(doc.char_span(span.start_char, span.end_char, label=label))
+        return sorted(chosen, key=lambda s: s.start)
+
+    def mentions(self, doc, body_start: int = 0) -> list[Mention]:
+        spans = self.triggers(doc, ADD)
+        self._trigger_tokens = {t.i for span in spans for t in span}
+        table = self.scores(doc)
+        ruled = super().mentions(doc, body_start)
+        out = []
+        for m in ruled:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            label, p, none = table.get((span.start, span.end), (m.type, 1.0, 0.0))
+            if none >= VETO and self.may_veto:
+                continue
+            if label != m.type and p >= TRUST and label in self.codebook.event_types:
+                etype = self.codebook.event_types[label]
+                m.type, m.subtype = label, guess_subtype(etype, span.text) or default_subtype(etype, span.text)
+            out.append(m)
+        ents = {tok.i: ent for ent in doc.ents for tok in ent}
+        sent_index = {sent.start: n for n, sent in enumerate(doc.sents)}
+        for span in spans:
+            if any(m.start < span.end_char and span.start_char < m.end for m in ruled):
+                continue
+            out.append(self._model_mention(span, ents, sent_index, body_start))
+        return sorted(out, key=lambda m: m.start)
+
+    def _model_mention(self, span, ents, sent_index, body_start: int) -> Mention:
+        head, sent = span.root, span.sent
+        etype = self.codebook.event_types[span.label_]
+        mods = {c.lemma_.lower() for c in head.children if c.dep_ in ("compound", "amod", "nmod", "npadvmod")}
+        words = " ".join([span.text, *sorted(mods)])
+        subtype = guess_subtype(etype, words) or default_subtype(etype, words)
+        generic = head.lemma_.lower() in GENERIC_VIOLENT and span.label_ in VIOLENT_TYPES
+        anaphoric = any(c.dep_ in ("det", "poss") and c.lower_ in ANAPHORIC for c in head.children)
+        m = Mention(span.label_, subtype, span.start_char, span.end_char, sent_index[sent.start],
+                    span.start_char < body_start, generic, anaphoric)
+        read_roles(m, head, sent, ents, self.is_trigger)
+        read_place_and_time(m, sent, ents, head)
+        read_victims(m, sent, ents)
+        return m
+
+    def _event(self, cluster: list[Mention], article, annotator: str):
+        names = PARSE_ROLES.get(cluster[0].type, {})
+        for m in cluster:
+            m.roles = {names.get(role, role): spans for role, spans in m.roles.items()}
+        return super()._event(cluster, article, annotator)

