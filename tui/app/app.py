@@ -36,6 +36,7 @@ from .layout import PANE_BINDINGS, PaneLayout
 from .event_actions import EventActions
 from .relation_actions import RelationActions, links_text
 from .review_actions import ReviewActions
+from .save_guard import SaveGuard
 from .screens.help import HelpScreen, picker_help
 from .widgets.article_list import ArticleList
 from .widgets.article_view import ArticleView
@@ -70,7 +71,7 @@ class AnnotatedArticleView(ArticleView):
         self.app.left_at = (self.session, self.cursor)  # the app closes the article after its panes
 
 
-class NewsmarkApp(PaneLayout, EntityActions, EventActions, RelationActions, ReviewActions, ArticleParse,
+class NewsmarkApp(PaneLayout, EntityActions, EventActions, RelationActions, ReviewActions, ArticleParse, SaveGuard,
                   App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "newsmark"
@@ -249,35 +250,6 @@ class NewsmarkApp(PaneLayout, EntityActions, EventActions, RelationActions, Revi
             except SaveError as exc:  # only the list's counts are behind; the edits are saved
                 self._problem(str(exc))
 
-    def _problem(self, line: str) -> None:
-        self.notify(line, title="newsmark", severity="warning", markup=False)
-
-    async def run_action(self, action, default_namespace=None, namespaces=None) -> bool:
-        """Every key's action: a disk that refuses a save is said, never a crash, never hidden."""
-        try:
-            handled = await super().run_action(action, default_namespace, namespaces)
-        except SaveError as exc:
-            self._cannot_save(exc)
-            return True
-        if self.session is not None and not self.session.unsaved:
-            self._quit_refused = False  # everything is saved again
-        return handled
-
-    def _guarded(self, action):
-        """``action`` for a caller other than a key (the palette, a list click): the same handling."""
-        def run(*args):
-            try:
-                return action(*args)
-            except SaveError as exc:
-                self._cannot_save(exc)
-        return run
-
-    def _cannot_save(self, exc: SaveError) -> None:
-        self.bell()
-        if self.session is None or self.session.unsaved <= 1:  # one notification, not one per key
-            self.notify(str(exc), title="Cannot save", severity="error", markup=False)
-        self._set_message(f"CANNOT SAVE ({exc.reason or exc}): kept on screen, saved with the next key")
-
     def _show_counts(self) -> None:
         """Show the open article's counts in the list; the index file gets them when it closes, so
         an edit never rewrites the index (whose size grows with the project)."""
@@ -403,24 +375,3 @@ class NewsmarkApp(PaneLayout, EntityActions, EventActions, RelationActions, Revi
         yield SystemCommand("Mark article done", "Mark this article done and open the next",
                             self._guarded(self.action_done))
         yield from export_commands(self)
-
-    async def action_quit(self) -> None:
-        try:
-            self._close_session()
-        except SaveError as exc:
-            if not self._quit_refused:  # say what would be lost; a second q quits anyway
-                self._quit_refused = True
-                self._cannot_save(exc)
-                self._set_message(f"CANNOT SAVE {self.session.unsaved} edit(s): free some space and press "
-                                  f"q again to retry (if it fails again, they are lost)")
-                return
-            self.exit(message=Text(f"newsmark: {exc}; {self.session.unsaved} edit(s) were not saved"))
-            self.session = None
-            return
-        self.exit()
-
-    def on_unmount(self) -> None:
-        try:
-            self._close_session()
-        except SaveError:
-            pass  # the quit said so already
