@@ -69,3 +69,17 @@ async def test_at_250_columns_lines_stop_at_the_measure_and_the_event_table_show
         strike = next(e for e in app.session.events.values() if e.subtype == "Air/drone strike")
         actors = [strike.fields.get(k) for k in ("actor1", "actor2") if strike.fields.get(k)]
         assert rows and actors and all(actor in rows[0] for actor in actors)  # in full, on the event's row
+
+
+async def test_a_resized_terminal_is_laid_out_again(seed_db, codebook, pipeline):
+    """An SSH window made smaller, then larger: the panes follow the new size, not the first one."""
+    async with running(seed_db, codebook, pipeline, size=(160, 45)) as (store, app, pilot):
+        assert app.query_one("#events").display and not app.query_one("#panes").has_class("-stacked")
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause(0.2)
+        assert app.query_one("#reader").size.width == 80 and not app.query_one("#events").display
+        assert app.view.scrollable_content_region.width >= 60
+        await pilot.resize_terminal(160, 45)
+        await pilot.pause(0.2)
+        assert app.query_one("#events").display and not app.query_one("#panes").has_class("-stacked")
+        assert app.query_one("#reader").size.width < 160

@@ -72,6 +72,11 @@ class MainScreen(Screen):
             return PINNED.index(action) if action in PINNED else len(PINNED)
         return dict(sorted(bindings.items(), key=rank))
 
+    def on_resize(self, event) -> None:
+        """The screen, not the app, hears a terminal resize once its size is known: lay out again."""
+        if self.query("#panes"):  # composed: the panes exist
+            self.app.apply_layout()
+
 
 class PaneLayout:
     """A mixin of ``NewsmarkApp``: lays the panes out on every resize and on F2 / F3."""
@@ -98,9 +103,6 @@ class PaneLayout:
         if focused is not None and not all(node.display for node in focused.ancestors_with_self
                                            if node is not self and node is not self.screen):
             self.view.focus()  # the pane that had the focus is hidden: back to the article
-
-    def on_resize(self, event) -> None:
-        self.apply_layout()
 
     def action_toggle_pane(self, which: str) -> None:
         plan = self.current_plan()
