@@ -27,6 +27,19 @@ def test_article_then_project_then_codebook(codebook):
     assert done.describe("actor1", "Police Forces of Syria (2000-2024)") == "State forces, Syria"
 
 
+def test_a_name_that_starts_with_the_typing_beats_a_later_word_and_the_article_gives_the_country(codebook):
+    """Found by a coder on an unseen article: "Un" gave "Civilians (United Kingdom)" (its Victim),
+    and a Hong Kong protest with no country yet offered "Protesters (Afghanistan)" first."""
+    done = Completer(codebook, [("civilians", "NORP")], {}, {"actor2": "Civilians (United Kingdom)"},
+                     default_country="United Kingdom")
+    for typed in ("U", "Un", "Uni"):
+        assert done.complete("actor1", typed, "") == "Unidentified Armed Group (United Kingdom)"
+    assert done.complete("actor2", "civ", "") == "Civilians (United Kingdom)"
+    protest = Completer(codebook, [], {}, None, default_country="China")
+    assert protest.complete("actor1", "Protesters (", "") == "Protesters (China)"
+    assert protest.complete("actor1", "Protesters (", "Belarus") == "Protesters (Belarus)"  # the event's own
+
+
 def test_another_countrys_project_value_comes_after_this_countrys_list(codebook):
     done = Completer(codebook, [], {"actor1": ["Protesters (China)", "Zzyzx Brigade"]})
     assert done.complete("actor1", "prot", "United Kingdom") == "Protesters (United Kingdom)"

@@ -14,6 +14,7 @@ from typing import Callable
 from textual.suggester import Suggester
 
 from ..core.completion import Completer, coded_values
+from ..core.countries import main_country
 
 
 class FieldSuggester(Suggester):
@@ -38,4 +39,5 @@ def completer_for(app, event=None) -> Completer:
     project = {name: set(values) for name, values in app.store.coded_values().items()}
     for name, values in coded_values(session.events.values()).items():
         project.setdefault(name, set()).update(values)
-    return Completer(app.codebook, entities, project, event.fields if event is not None else None)
+    return Completer(app.codebook, entities, project, event.fields if event is not None else None,
+                     default_country=main_country(text))

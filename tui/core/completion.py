@@ -63,12 +63,15 @@ class Completer:
     """The candidates of one article's event fields; built when the event form opens."""
 
     def __init__(self, codebook: Codebook, entities: Iterable[tuple[str, str]] = (),
-                 project: dict[str, Iterable[str]] | None = None, event_fields: dict | None = None) -> None:
+                 project: dict[str, Iterable[str]] | None = None, event_fields: dict | None = None,
+                 default_country: str = "") -> None:
         """``entities``: (words, label) of the article's visible entities, in text order;
         ``project``: values already coded in the project, by field; ``event_fields``: the fields
         of the event being coded, whose actor words (read from its arguments) name the likeliest
-        standard actors of all."""
+        standard actors of all; ``default_country``: the article's country, for an event that has
+        none yet (so "Protesters (" offers that country's protesters first)."""
         self.codebook = codebook
+        self.default_country = default_country
         self.entities = [(" ".join(words.split()), label) for words, label in entities]
         self.project = {name: sorted(values) for name, values in (project or {}).items()}
         self.event_fields = dict(event_fields or {})
@@ -79,6 +82,7 @@ class Completer:
         return _unique(v for tier in self._tiers(field, country) for v in tier)
 
     def _tiers(self, field: str, country: str) -> list[list[str]]:
+        country = country or self.default_country
         key = (field, country)
         if key not in self._cache:
             self._cache[key] = [_unique(tier) for tier in self._gather(field, country)]
@@ -98,7 +102,11 @@ class Completer:
             # after this country's list.
             elsewhere = [v for v in project if country and (a := actors.get(v)) and a.country not in ("", country)]
             here = [v for v in project if v not in elsewhere]
-            return [named, here, words, actors.names(country or None), elsewhere]
+            listed = actors.names(country or None)
+            if country:  # the country's actors and international ones, then the rest of the world
+                near = [n for n in listed if (a := actors.get(n)) is not None and a.country in ("", country)]
+                return [named, here, words, near, elsewhere + [n for n in listed if n not in set(near)]]
+            return [named, here, words, listed, elsewhere]
         project = self.project.get(field, [])
         found = []
         for w in words:  # "Deir ez-Zor Province": the place Deir ez-Zor, in the unit Deir ez-Zor, Syria
@@ -126,21 +134,31 @@ class Completer:
         tiers = self._tiers(field, country)
         if any(c == part for tier in tiers for c in tier):
             return None  # a whole value, as written: it stands
-        best = None
-        for tier in tiers:
+        best, by_word = None, False
+        for i, tier in enumerate(tiers):
             if any(c.casefold() == folded for c in tier):
                 return None  # a whole value of the likeliest kind: it stands
             best = next((c for c in tier if c.casefold().startswith(folded)), None)
             if best is None and len(folded) >= 2:
                 best = next((c for c in tier if _word_starts(c.casefold(), folded)), None)
+                by_word = best is not None
             if best is not None:
                 break
+        if by_word and field in ACTOR_FIELDS and not _whole_word(best.casefold(), folded):
+            # A standard actor that starts with what was typed beats one where it begins a later
+            # word ("Un": "Unidentified Armed Group (...)" before "Civilians (United ...)"); a whole
+            # later word stands ("syria": "Military Forces of Syria (...)").
+            actors = actor_list(self.codebook)
+            best = next((c for tier in tiers[i + 1:] for c in tier
+                         if c.casefold().startswith(folded) and actors.get(c) is not None), best)
         if best is None:
             return None
         # A shorter value that the best one extends comes first ("Military Forces of Iran (1989-)"
         # before "... (1989-) Islamic Revolutionary Guard Corps"): typing on reaches the longer.
+        standard = actor_list(self.codebook).get if field in ACTOR_FIELDS else None
         shorter = [c for tier in tiers for c in tier if len(c) < len(best)
-                   and best.casefold().startswith(c.casefold()) and _fits(c.casefold(), folded)]
+                   and best.casefold().startswith(c.casefold()) and _fits(c.casefold(), folded)
+                   and (standard is None or standard(best) is None or standard(c) is not None)]
         return head + min(shorter, key=len, default=best)
 
     def describe(self, field: str, value: str) -> str:
@@ -161,6 +179,17 @@ def _word_starts(candidate: str, typed: str) -> bool:
     at = candidate.find(typed)
     while at != -1:
         if at == 0 or not candidate[at - 1].isalnum():
+            return True
+        at = candidate.find(typed, at + 1)
+    return False
+
+
+def _whole_word(candidate: str, typed: str) -> bool:
+    """Whether ``typed`` is a whole word of ``candidate`` (or ends at the end of one)."""
+    at = candidate.find(typed)
+    while at != -1:
+        end = at + len(typed)
+        if (at == 0 or not candidate[at - 1].isalnum()) and (end == len(candidate) or not candidate[end].isalnum()):
             return True
         at = candidate.find(typed, at + 1)
     return False
