@@ -238,3 +238,12 @@ def test_an_event_with_no_place_takes_the_reports_country_in_acleds_naming(pipel
     text = "Police arrested 40 people on Sunday.\n\nThousands of protesters marched in Hong Kong on Saturday."
     article, events = suggest(pipeline, suggester, text)
     assert [(e.type, e.fields.get("country")) for e in events] == [("ARREST", "China"), ("PROTEST", "China")]
+
+
+def test_a_dateline_is_not_part_of_the_notes(pipeline, suggester):
+    """Found on unseen articles: spaCy runs the dateline into the first sentence across the blank line."""
+    text = ("Thursday, August 8, 2019\n\nOn Saturday morning, a gunman shot dead 22 people at a Walmart store "
+            "in El Paso, Texas.\n")
+    article, events = suggest(pipeline, suggester, text, "2019-08-08")
+    assert [e.fields["notes"] for e in events] == [
+        "On Saturday morning, a gunman shot dead 22 people at a Walmart store in El Paso, Texas."]

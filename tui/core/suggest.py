@@ -10,6 +10,8 @@ real event is suggested once. Output: ``Event`` records with origin "model", sta
 
 from __future__ import annotations
 
+import re
+
 from . import suggest_lexicon as lex
 from .acled_fields import short_note
 from .codebook import Codebook
@@ -272,7 +274,8 @@ class Suggester:
         fields = dict(ev.fields)
         fields.update(derive_fields(self.codebook, ev, article.text, article.published))
         sentence = next(s for k, s in enumerate(doc.sents) if k == cluster[0].sent)
-        fields["notes"] = short_note(sentence.text, 300)
+        fields["notes"] = short_note(_paragraph_part(article.text, sentence.start_char, sentence.end_char,
+                                                     cluster[0].start), 300)
         return fields
 
     def _event(self, cluster: list[Mention], article: Article, annotator: str) -> Event:
@@ -363,3 +366,15 @@ def suggest_events(doc, article: Article, codebook: Codebook, annotator: str = "
     if suggester is None or suggester.codebook is not codebook:
         suggester = _cache[id(codebook)] = Suggester(codebook)
     return suggester.suggest(doc, article, annotator)
+
+
+def _paragraph_part(text: str, start: int, end: int, at: int) -> str:
+    """The part of the sentence [start, end) that holds ``at`` within its paragraph: spaCy may run a
+    dateline ("Thursday, August 8, 2019") into the first sentence across a blank line."""
+    for found in re.finditer(r"\n[ \t\xa0]*\n", text[start:end]):
+        if start + found.start() < at:
+            start = start + found.end()
+        else:
+            end = start + found.start()
+            break
+    return text[start:end]
