@@ -251,6 +251,20 @@ class Store:
             raise ValueError(f"unknown status {status!r}")
         self._index.update({"status": status}, doc_ids=[self._doc_ids[article_id]])
 
+    def readable_sessions(self, rows: list[dict] | None = None) -> Iterator[tuple[dict, ArticleSession]]:
+        """Each article (of ``rows``, else all, in import order) opened in turn with its index row and
+        closed after; a damaged one is said once and skipped, so the rest of the project is used."""
+        for row in self.rows() if rows is None else rows:
+            try:
+                session = self.open_session(row["id"])
+            except ArticleDamaged as exc:
+                self.report(str(exc))
+                continue
+            try:
+                yield row, session
+            finally:
+                session.close()
+
     def open_session(self, article_id: str, annotator: str = "") -> ArticleSession:
         """Open one article for annotation; close it (or call ``sync``) to update the index counts."""
         if not self.has_article(article_id):

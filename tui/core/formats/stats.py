@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from ..codebook import Codebook
-from ..storage import ArticleDamaged
 
 
 @dataclass
@@ -27,18 +26,12 @@ class ProjectStats:
 
 def project_stats(store, codebook: Codebook, progress: Callable[[int], None] | None = None) -> ProjectStats:
     stats = ProjectStats()
-    for done, row in enumerate(store.rows(), start=1):
+    rows = store.rows()
+    for row in rows:
         stats.articles[row.get("status", "todo")] += 1
-        try:
-            session = store.open_session(row["id"])
-        except ArticleDamaged as exc:  # said once; the rest of the project is counted
-            store.report(str(exc))
-            continue
-        try:
-            _article(stats, codebook, row, session)
-            stats.reviewed += session.reviewed
-        finally:
-            session.close()
+    for done, (row, session) in enumerate(store.readable_sessions(rows), start=1):
+        _article(stats, codebook, row, session)
+        stats.reviewed += session.reviewed
         if progress:
             progress(done)
     return stats

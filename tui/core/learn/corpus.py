@@ -15,7 +15,6 @@ import random
 from dataclasses import dataclass, field
 
 from ..model import Article
-from ..storage import ArticleDamaged
 from . import TRIGGER_KEY
 
 CHUNK_TOKENS = 120  # sentences are grouped into training chunks of about this many tokens
@@ -51,16 +50,8 @@ def review_of(status: str, session) -> Reviewed | None:
 def reviewed_articles(store) -> list[Reviewed]:
     """Every article of the project with something reviewed, in import order."""
     out = []
-    for row in store.rows():
-        try:
-            session = store.open_session(row["id"])
-        except ArticleDamaged as exc:  # said once; the rest of the project is used
-            store.report(str(exc))
-            continue
-        try:
-            review = review_of(row.get("status", "todo"), session)
-        finally:
-            session.close()
+    for row, session in store.readable_sessions():
+        review = review_of(row.get("status", "todo"), session)
         if review is not None:
             out.append(review)
     return out
