@@ -220,7 +220,7 @@ def test_validate_session_uses_the_articles_entities(session, codebook):
     session.commit("label", [change("entities", None, Entity(start, end, "DATE"))])
     session.commit("a", ev.assign_span(session, codebook, eid, "Attacker", start, end))
     warnings = validate_session(codebook, session)[eid]
-    assert any("Attacker 'late Wednesday' is a DATE" in w for w in warnings)
+    assert any("Attacker 'late Wednesday' is labelled DATE" in w for w in warnings)
 
 
 def test_correcting_a_suggested_event_accepts_it(session, codebook):

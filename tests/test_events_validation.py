@@ -37,7 +37,7 @@ def test_role_filled_by_a_disallowed_entity_label(codebook):
     event = battle(Argument("Attacker", *at("Pro-Assad fighters")), Argument("Place", *at("Wednesday")))
     ents = [Entity(*at("Wednesday"), "DATE")]
     warnings = validate_event(codebook, event, TEXT, ents)
-    assert any("Place 'Wednesday' is a DATE" in w for w in warnings)
+    assert any("Place 'Wednesday' is labelled DATE" in w for w in warnings)
 
 
 def test_the_covering_entity_is_found_for_a_partial_span(codebook):

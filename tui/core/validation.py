@@ -93,7 +93,7 @@ def _check_argument(slot, arg: Argument, text: str, entities: list[Entity]) -> l
     if ent is not None and ent.label not in slot.role.labels:
         words = " ".join(text[arg.start:arg.end].split()) if text else f"{arg.start}..{arg.end}"
         allowed = ", ".join(slot.role.labels)
-        return [f"{arg.role} '{words}' is a {ent.label}; {arg.role} takes {allowed}"]
+        return [f"{arg.role} '{words}' is labelled {ent.label}; {arg.role} takes {allowed}"]
     return []
 
 
