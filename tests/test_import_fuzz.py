@@ -280,3 +280,16 @@ def test_fuzzed_plain_files_fail_cleanly_or_stay_usable(raw, suffix, template, c
         source = Path(folder) / f"fuzz{suffix}"
         source.write_bytes(raw)
         import_checked(template, source, capsys)
+
+
+def test_a_lone_surrogate_in_jsonl_text_is_one_line_not_a_crash(tmp_path, capsys):
+    """JSON may escape a lone surrogate ("\\ud800"), which no UTF-8 file can hold: one line, exit 1."""
+    source = tmp_path / "a.jsonl"
+    source.write_text(json.dumps({"text": "Troops clashed in Aden on Monday.", "title": "t"}) + "\n"
+                      + json.dumps({"text": "Troops clashed in Aden \ud800 on Monday.", "title": "t"}) + "\n",
+                      encoding="utf-8")
+    db = tmp_path / "p.json"
+    assert main(["import", str(source), "--db", str(db)]) == 1
+    err = capsys.readouterr().err
+    assert f"{source}:2" in err and "lone surrogate" in err and err.count("\n") == 1, err
+    assert not db.exists()  # all or nothing: the good line was not imported either

@@ -73,7 +73,15 @@ class EventActions:
         if (table.id == "event-table" and event.cursor_row == table.cursor_row
                 and event.row_key.value != self.current_event):
             self.current_event = event.row_key.value
-            self._refresh_events()
+            # Only which event is current changed: its detail and its marks in the text, not the table.
+            chosen = self.session.events.get(self.current_event) if self.session else None
+            if chosen is not None:
+                text = self.session.article.text
+                self.query_one(EventPanel).show_detail(
+                    text, chosen, validate_event(self.codebook, chosen, text, self._entities_of(chosen)))
+                self._show_event_in_text()
+            else:
+                self._refresh_events()
 
     def _commit_event(self, label: str, make) -> dict | None:
         """Run an event operation from tui.core.events; a refusal becomes a message, not a crash."""

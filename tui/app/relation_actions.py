@@ -64,7 +64,6 @@ class RelationActions:
             kind, _, ident = value.partition(":")
             if kind == "del":
                 self._after(rel_ops.remove_relation(session, session.relations[ident]))
-                self._show_status()
                 return
             child = session.entities[ident]
 
@@ -72,7 +71,6 @@ class RelationActions:
                 if rtype is not None:
                     action = rel_ops.add_relation(session, head, child, rtype)
                     self._after(action, "" if action else "that relation is already there")
-                    self._show_status()
             types = rel_ops.relation_types(session)
             keyed = [Choice(rel_ops.RELATION_KEYS[t], t, t) for t in types if t in rel_ops.RELATION_KEYS]
             others = numbered([(t, t) for t in types if t not in rel_ops.RELATION_KEYS])
@@ -119,5 +117,4 @@ class RelationActions:
                                                      or session.events[record.id], name, raw or True))
             if is_event:
                 self._refresh_events()
-            self._show_status()
         self.push_screen(ListPicker(f"attributes of {what}", keyed + numbered(others)), chosen)

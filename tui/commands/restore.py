@@ -28,7 +28,7 @@ def run(args) -> int:
     if args.yes:
         lock.acquire()
     try:
-        plan = plan_restore(paths.db, paths.articles_dir, paths.article_file)
+        plan = plan_restore(paths.db, paths.article_file)
         for line in plan.lost:
             warn(f"newsmark: {line}")
         if not plan.steps:

@@ -8,7 +8,6 @@ pipeline, and the result is a normal spaCy pipeline folder (``spacy.load(DIR)``)
 
 from __future__ import annotations
 
-import sys
 
 from ..core.project_codebook import project_codebook
 from ..core.store import Store
@@ -49,7 +48,8 @@ def run(args) -> int:
         codebook = project_codebook(store, args.codebook, args.codebook_change)
         reviews = reviewed_articles(store)
         reviewed = {r.article.id for r in reviews}
-        rehearsal = [store.load_article(row["id"]).text for row in store.rows() if row["id"] not in reviewed][:50]
+        unreviewed = [row["id"] for row in store.rows() if row["id"] not in reviewed][:50]
+        rehearsal = [store.load_article(article_id).text for article_id in unreviewed]
         n_articles = len(store.rows())
     from ..core.suggest import Suggester
 
@@ -57,14 +57,11 @@ def run(args) -> int:
             "articles_in_project": n_articles}
     print(f"training on {len(reviews)} reviewed article(s) of {n_articles}, {args.epochs} epoch(s); "
           f"holding out {args.eval_split:.0%}")
-    tty = sys.stderr.isatty()
     try:
         with progress_bar("train", args.epochs) as bar:
             def progress(epoch: int, losses: dict) -> None:
                 detail = "loss " + ", ".join(f"{k} {v:.1f}" for k, v in sorted(losses.items()))
                 bar(epoch, detail)
-                if not tty:
-                    print(f"epoch {epoch}/{args.epochs}: {detail}", file=sys.stderr, flush=True)
             result = train(reviews, args.out, settings, meta, rehearsal, progress, Suggester(codebook))
     except TrainError as exc:
         warn(f"newsmark: {exc}")

@@ -94,7 +94,7 @@ class RestorePlan:
         return done
 
 
-def plan_restore(db: Path, articles_dir: Path, article_file) -> RestorePlan:
+def plan_restore(db: Path, article_file) -> RestorePlan:
     """Check the index and every article file it names; pair each damaged one with its newest good backup.
 
     ``article_file(row_id)`` gives the path of an article's file (it also refuses unsafe ids).

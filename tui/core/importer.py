@@ -194,7 +194,18 @@ def parse_json_lines(content: str) -> Iterator[tuple[int, dict | None, str]]:
         if not isinstance(record, dict):
             yield number, None, "each line must be a JSON object"
             continue
+        if "\\ud" in line.lower() and not _is_unicode(record):  # only JSON escapes make a lone surrogate
+            yield number, None, "holds a lone surrogate (an escape such as \\ud800), which is not Unicode text"
+            continue
         yield number, record, ""
+
+
+def _is_unicode(record: dict) -> bool:
+    try:
+        json.dumps(record, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def article_from_text(

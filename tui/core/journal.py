@@ -124,11 +124,6 @@ class JournalWriter:
         except OSError:
             return 0
 
-    def append(self, entry: dict) -> None:
-        """Queue one entry and write every pending entry; raises ``SaveError`` if they cannot be."""
-        self.pending.append(encode(entry))
-        self.flush()
-
     def flush(self) -> None:
         if not self.pending:
             return

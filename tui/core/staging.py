@@ -15,7 +15,6 @@ files of articles the index knows are moved in, the rest removed.
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 from pathlib import Path
@@ -23,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from .model import Article
 from .session import ArticleSession
+from .storage import tables_text
 
 if TYPE_CHECKING:  # pragma: no cover
     from .store import Store
@@ -46,9 +46,6 @@ class ImportStaging:
         self.rows: dict[str, dict] = {}  # article id -> its future index row
         self.adopted: set[str] = set()  # articles whose files are already in the articles folder
 
-    def is_new(self, article_id: str) -> bool:
-        return article_id in self.rows
-
     def add(self, article: Article) -> bool:
         """Stage a new article; False (nothing staged) if the same text is stored or staged already."""
         from .store import article_tables
@@ -61,8 +58,7 @@ class ImportStaging:
                 self.rows[article.id] = row
                 self.adopted.add(article.id)
                 return True
-        text = json.dumps(article_tables(article), ensure_ascii=False, indent=1, sort_keys=True)
-        self._path(article.id, ".json").write_text(text + "\n", encoding="utf-8")
+        self._path(article.id, ".json").write_text(tables_text(article_tables(article)), encoding="utf-8")
         self.rows[article.id] = self.store._row(article, {"entities": 0, "suggested": 0, "events": 0}, "")
         return True
 

@@ -118,6 +118,17 @@ def _kind(value) -> str:
     return "null" if value is None else f"a JSON {type(value).__name__}"
 
 
+def tables_text(data: dict, indent: int | None = 1) -> str:
+    """The JSON text of a TinyDB file: readable UTF-8 with sorted keys, or every character escaped
+    when the data holds a lone surrogate (a name from undecodable bytes) that UTF-8 cannot take."""
+    text = json.dumps(data, ensure_ascii=False, indent=indent, sort_keys=True) + "\n"
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        text = json.dumps(data, ensure_ascii=True, indent=indent, sort_keys=True) + "\n"
+    return text
+
+
 class AtomicJSONStorage(Storage):
     """TinyDB storage: atomic replace on every write, in-memory copy for reads.
 
@@ -170,13 +181,9 @@ class AtomicJSONStorage(Storage):
             return
         # TinyDB mutates what read() returned before it calls write(): if the write fails, forget
         # the cache so that the next read sees the disk again, not the unsaved change.
+        text = tables_text(data, self.indent)
         try:
-            text = json.dumps(data, ensure_ascii=False, indent=self.indent, sort_keys=True) + "\n"
-            try:
-                atomic_write_text(self.path, text)
-            except UnicodeEncodeError:  # a lone surrogate (a name from undecodable bytes): escape all
-                text = json.dumps(data, ensure_ascii=True, indent=self.indent, sort_keys=True) + "\n"
-                atomic_write_text(self.path, text)
+            atomic_write_text(self.path, text)
         except OSError as exc:
             self._data, self._dirty = None, False
             raise SaveError(f"{self.path}: cannot save ({exc.strerror or exc})", exc.strerror or "") from None

@@ -71,7 +71,7 @@ class Store:
 
     def __init__(self, path: str | os.PathLike, create: bool = True, read_only: bool = False,
                  on_problem: Callable[[str], None] | None = None):
-        paths = self.paths(path)  # a symlink: lock and write the target, not the link
+        self._paths = paths = self.paths(path)  # a symlink: lock and write the target, not the link
         self.path = paths.db
         self.read_only = read_only
         self.on_problem = on_problem
@@ -296,17 +296,16 @@ class Store:
             fresh["cursor"] = cursor
         elif row and "cursor" in row:
             fresh["cursor"] = row["cursor"]
-        meta = self._db.table("_meta")
         with self.batch():
             if row is None or any(row.get(k) != v for k, v in fresh.items()):  # keeps extra columns
                 self._index.update(fresh, doc_ids=[self._doc_ids[article.id]])
-            if cursor is not None and (meta.get(doc_id=1) or {}).get("last_article") != article.id:
-                meta.update({"last_article": article.id}, doc_ids=[1])
+            if cursor is not None and self.meta("last_article") != article.id:
+                self.set_meta("last_article", article.id)
             self._remember_values(session.events.values())
 
     def last_opened(self) -> tuple[str, int] | None:
         """The article the coder had open last, and where the cursor was; None if never or gone."""
-        last = (self._db.table("_meta").get(doc_id=1) or {}).get("last_article")
+        last = self.meta("last_article")
         row = self.row(last) if last else None
         return (last, int(row.get("cursor", 0))) if row else None
 
@@ -329,7 +328,7 @@ class Store:
                     self._values.insert({"field": name, "values": merged})
 
     def _file(self, article_id: str) -> Path:
-        return self.paths(self.path).article_file(article_id)
+        return self._paths.article_file(article_id)
 
     def _journal(self, article_id: str) -> Path:
         return self.articles_dir / f"{_safe(article_id)}.log"

@@ -15,7 +15,6 @@ from .acled_checks import acled_warnings
 from .event_time import unparsed_time
 from .codebook import Codebook
 from .model import Argument, Entity, Event
-from .normalise import parse_date
 
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _CARDS = {"1": "exactly one", "?": "at most one", "*": "any number", "+": "at least one"}

@@ -15,9 +15,9 @@ import re
 
 from ..importer import article_from_text
 from ..model import Argument, Article, Entity, Event, article_id_for
+from .brat_read import MENTION  # entity type of an argument span that is no entity
 from .tokenize import aligned_doc, sentence_nlp
 
-MENTION = "Mention"  # entity type of an argument span that is no entity (as in brat)
 _SEPARATORS = re.compile(r"[.:]")
 
 

@@ -125,13 +125,14 @@ def event_key(ev: Event) -> tuple:
 def _events_in_order(events: list[Event]) -> list[Event]:
     """Text order (``event_key``); events alike but for how other events name them are told apart by
     the keys of the events that name them, so a re-imported project (new ids) sorts the same."""
+    keys = {ev.id: event_key(ev) for ev in events}
     named_by: dict[str, list] = {}
     for ev in events:
         for arg in ev.arguments:
             if arg.event:
-                named_by.setdefault(arg.event, []).append((arg.role, event_key(ev)[:-2]))
-    return sorted(events, key=lambda ev: (*event_key(ev)[:-2], sorted(named_by.get(ev.id, [])),
-                                          *event_key(ev)[-2:]))
+                named_by.setdefault(arg.event, []).append((arg.role, keys[ev.id][:-2]))
+    return sorted(events, key=lambda ev: (*keys[ev.id][:-2], sorted(named_by.get(ev.id, [])),
+                                          *keys[ev.id][-2:]))
 
 
 def iter_documents(store, fmt: str, options: ExportOptions) -> Iterator[Document]:
@@ -162,7 +163,7 @@ def iter_documents(store, fmt: str, options: ExportOptions) -> Iterator[Document
             return rec.status in wanted and (not options.annotator or rec.annotator == options.annotator)
 
         kept = sorted((e for e in entities if keep(e)), key=entity_key)
-        where = {e.id: entity_key(e)[:3] for e in kept}
+        where = {e.id: (e.start, e.end, e.label) for e in kept}
 
         def relation_key(rel: Relation) -> tuple:  # text order of the entities, then the rest
             return (tuple(where[m] for m in rel.members), rel.type, rel.head_role, rel.child_role, rel.status,

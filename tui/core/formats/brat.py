@@ -25,7 +25,7 @@ from typing import Iterator
 from ..codebook import Codebook
 from ..model import MODALITIES, Event
 from .base import Document, ExportOptions, ExportSummary, output_folder, safe_child, safe_name, write_new
-from .brat_read import MENTION, read, read_pair  # noqa: F401  (the reader lives beside the writer)
+from .brat_read import MENTION, clean, read, read_pair  # noqa: F401  (the reader lives beside the writer)
 
 _LINE = re.compile(r"[^\r\n]+")
 _TEXT_SUFFIXES = (".txt", ".md", ".ann", ".html", ".htm", ".json", ".jsonl")
@@ -86,7 +86,7 @@ def ann_for(doc: Document, summary: ExportSummary | None = None, schema: Schema 
         extras(ref, ent)
         for norm in ent.norms:
             norms.append(f"{norm.get('type') or 'Reference'} {ref} {norm.get('db')}:{norm.get('id')}\t"
-                         f"{_one_line(norm.get('text', ''))}")
+                         f"{clean(norm.get('text', ''))}")
     drawn = [e for e in doc.events if e.trigger_start is not None]
     eids = {ev.id: f"E{n}" for n, ev in enumerate(drawn, start=1)}
     lost = 0
@@ -137,18 +137,14 @@ def ann_for(doc: Document, summary: ExportSummary | None = None, schema: Schema 
         schema.entities.add(MENTION)
     lines += rel_lines
     for i, (name, target, value) in enumerate(attrs, start=1):
-        lines.append(f"A{i}\t{name} {target}" + ("" if value is True else f" {_one_line(str(value))}"))
+        lines.append(f"A{i}\t{name} {target}" + ("" if value is True else f" {clean(str(value))}"))
         if value is not True:
-            schema.attributes[name].add(_one_line(str(value)))
+            schema.attributes[name].add(clean(str(value)))
         else:
             schema.attributes[name]
     lines += [f"N{i}\t{norm}" for i, norm in enumerate(norms, start=1)]
-    lines += [f"#{i}\tAnnotatorNotes {target}\t{_one_line(note)}" for i, (target, note) in enumerate(notes, start=1)]
+    lines += [f"#{i}\tAnnotatorNotes {target}\t{clean(note)}" for i, (target, note) in enumerate(notes, start=1)]
     return "".join(line + "\n" for line in lines)
-
-
-def _one_line(text: str) -> str:
-    return text.replace("\r", " ").replace("\n", " ").replace("\t", " ")
 
 
 def record_attributes(record) -> dict:
