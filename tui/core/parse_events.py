@@ -44,7 +44,7 @@ def new_event_from_parse(
     event = Event.from_dict(changes[-1]["after"])
     event.arguments = carried_arguments(codebook, reading, type_name)
     event.fields = derive_fields(codebook, event, session.article.text, session.article.published)
-    for name in ("country", "notes"):  # what the reading knew beyond its arguments
+    for name in ("country",):  # what the reading knew beyond its arguments (its notes: derive_fields)
         if reading.fields.get(name) and not event.fields.get(name):
             event.fields[name] = reading.fields[name]
     if event.arguments:

@@ -21,7 +21,7 @@ from .model import Argument, Article, Event
 from .nlp import doc_entities, trim_span
 from .suggest_merge import representative, carry_scene, compatible, conflict, merge_target, move_self_casualties, two_events
 from .suggest_modality import modality
-from .suggest_parse import Mention, quotes, read_place_and_time, read_roles, read_victims
+from .suggest_parse import Mention, published_of, quotes, read_place_and_time, read_roles, read_victims
 from .suggest_types import TypeChoice, decide, rank, word_types
 
 # The universal roles the parse yields, as each event type names them.
@@ -96,7 +96,7 @@ class Suggester:
                    ("PERSON", "ORG", "NORP") for k in killers):
             return None  # "an explosion killed five": the explosion is the event, found as such
         types = ["VIOLENCE_AGAINST_CIVILIANS", "BATTLE"]
-        if modality(tok, types, _published(tok.doc)) not in ("", "background"):
+        if modality(tok, types, published_of(tok.doc)) not in ("", "background"):
             return None
         victims = {t.lemma_.lower() for c in tok.children if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree}
         if victims & lex.COMBATANT_WORDS:
@@ -134,7 +134,7 @@ class Suggester:
         return (i + 1, list(types)) if types else None
 
     def _mention(self, doc, sent, s_index, i, end_i, head, types, ents, body_start) -> Mention | None:
-        found = modality(head, types, _published(doc))
+        found = modality(head, types, published_of(doc))
         if found not in ("", "background"):
             return None  # not reported as having happened: only the coder's `e` makes it an event
         choice = decide(self.codebook, doc[i:end_i], head, types)
@@ -345,10 +345,6 @@ def _trigger_span(doc, start: int, end: int):
 def _anaphoric(head) -> bool:
     """A mention that refers back to an event already reported ("the attack", "its first assault")."""
     return any(c.dep_ in ("det", "poss") and c.lower_ in lex.ANAPHORIC for c in head.children)
-
-
-def _published(doc) -> str:
-    return doc.user_data.get("published", "")
 
 
 _cache: dict[int, Suggester] = {}

@@ -112,7 +112,6 @@ def carry_scene(events: list[Event], clusters: list[list[Mention]], text: str) -
     the last place named before it, from which only its country may be taken."""
     place: tuple[Argument, int] | None = None
     time: tuple[Argument, int, int] | None = None
-    scenes: list[Argument | None] = []
     order = sorted(range(len(events)), key=lambda k: min(m.start for m in clusters[k]))
     by_index: dict[int, Argument | None] = {}
     for k in order:

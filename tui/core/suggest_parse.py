@@ -245,7 +245,7 @@ def read_place_and_time(m: Mention, sent, ents, head) -> None:
                 continue  # a bare year (a byline's) is not when the event happened; "the 1968 assassination" is
             if _DURATION.search(words) and not any(w in words for w in ("ago", "last", "earlier", "this", "next")):
                 continue
-            when = parse_date(ent.text, _published(sent.doc), future=looks_ahead(ent.root))
+            when = parse_date(ent.text, published_of(sent.doc), future=looks_ahead(ent.root))
             if when is not None:
                 score = -when.time_precision - abs(ent.root.i - head.i) / 1000
                 if head.pos_ != "VERB" and ent.root.head.head.i == head.i:
@@ -290,7 +290,8 @@ def _locative(ent) -> bool:
     return False
 
 
-def _published(doc) -> str:
+def published_of(doc) -> str:
+    """The article's date the suggester set on the parsed doc, against which relative dates resolve."""
     return doc.user_data.get("published", "")
 
 
@@ -301,7 +302,7 @@ def _death_toll(m: Mention, toll) -> None:
         if tok.i > toll.i and tok.like_num and tok.dep_ in ("nummod", "pobj", "dobj", "attr", "quantmod"):
             noun = tok.head if tok.dep_ == "nummod" else tok
             start, end = tok.idx, noun.idx + len(noun)
-            count = parse_count(toll.doc.text[start:end])
+            count = parse_count(toll.doc[tok.i:noun.i + 1].text)  # not doc.text: it rebuilds the whole text
             if count is not None:
                 m.victims.append((start, end, count, False))
             return

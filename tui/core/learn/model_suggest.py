@@ -15,8 +15,9 @@ import numpy
 from ..codebook import Codebook, CodebookError
 from ..events import default_subtype, guess_subtype
 from ..suggest import Suggester
-from ..suggest_lexicon import ANAPHORIC, GENERIC_VIOLENT, VIOLENT_TYPES
-from ..suggest_parse import Mention, read_place_and_time, read_roles, read_victims
+from ..suggest_lexicon import GENERIC_VIOLENT, VIOLENT_TYPES
+from ..suggest_parse import Mention
+from ..suggest_types import TypeChoice
 from . import TRIGGER_PIPE
 
 VETO = 0.5  # a rule trigger the model calls no trigger with this probability is dropped
@@ -169,13 +170,9 @@ class ModelSuggester(Suggester):
         words = " ".join([span.text, *sorted(mods)])
         subtype = guess_subtype(etype, words) or default_subtype(etype, words)
         generic = head.lemma_.lower() in GENERIC_VIOLENT and span.label_ in VIOLENT_TYPES
-        anaphoric = any(c.dep_ in ("det", "poss") and c.lower_ in ANAPHORIC for c in head.children)
-        m = Mention(span.label_, subtype, span.start_char, span.end_char, sent_index[sent.start],
-                    span.start_char < body_start, generic, anaphoric)
-        read_roles(m, head, sent, ents, self.is_trigger)
-        read_place_and_time(m, sent, ents, head)
-        read_victims(m, sent, ents)
-        return m
+        # The rule suggester's own reading of the clause (quotations kept out the same way)
+        return self._read(span, head, TypeChoice(span.label_, subtype, generic, ""), sent_index[sent.start],
+                          ents, body_start)
 
     def _event(self, cluster: list[Mention], article, annotator: str):
         names = PARSE_ROLES.get(cluster[0].type, {})
