@@ -8,7 +8,6 @@ Prints one JSON line per figure.
 
 from __future__ import annotations
 
-import json
 import os
 import statistics
 import sys
@@ -17,6 +16,9 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from figures import figure  # noqa: E402
 
 NAMES = ["Baghdad", "Aden", "Minsk", "Paris", "Deir ez-Zor", "Khasham", "Hong Kong", "Mokha", "Dayr az Zawr",
          "Deir ez-Zor Province", "eastern Syria", "Jolo Cathedral", "Maidan Shahr", "Abqaiq", "Belgrade", "London",
@@ -38,15 +40,15 @@ def main() -> None:
         before = rss_mib()
         start = time.perf_counter()
         gazetteer.warm_up()
-        print(json.dumps({"bench": "gazetteer", "figure": "index_build_s", "value": round(time.perf_counter() - start, 2)}))
+        figure("gazetteer_index_build_s", round(time.perf_counter() - start, 2), note="once per machine, on first use")
         times = []
         for _ in range(20):
             for name in NAMES:
                 t0 = time.perf_counter()
                 gazetteer.lookup(name, "")
                 times.append(time.perf_counter() - t0)
-        print(json.dumps({"bench": "gazetteer", "figure": "lookup_median_ms", "value": round(statistics.median(times) * 1000, 3)}))
-        print(json.dumps({"bench": "gazetteer", "figure": "rss_growth_mib", "value": round(rss_mib() - before, 1)}))
+        figure("gazetteer_lookup_median_ms", round(statistics.median(times) * 1000, 3))
+        figure("gazetteer_rss_growth_mb", round(rss_mib() - before, 1))
 
 
 if __name__ == "__main__":
