@@ -36,6 +36,17 @@ def index_journal_path(db: Path) -> Path:
     return db.with_name(db.name + ".log")
 
 
+def files_signature(db: Path) -> tuple:
+    """What changes when the index or its journal is written: to notice a change between two reads."""
+    def stat(path: Path):
+        try:
+            st = path.stat()
+        except OSError:
+            return None
+        return st.st_ino, st.st_size, st.st_mtime_ns
+    return stat(db), stat(index_journal_path(db))
+
+
 class IndexTables:
     """The index's tables (``{table: {str(doc_id): row}}``), changed only through ``merge``."""
 
@@ -48,7 +59,7 @@ class IndexTables:
         for name, rows in (tables or {}).items():  # rows numbered by digits: ``Store`` checks it
             self.tables[name] = dict(sorted(rows.items(), key=lambda kv: int(kv[0])))
         self._next = {name: max(map(int, rows), default=0) + 1 for name, rows in self.tables.items()}
-        self.seq = self.folded = int(self.tables.get(META, {}).get("1", {}).get(SEQ_KEY, 0) or 0)
+        self.seq = int(self.tables.get(META, {}).get("1", {}).get(SEQ_KEY, 0) or 0)
         replayed = self._replay(journal.entries, report)
         for problem in journal.problems:
             report(problem)
@@ -83,7 +94,7 @@ class IndexTables:
             self._next[name] = max(self._next.get(name, 1), doc_id + 1)
         else:
             old.update(values)
-        self._ops.append([name, doc_id, values])
+        self._ops.append([name, doc_id, dict(values)])
         if not self._held:
             self._write()
 
@@ -165,7 +176,6 @@ class IndexTables:
             else:
                 meta[SEQ_KEY] = before
             raise SaveError(f"{self.path}: cannot save ({exc.strerror or exc})", exc.strerror or "") from None
-        self.folded = self.seq
         self.stale = False
         if not self._keep_journal:
             try:

@@ -131,16 +131,19 @@ def tables_text(data: dict, indent: int | None = 1) -> str:
     return text
 
 
+# Made once: ``json.dumps`` with arguments builds a new encoder on every call.
+_ENCODERS = {ascii_only: json.JSONEncoder(ensure_ascii=ascii_only, sort_keys=True).encode for ascii_only in (False, True)}
+
+
 def _layout(data: dict, indent: int | None, ascii_only: bool) -> str:
+    encode = _ENCODERS[ascii_only]
     if indent is None:
-        return json.dumps(data, ensure_ascii=ascii_only, sort_keys=True) + "\n"
+        return encode(data) + "\n"
     tables = []
     for name in sorted(data):
         table = data[name]
-        records = ",\n".join(f"  {json.dumps(key, ensure_ascii=ascii_only)}: "
-                             f"{json.dumps(table[key], ensure_ascii=ascii_only, sort_keys=True)}"
-                             for key in sorted(table, key=_record_order))
-        tables.append(f" {json.dumps(name, ensure_ascii=ascii_only)}: " + ("{\n" + records + "\n }" if records else "{}"))
+        records = ",\n".join(f"  {encode(key)}: {encode(table[key])}" for key in sorted(table, key=_record_order))
+        tables.append(f" {encode(name)}: " + ("{\n" + records + "\n }" if records else "{}"))
     return "{\n" + ",\n".join(tables) + "\n}\n" if tables else "{}\n"
 
 

@@ -34,7 +34,7 @@ from tinydb.table import Document
 
 from . import backup
 from .completion import coded_values
-from .index_journal import IndexTables, index_journal_path
+from .index_journal import IndexTables, files_signature, index_journal_path
 from .journal import read_journal
 from .model import ARTICLE_STATUSES, Article
 from .session import ArticleSession
@@ -97,14 +97,17 @@ class Store:
                 raise StoreError(f"{self.path}: cannot create its folder ({exc.strerror})") from None
             self._lock.acquire()
         try:
-            if not read_only and _signature(self.path) != seen:  # the last holder changed it meanwhile
+            if not read_only and files_signature(self.path) != seen:  # the last holder changed it meanwhile
                 seen, journal, tables = self._read_index(exists)
             self._tables = IndexTables(self.path, tables, journal, read_only, self.report)
             self._check_schema()
             if not read_only:
                 self.articles_dir.mkdir(exist_ok=True)
                 if self._tables.stale:  # a run that was killed: its changes go into the index now
-                    self._tables.fold()
+                    try:
+                        self._tables.fold()
+                    except SaveError as exc:  # the journal keeps them; folded at a later checkpoint
+                        self.report(str(exc))
                 backup.rotate_index(self.path)
             self._doc_ids = {row["id"]: int(key) for key, row in self._tables.table(ARTICLES).items()}
         except OSError as exc:
@@ -124,7 +127,7 @@ class Store:
         """(what the files were, the index journal, the index tables). The journal is read first: a
         fold replaces the index before it empties the journal, so a reader racing a fold never misses
         a change."""
-        seen = _signature(self.path)
+        seen = files_signature(self.path)
         journal = read_journal(index_journal_path(self.path))
         return seen, journal, (self._check_index() if exists else None)
 
@@ -392,17 +395,6 @@ def article_tables(article: Article) -> dict:
     read straight off the article: ``to_dict`` deep-copies it, a third of an import's time)."""
     return {"article": {"1": {name: getattr(article, name) for name in ARTICLE_FIELDS}},
             "state": {"1": {"seq": 0, "analysed": "", "history": [], "position": 0}}}
-
-
-def _signature(db: Path) -> tuple:
-    """What changes when the index or its journal is written: to notice a change between two reads."""
-    def stat(path: Path):
-        try:
-            st = path.stat()
-        except OSError:
-            return None
-        return st.st_ino, st.st_size, st.st_mtime_ns
-    return stat(db), stat(index_journal_path(db))
 
 
 def _safe(article_id: str) -> str:
