@@ -130,3 +130,20 @@ def test_a_reader_sees_the_editors_index_changes_without_writing(samples_db):
         before = sorted(p.name for p in samples_db.parent.iterdir())
         assert _statuses(samples_db)[ids[3]] == "done"
         assert sorted(p.name for p in samples_db.parent.iterdir()) == before
+
+
+def test_entries_a_fold_already_took_are_never_replayed_over_newer_ones(samples_db):
+    """A reader that read the journal just before the editor folded it, then the folded index, must
+    not take older entries over newer ones: each entry's number says whether the index holds it."""
+    with Store(samples_db) as store:
+        article_id = store.article_ids()[0]
+        store.set_status(article_id, "done")
+        old_journal = store.index_journal.read_bytes()  # what the racing reader read
+        store.set_status(article_id, "skipped")
+        store.checkpoint()
+        assert store.index_journal.read_bytes() == b""
+        store.index_journal.write_bytes(old_journal)  # as the reader saw it
+        with Store(samples_db, read_only=True) as reader:
+            assert reader.row(article_id)["status"] == "skipped"
+        store.index_journal.write_bytes(b"")
+    assert _statuses(samples_db)[article_id] == "skipped"
