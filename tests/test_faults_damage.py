@@ -3,6 +3,8 @@ never taken for a new project, and ``newsmark restore`` brings it back from the 
 
 from __future__ import annotations
 
+import json
+
 import os
 import random
 
@@ -104,7 +106,11 @@ def test_the_index_keeps_a_few_distinct_generations(db_path):
     generations = index_generations(db_path)
     assert len(generations) == INDEX_GENERATIONS
     assert generations[0].read_bytes() == db_path.read_bytes()
-    assert len({g.read_bytes() for g in generations}) == 2  # no two neighbours alike: done, todo, done...
+    statuses = [json.loads(g.read_text())["articles"]["1"]["status"] for g in generations]
+    assert statuses == ["todo", "done", "todo", "done", "todo"]  # newest first, no two neighbours alike
+    with Store(db_path):  # opened and closed without a change: no new generation
+        pass
+    assert [g.read_bytes() for g in index_generations(db_path)] == [g.read_bytes() for g in generations]
 
 
 @pytest.mark.parametrize("damage", ["deleted", "empty", "garbage", "no article"])

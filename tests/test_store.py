@@ -18,7 +18,7 @@ from tui.core.store import SCHEMA_VERSION, Store
 from .conftest import ROOT, SEED
 
 
-def test_write_interrupted_before_rename_leaves_old_database_loadable(seed_db, monkeypatch):
+def test_an_index_change_the_disk_refuses_is_not_kept_in_memory(seed_db, monkeypatch):
     before = seed_db.read_text()
 
     def crash(*args):
@@ -26,15 +26,35 @@ def test_write_interrupted_before_rename_leaves_old_database_loadable(seed_db, m
 
     with Store(seed_db) as store:
         article_id = store.article_ids()[0]
-        monkeypatch.setattr(os, "replace", crash)
+        monkeypatch.setattr(os, "fsync", crash)
         with pytest.raises(SaveError, match="cannot save"):
             store.set_status(article_id, "done")
         monkeypatch.undo()
         assert store.row(article_id)["status"] == "todo"  # the cache did not run ahead of the disk
     assert seed_db.read_text() == before
-    assert not [p for p in seed_db.parent.iterdir() if p.name.endswith(".tmp")]
     with Store(seed_db) as store:
         assert store.row(article_id)["status"] == "todo"
+
+
+def test_a_fold_interrupted_before_rename_leaves_the_old_index_and_the_journal(seed_db, monkeypatch):
+    """The index file is replaced only whole; until then the index journal holds the change."""
+    before = seed_db.read_text()
+
+    def crash(*args):
+        raise OSError("power cut")
+
+    problems = []
+    with Store(seed_db, on_problem=problems.append) as store:
+        article_id = store.article_ids()[0]
+        store.set_status(article_id, "done")
+        monkeypatch.setattr(os, "replace", crash)
+    monkeypatch.undo()
+    assert seed_db.read_text() == before
+    assert not [p for p in seed_db.parent.iterdir() if p.name.endswith(".tmp")]
+    assert problems == [f"{seed_db}: cannot save (power cut); every change is in {seed_db}.log, folded next time"]
+    with Store(seed_db) as store:
+        assert store.row(article_id)["status"] == "done"
+    assert '"status": "done"' in seed_db.read_text()
 
 
 def test_a_second_process_is_refused_with_a_clear_message(seed_db):
@@ -135,7 +155,7 @@ def test_counts_follow_every_change_and_survive_a_replay(seed_db):
         again.close()
 
 
-def test_the_index_remembers_the_last_article_and_its_cursor_in_one_write(samples_db, monkeypatch):
+def test_the_index_remembers_the_last_article_and_its_cursor_in_one_journal_line(samples_db, monkeypatch):
     from tui.core import storage
 
     with Store(samples_db) as store:
@@ -145,10 +165,14 @@ def test_the_index_remembers_the_last_article_and_its_cursor_in_one_write(sample
         session.close()
         writes = []
         real_write = storage.atomic_write_text
-        monkeypatch.setattr(storage, "atomic_write_text", lambda path, text: (writes.append(path),
-                                                                               real_write(path, text)))
+        monkeypatch.setattr(storage, "atomic_write_text", lambda path, text, durable=True: (
+            writes.append(path), real_write(path, text, durable)))
+        lines = store.index_journal.read_bytes().count(b"\n") if store.index_journal.exists() else 0
+        index = samples_db.read_bytes()
         store.sync(session, cursor=123)
-        assert writes == [store.path]  # the row's cursor and the last article: one atomic write
+        # the row's cursor and the last article: one journal line; the index file is not rewritten
+        assert store.index_journal.read_bytes().count(b"\n") == lines + 1
+        assert writes == [] and samples_db.read_bytes() == index
         other = store.open_session(first)
         other.close()
         store.sync(other)  # a sync without a cursor (an import, say) keeps what was remembered

@@ -14,6 +14,7 @@ from ..core.formats import (IMPORT_FORMATS, ImportDoc, ImportProblem, detect_for
 from ..core.formats.ingest import ImportSummary, add_new_documents, annotate_known_documents
 from ..core.importer import Problem, read_file, source_files
 from ..core.project_codebook import checked_codebook, remember_codebook
+from ..core.storage import SaveError
 from ..core.store import Store
 from .common import USER_OS_ERRORS, add_codebook_options, add_db_option, progress_bar, warn
 
@@ -122,6 +123,9 @@ def run(args) -> int:
             return 1
         except KeyboardInterrupt:
             warn("newsmark: interrupted; nothing was imported")
+            return 1
+        except SaveError as exc:
+            warn(f"newsmark: {exc}; nothing was imported")
             return 1
         annotate_known_documents(store, known, args.annotator, summary, progress)
         if record is not None:  # remembered once the import is in: a refused one changes nothing

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import json
+import os
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -261,7 +262,7 @@ def _dateline(body: str) -> str:
 
 
 def _date_in_name(source: str) -> str:
-    match = _ISO_IN_NAME.search(Path(source.split(":", 1)[0]).name)
+    match = _ISO_IN_NAME.search(os.path.basename(source.split(":", 1)[0]))
     if not match:
         return ""
     try:

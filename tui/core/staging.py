@@ -3,10 +3,12 @@
 ``Store.staged_import()`` yields an ``ImportStaging``. New articles (and the annotations an import
 brings for them) are written as files into ``NAME_articles.staging/`` beside the articles folder,
 without one fsync per file; nothing in the project refers to them yet. When the block ends without
-an error, the staged files are flushed to disk (one ``os.sync`` for a large import), the index rows of all new articles are
-written in one atomic write - that is the moment the import happens - and the staged files are
-renamed into the articles folder. On an error (bad input found late, a full disk, an interrupt) the
-staging folder is removed and the index is as it was: the project has not changed.
+an error, the staged files are flushed to disk (one ``os.sync`` for a large import), the index rows
+of all new articles are written at once (one fsynced index-journal line, or for a large import one
+atomic write of the index) - that is the moment the import happens - and the staged files are
+renamed into the articles folder (into a new project, the staging folder becomes the articles folder
+in one rename). On an error (bad input found late, a full disk, an interrupt) the staging folder is
+removed and the index is as it was: the project has not changed.
 
 A run killed before the index write leaves only the staging folder; one killed after it leaves
 files still to be moved. ``finish_interrupted_import`` (called when a store opens) settles both:
@@ -22,7 +24,7 @@ from typing import TYPE_CHECKING
 
 from .model import Article
 from .session import ArticleSession
-from .storage import tables_text
+from .storage import fsync_dir, tables_text
 
 if TYPE_CHECKING:  # pragma: no cover
     from .store import Store
@@ -45,6 +47,8 @@ class ImportStaging:
         self.folder.mkdir()
         self.rows: dict[str, dict] = {}  # article id -> its future index row
         self.adopted: set[str] = set()  # articles whose files are already in the articles folder
+        # The article files already stored, read once (the project is locked): no stat per article.
+        self._stored_files = set(os.listdir(store.articles_dir))
 
     def add(self, article: Article) -> bool:
         """Stage a new article; False (nothing staged) if the same text is stored or staged already."""
@@ -52,13 +56,14 @@ class ImportStaging:
 
         if self.store.has_article(article.id) or article.id in self.rows:
             return False
-        if self.store._file(article.id).exists():  # its file outlived its index row: take it back
+        path = self._path(article.id, ".json")
+        if path.name in self._stored_files:  # its file outlived its index row: take it back
             row = self.store.adoptable_row(article.id)
             if row is not None:
                 self.rows[article.id] = row
                 self.adopted.add(article.id)
                 return True
-        self._path(article.id, ".json").write_text(tables_text(article_tables(article)), encoding="utf-8")
+        write_new_file(path, tables_text(article_tables(article)).encode("utf-8"))
         self.rows[article.id] = self.store._row(article, {"entities": 0, "suggested": 0, "events": 0}, "")
         return True
 
@@ -81,21 +86,22 @@ class ImportStaging:
         return self.folder / f"{_safe(article_id)}{suffix}"
 
     def commit(self) -> int:
-        """Write the index rows in one atomic write, then move the files in; how many articles."""
+        """Write the index rows at once, then move the files in; how many articles."""
         store = self.store
         if not self.rows:
             self.discard()
             return 0
         try:
             self._flush()  # the staged files reach the disk before the index may name them
-            with store.batch():
-                doc_ids = store._index.insert_multiple(list(self.rows.values()))
+            store.add_rows(list(self.rows.values()))
         except BaseException:
             self.discard()
             raise
         # Done: from here a failure leaves files to move, which the next opening of the store moves.
-        store._doc_ids.update(zip(self.rows, doc_ids))
-        move_in(store, self.folder)
+        if not self.adopted and not self._stored_files:
+            replace_folder(store, self.folder)
+        else:
+            move_in(store, self.folder)
         return len(self.rows)
 
     def _flush(self) -> None:
@@ -116,6 +122,30 @@ class ImportStaging:
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
+def write_new_file(path: Path, data: bytes) -> None:
+    """A staged file, written without an fsync (``_flush`` makes them all durable at once)."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view):]
+    finally:
+        os.close(fd)
+
+
+def replace_folder(store: "Store", folder: Path) -> None:
+    """Into a project with no article file yet: the staging folder becomes the articles folder in one
+    rename. Killed between the two steps, the staging folder is left, and moved in at the next open."""
+    try:
+        store.articles_dir.rmdir()
+        os.replace(folder, store.articles_dir)
+    except OSError:
+        store.articles_dir.mkdir(exist_ok=True)
+        move_in(store, folder)
+        return
+    fsync_dir(store.articles_dir.parent)
+
+
 def move_file(path: Path, target: Path) -> None:
     """One staged file into place (its own function, so a test can kill a run between two)."""
     os.replace(path, target)
@@ -131,11 +161,7 @@ def move_in(store: "Store", folder: Path) -> None:
         else:
             path.unlink(missing_ok=True)
     shutil.rmtree(folder, ignore_errors=True)
-    fd = os.open(store.articles_dir, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+    fsync_dir(store.articles_dir)
 
 
 def finish_interrupted_import(store: "Store") -> None:

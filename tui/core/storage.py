@@ -119,14 +119,37 @@ def _kind(value) -> str:
 
 
 def tables_text(data: dict, indent: int | None = 1) -> str:
-    """The JSON text of a TinyDB file: readable UTF-8 with sorted keys, or every character escaped
-    when the data holds a lone surrogate (a name from undecodable bytes) that UTF-8 cannot take."""
-    text = json.dumps(data, ensure_ascii=False, indent=indent, sort_keys=True) + "\n"
+    """The JSON text of a TinyDB file, keys sorted: one record per line (``indent=None``: one line),
+    so a changed record is one changed line in git, and it is written by the C JSON encoder (an
+    indented dump goes through the pure-Python one, several times slower). Readable UTF-8, or every
+    character escaped when the data holds a lone surrogate (a name from undecodable bytes)."""
     try:
+        text = _layout(data, indent, ascii_only=False)
         text.encode("utf-8")
     except UnicodeEncodeError:
-        text = json.dumps(data, ensure_ascii=True, indent=indent, sort_keys=True) + "\n"
+        text = _layout(data, indent, ascii_only=True)
     return text
+
+
+# Made once: ``json.dumps`` with arguments builds a new encoder on every call.
+_ENCODERS = {ascii_only: json.JSONEncoder(ensure_ascii=ascii_only, sort_keys=True).encode for ascii_only in (False, True)}
+
+
+def _layout(data: dict, indent: int | None, ascii_only: bool) -> str:
+    encode = _ENCODERS[ascii_only]
+    if indent is None:
+        return encode(data) + "\n"
+    tables = []
+    for name in sorted(data):
+        table = data[name]
+        records = ",\n".join(f"  {encode(key)}: {encode(table[key])}" for key in sorted(table, key=_record_order))
+        tables.append(f" {encode(name)}: " + ("{\n" + records + "\n }" if records else "{}"))
+    return "{\n" + ",\n".join(tables) + "\n}\n" if tables else "{}\n"
+
+
+def _record_order(key: str) -> tuple[int, str]:
+    """TinyDB's records in the order of their numbers ("2" before "10")."""
+    return (int(key), "") if key.isdigit() else (-1, key)
 
 
 class AtomicJSONStorage(Storage):

@@ -4,6 +4,7 @@ Layout, for ``--db project.json``::
 
     project.json             index: one row per article (title, status, counts, where the cursor was
                              left), schema version, the article open last
+    project.json.log         the index's journal of changes since its last fold (see ``index_journal``)
     project.json.lock        held by the process that has the project open
     project_articles/ID.json the article's text, entities, events and undo history (TinyDB)
     project_articles/ID.log  the article's journal of actions since its last checkpoint
@@ -15,6 +16,8 @@ Opened ``read_only`` (``stats``, ``export``), the store takes no lock and writes
 
 An annotation edit touches only its article's journal, so its cost does not grow with the number of
 articles (as brat keeps one .ann per document); that also makes annotations diff and merge in git.
+An index change (status, counts, cursor) is one line appended to the index journal, folded into the
+index file when the store closes: its cost does not grow with the project either.
 """
 
 from __future__ import annotations
@@ -22,20 +25,24 @@ from __future__ import annotations
 import os
 import sys
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Callable, Iterator
 
 from tinydb import TinyDB
+from tinydb.table import Document
 
 from . import backup
 from .completion import coded_values
+from .index_journal import IndexTables, files_signature, index_journal_path
+from .journal import read_journal
 from .model import ARTICLE_STATUSES, Article
 from .session import ArticleSession
 from .staging import ImportStaging, finish_interrupted_import
-from .storage import ArticleDamaged, AtomicJSONStorage, DamagedFile, ProcessLock, StoreError, read_tables
+from .storage import ArticleDamaged, AtomicJSONStorage, DamagedFile, ProcessLock, SaveError, StoreError, read_tables
 
 SCHEMA_VERSION = 1
+ARTICLES, VALUES, META = "articles", "coded_values", "_meta"  # the index's tables (TinyDB's layout)
 DEFAULT_DB = Path(".newsmark") / "newsmark.json"
 
 
@@ -81,7 +88,8 @@ class Store:
             raise StoreError(f"{self.path}: no such database")
         self.articles_dir = paths.articles_dir
         self._lock = ProcessLock(paths.lock, f"database {self.path}")
-        tables = self._check_index() if exists else None  # before the lock: a damaged project gets none
+        # Read (and checked) before the lock: a damaged project gets none, nor any other file.
+        seen, journal, tables = self._read_index(exists)
         if not read_only:
             try:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -89,15 +97,19 @@ class Store:
                 raise StoreError(f"{self.path}: cannot create its folder ({exc.strerror})") from None
             self._lock.acquire()
         try:
-            self._db = TinyDB(self.path, storage=AtomicJSONStorage, read_only=read_only)
-            self._db.storage.prime(tables)
-            self._index = self._db.table("articles")
-            self._values = self._db.table("coded_values")  # one row per field: for completion
+            if not read_only and files_signature(self.path) != seen:  # the last holder changed it meanwhile
+                seen, journal, tables = self._read_index(exists)
+            self._tables = IndexTables(self.path, tables, journal, read_only, self.report)
             self._check_schema()
             if not read_only:
                 self.articles_dir.mkdir(exist_ok=True)
+                if self._tables.stale:  # a run that was killed: its changes go into the index now
+                    try:
+                        self._tables.fold()
+                    except SaveError as exc:  # the journal keeps them; folded at a later checkpoint
+                        self.report(str(exc))
                 backup.rotate_index(self.path)
-            self._doc_ids = {row["id"]: row.doc_id for row in self._index.all()}
+            self._doc_ids = {row["id"]: int(key) for key, row in self._tables.table(ARTICLES).items()}
         except OSError as exc:
             self._lock.release()
             raise StoreError(f"{self.path}: cannot open the project ({exc.strerror})") from None
@@ -107,6 +119,18 @@ class Store:
         if not read_only:
             finish_interrupted_import(self)
 
+    @property
+    def index_journal(self) -> Path:
+        return index_journal_path(self.path)
+
+    def _read_index(self, exists: bool):
+        """(what the files were, the index journal, the index tables). The journal is read first: a
+        fold replaces the index before it empties the journal, so a reader racing a fold never misses
+        a change."""
+        seen = files_signature(self.path)
+        journal = read_journal(index_journal_path(self.path))
+        return seen, journal, (self._check_index() if exists else None)
+
     def _check_index(self) -> dict | None:
         """Refuse an index that is not a project's (empty, null, a list, a folder...), naming it."""
         try:
@@ -115,6 +139,9 @@ class Store:
             bad = next((r for r in rows if not isinstance(r.get("id"), str)), None)
             if bad is not None:
                 raise DamagedFile(f"{self.path}: not a valid database file (an article row has no id)")
+            key = next((k for table in (tables or {}).values() for k in table if not k.isdigit()), None)
+            if key is not None:
+                raise DamagedFile(f"{self.path}: not a valid database file (row {key!r} is not numbered)")
             return tables
         except DamagedFile as exc:
             raise DamagedFile(f"{exc}; nothing was changed: `newsmark restore --db {self.path}` shows "
@@ -127,10 +154,19 @@ class Store:
         self.close()
 
     def close(self) -> None:
-        self._db.close()
+        """Fold the index journal into the index, refresh its backup, release the lock. A fold the
+        disk refuses is said and costs nothing: the journal keeps every change for the next open."""
+        try:
+            self._tables.close()
+        except SaveError as exc:
+            self.report(f"{exc}; every change is in {self.index_journal}, folded next time")
         if not self.read_only:
             backup.rotate_index(self.path)
         self._lock.release()
+
+    def checkpoint(self) -> None:
+        """Fold the index journal into the index file now (the store also does it on ``close``)."""
+        self._tables.fold()
 
     def report(self, problem: str) -> None:
         """Say one line about damage found or a save put off: to ``on_problem`` (the app shows it),
@@ -142,11 +178,10 @@ class Store:
             print(f"newsmark: warning: {problem}", file=sys.stderr)
 
     def _check_schema(self) -> None:
-        meta = self._db.table("_meta")
-        row = meta.get(doc_id=1)
+        row = self._tables.get(META, 1)
         if row is None:
             if not self.read_only:
-                meta.insert({"schema_version": SCHEMA_VERSION})
+                self._tables.merge(META, 1, {"schema_version": SCHEMA_VERSION})
         elif row.get("schema_version", 0) > SCHEMA_VERSION:
             raise StoreError(
                 f"{self.path}: schema version {row['schema_version']} is newer than this newsmark "
@@ -155,20 +190,25 @@ class Store:
 
     def meta(self, key: str, default=None):
         """A project-wide setting kept in the index (such as the codebook it uses)."""
-        return (self._db.table("_meta").get(doc_id=1) or {}).get(key, default)
+        return (self._tables.get(META, 1) or {}).get(key, default)
 
     def set_meta(self, key: str, value) -> None:
-        self._db.table("_meta").update({key: value}, doc_ids=[1])
+        self._tables.merge(META, 1, {key: value})
 
     def set_row_values(self, article_id: str, values: dict) -> None:
         """Extra index columns of one article (such as the model's uncertainty); sync keeps them."""
-        self._index.update(values, doc_ids=[self._doc_ids[article_id]])
+        self._tables.merge(ARTICLES, self._doc_ids[article_id], values)
 
     @contextmanager
     def batch(self) -> Iterator[None]:
-        """Make the index writes inside the block one atomic write (for imports of many articles)."""
-        with self._db.storage.hold():
+        """Make the index changes inside the block one journal entry: all of them or none."""
+        with self._tables.hold():
             yield
+
+    def add_rows(self, rows: list[dict]) -> None:
+        """Index rows of new articles whose files are in place, in one journal entry (or one fold)."""
+        doc_ids = self._tables.insert(ARTICLES, rows)
+        self._doc_ids.update(zip((row["id"] for row in rows), doc_ids))
 
     # -- articles ------------------------------------------------------------------------------
 
@@ -183,8 +223,7 @@ class Store:
             return True
         self._journal(article.id).unlink(missing_ok=True)
         AtomicJSONStorage(self._file(article.id), backup=self._backup(article.id)).write(article_tables(article))
-        doc_id = self._index.insert(self._row(article, {"entities": 0, "suggested": 0, "events": 0}, "", False))
-        self._doc_ids[article.id] = doc_id
+        self.add_rows([self._row(article, {"entities": 0, "suggested": 0, "events": 0}, "", False)])
         return True
 
     def _adopt(self, article_id: str) -> bool:
@@ -193,7 +232,7 @@ class Store:
         row = self.adoptable_row(article_id)
         if row is None:
             return False
-        self._doc_ids[article_id] = self._index.insert(row)
+        self.add_rows([row])
         return True
 
     def adoptable_row(self, article_id: str) -> dict | None:
@@ -217,12 +256,13 @@ class Store:
 
     def rows(self) -> list[dict]:
         """The index rows, in the order the articles were imported."""
-        # The file keeps its keys sorted as text ("1", "10", "2"), so order by the number itself.
-        return sorted(self._index.all(), key=lambda row: row.doc_id)
+        return [Document(row, int(key)) for key, row in self._tables.table(ARTICLES).items()]
 
     def row(self, article_id: str) -> dict | None:
+        """A copy of one article's index row (with its ``doc_id``); None if the index has no such article."""
         doc_id = self._doc_ids.get(article_id)
-        return None if doc_id is None else self._index.get(doc_id=doc_id)
+        row = None if doc_id is None else self._tables.get(ARTICLES, doc_id)
+        return None if row is None else Document(row, doc_id)
 
     def article_ids(self) -> list[str]:
         return [r["id"] for r in self.rows()]
@@ -249,7 +289,7 @@ class Store:
     def set_status(self, article_id: str, status: str) -> None:
         if status not in ARTICLE_STATUSES:
             raise ValueError(f"unknown status {status!r}")
-        self._index.update({"status": status}, doc_ids=[self._doc_ids[article_id]])
+        self._tables.merge(ARTICLES, self._doc_ids[article_id], {"status": status})
 
     def readable_sessions(self, rows: list[dict] | None = None) -> Iterator[tuple[dict, ArticleSession]]:
         """Each article (of ``rows``, else all, in import order) opened in turn with its index row and
@@ -284,21 +324,20 @@ class Store:
         return session
 
     def sync(self, session: ArticleSession, cursor: int | None = None) -> None:
-        """Copy a session's counts into the index, writing it only when they changed. With a
+        """Copy a session's counts into the index, journaling only the fields that changed. With a
         ``cursor``, also remember where the coder left the article, and that it was the last one
-        open (the next ``newsmark open`` starts there): one write when an article is closed, never
-        one per key."""
+        open (the next ``newsmark open`` starts there): one journal line when an article is closed,
+        never one per key."""
         article = session.article
-        row = self.row(article.id)
+        row = self._tables.get(ARTICLES, self._doc_ids[article.id]) or {}
         fresh = self._row(article, session.counts(), session.analysed, session.reviewed)
-        fresh["status"] = row["status"] if row else article.status
+        del fresh["status"]  # the index's own: set_status changes it
         if cursor is not None:
             fresh["cursor"] = cursor
-        elif row and "cursor" in row:
-            fresh["cursor"] = row["cursor"]
+        changed = {k: v for k, v in fresh.items() if k not in row or row[k] != v}  # keeps extra columns
         with self.batch():
-            if row is None or any(row.get(k) != v for k, v in fresh.items()):  # keeps extra columns
-                self._index.update(fresh, doc_ids=[self._doc_ids[article.id]])
+            if changed:
+                self._tables.merge(ARTICLES, self._doc_ids[article.id], changed)
             if cursor is not None and self.meta("last_article") != article.id:
                 self.set_meta("last_article", article.id)
             self._remember_values(session.events.values())
@@ -312,20 +351,20 @@ class Store:
     def coded_values(self) -> dict[str, list[str]]:
         """Values already coded in the project's actor, place and country fields, by field
         (as of each article's last close), for completion."""
-        return {row["field"]: row["values"] for row in self._values.all()}
+        return {row["field"]: row["values"] for row in self._tables.table(VALUES).values()}
 
     def _remember_values(self, events) -> None:
         """Add an article's coded field values to the project's; writes only when one is new."""
-        rows = {row["field"]: row for row in self._values.all()}
+        rows = {row["field"]: (int(key), row) for key, row in self._tables.table(VALUES).items()}
         for name, values in coded_values(events).items():
-            row = rows.get(name)
+            doc_id, row = rows.get(name, (None, None))
             known = set(row["values"]) if row else set()
             if values - known:
                 merged = sorted(known | values)
                 if row:
-                    self._values.update({"values": merged}, doc_ids=[row.doc_id])
+                    self._tables.merge(VALUES, doc_id, {"values": merged})
                 else:
-                    self._values.insert({"field": name, "values": merged})
+                    self._tables.insert(VALUES, [{"field": name, "values": merged}])
 
     def _file(self, article_id: str) -> Path:
         return self._paths.article_file(article_id)
@@ -348,14 +387,20 @@ class Store:
         staging.commit()
 
 
+ARTICLE_FIELDS = tuple(f.name for f in fields(Article))
+
+
 def article_tables(article: Article) -> dict:
-    """The TinyDB tables of a newly stored article's file."""
-    return {"article": {"1": article.to_dict()},
+    """The TinyDB tables of a newly stored article's file, to be written at once (so the record is
+    read straight off the article: ``to_dict`` deep-copies it, a third of an import's time)."""
+    return {"article": {"1": {name: getattr(article, name) for name in ARTICLE_FIELDS}},
             "state": {"1": {"seq": 0, "analysed": "", "history": [], "position": 0}}}
 
 
 def _safe(article_id: str) -> str:
     """Article ids are hex hashes; refuse anything that could name a path outside the folder."""
+    if article_id.isascii() and article_id.replace("-", "").replace("_", "").isalnum():
+        return article_id  # the usual case, checked without a loop in Python
     if not article_id or not all(c.isalnum() or c in "-_" for c in article_id):
         raise StoreError(f"invalid article id {article_id!r}")
     return article_id
