@@ -100,6 +100,8 @@ def test_the_train_command_reports_per_label_scores_and_refuses_an_unreviewed_pr
     printed = capsys.readouterr().out
     assert "triggers on held-out articles" in printed and "REMOTE_VIOLENCE" in printed
     assert "triggers" in spacy.load(out).pipe_names
+    limits = json.loads((out / "meta.json").read_text())["newsmark"]["trigger_thresholds"]
+    assert {"veto", "add", "protect"} <= set(limits)  # chosen by cross-validation on the training articles
     empty = tmp_path / "empty.json"
     with Store(empty) as store:
         text = "Nothing was coded here."
@@ -180,3 +182,20 @@ def test_open_order_uncertain_scores_the_unreviewed_articles_with_the_model(tiny
     assert "uncertainty" not in rows[ids[0]]  # reviewed: not scored
     scores = [rows[i]["uncertainty"] for i in ids[1:]]
     assert all(isinstance(x, float) and 0.0 <= x <= 1.0 for x in scores) and len(set(scores)) > 1
+
+
+def test_the_thresholds_are_chosen_by_what_helps_on_the_training_articles():
+    """Vetoes where the model's doubts separate what coders code; none where they do not; with
+    protection an article's least doubted trigger of each type is kept."""
+    from tui.core.learn.calibrate import NEVER, Calls, choose, kept
+
+    telling = [Calls([("BATTLE", 0.1, True), ("BATTLE", 0.97, False), ("PROTEST", 0.2, True)],
+                     [], {"BATTLE", "PROTEST"}) for _ in range(4)]
+    chosen = choose(telling)
+    assert chosen.veto < 0.97 and chosen.search["f1_chosen"] > chosen.search["f1_rules_alone"]
+    useless = [Calls([("BATTLE", 0.9, True), ("BATTLE", 0.2, False)], [("RIOT", 0.9, False)], {"BATTLE"})
+               for _ in range(4)]
+    chosen = choose(useless)
+    assert (chosen.veto, chosen.add) == (NEVER, NEVER)  # the rules alone
+    assert kept(["BATTLE", "BATTLE", "RIOT"], [0.95, 0.97, 0.99], 0.9, protect=True) == [0, 2]
+    assert kept(["BATTLE", "BATTLE", "RIOT"], [0.95, 0.97, 0.99], 0.9, protect=False) == []

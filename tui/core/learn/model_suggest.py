@@ -1,7 +1,7 @@
 """Suggests events with a trained pipeline: its trigger spancat judges the rule suggester's triggers
-(dropping those it calls no trigger, retyping those it is sure are another type) and adds the ones
-it is sure of that the rules missed; the rules' parse reading fills the roles, merges mentions into
-events and derives the ACLED fields.
+(dropping those it doubts) and adds the ones it is sure of that the rules missed, as far as the
+thresholds chosen in training on the training articles allow (``calibrate``); the rules' types stand,
+and their parse reading fills the roles, merges mentions into events and derives the ACLED fields.
 
 How unsure the model is of an article (``uncertainty``) comes from the spancat's scores for every
 candidate span, including those it judged no trigger: the closer a candidate's "trigger" and "no
@@ -19,11 +19,14 @@ from ..suggest_lexicon import GENERIC_VIOLENT, VIOLENT_TYPES
 from ..suggest_parse import Mention
 from ..suggest_types import TypeChoice
 from . import TRIGGER_PIPE
+from .calibrate import NEVER, Thresholds, kept
 
-VETO = 0.5  # a rule trigger the model calls no trigger with this probability is dropped
-TRUST = 0.6  # ... and one it types otherwise with this probability takes its type
-ADD = 0.8  # a trigger only the model finds is suggested from this probability on
-KNOWN = 50  # the model may veto rule triggers once it was trained on this many triggers
+# For a pipeline whose meta has no thresholds chosen in training (``calibrate``; one trained
+# without a rule suggester to judge): a rule trigger the model calls no trigger with probability VETO
+# is dropped once it was trained on KNOWN triggers, and a trigger only it finds is added from ADD.
+VETO = 0.5
+ADD = 0.8
+KNOWN = 50
 UNCERTAIN_TOP = 5  # an article's uncertainty: the mean over its most doubtful candidates
 
 # The parse reads universal roles (Attacker, Target); research codebooks name them per type.
@@ -103,20 +106,21 @@ def uncertainty(table: dict) -> float:
 class ModelSuggester(Suggester):
     """The rule suggester, with the trained spancat judging its triggers and adding its own.
 
-    A rule trigger the model calls no trigger (probability VETO or more) is dropped once the model
-    was trained on KNOWN triggers (fewer teach it little but "no"), one it types
-    otherwise with TRUST or more takes the model's type; a span the model is sure (ADD) is a trigger
-    where the rules found none is added. So the coders' rejections and additions reach the
-    suggestions. (Measured on WikiEvents, bench_train.py: the vetoes raise precision; additions
-    below ADD cost more precision than they bring.)"""
+    A rule trigger whose probability of "no trigger" reaches the veto threshold is dropped (unless
+    it is the article's least doubted trigger of its type and the thresholds protect those); a span
+    the model calls a trigger of a codebook type with the add threshold or more is added where the
+    rules found none. So the coders' rejections and additions reach the suggestions, as far as
+    cross-validation on the training articles showed they help."""
 
     def __init__(self, codebook: Codebook, nlp):
         super().__init__(codebook)
         self.nlp = nlp
         self._trigger_tokens: set[int] = set()
         self._table: tuple[object, dict] = (None, {})
-        trained = ((nlp.meta.get("newsmark") or {}).get("train") or {}).get("triggers", 0)
-        self.may_veto = trained >= KNOWN
+        meta = nlp.meta.get("newsmark") or {}
+        trained = (meta.get("train") or {}).get("triggers", 0)
+        self.thresholds = Thresholds.from_dict(meta.get("trigger_thresholds")) or Thresholds(
+            VETO if trained >= KNOWN else NEVER, ADD, protect=False)  # a pipeline trained without them
 
     def scores(self, doc) -> dict:
         if self._table[0] is not doc:
@@ -141,20 +145,16 @@ class ModelSuggester(Suggester):
         return sorted(chosen, key=lambda s: s.start)
 
     def mentions(self, doc, body_start: int = 0) -> list[Mention]:
-        spans = self.triggers(doc, ADD)
+        limits = self.thresholds
+        spans = self.triggers(doc, limits.add) if limits.add <= 1.0 else []
         self._trigger_tokens = {t.i for span in spans for t in span}
         table = self.scores(doc)
         ruled = super().mentions(doc, body_start)
-        out = []
+        doubt = []
         for m in ruled:
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
-            label, p, none = table.get((span.start, span.end), (m.type, 1.0, 0.0))
-            if none >= VETO and self.may_veto:
-                continue
-            if label != m.type and p >= TRUST and label in self.codebook.event_types:
-                etype = self.codebook.event_types[label]
-                m.type, m.subtype = label, guess_subtype(etype, span.text) or default_subtype(etype, span.text)
-            out.append(m)
+            doubt.append(table.get((span.start, span.end), (m.type, 1.0, 0.0))[2])
+        out = [ruled[i] for i in kept([m.type for m in ruled], doubt, limits.veto, limits.protect)]
         ents = {tok.i: ent for ent in doc.ents for tok in ent}
         sent_index = {sent.start: n for n, sent in enumerate(doc.sents)}
         for span in spans:

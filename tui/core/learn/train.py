@@ -116,8 +116,7 @@ def train(reviews: list[Reviewed], out: Path, settings: TrainSettings, meta: dic
 
     ``suggester`` is the rule suggester whose triggers stand for the untrained pipeline's; the
     trained side's triggers are what ``ModelSuggester`` makes of them with the trained spancat."""
-    from spacy.util import fix_random_seed, minibatch
-    from thinc.api import Adam
+    from spacy.util import fix_random_seed
 
     from .evaluate import compare, predict
     from .model_suggest import ModelSuggester
@@ -141,6 +140,25 @@ def train(reviews: list[Reviewed], out: Path, settings: TrainSettings, meta: dic
     labels = {s.label_ for eg in ent_train for s in eg.reference.ents}
     trainable = add_components(nlp, settings, labels, trig_train)
     rehearse = _rehearsal_examples(nlp, list(rehearsal_texts), len(ent_train)) if "ner" in trainable else []
+    history = _fit(nlp, trainable, ent_train, trig_train, settings, rehearse, progress)
+    nlp.meta.update(_meta(meta, counts, held, {}, trainable, settings))  # the suggester reads the counts
+    if suggester is not None and TRIGGER_PIPE in trainable:
+        nlp.meta["newsmark"]["trigger_thresholds"] = _calibrate(train_set, settings, suggester).as_dict()
+    trained = ModelSuggester(suggester.codebook, nlp) if suggester and TRIGGER_PIPE in trainable else suggester
+    after = {"entities": predict(nlp, ent_eval), "triggers": predict(nlp, trig_eval, trained)}
+    scores = compare(held_out, before, after)
+    nlp.meta["newsmark"]["scores"] = scores
+    _save(nlp, out)
+    return TrainResult(out, counts, held, scores, history, tuple(trainable))
+
+
+def _fit(nlp, trainable: list[str], ent_train: list, trig_train: list, settings: TrainSettings,
+         rehearse: list, progress: Callable[[int, dict], None] | None) -> list[dict]:
+    """The training loop: each epoch, the recogniser's batches (each followed by a rehearsal batch),
+    then the trigger spancat's; the losses of each epoch."""
+    from spacy.util import minibatch
+    from thinc.api import Adam
+
     optimizer = nlp.resume_training(sgd=Adam(settings.learn_rate))
     rng = random.Random(settings.seed)
     history = []
@@ -159,13 +177,33 @@ def train(reviews: list[Reviewed], out: Path, settings: TrainSettings, meta: dic
         history.append({k: round(v, 3) for k, v in losses.items()})
         if progress:
             progress(epoch + 1, losses)
-    nlp.meta.update(_meta(meta, counts, held, {}, trainable, settings))  # the suggester reads the counts
-    judge = ModelSuggester(suggester.codebook, nlp) if suggester and TRIGGER_PIPE in trainable else suggester
-    after = {"entities": predict(nlp, ent_eval), "triggers": predict(nlp, trig_eval, judge)}
-    scores = compare(held_out, before, after)
-    nlp.meta["newsmark"]["scores"] = scores
-    _save(nlp, out)
-    return TrainResult(out, counts, held, scores, history, tuple(trainable))
+    return history
+
+
+def _calibrate(train_set: list[Reviewed], settings: TrainSettings, suggester):
+    """The trigger thresholds, chosen by cross-validation on the training articles (see ``calibrate``)."""
+    from dataclasses import replace
+
+    from .calibrate import FOLDS, MIN_ARTICLES, Thresholds, calls_on, choose
+
+    coded = [r for r in train_set if r.triggers is not None]
+    if len(coded) < MIN_ARTICLES:
+        return Thresholds()
+    calls = []
+    for fold in range(FOLDS):
+        fit_on = [r for i, r in enumerate(coded) if i % FOLDS != fold]
+        judged = [r for i, r in enumerate(coded) if i % FOLDS == fold]
+        nlp = _load_base(settings.base_model)
+        _, trig = make_examples(_parse(nlp, fit_on), fit_on)
+        trainable = add_components(nlp, replace(settings, components=("triggers",)), set(), trig)
+        _fit(nlp, trainable, [], trig, settings, [], None)
+        with nlp.select_pipes(disable=trainable):
+            docs = list(nlp.pipe(r.article.text for r in judged))
+        for doc, review in zip(docs, judged):
+            doc.user_data["published"] = review.article.published  # the rules' dates read it
+            mentions = suggester.mentions(doc, review.article.body_start)
+            calls.append(calls_on(nlp, doc, mentions, review.triggers, suggester.codebook))
+    return choose(calls)
 
 
 def _load_base(name: str):

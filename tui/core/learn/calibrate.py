@@ -1,0 +1,106 @@
+"""Chooses how far the trained trigger model may overrule the rules, on the training articles alone.
+
+The trained spancat judges the rule suggester's triggers (a veto from some probability of "no
+trigger") and adds triggers the rules missed (from some probability of its type). How far to trust
+it depends on how much it learnt, so the thresholds are chosen by cross-validation inside the
+training articles (FOLDS folds by article: a spancat trained on the others judges each fold's rule
+triggers and proposes its additions), never on held-out articles. The choice maximises the F1 of
+precision (suggested triggers a coder coded) and article type recall (the event types coded in an
+article that are suggested there at least once), the figures the coders feel: few wrong suggestions,
+no kind of event in an article missed. Ties go to the rules (fewer vetoes and additions); a model
+that helps nowhere is allowed nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+FOLDS = 2
+NEVER = 1.01  # a threshold no probability reaches
+VETOES = (0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.99, NEVER)  # probability of "no trigger" that drops a rule trigger
+ADDS = (0.5, 0.6, 0.7, 0.8, 0.9, 0.95, NEVER)  # probability of a type that adds a trigger the rules missed
+MIN_ARTICLES = 4  # fewer articles with coded triggers: no cross-validation, the rules alone
+
+
+@dataclass
+class Calls:
+    """One held-out training article: the model's calls on it and what the coders coded."""
+
+    rules: list[tuple[str, float, bool]] = field(default_factory=list)  # rule type, P(no trigger), coded
+    added: list[tuple[str, float, bool]] = field(default_factory=list)  # model type, its P, coded
+    coded_types: set = field(default_factory=set)
+
+
+@dataclass
+class Thresholds:
+    veto: float = NEVER
+    add: float = NEVER
+    protect: bool = True  # never veto an article's last rule trigger of a type
+    search: dict = field(default_factory=dict)  # the F1 of every setting tried, for the meta
+
+    def as_dict(self) -> dict:
+        return {"veto": self.veto, "add": self.add, "protect": self.protect, "search": self.search}
+
+    @classmethod
+    def from_dict(cls, data: dict | None) -> Thresholds | None:
+        if not data:
+            return None
+        return cls(float(data.get("veto", NEVER)), float(data.get("add", NEVER)), bool(data.get("protect", True)))
+
+
+def kept(types: list[str], none: list[float], veto: float, protect: bool) -> list[int]:
+    """Indices of the rule triggers kept: under the veto, or (``protect``) the article's least
+    doubted trigger of its type."""
+    best: dict[str, int] = {}
+    for i, t in enumerate(types):
+        if t not in best or none[i] < none[best[t]]:
+            best[t] = i
+    return [i for i, p in enumerate(none) if p < veto or (protect and best[types[i]] == i)]
+
+
+def outcome(articles: list[Calls], veto: float, add: float, protect: bool) -> float:
+    """F1 of trigger precision and article type recall over the articles, at these settings."""
+    right = suggested = types_hit = types_coded = 0
+    for calls in articles:
+        keep = kept([t for t, _, _ in calls.rules], [p for _, p, _ in calls.rules], veto, protect)
+        chosen = [calls.rules[i] for i in keep] + [a for a in calls.added if a[1] >= add]
+        suggested += len(chosen)
+        right += sum(1 for _, _, ok in chosen if ok)
+        types_coded += len(calls.coded_types)
+        types_hit += len(calls.coded_types & {t for t, _, _ in chosen})
+    p = right / suggested if suggested else 0.0
+    r = types_hit / types_coded if types_coded else 0.0
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def choose(articles: list[Calls]) -> Thresholds:
+    search = {(veto, add, protect): round(outcome(articles, veto, add, protect), 4)
+              for veto in VETOES for add in ADDS for protect in (True, False)}
+    best = max(search, key=lambda k: (search[k], *k))  # ties: the rules' way (fewer vetoes and additions)
+    return Thresholds(*best, {"f1_rules_alone": search[(NEVER, NEVER, True)], "f1_chosen": search[best]})
+
+
+def calls_on(nlp, doc, mentions: list, triggers: list, codebook) -> Calls:
+    """The trained pipeline's calls on one parsed article with its rule ``mentions`` and the
+    coders' ``triggers`` ((start, end, type) characters)."""
+    from .model_suggest import span_scores
+
+    def coded(start: int, end: int) -> bool:
+        return any(s < end and start < e for s, e, _ in triggers)
+
+    table = span_scores(nlp, doc)
+    calls = Calls(coded_types={t for _, _, t in triggers})
+    for m in mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        _, _, none = table.get((span.start, span.end), (m.type, 1.0, 0.0))
+        calls.rules.append((m.type, none, coded(m.start, m.end)))
+    taken: list[tuple[int, int]] = []
+    for (s, e), (label, p, none) in sorted(table.items(), key=lambda kv: -kv[1][1]):
+        span = doc[s:e]
+        if p <= none or label not in codebook.event_types or any(s < te and ts < e for ts, te in taken):
+            continue
+        if any(m.start < span.end_char and span.start_char < m.end for m in mentions):
+            continue
+        taken.append((s, e))
+        calls.added.append((label, p, coded(span.start_char, span.end_char)))
+    return calls
