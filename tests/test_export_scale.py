@@ -85,6 +85,26 @@ def test_an_empty_selection_writes_a_docbin_with_no_docs(project, tmp_path):
     assert zlib.decompress(out.read_bytes()) == zlib.decompress(DocBin(store_user_data=True).to_bytes())
 
 
+def test_streamed_docs_keep_every_string_a_parsed_doc_has(tmp_path):
+    """Tags, lemmas, morphs (an empty one among them), dependencies and a "_" token: the strings the
+    streamed file keeps are DocBin.add's."""
+    from spacy.tokens import Doc
+
+    vocab = spacy.blank("en").vocab
+    doc = Doc(vocab, words=["Dogs", "_", "home", "!"], spaces=[True, True, False, False],
+              tags=["NNS", "NFP", "NN", "."], lemmas=["dog", "_", "home", "!"], heads=[1, 1, 1, 1],
+              deps=["nsubj", "ROOT", "advmod", "punct"], morphs=["Number=Plur", "", "Case=Nom", ""],
+              pos=["NOUN", "SYM", "ADV", "PUNCT"], ents=["B-ANIMAL", "O", "B-PLACE", "O"])
+    doc[0].norm_ = "dog"
+    doc.spans["x"] = [doc.char_span(0, 4, label="THING", kb_id="Q144")]
+    streamed = docbin_file.StreamedDocBin(tmp_path / "x.spacy")
+    streamed.add(doc)
+    with (tmp_path / "x.spacy").open("wb") as handle:
+        streamed.write(handle)
+    streamed.close()
+    assert (tmp_path / "x.spacy").read_bytes() == DocBin(store_user_data=True, docs=[doc]).to_bytes()
+
+
 def _stored_shape(data: dict, extras: bool = True) -> dict:
     """``asdict``'s dict less the extra fields left empty, as stored records leave them out."""
     out = {k: v for k, v in data.items() if not (extras and k in EXTRA_FIELDS and not v)}

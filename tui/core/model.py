@@ -97,15 +97,17 @@ def _to_dict(record) -> dict[str, Any]:
 
 
 def _copy_extras(record, data: dict[str, Any]) -> None:
-    """Fresh containers for the extra fields, so two records never share one list or dict."""
-    if hasattr(record, "attributes"):
-        record.attributes = dict(data.get("attributes") or {})
-    if hasattr(record, "notes"):
-        record.notes = [str(n) for n in data.get("notes") or []]
-    if hasattr(record, "norms"):
-        record.norms = [dict(n) for n in data.get("norms") or []]
-    if hasattr(record, "fragments"):
-        record.fragments = [[int(s), int(e)] for s, e in data.get("fragments") or []]
+    """Fresh containers for the extra fields, so two records never share one list or dict. A field
+    the data leaves out already has a fresh empty one (its default factory): most records."""
+    known = _shape(type(record)).known
+    if "attributes" in data and "attributes" in known:
+        record.attributes = dict(data["attributes"] or {})
+    if "notes" in data and "notes" in known:
+        record.notes = [str(n) for n in data["notes"] or []]
+    if "norms" in data and "norms" in known:
+        record.norms = [dict(n) for n in data["norms"] or []]
+    if "fragments" in data and "fragments" in known:
+        record.fragments = [[int(s), int(e)] for s, e in data["fragments"] or []]
 
 
 @dataclass

@@ -45,6 +45,44 @@ def _array_header(count: int) -> bytes:
     return b"\xdd" + struct.pack(">I", count)
 
 
+# The token attributes whose values are strings: DocBin.add keeps each token's (text, tag_, lemma_,
+# norm_, dep_, ent_type_, ent_kb_id_, ent_id_), which are these columns of its token array, and morph.
+STRING_ATTRS = ("ORTH", "TAG", "LEMMA", "NORM", "DEP", "ENT_TYPE", "ENT_KB_ID", "ENT_ID")
+
+
+def add_to(held, doc) -> None:
+    """``DocBin.add``, but the strings are read from the token array's columns (one lookup per
+    distinct value) instead of nine properties of every token: the same DocBin, at half the cost."""
+    import numpy
+    from spacy.attrs import IDS, SPACY
+    from spacy.tokens import MorphAnalysis
+
+    array = doc.to_array(held.attrs)
+    if len(array.shape) == 1:
+        array = array.reshape((array.shape[0], 1))
+    held.tokens.append(array)
+    spaces = doc.to_array(SPACY)
+    held.spaces.append(numpy.asarray(spaces.reshape((spaces.shape[0], 1)), dtype=bool))
+    held.flags.append({"has_unknown_spaces": doc.has_unknown_spaces})
+    columns = [held.attrs.index(IDS[name]) for name in STRING_ATTRS if IDS[name] in held.attrs]
+    strings = doc.vocab.strings
+    held.strings.update(strings[value] for value in numpy.unique(array[:, columns]).tolist())
+    if IDS["MORPH"] in held.attrs:  # a morph's text is not its key's string: "_" (no features) is ""
+        keys = numpy.unique(array[:, held.attrs.index(IDS["MORPH"])]).tolist()
+        held.strings.update(str(MorphAnalysis.from_id(doc.vocab, key)) for key in keys)
+    held.cats.append(doc.cats)
+    if held.store_user_data:
+        held.user_data.append(srsly.msgpack_dumps(doc.user_data))
+    held.span_groups.append(doc.spans.to_bytes())
+    for group in doc.spans.values():
+        for span in group:
+            held.strings.add(span.label_)
+            if span.kb_id in strings:
+                held.strings.add(span.kb_id_)
+            if span.id in strings:
+                held.strings.add(span.id_)
+
+
 class StreamedDocBin:
     """``add`` Docs one by one, then ``write`` the file; ``close`` removes the spools."""
 
@@ -65,7 +103,7 @@ class StreamedDocBin:
         return len(self.lengths) + len(self._bin)
 
     def add(self, doc) -> None:
-        self._bin.add(doc)
+        add_to(self._bin, doc)
         if len(self._bin) >= DRAIN:
             self._drain()
 
