@@ -56,6 +56,8 @@ def test_single_spacy_file_of_many_articles_reads_back_every_doc(project, tmp_pa
         assert doc.user_data["events"][0]["fields"]["fatalities"] == i
         assert bool(doc.user_data.get("relations")) == bool(i % 2)
     assert sorted(p.name for p in out.parent.iterdir()) == ["all.spacy"]  # no spool or temporary file left
+    from srsly.msgpack import msgpack_encoders
+    assert "get_all" not in vars(msgpack_encoders)  # srsly's encoders are looked up as before once it is done
 
 
 def test_streamed_file_is_what_docbin_to_bytes_writes(project, tmp_path, monkeypatch):
