@@ -13,7 +13,7 @@ import re
 import shutil
 import tempfile
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
@@ -104,9 +104,21 @@ class Document:
     relations: list[Relation] = field(default_factory=list)  # only those whose entities all passed
 
 
+_EXTRA_NAMES = ("fragments", "attributes", "notes", "norms")
+
+
+_NO_EXTRAS: dict[tuple, str] = {}  # the text of empty extras, by the kinds of the empty values
+
+
 def _extras(record) -> str:
-    return json.dumps([getattr(record, name, None) for name in ("fragments", "attributes", "notes", "norms")],
-                      sort_keys=True, default=str)
+    values = [getattr(record, name, None) for name in _EXTRA_NAMES]
+    if any(values):
+        return json.dumps(values, sort_keys=True, default=str)
+    kinds = tuple(map(type, values))  # most records have none: their text is made once, not per record
+    text = _NO_EXTRAS.get(kinds)
+    if text is None:
+        text = _NO_EXTRAS[kinds] = json.dumps(values, sort_keys=True, default=str)
+    return text
 
 
 def entity_key(ent: Entity) -> tuple:
@@ -148,7 +160,7 @@ def iter_documents(store, fmt: str, options: ExportOptions) -> Iterator[Document
             store.report(str(exc))
             continue
         try:
-            article = Article.from_dict(session.article.to_dict())
+            article = replace(session.article)  # a copy: its status is the index's, set below
             entities = list(session.entities.values())
             events = list(session.events.values())
             relations = list(session.relations.values())
@@ -272,11 +284,6 @@ def output_folder(out: Path, suffixes: tuple[str, ...]) -> Iterator[Path]:
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
-
-
-def write_bytes(path: Path, data: bytes) -> None:
-    with atomic_output(path, "wb") as handle:
-        handle.write(data)
 
 
 def write_new(path: Path, data: str | bytes) -> None:

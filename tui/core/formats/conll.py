@@ -10,41 +10,56 @@ Overlapping entities cannot be tagged in one layer: the longest is kept and a wa
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from pathlib import Path
 from typing import Iterator
 
 from .base import Document, ExportOptions, ExportSummary, atomic_output
-from .tokenize import aligned_doc, sentence_nlp
+from .tokenize import aligned_doc, sentence_nlp, token_offsets
 
 DOCSTART = "-DOCSTART- -X- O O"
 
 
 def _non_overlapping(entities) -> tuple[list[tuple[int, int, str]], int]:
+    """The longest entities that do not overlap (ties: the first, then by label), and how many were
+    left out. The kept ones are looked up by start (bisect), not compared with each in turn."""
+    starts: list[int] = []
+    ends: list[int] = []
     chosen: list[tuple[int, int, str]] = []
     for ent in sorted(entities, key=lambda e: (-(e.end - e.start), e.start, e.label)):
-        if all(ent.end <= s or ent.start >= e for s, e, _ in chosen):
+        before = bisect_left(starts, ent.end) - 1  # the kept one starting last before this one ends
+        if before < 0 or ends[before] <= ent.start:
+            at = bisect_left(starts, ent.start)
+            starts.insert(at, ent.start)
+            ends.insert(at, ent.end)
             chosen.append((ent.start, ent.end, ent.label))
     return sorted(chosen), len(entities) - len(chosen)
 
 
 def conll_for(doc: Document, summary: ExportSummary | None = None) -> str:
+    from spacy.attrs import SENT_START
     from spacy.training import biluo_to_iob, offsets_to_biluo_tags
 
     nlp = sentence_nlp()
     spans, dropped = _non_overlapping(doc.entities)
     if dropped and summary is not None:
         summary.warnings.append(f"{doc.article.id}: {dropped} overlapping entities left out of CoNLL")
-    sdoc = aligned_doc(doc.article.text, [b for s, e, _ in spans for b in (s, e)], nlp)
+    text = doc.article.text
+    sdoc = aligned_doc(text, [b for s, e, _ in spans for b in (s, e)], nlp)
     for _, proc in nlp.pipeline:
         sdoc = proc(sdoc)
     tags = biluo_to_iob(offsets_to_biluo_tags(sdoc, spans))
+    starts, ends = (a.tolist() for a in token_offsets(sdoc))
+    sent_starts = sdoc.to_array([SENT_START]).tolist()
     lines = [DOCSTART, ""]
-    for tok, tag in zip(sdoc, tags):
-        starts = tok.is_sent_start or (tok.i > 0 and "\n" in sdoc[tok.i - 1].text_with_ws)
-        if starts and tok.i > 0 and not tag.startswith("I-") and lines[-1] != "":
+    for i, tag in enumerate(tags):
+        # A sentence starts here, or the token before (with its whitespace) holds a line break.
+        begins = sent_starts[i] == 1 or (i > 0 and "\n" in text[starts[i - 1]:starts[i]])
+        if begins and i > 0 and not tag.startswith("I-") and lines[-1] != "":
             lines.append("")
-        if not tok.is_space and tok.text.strip():
-            lines.append(f"{tok.text}\t{tag}")
+        word = text[starts[i]:ends[i]]
+        if not word.isspace() and word.strip():
+            lines.append(f"{word}\t{tag}")
     if lines[-1] != "":
         lines.append("")
     return "\n".join(lines) + "\n"

@@ -7,8 +7,9 @@ links live in ``doc.user_data["events"]`` (``DocBin(store_user_data=True)``), re
 ``user_data["entity_extras"]``; an entity's first normalisation is its ``kb_id``. The output loads with
 spaCy alone: ``DocBin().from_disk(path).get_docs(spacy.blank("en").vocab)``.
 
-A path ending in ``.spacy`` gets one file. Any other path is a folder of shards of ``SHARD`` docs
-(``spacy train`` reads a folder of .spacy files), which keeps memory bounded for large projects.
+A path ending in ``.spacy`` gets one file, written as a stream (``docbin_file``). Any other path is a
+folder of shards of ``SHARD`` docs (``spacy train`` reads a folder of .spacy files). Memory stays
+bounded either way.
 """
 
 from __future__ import annotations
@@ -16,7 +17,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Iterator
 
-from .base import Document, ExportOptions, ExportSummary, output_folder, safe_child, write_bytes, write_new
+from .base import Document, ExportOptions, ExportSummary, atomic_output, output_folder, safe_child, write_new
+from .docbin_file import StreamedDocBin, encoders_looked_up_once
 from .tokenize import blank_nlp, document_doc
 
 SHARD = 250
@@ -85,15 +87,28 @@ def _kb_id(ent) -> str:
 
 
 def export(docs: Iterator[Document], out: Path, options: ExportOptions, summary: ExportSummary) -> None:
+    with encoders_looked_up_once():
+        if out.suffix == ".spacy":
+            _export_file(docs, out, summary)
+        else:
+            _export_folder(docs, out, summary)
+
+
+def _export_file(docs: Iterator[Document], out: Path, summary: ExportSummary) -> None:
+    with atomic_output(out, "wb") as handle:
+        streamed = StreamedDocBin(out)  # after atomic_output: it clears the litter of old runs
+        try:
+            for document in docs:
+                streamed.add(_counted(document, summary))
+            streamed.write(handle)
+        finally:
+            streamed.close()
+    summary.files = 1
+
+
+def _export_folder(docs: Iterator[Document], out: Path, summary: ExportSummary) -> None:
     from spacy.tokens import DocBin
 
-    if out.suffix == ".spacy":
-        bin_ = DocBin(store_user_data=True)
-        for document in docs:
-            bin_.add(_counted(document, summary))
-        write_bytes(out, bin_.to_bytes())
-        summary.files = 1
-        return
     with output_folder(out, (".spacy",)) as folder:
         bin_, shard = DocBin(store_user_data=True), 0
         for document in docs:

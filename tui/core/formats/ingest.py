@@ -314,10 +314,12 @@ def _annotate(session, doc: ImportDoc, sync: Callable, summary: ImportSummary) -
         session.commit("import", [change(table, None, record) for table, records in
                                   (("entities", entities), ("events", events), ("relations", relations))
                                   for record in records])
-        if doc.analysed and not session.analysed:  # keeps the app from re-running the model
-            session.set_model_entities([], doc.analysed)
+        # Reviewed before the model's name: that save folds the journal into the file, so the close
+        # writes nothing more (one file write per article, not two). No spans: nothing to unreview.
         if doc.reviewed or (doc.reviewed is None and not unanswered):
             session.set_reviewed(True)
+        if doc.analysed and not session.analysed:  # keeps the app from re-running the model
+            session.set_model_entities([], doc.analysed)
         sync(session)
     finally:
         session.close()

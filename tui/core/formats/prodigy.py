@@ -30,15 +30,15 @@ from .base import Document, ExportOptions, ExportSummary, atomic_output
 from .conll import _non_overlapping
 from .ingest import Checker, ImportDoc, ImportProblem, event_from_spans, json_lines
 from .prodigy_hash import set_hashes
-from .tokenize import document_doc, token_range
+from .tokenize import TokenIndex, document_doc
 
 ANSWER_STATUS = {"accept": "accepted", "reject": "rejected", "ignore": "suggested"}
 STATUS_ANSWER = {v: k for k, v in ANSWER_STATUS.items()}
 DERIVED = ("text", "tokens", "spans", "relations")  # rebuilt from the store on export, never kept
 
 
-def _span(doc, text: str, start: int, end: int, label: str) -> dict:
-    first_last = token_range(doc, start, end)
+def _span(index: TokenIndex, text: str, start: int, end: int, label: str) -> dict:
+    first_last = index.range(start, end)
     out = {"start": start, "end": end, "label": label, "text": text[start:end]}
     if first_last is not None:
         out["token_start"], out["token_end"] = first_last
@@ -51,15 +51,19 @@ def _relation(head: dict, child: dict, label: str, **extra) -> dict:
 
 
 def task_for(doc: Document) -> dict:
+    from spacy.attrs import IDX, LENGTH, SPACY
+
     art = doc.article
     kept = dict(art.meta.get("prodigy") or {})
     answer = kept.get("answer", "accept")
     sdoc = document_doc(doc)
-    tokens = [{"text": t.text, "start": t.idx, "end": t.idx + len(t.text), "id": t.i, "ws": bool(t.whitespace_)}
-              for t in sdoc]
+    text = art.text
+    tokens = [{"text": text[start:start + length], "start": start, "end": start + length, "id": i, "ws": bool(ws)}
+              for i, (start, length, ws) in enumerate(sdoc.to_array([IDX, LENGTH, SPACY]).reshape((-1, 3)).tolist())]
+    index = TokenIndex(sdoc)
     spans, span_of = [], {}
     for ent in doc.entities:
-        span = _span(sdoc, art.text, ent.start, ent.end, ent.label)
+        span = _span(index, art.text, ent.start, ent.end, ent.label)
         if ent.status != ANSWER_STATUS.get(answer, "accepted"):
             span["answer"] = STATUS_ANSWER[ent.status]
         if ent.norms:
@@ -72,10 +76,10 @@ def task_for(doc: Document) -> dict:
     for ev in doc.events:
         if ev.trigger_start is None:
             continue
-        head = _span(sdoc, art.text, ev.trigger_start, ev.trigger_end, ev.type)
+        head = _span(index, art.text, ev.trigger_start, ev.trigger_end, ev.type)
         for arg in ev.arguments:
             if arg.has_span:
-                child = _span(sdoc, art.text, arg.start, arg.end, labels.get((arg.start, arg.end), arg.role))
+                child = _span(index, art.text, arg.start, arg.end, labels.get((arg.start, arg.end), arg.role))
                 relations.append(_relation(head, child, arg.role, event_id=ev.id, event_subtype=ev.subtype))
     annotators = sorted({r.annotator for r in (*doc.entities, *doc.events) if r.annotator})
     task = {

@@ -55,7 +55,7 @@ def aligned_doc(text: str, bounds: Iterable[int], nlp: Any = None):
     nlp = nlp or blank_nlp()
     doc = nlp.make_doc(text)
     cuts = sorted({b for b in bounds if 0 < b < len(text)})
-    if not cuts:
+    if not cuts or not _inside_a_token(doc, cuts):  # the usual case, found without a loop over tokens
         return doc
     words: list[str] = []
     spaces: list[bool] = []
@@ -79,9 +79,38 @@ def aligned_doc(text: str, bounds: Iterable[int], nlp: Any = None):
     return out
 
 
-def token_range(doc, start: int, end: int) -> tuple[int, int] | None:
-    """Inclusive (first, last) token indices of an exact character span, or None if it is not one."""
-    span = doc.char_span(start, end)
-    if span is None:
-        return None
-    return span.start, span.end - 1
+def _inside_a_token(doc, cuts: list[int]) -> bool:
+    """Whether any offset of ``cuts`` falls strictly inside a token of ``doc``."""
+    import numpy
+
+    if not len(doc):
+        return False
+    starts, ends = token_offsets(doc)
+    at = numpy.asarray(cuts)
+    token = numpy.maximum(numpy.searchsorted(starts, at, side="right") - 1, 0)  # the last token from <= cut
+    return bool(((starts[token] < at) & (at < ends[token])).any())
+
+
+def token_offsets(doc):
+    """The character offsets where each token starts and ends (numpy arrays), read in one call."""
+    from spacy.attrs import IDX, LENGTH
+
+    table = doc.to_array([IDX, LENGTH]).astype("int64").reshape((len(doc), 2))
+    return table[:, 0], table[:, 0] + table[:, 1]
+
+
+class TokenIndex:
+    """Inclusive (first, last) token indices of exact character spans, as ``Doc.char_span`` in its
+    strict mode finds them, from two dictionaries instead of a Span per lookup."""
+
+    def __init__(self, doc):
+        starts, ends = token_offsets(doc)
+        self.by_start = {start: i for i, start in enumerate(starts.tolist())}
+        self.by_end = {end: i for i, end in enumerate(ends.tolist())}
+
+    def range(self, start: int, end: int) -> tuple[int, int] | None:
+        first, last = self.by_start.get(start), self.by_end.get(end)
+        if first is None or last is None or last < first:
+            return None
+        return first, last
+
