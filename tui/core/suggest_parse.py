@@ -18,6 +18,9 @@ PLACE_LABELS = ("GPE", "LOC", "FAC")
 _NOT_ACTORS = ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT")
 _DURATION = re.compile(r"\b(years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centur(y|ies))\b")
 _QUOTED = re.compile(r'"[^"\n]{1,600}"|\u201c[^\u201d\n]{1,600}\u201d')
+# Nouns naming a part of a place: "in the heart of London", "on the outskirts of Kabul".
+PART_NOUNS = frozenset({"heart", "centre", "center", "middle", "outskirts", "edge", "suburb", "suburbs", "part",
+                        "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "side"})
 SPEECH_VERBS = frozenset({"say", "tell", "claim", "add", "state", "announce", "report", "confirm", "assert"})
 
 
@@ -41,6 +44,8 @@ class Mention:
     evidence: str = ""  # what chose the type
     modality: str = ""  # "background" for a real event dated before the article's year, else ""
     instrument: bool = False  # a weapon word standing for the event ("the bomb"), a poor trigger
+    listed: list[tuple[int, int]] = field(default_factory=list)  # role spans named in a list ("including A, B, C")
+    names_place: bool = False  # its sentence names a place, read as the Place or not ("Dagestan sees attacks")
 
 
 def _span_of(tok, ents) -> tuple[int, int]:
@@ -48,7 +53,8 @@ def _span_of(tok, ents) -> tuple[int, int]:
     determiners and counts ("More than 100 pro-Assad fighters" -> "pro-Assad fighters")."""
     ent = ents.get(tok.i)
     if ent is not None and ent.label_ in ACTOR_LABELS + PLACE_LABELS:
-        return ent.start_char, ent.end_char
+        last = ent[-2] if len(ent) > 1 and ent[-1].tag_ == "POS" else ent[-1]  # "Boko Haram's attack"
+        return ent.start_char, last.idx + len(last)
     left = tok
     for c in tok.lefts:
         if c.dep_ in ("compound", "amod", "nmod", "npadvmod") and not c.like_num:
@@ -224,12 +230,17 @@ def read_place_and_time(m: Mention, sent, ents, head) -> None:
             continue  # an actor already, or words of a quotation the trigger is not in
         if ent.label_ == "DATE" and ent.root.tag_ == "MD":
             continue  # "may", a modal the model took for the month
+        if (ent.label_ in PLACE_LABELS and ent.root.dep_ not in ("compound", "amod", "nmod", "poss")
+                or _locative_name(ent.root) or _locative(ent)):  # not "a US official"
+            m.names_place = True
         place = None
-        if ent.label_ == "ORG" and _locative(ent) and not ent.text.isupper():  # "at Abqaiq", an ORG to the model
+        if (ent.label_ == "ORG" and _locative(ent) or ent.label_ in ("PERSON", "NORP") and _locative_name(ent.root)) \
+                and not ent.text.isupper():  # "at Abqaiq" an ORG, "in Gao" a PERSON to the model
             place = lookup(ent.text)
             if place is None or place.kind != "city":
                 continue
-        if (ent.label_ in PLACE_LABELS or place is not None) and _locative(ent):
+            m.names_place = True
+        if (ent.label_ in PLACE_LABELS or place is not None) and _locative(ent) and _attached(ent.root, head):
             place = place or lookup(ent.text)
             score = {"city": 3.25, "admin1": 3, "country": 1}.get(place.kind, 2) if place else 2
             if _climb(ent.root).dep_ == "pobj":
@@ -254,6 +265,11 @@ def read_place_and_time(m: Mention, sent, ents, head) -> None:
                     m.time = (ent.start_char, ent.end_char, when, score)
 
 
+def _locative_name(tok) -> bool:
+    """A proper name after "in", "at", "near" ("in Badia al-Sukhnah"), whatever entity the model made of it."""
+    return tok.pos_ == "PROPN" and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at", "near", "outside")
+
+
 def looks_ahead(tok) -> bool:
     """True when the words around a date say it is still to come ("the coming election on August 9",
     "voters will go to the polls on August 9", "ahead of the August 9 vote")."""
@@ -266,6 +282,30 @@ def looks_ahead(tok) -> bool:
             break
         node = node.head
     return False
+
+
+def _attached(tok, head) -> bool:
+    """Whether the place ``tok`` names is said of the trigger's clause: its phrase hangs within the
+    clause of the trigger's verb (the trigger's own, or the nearest verb it depends on: "a bombing was
+    reported to have killed a man in Mokha"), or on the subject of a word the trigger depends on
+    ("Police in Lyon said a bomb exploded") or in a result clause ("..., wounding 13 in Lyon"); not
+    within another clause ("the owner of a shop in
+    Junction City identified the man who rented the truck used in the bombing")."""
+    root = _climb(tok)
+    while root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in PART_NOUNS:
+        root = root.head.head  # "in the heart of London": where the heart hangs
+    node = root.head.head if root.dep_ == "pobj" else root.head
+    clause = head
+    while (clause.pos_ not in ("VERB", "AUX") or clause.dep_ == "prep") and clause.head.i != clause.i:
+        clause = clause.head  # "escaped following airstrikes from a camp at Ain Issa": "following" is no clause
+    if node.i == clause.i or clause.is_ancestor(node):
+        return True
+    result = node
+    while result.pos_ not in ("VERB", "AUX") and result.head.i != result.i:
+        result = result.head
+    if result.dep_ == "advcl" and result.tag_ == "VBG" and result.head.is_ancestor(head):
+        return True  # "a device that exploded, wounding 13 people on a street in Lyon": the parse hung the result higher
+    return node.dep_ in ("nsubj", "nsubjpass") and node.head.is_ancestor(head)
 
 
 def _climb(tok):
@@ -281,6 +321,8 @@ def _locative(ent) -> bool:
     root = _climb(ent.root)
     if root.dep_ == "pobj":
         prep = root.head
+        if prep.lower_ == "of" and prep.head.lemma_.lower() in PART_NOUNS and prep.head.dep_ == "pobj":
+            return prep.head.head.lower_ in lex.LOCATIVE_PREPS  # "in the heart of London"
         if prep.lower_ == "of":  # "the port town of Mokha"
             return prep.head.lemma_.lower() in lex.PLACE_NOUNS
         return prep.lower_ in lex.LOCATIVE_PREPS

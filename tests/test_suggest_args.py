@@ -1,0 +1,86 @@
+"""Who did it, to whom and where: the arguments of suggested events, on sentences written for the test."""
+
+import pytest
+
+from tui.core.model import Article
+from tui.core.suggest import Suggester
+
+
+@pytest.fixture(scope="module")
+def suggester(codebook):
+    return Suggester(codebook)
+
+
+def suggest(pipeline, suggester, text, published="2020-08-03"):
+    article = Article("t", text, published=published)
+    return article, suggester.suggest(pipeline.nlp(text), article)
+
+
+def roles(article, event):
+    return [(a.role, article.text[a.start:a.end]) for a in event.arguments if a.has_span]
+
+
+def role(article, event, name):
+    return [article.text[a.start:a.end] for a in event.arguments if a.role == name]
+
+
+def test_a_passive_attack_names_its_attacker_after_by(pipeline, suggester):
+    article, events = suggest(pipeline, suggester, "A police station in Kano was attacked by gunmen on Monday.")
+    assert len(events) == 1
+    assert role(article, events[0], "Attacker") == ["gunmen"]
+    assert role(article, events[0], "Target") == ["police station"] and role(article, events[0], "Place") == ["Kano"]
+
+
+def test_a_pronoun_attacker_is_the_name_given_earlier(pipeline, suggester):
+    text = "Police named the gunman as Tobias Rathjen. On Wednesday night he attacked two shisha bars in Hanau."
+    article, events = suggest(pipeline, suggester, text, "2020-02-20")
+    assert [(role(article, e, "Attacker"), role(article, e, "Place")) for e in events] == [(["Tobias Rathjen"], ["Hanau"])]
+
+
+def test_a_nominal_trigger_takes_its_target_after_of_and_its_attacker_before(pipeline, suggester):
+    article, events = suggest(pipeline, suggester, "The bombing of the federal building killed 168 people.")
+    assert role(article, events[0], "Target") == ["federal building"]
+    article, events = suggest(pipeline, suggester, "Boko Haram's attack on a school in Dapchi shocked the country.")
+    assert roles(article, events[0]) == [("Attacker", "Boko Haram"), ("Target", "school"), ("Place", "Dapchi")]
+
+
+def test_a_quoted_tweets_place_is_not_the_events(pipeline, suggester):
+    text = 'Gunmen attacked a police post on Friday, a day after the governor tweeted "calm has returned to Kano".'
+    article, events = suggest(pipeline, suggester, text)
+    assert len(events) == 1 and role(article, events[0], "Place") == []
+    assert events[0].fields.get("location") is None
+
+
+def test_another_paragraphs_sentence_gives_no_argument(pipeline, suggester):
+    text = "Rebels attacked a base in Gao on Monday.\n\nSoldiers clashed with gunmen on Tuesday."
+    article, events = suggest(pipeline, suggester, text)
+    assert len(events) == 2
+    assert role(article, events[0], "Place") == ["Gao"] and role(article, events[1], "Place") == []
+    assert not {"Rebels", "base"} & {w for _, w in roles(article, events[1])}
+
+
+def test_a_place_said_of_another_clause_is_not_where_the_event_was(pipeline, suggester):
+    text = "The owner of a garage in Leeds identified the man who rented the van used in the attack on the mosque."
+    article, events = suggest(pipeline, suggester, text)
+    assert [role(article, e, "Place") for e in events] == [[]]
+
+
+def test_parts_of_a_city_towns_taken_for_people_and_result_clauses_give_the_place(pipeline, suggester):
+    article, events = suggest(pipeline, suggester, "A van attack in the heart of London killed eight people on Saturday.")
+    assert role(article, events[0], "Place") == ["London"]
+    article, events = suggest(pipeline, suggester, "Rebels attacked an army base in Gao on Monday.")
+    assert role(article, events[0], "Place") == ["Gao"] and events[0].fields["country"] == "Mali"
+    text = "A parcel bomb that a man had left exploded on Friday, wounding 13 people on a street in Lyon."
+    article, events = suggest(pipeline, suggester, text)
+    assert role(article, events[0], "Place") == ["Lyon"]
+
+
+def test_a_sentence_naming_its_own_place_does_not_take_the_previous_ones(pipeline, suggester):
+    text = "Thousands of protesters marched in Minsk on Sunday. Police arrested 40 people, the mayor of Moscow said."
+    article, events = suggest(pipeline, suggester, text)
+    arrest = next(e for e in events if e.type == "ARREST")
+    assert role(article, arrest, "Place") == []
+    text = "Thousands of protesters marched in Minsk on Sunday. Police arrested 40 people, a spokesman said."
+    article, events = suggest(pipeline, suggester, text)
+    arrest = next(e for e in events if e.type == "ARREST")
+    assert role(article, arrest, "Place") == ["Minsk"]  # a sentence silent about where: the scene's place
