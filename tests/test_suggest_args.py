@@ -76,11 +76,28 @@ def test_parts_of_a_city_towns_taken_for_people_and_result_clauses_give_the_plac
 
 
 def test_a_sentence_naming_its_own_place_does_not_take_the_previous_ones(pipeline, suggester):
-    text = "Thousands of protesters marched in Minsk on Sunday. Police arrested 40 people, the mayor of Moscow said."
+    text = "Thousands of protesters marched in Minsk on Sunday. Moscow also saw arrests of 40 people."
     article, events = suggest(pipeline, suggester, text)
     arrest = next(e for e in events if e.type == "ARREST")
     assert role(article, arrest, "Place") == []
-    text = "Thousands of protesters marched in Minsk on Sunday. Police arrested 40 people, a spokesman said."
+    text = "Thousands of protesters marched in Minsk on Sunday. Police arrested 40 people, the mayor of Moscow said."
     article, events = suggest(pipeline, suggester, text)
     arrest = next(e for e in events if e.type == "ARREST")
-    assert role(article, arrest, "Place") == ["Minsk"]  # a sentence silent about where: the scene's place
+    assert role(article, arrest, "Place") == ["Minsk"]  # whose mayor spoke says nothing of where: the scene's place
+
+
+def test_the_members_a_list_names_after_including_are_all_arguments(pipeline, suggester):
+    text = ("Several opposition figures were detained, including Maria Kolesnikova, a senior aide of "
+            "Viktor Babariko, and Anton Rodnenkov.")
+    article, events = suggest(pipeline, suggester, text)
+    persons = role(article, events[0], "Person")
+    assert "Maria Kolesnikova" in persons and "Anton Rodnenkov" in persons
+    assert "Viktor Babariko" not in persons  # whose aide she is, not one detained
+
+
+def test_who_launched_a_series_of_attacks_or_used_drones_to_launch_them(pipeline, suggester):
+    article, events = suggest(pipeline, suggester, "Since 2015 the group has launched a series of attacks on police stations in Borno.")
+    assert role(article, events[0], "Attacker") == ["group"] and role(article, events[0], "Target") == ["police stations"]
+    text = "Militants using small drones to launch attacks on the air base killed two soldiers on Monday."
+    article, events = suggest(pipeline, suggester, text)
+    assert role(article, events[0], "Attacker") == ["Militants"]

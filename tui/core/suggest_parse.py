@@ -20,7 +20,10 @@ _DURATION = re.compile(r"\b(years?|months?|weeks?|days?|hours?|minutes?|seconds?
 _QUOTED = re.compile(r'"[^"\n]{1,600}"|\u201c[^\u201d\n]{1,600}\u201d')
 # Nouns naming a part of a place: "in the heart of London", "on the outskirts of Kabul".
 PART_NOUNS = frozenset({"heart", "centre", "center", "middle", "outskirts", "edge", "suburb", "suburbs", "part",
-                        "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "side"})
+                        "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "side",
+                        "neighborhood", "neighbourhood", "vicinity"})
+# Nouns that count events: "a series of attacks", "a wave of bombings".
+SERIES_NOUNS = frozenset({"series", "wave", "spate", "string", "campaign", "number", "round"})
 SPEECH_VERBS = frozenset({"say", "tell", "claim", "add", "state", "announce", "report", "confirm", "assert"})
 
 
@@ -140,11 +143,17 @@ def read_roles(m: Mention, head, sent, ents, is_trigger=lambda tok: False) -> No
             elif c.dep_ in ("dobj", "nsubjpass") and head.lemma_ != "repel":
                 targets.extend(conj(c))
     else:
-        verb = head.head
-        if head.dep_ in ("dobj", "nsubjpass", "attr") and verb.lemma_.lower() in lex.LIGHT_VERBS:
+        verb, noun = head.head, head
+        if head.dep_ == "pobj" and verb.lower_ == "of" and verb.head.lemma_.lower() in SERIES_NOUNS:
+            noun, verb = verb.head, verb.head.head  # "launched a series of attacks"
+        if noun.dep_ in ("dobj", "nsubjpass", "attr") and verb.lemma_.lower() in lex.LIGHT_VERBS:
             subj = [c for c in verb.children if c.dep_ == "nsubj"]
             if not subj and verb.dep_ in ("conj", "xcomp", "advcl"):
                 subj = [c for c in verb.head.children if c.dep_ == "nsubj"]
+                if not subj and verb.head.dep_ == "acl":  # "terrorists modifying drones to launch attacks"
+                    subj = [verb.head.head]
+            if not subj and verb.dep_ == "acl" and verb.tag_ == "VBG":  # "militants launching attacks"
+                subj = [verb.head]
             attackers.extend(t for s in subj for t in conj(s))
         if head.dep_ == "pobj" and head.head.head.lemma_.lower() in ("responsibility", "credit"):
             claim = head.head.head.head
@@ -180,9 +189,11 @@ def read_roles(m: Mention, head, sent, ents, is_trigger=lambda tok: False) -> No
                 targets.extend(p for g in c.children if g.dep_ == "pobj" for p in conj(g))  # "a gun battle with police"
             elif c.dep_ == "prep" and c.lower_ in ("on", "against"):
                 targets.extend(p for g in c.children if g.dep_ in ("pobj", "pcomp") for p in conj(g))
+    listed = _listed_members(head, attackers, targets, ents)
     for role, toks in (("Attacker", attackers), ("Target", targets)):
         spans = []
         for tok in toks:
+            member = tok.i in listed
             tok = resolve(tok)
             if tok is not None and tok.lemma_.lower() in lex.QUANTITY_NOUNS:  # "a number of people"
                 tok = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
@@ -206,8 +217,41 @@ def read_roles(m: Mention, head, sent, ents, is_trigger=lambda tok: False) -> No
                 start, end = _span_of(tok, ents)
             if (start, end) not in spans:
                 spans.append((start, end))
+                if member:
+                    m.listed.append((start, end))
         if spans:
             m.roles[role] = spans
+
+
+def _listed_members(head, attackers: list, targets: list, ents) -> set[int]:
+    """The members a role's phrase lists after "including" ("Leftists were arrested, including Eva
+    Forest, wife of ..., and Lidia Falcon"), added to that role; returns their token indexes. Said of
+    the trigger verb, the list belongs to its object or passive subject when it has one. Named members
+    when the list names any (not those after "of": "wife of Alfonso Sastre"), else the nouns listed."""
+    added: set[int] = set()
+    holders = [(tok, role) for role in (attackers, targets) for tok in role]
+    if head.pos_ == "VERB":
+        holders.append((head, targets if targets else attackers))
+    for holder, role in holders:
+        for prep in [c for c in holder.children if c.dep_ == "prep" and c.lower_ == "including"]:
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                names = [t for t in obj.subtree if t.i in ents and ents[t.i].root.i == t.i
+                         and ents[t.i].label_ in ("PERSON", "ORG", "NORP") and t.dep_ not in ("amod", "compound", "poss")
+                         and not (t.dep_ == "pobj" and t.head.lower_ == "of")]  # not "communist playwright"
+                for member in names or _conjuncts(obj):
+                    if member.i not in added and member not in role:
+                        role.append(member)
+                        added.add(member.i)
+    return added
+
+
+def _conjuncts(tok) -> list:
+    """``tok`` and the words coordinated with it ("two children, a woman and a guard")."""
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ == "conj":
+            out += _conjuncts(c)
+    return out
 
 
 def _targetable(tok, ents) -> bool:
@@ -230,8 +274,8 @@ def read_place_and_time(m: Mention, sent, ents, head) -> None:
             continue  # an actor already, or words of a quotation the trigger is not in
         if ent.label_ == "DATE" and ent.root.tag_ == "MD":
             continue  # "may", a modal the model took for the month
-        if (ent.label_ in PLACE_LABELS and ent.root.dep_ not in ("compound", "amod", "nmod", "poss")
-                or _locative_name(ent.root) or _locative(ent)):  # not "a US official"
+        if (ent.label_ in PLACE_LABELS and _place_list_head(ent.root, ents).dep_ in ("nsubj", "nsubjpass", "dobj", "attr")
+                or _locative_name(ent.root)):  # not "a US official", "the Islamic State of Iraq and the Levant"
             m.names_place = True
         place = None
         if (ent.label_ == "ORG" and _locative(ent) or ent.label_ in ("PERSON", "NORP") and _locative_name(ent.root)) \
@@ -287,7 +331,8 @@ def looks_ahead(tok) -> bool:
 def _attached(tok, head) -> bool:
     """Whether the place ``tok`` names is said of the trigger's clause: its phrase hangs within the
     clause of the trigger's verb (the trigger's own, or the nearest verb it depends on: "a bombing was
-    reported to have killed a man in Mokha"), or on the subject of a word the trigger depends on
+    reported to have killed a man in Mokha"), on a word the trigger depends on ("arrested twelve in
+    Tamil Nadu after a bomb exploded"), or on the subject of a word the trigger depends on
     ("Police in Lyon said a bomb exploded") or in a result clause ("..., wounding 13 in Lyon"); not
     within another clause ("the owner of a shop in
     Junction City identified the man who rented the truck used in the bombing")."""
@@ -298,7 +343,7 @@ def _attached(tok, head) -> bool:
     clause = head
     while (clause.pos_ not in ("VERB", "AUX") or clause.dep_ == "prep") and clause.head.i != clause.i:
         clause = clause.head  # "escaped following airstrikes from a camp at Ain Issa": "following" is no clause
-    if node.i == clause.i or clause.is_ancestor(node):
+    if node.i == clause.i or clause.is_ancestor(node) or node.is_ancestor(head):
         return True
     result = node
     while result.pos_ not in ("VERB", "AUX") and result.head.i != result.i:
@@ -306,6 +351,15 @@ def _attached(tok, head) -> bool:
     if result.dep_ == "advcl" and result.tag_ == "VBG" and result.head.is_ancestor(head):
         return True  # "a device that exploded, wounding 13 people on a street in Lyon": the parse hung the result higher
     return node.dep_ in ("nsubj", "nsubjpass") and node.head.is_ancestor(head)
+
+
+def _place_list_head(tok, ents):
+    """The first of places named together ("Mindanao, Philippines"): not climbing out of a place into
+    a name that holds one ("the Islamic State of Iraq and the Levant")."""
+    while tok.dep_ in ("conj", "appos") and tok.head.i != tok.i and tok.head.i in ents \
+            and ents[tok.head.i].label_ in PLACE_LABELS:
+        tok = tok.head
+    return tok
 
 
 def _climb(tok):
