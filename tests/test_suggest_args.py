@@ -101,3 +101,15 @@ def test_who_launched_a_series_of_attacks_or_used_drones_to_launch_them(pipeline
     text = "Militants using small drones to launch attacks on the air base killed two soldiers on Monday."
     article, events = suggest(pipeline, suggester, text)
     assert role(article, events[0], "Attacker") == ["Militants"]
+
+
+def test_a_title_stands_for_the_person_the_paragraph_gave_it(pipeline, suggester):
+    text = "Police named the gunman as Tobias Rathjen. The gunman attacked two shisha bars in Hanau on Wednesday night."
+    article, events = suggest(pipeline, suggester, text, "2020-02-20")
+    assert role(article, events[0], "Attacker") == ["Tobias Rathjen"]
+    text = "President Emmanuel Macron visited Lyon on Friday. Hours later, a man attacked the president outside the town hall."
+    article, events = suggest(pipeline, suggester, text)
+    assert role(article, events[0], "Target") == ["Emmanuel Macron"]
+    text = '"The suspect is Ali Khan," the mayor said. Police said the suspect stabbed three people.'
+    article, events = suggest(pipeline, suggester, text)
+    assert "Ali Khan" not in role(article, events[0], "Attacker")  # never from a quotation

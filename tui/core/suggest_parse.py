@@ -11,20 +11,19 @@ from dataclasses import dataclass, field
 
 from . import suggest_lexicon as lex
 from .gazetteer import lookup
+from .mentions import in_other_quote, quotes, resolve, titled_person  # noqa: F401 (quotes, resolve: re-exported)
 from .normalise import parse_count, parse_date
 
 ACTOR_LABELS = ("PERSON", "NORP", "ORG", "GPE")
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 _NOT_ACTORS = ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT")
 _DURATION = re.compile(r"\b(years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centur(y|ies))\b")
-_QUOTED = re.compile(r'"[^"\n]{1,600}"|\u201c[^\u201d\n]{1,600}\u201d')
 # Nouns naming a part of a place: "in the heart of London", "on the outskirts of Kabul".
 PART_NOUNS = frozenset({"heart", "centre", "center", "middle", "outskirts", "edge", "suburb", "suburbs", "part",
                         "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "side",
                         "neighborhood", "neighbourhood", "vicinity"})
 # Nouns that count events: "a series of attacks", "a wave of bombings".
 SERIES_NOUNS = frozenset({"series", "wave", "spate", "string", "campaign", "number", "round"})
-SPEECH_VERBS = frozenset({"say", "tell", "claim", "add", "state", "announce", "report", "confirm", "assert"})
 
 
 @dataclass
@@ -67,61 +66,6 @@ def _span_of(tok, ents) -> tuple[int, int]:
     before = tok.doc[left.i:tok.i].text_with_ws
     start = left.idx + next((i for i, c in enumerate(before) if c.isalnum()), len(before))
     return start, tok.idx + len(tok)
-
-
-def resolve(tok):
-    """A pronoun's antecedent: the subject of the clause it depends on, in its sentence (never the
-    speaker of a reporting verb: in "Sarea said it had carried out the attack", "it" is not Sarea);
-    else, for a personal pronoun, the last name of its kind in the paragraph's three sentences before."""
-    if tok.lower_ not in lex.PRONOUNS:
-        return tok
-    node = tok.head
-    for _ in range(3 if tok.dep_ in ("nsubj", "nsubjpass") else 0):  # "Sirhan shot him": him is not Sirhan
-        if node.lemma_.lower() in SPEECH_VERBS or node.head.lemma_.lower() in SPEECH_VERBS:
-            return None
-        node = node.head
-        for c in node.children:
-            if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in lex.PRONOUNS and c.i != tok.i:
-                return c
-        if node.head.i == node.i:
-            break
-    return _antecedent(tok)
-
-
-def _antecedent(tok):
-    """The named mention a personal pronoun stands for in the sentences before it ("Police said a man
-    stabbed two women. He fled." -> no name; "Ali Khan ... He stabbed" -> Ali Khan)."""
-    labels = {"he": ("PERSON",), "him": ("PERSON",), "she": ("PERSON",), "her": ("PERSON",),
-              "they": ("ORG", "NORP"), "them": ("ORG", "NORP")}.get(tok.lower_)
-    if labels is None:
-        return None
-    doc = tok.doc
-    paragraph = max(doc.text.rfind("\n\n", 0, tok.idx), 0)
-    window = [s.start for s in doc.sents if s.start_char >= paragraph and s.start <= tok.sent.start][-4:]
-    coargs = {c.i for c in tok.head.children if c.i != tok.i}  # "Sirhan shot him": him is not Sirhan
-    earlier = [e for e in doc.ents if e.label_ in labels and e.end_char <= tok.idx and window
-               and e.start >= doc[window[0]].i and not in_other_quote(e.root, tok) and e.root.i not in coargs]
-    return earlier[-1].root if earlier else None
-
-
-def quotes(doc) -> list[tuple[int, int]]:
-    """The character ranges of the quotations in ``doc`` (between curly or straight double quotes,
-    never across a paragraph), computed once per doc."""
-    found = doc.user_data.get("quotes")
-    if found is None:
-        found = []
-        for match in _QUOTED.finditer(doc.text):
-            found.append((match.start(), match.end()))
-        doc.user_data["quotes"] = found
-    return found
-
-
-def in_other_quote(tok, head) -> bool:
-    """True when ``tok`` is inside a quotation that does not also hold the trigger ``head``."""
-    for start, end in quotes(tok.doc):
-        if start <= tok.idx < end:
-            return not start <= head.idx < end
-    return False
 
 
 def read_roles(m: Mention, head, sent, ents, is_trigger=lambda tok: False) -> None:
@@ -194,7 +138,7 @@ def read_roles(m: Mention, head, sent, ents, is_trigger=lambda tok: False) -> No
         spans = []
         for tok in toks:
             member = tok.i in listed
-            tok = resolve(tok)
+            tok = titled_person(tok) or resolve(tok)  # "the gunman" named before, "he"
             if tok is not None and tok.lemma_.lower() in lex.QUANTITY_NOUNS:  # "a number of people"
                 tok = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
                             for g in c.children if g.dep_ == "pobj"), tok)
