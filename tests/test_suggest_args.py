@@ -76,7 +76,7 @@ def test_parts_of_a_city_towns_taken_for_people_and_result_clauses_give_the_plac
 
 
 def test_a_sentence_naming_its_own_place_does_not_take_the_previous_ones(pipeline, suggester):
-    text = "Thousands of protesters marched in Minsk on Sunday. Moscow also saw arrests of 40 people."
+    text = "Thousands of protesters marched in Minsk on Sunday. The owner of a shop in Gomel said police arrested 40 people."
     article, events = suggest(pipeline, suggester, text)
     arrest = next(e for e in events if e.type == "ARREST")
     assert role(article, arrest, "Place") == []
@@ -113,3 +113,14 @@ def test_a_title_stands_for_the_person_the_paragraph_gave_it(pipeline, suggester
     text = '"The suspect is Ali Khan," the mayor said. Police said the suspect stabbed three people.'
     article, events = suggest(pipeline, suggester, text)
     assert "Ali Khan" not in role(article, events[0], "Attacker")  # never from a quotation
+
+
+def test_a_place_said_of_another_event_word_is_that_events(pipeline, suggester):
+    text = ("A car bomb exploded at a base in Maidan Shahr on Monday. Reuters reported Monday's attack the "
+            "deadliest since an assault in Ghazni in August 2018.")
+    article, events = suggest(pipeline, suggester, text, "2019-01-24")
+    assert [(article.text[e.trigger_start:e.trigger_end], role(article, e, "Place")) for e in events] == [
+        ("exploded", ["Maidan Shahr"]), ("assault", ["Ghazni"])]
+    text = "A car bomb exploded at a base on Monday. Reuters reported Monday's attack the deadliest since an assault in Ghazni in August 2018."
+    article, events = suggest(pipeline, suggester, text, "2019-01-24")
+    assert role(article, events[0], "Place") == []

@@ -22,6 +22,9 @@ _DURATION = re.compile(r"\b(years?|months?|weeks?|days?|hours?|minutes?|seconds?
 PART_NOUNS = frozenset({"heart", "centre", "center", "middle", "outskirts", "edge", "suburb", "suburbs", "part",
                         "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "side",
                         "neighborhood", "neighbourhood", "vicinity"})
+# Nouns naming an event of their own, whose place is theirs ("since an assault in Ghazni").
+EVENT_NOUNS = lex.GENERIC_VIOLENT | frozenset(w for words in lex.EXTRA_TRIGGERS.values() for w in words if " " not in w) \
+    | frozenset(lex.WORD_TYPES)
 # Nouns that count events: "a series of attacks", "a wave of bombings".
 SERIES_NOUNS = frozenset({"series", "wave", "spate", "string", "campaign", "number", "round"})
 
@@ -218,8 +221,8 @@ def read_place_and_time(m: Mention, sent, ents, head) -> None:
             continue  # an actor already, or words of a quotation the trigger is not in
         if ent.label_ == "DATE" and ent.root.tag_ == "MD":
             continue  # "may", a modal the model took for the month
-        if (ent.label_ in PLACE_LABELS and _place_list_head(ent.root, ents).dep_ in ("nsubj", "nsubjpass", "dobj", "attr")
-                or _locative_name(ent.root)):  # not "a US official", "the Islamic State of Iraq and the Levant"
+        if (ent.label_ in ("LOC", "FAC") and _place_list_head(ent.root, ents).dep_ in ("nsubj", "nsubjpass", "dobj", "attr")
+                or _locative_name(ent.root)):  # not "a US official", "the United States announced", "the State of Iraq"
             m.names_place = True
         place = None
         if (ent.label_ == "ORG" and _locative(ent) or ent.label_ in ("PERSON", "NORP") and _locative_name(ent.root)) \
@@ -284,6 +287,8 @@ def _attached(tok, head) -> bool:
     while root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in PART_NOUNS:
         root = root.head.head  # "in the heart of London": where the heart hangs
     node = root.head.head if root.dep_ == "pobj" else root.head
+    if node.i != head.i and node.pos_ == "NOUN" and node.lemma_.lower() in EVENT_NOUNS and not node.is_ancestor(head):
+        return False  # "Monday's attack, the deadliest since an assault in Ghazni": Ghazni is the assault's
     clause = head
     while (clause.pos_ not in ("VERB", "AUX") or clause.dep_ == "prep") and clause.head.i != clause.i:
         clause = clause.head  # "escaped following airstrikes from a camp at Ain Issa": "following" is no clause
