@@ -124,3 +124,12 @@ def test_a_place_said_of_another_event_word_is_that_events(pipeline, suggester):
     text = "A car bomb exploded at a base on Monday. Reuters reported Monday's attack the deadliest since an assault in Ghazni in August 2018."
     article, events = suggest(pipeline, suggester, text, "2019-01-24")
     assert role(article, events[0], "Place") == []
+
+
+def test_what_an_explosion_scattered_is_no_target_and_a_place_has_no_possessive(pipeline, suggester):
+    text = ("The federal building in Oklahoma City was shattered by an explosion on Wednesday. "
+            "Wooden planks were scattered by the explosion.")
+    article, events = suggest(pipeline, suggester, text)
+    assert [role(article, e, "Target") for e in events] == [["federal building"]]
+    article, events = suggest(pipeline, suggester, "Protesters gathered outside Hong Kong's police headquarters on Friday.")
+    assert role(article, events[0], "Place") == ["Hong Kong"]

@@ -108,7 +108,8 @@ def read_roles(m: Mention, head, sent, ents, is_trigger=lambda tok: False) -> No
         if head.dep_ == "nsubj" and verb.lemma_.lower() in lex.HARM_VERBS:  # "the explosion targeted a bakery"
             targets.extend(t for c in verb.children if c.dep_ == "dobj" for t in conj(c) if _targetable(t, ents))
         if head.dep_ == "pobj" and head.head.dep_ == "agent":  # "the building was shattered by an explosion"
-            targets.extend(t for c in head.head.head.children if c.dep_ == "nsubjpass" for t in conj(c))
+            targets.extend(t for c in head.head.head.children if c.dep_ == "nsubjpass" for t in conj(c)
+                           if _targetable(t, ents))  # not "wood planks were thrown by the blast"
         happened = verb if head.dep_ == "nsubj" and verb.lemma_.lower() in lex.OCCUR_VERBS else None
         for c in [*head.children, *([] if happened is None else happened.children)]:
             if c.head.i != head.i and not (c.dep_ == "prep" and c.lower_ in ("between", "with")):
@@ -237,7 +238,8 @@ def read_place_and_time(m: Mention, sent, ents, head) -> None:
             if _climb(ent.root).dep_ == "pobj":
                 score += 0.5
             score -= abs(ent.root.i - head.i) / 1000  # nearer the trigger wins a tie
-            m.places.append((score, ent.start_char, ent.end_char, place))
+            last = ent[-2] if len(ent) > 1 and ent[-1].tag_ == "POS" else ent[-1]  # "Hong Kong's"
+            m.places.append((score, ent.start_char, last.idx + len(last), place))
             if m.place is None or score > m.place[0]:
                 m.place = m.places[-1]
         elif ent.label_ in ("DATE", "TIME"):
