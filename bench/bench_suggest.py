@@ -100,8 +100,30 @@ def compare(predicted: dict[str, list[dict]], gold: dict[str, list[dict]], label
         ("day_date_accuracy_of_type_matches", *agree("event_date", only=lambda g: g["fields"].get("time_precision") == 1)),
         ("country_accuracy_of_type_matches", *agree("country")),
     ]
+    arg_hits, arg_pred, arg_gold = arguments_matched(pairs)
+    figures += [("argument_precision_of_type_matches", arg_hits, arg_pred),
+                ("argument_recall_of_type_matches", arg_hits, arg_gold)]
     for name, hits, total in figures:
         print(json.dumps({"bench": label, "figure": name, "value": ratio(hits, total), "hits": hits, "of": total}))
+
+
+ARG_ROLES = ("Attacker", "Target", "Victim", "Place", "Entity", "Agent", "Person")  # who, to whom, where
+
+
+def arguments_matched(pairs: list) -> tuple[int, int, int]:
+    """(hits, predicted, gold) over the type-matched pairs: a predicted argument of a role is a hit
+    when a gold argument of the same role overlaps it (each gold argument counted once)."""
+    hits = predicted = gold = 0
+    for p, g in pairs:
+        mine = [a for a in p.get("args", []) if a[0] in ARG_ROLES]
+        theirs = [a for a in g.get("args", []) if a[0] in ARG_ROLES]
+        predicted, gold, used = predicted + len(mine), gold + len(theirs), set()
+        for role, start, end in mine:
+            j = next((j for j, (r, s, e) in enumerate(theirs) if j not in used and r == role and s < end and start < e), None)
+            if j is not None:
+                used.add(j)
+                hits += 1
+    return hits, predicted, gold
 
 
 def main() -> int:
@@ -116,7 +138,8 @@ def main() -> int:
     for article_id, article in articles.items():
         events = suggester.suggest(pipeline.nlp(article.text), article)
         suggested[article_id] = [{"type": e.type, "subtype": e.subtype, "fields": e.fields,
-                                  "spans": [(e.trigger_start, e.trigger_end)]} for e in events]
+                                  "spans": [(e.trigger_start, e.trigger_end)],
+                                  "args": [(a.role, a.start, a.end) for a in e.arguments if a.has_span]} for e in events]
     seconds = time.perf_counter() - started
     verbose = "-v" in sys.argv
     by_hand, by_script = app_gold(), script_gold()

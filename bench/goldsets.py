@@ -6,7 +6,7 @@
   ``tests/gold/make_gold.py`` (``tests/gold/NN.json``); it also lists other mentions of each event.
 
 Each gold event is a dict: type, subtype, spans (trigger first, then other mentions), background,
-fields. Events are keyed by article id, so both sets can be compared with each other too.
+fields, args (role, start, end). Events are keyed by article id, so both sets can be compared with each other too.
 """
 
 from __future__ import annotations
@@ -27,7 +27,8 @@ def script_gold() -> dict[str, list[dict]]:
         data = json.loads(path.read_text(encoding="utf-8"))
         out[data["article_id"]] = [
             {"type": g["type"], "subtype": g["subtype"], "background": g["background"], "fields": g["fields"],
-             "spans": [(s["start"], s["end"]) for s in [g["trigger"], *g["mentions"]]]}
+             "spans": [(s["start"], s["end"]) for s in [g["trigger"], *g["mentions"]]],
+             "args": [(a["role"], a["start"], a["end"]) for a in g["arguments"] if a.get("start") is not None]}
             for g in data["events"]
         ]
     return out
@@ -39,7 +40,8 @@ def app_gold() -> dict[str, list[dict]]:
         out[doc.article.id] = [
             {"type": e.type, "subtype": e.subtype, "fields": e.fields,
              "background": "background" in str(e.fields.get("notes", "")).lower(),
-             "spans": [(e.trigger_start, e.trigger_end)]}
+             "spans": [(e.trigger_start, e.trigger_end)],
+             "args": [(a.role, a.start, a.end) for a in e.arguments if a.has_span]}
             for e in sorted(doc.events, key=lambda e: e.trigger_start or 0)
             if e.status == "accepted" and e.trigger_start is not None
         ]

@@ -17,8 +17,9 @@ from .acled_fields import short_note
 from .codebook import Codebook
 from .events import derive_fields
 from .gazetteer import lookup
-from .model import Argument, Article, Event
-from .nlp import doc_entities, trim_span
+from .model import Article, Event
+from .nlp import doc_entities
+from .suggest_args import event_arguments
 from .suggest_merge import representative, carry_scene, compatible, conflict, merge_target, move_self_casualties, two_events
 from .suggest_modality import modality
 from .suggest_parse import Mention, published_of, quotes, read_place_and_time, read_roles, read_victims
@@ -279,52 +280,9 @@ class Suggester:
         return fields
 
     def _event(self, cluster: list[Mention], article: Article, annotator: str) -> Event:
-        first = cluster[0]
-        etype = self.codebook.event_types.get(first.type)
-        names = ROLE_NAMES.get(first.type, {})
-        args: list[Argument] = []
-        seen: set[tuple] = set()
-
-        def add(role: str, start: int, end: int):
-            span = trim_span(article.text, start, end)
-            if span is None:
-                return
-            start, end = span
-            role = names.get(role, role)
-            slot = etype.slots.get(role) if etype is not None else None  # no type: every role the parse gives
-            words = " ".join(article.text[start:end].lower().split())
-            if (etype is not None and slot is None) or (role, start, end) in seen or (role, words) in seen:
-                return
-            seen.add((role, words))
-            if slot is not None and not slot.repeatable and any(a.role == role for a in args):
-                return
-            if sum(1 for a in args if a.role == role) >= 3:
-                return
-            seen.add((role, start, end))
-            args.append(Argument(role, start, end))
-
-        for role in ("Attacker", "Target"):
-            for m in cluster:
-                for start, end in m.roles.get(role, []):
-                    if not any(a.start <= start < a.end for a in args):
-                        add(role, start, end)
-        places = [m.place for m in cluster if m.place]
-        if places:
-            best = max(places, key=lambda p: p[0])
-            add("Place", best[1], best[2])
-        times = [m.time for m in cluster if m.time]
-        if times:
-            best_time = max(times, key=lambda t: -t[2].time_precision)  # the first of the most precise
-            add("Time", best_time[0], best_time[1])
-        numbered = [v for m in cluster for v in m.victims if not v[3] and v[2] is not None]
-        if numbered:
-            top = max(numbered, key=lambda v: v[2])
-            add("Victim", top[0], top[1])
-        for m in cluster:
-            for v in m.victims:
-                if v[3]:
-                    add("Victim", v[0], v[1])
-        trigger = representative(cluster)
+        first, trigger = cluster[0], representative(cluster)
+        args = event_arguments(cluster, trigger, self.codebook.event_types.get(first.type),
+                               ROLE_NAMES.get(first.type, {}), article.text)
         return Event(first.type, first.subtype, trigger.start, trigger.end, args, {},
                      origin="model", status="suggested", annotator=annotator, evidence=first.evidence,
                      modality="background" if all(m.modality == "background" for m in cluster) else "")

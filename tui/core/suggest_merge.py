@@ -108,6 +108,8 @@ def _words(text: str, span: tuple[int, int]) -> str:
 def carry_scene(events: list[Event], clusters: list[list[Mention]], text: str) -> list[Argument | None]:
     """An event whose sentences name no place happened where the previous one in its paragraph did;
     one that names no date, when that one did if it was reported at most three sentences before.
+    A sentence that names a place of its own (even one not read as the Place, "Dagestan sees frequent
+    attacks", "in Badia al-Sukhnah" tagged as a person) is not where the previous event was.
     Across a paragraph break nothing is carried as an argument; the returned list gives, per event,
     the last place named before it, from which only its country may be taken."""
     place: tuple[Argument, int] | None = None
@@ -119,7 +121,8 @@ def carry_scene(events: list[Event], clusters: list[list[Mention]], text: str) -
         first, start = min(m.sent for m in cluster), min(m.start for m in cluster)
         mine = {a.role: a for a in ev.arguments if a.role in ("Place", "Time")}
         by_index[k] = place[0] if place is not None and "Place" not in mine else None
-        if "Place" not in mine and place is not None and "\n\n" not in text[place[1]:start]:
+        if ("Place" not in mine and place is not None and "\n\n" not in text[place[1]:start]
+                and not any(m.names_place for m in cluster)):  # a sentence naming its own place keeps it
             ev.arguments.append(Argument("Place", place[0].start, place[0].end))
         if ("Time" not in mine and time is not None and first - time[1] <= 3 and ev.modality != "background"
                 and "\n\n" not in text[time[2]:start]):

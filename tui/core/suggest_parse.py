@@ -11,14 +11,22 @@ from dataclasses import dataclass, field
 
 from . import suggest_lexicon as lex
 from .gazetteer import lookup
+from .mentions import in_other_quote, quotes, resolve, titled_person  # noqa: F401 (quotes, resolve: re-exported)
 from .normalise import parse_count, parse_date
 
 ACTOR_LABELS = ("PERSON", "NORP", "ORG", "GPE")
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 _NOT_ACTORS = ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT")
 _DURATION = re.compile(r"\b(years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centur(y|ies))\b")
-_QUOTED = re.compile(r'"[^"\n]{1,600}"|\u201c[^\u201d\n]{1,600}\u201d')
-SPEECH_VERBS = frozenset({"say", "tell", "claim", "add", "state", "announce", "report", "confirm", "assert"})
+# Nouns naming a part of a place: "in the heart of London", "on the outskirts of Kabul".
+PART_NOUNS = frozenset({"heart", "centre", "center", "middle", "outskirts", "edge", "suburb", "suburbs", "part",
+                        "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "side",
+                        "neighborhood", "neighbourhood", "vicinity"})
+# Nouns naming an event of their own, whose place is theirs ("since an assault in Ghazni").
+EVENT_NOUNS = lex.GENERIC_VIOLENT | frozenset(w for words in lex.EXTRA_TRIGGERS.values() for w in words if " " not in w) \
+    | frozenset(lex.WORD_TYPES)
+# Nouns that count events: "a series of attacks", "a wave of bombings".
+SERIES_NOUNS = frozenset({"series", "wave", "spate", "string", "campaign", "number", "round"})
 
 
 @dataclass
@@ -41,6 +49,8 @@ class Mention:
     evidence: str = ""  # what chose the type
     modality: str = ""  # "background" for a real event dated before the article's year, else ""
     instrument: bool = False  # a weapon word standing for the event ("the bomb"), a poor trigger
+    listed: list[tuple[int, int]] = field(default_factory=list)  # role spans named in a list ("including A, B, C")
+    names_place: bool = False  # its sentence names a place, read as the Place or not ("Dagestan sees attacks")
 
 
 def _span_of(tok, ents) -> tuple[int, int]:
@@ -48,7 +58,8 @@ def _span_of(tok, ents) -> tuple[int, int]:
     determiners and counts ("More than 100 pro-Assad fighters" -> "pro-Assad fighters")."""
     ent = ents.get(tok.i)
     if ent is not None and ent.label_ in ACTOR_LABELS + PLACE_LABELS:
-        return ent.start_char, ent.end_char
+        last = ent[-2] if len(ent) > 1 and ent[-1].tag_ == "POS" else ent[-1]  # "Boko Haram's attack"
+        return ent.start_char, last.idx + len(last)
     left = tok
     for c in tok.lefts:
         if c.dep_ in ("compound", "amod", "nmod", "npadvmod") and not c.like_num:
@@ -58,61 +69,6 @@ def _span_of(tok, ents) -> tuple[int, int]:
     before = tok.doc[left.i:tok.i].text_with_ws
     start = left.idx + next((i for i, c in enumerate(before) if c.isalnum()), len(before))
     return start, tok.idx + len(tok)
-
-
-def resolve(tok):
-    """A pronoun's antecedent: the subject of the clause it depends on, in its sentence (never the
-    speaker of a reporting verb: in "Sarea said it had carried out the attack", "it" is not Sarea);
-    else, for a personal pronoun, the last name of its kind in the paragraph's three sentences before."""
-    if tok.lower_ not in lex.PRONOUNS:
-        return tok
-    node = tok.head
-    for _ in range(3 if tok.dep_ in ("nsubj", "nsubjpass") else 0):  # "Sirhan shot him": him is not Sirhan
-        if node.lemma_.lower() in SPEECH_VERBS or node.head.lemma_.lower() in SPEECH_VERBS:
-            return None
-        node = node.head
-        for c in node.children:
-            if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in lex.PRONOUNS and c.i != tok.i:
-                return c
-        if node.head.i == node.i:
-            break
-    return _antecedent(tok)
-
-
-def _antecedent(tok):
-    """The named mention a personal pronoun stands for in the sentences before it ("Police said a man
-    stabbed two women. He fled." -> no name; "Ali Khan ... He stabbed" -> Ali Khan)."""
-    labels = {"he": ("PERSON",), "him": ("PERSON",), "she": ("PERSON",), "her": ("PERSON",),
-              "they": ("ORG", "NORP"), "them": ("ORG", "NORP")}.get(tok.lower_)
-    if labels is None:
-        return None
-    doc = tok.doc
-    paragraph = max(doc.text.rfind("\n\n", 0, tok.idx), 0)
-    window = [s.start for s in doc.sents if s.start_char >= paragraph and s.start <= tok.sent.start][-4:]
-    coargs = {c.i for c in tok.head.children if c.i != tok.i}  # "Sirhan shot him": him is not Sirhan
-    earlier = [e for e in doc.ents if e.label_ in labels and e.end_char <= tok.idx and window
-               and e.start >= doc[window[0]].i and not in_other_quote(e.root, tok) and e.root.i not in coargs]
-    return earlier[-1].root if earlier else None
-
-
-def quotes(doc) -> list[tuple[int, int]]:
-    """The character ranges of the quotations in ``doc`` (between curly or straight double quotes,
-    never across a paragraph), computed once per doc."""
-    found = doc.user_data.get("quotes")
-    if found is None:
-        found = []
-        for match in _QUOTED.finditer(doc.text):
-            found.append((match.start(), match.end()))
-        doc.user_data["quotes"] = found
-    return found
-
-
-def in_other_quote(tok, head) -> bool:
-    """True when ``tok`` is inside a quotation that does not also hold the trigger ``head``."""
-    for start, end in quotes(tok.doc):
-        if start <= tok.idx < end:
-            return not start <= head.idx < end
-    return False
 
 
 def read_roles(m: Mention, head, sent, ents, is_trigger=lambda tok: False) -> None:
@@ -134,11 +90,17 @@ def read_roles(m: Mention, head, sent, ents, is_trigger=lambda tok: False) -> No
             elif c.dep_ in ("dobj", "nsubjpass") and head.lemma_ != "repel":
                 targets.extend(conj(c))
     else:
-        verb = head.head
-        if head.dep_ in ("dobj", "nsubjpass", "attr") and verb.lemma_.lower() in lex.LIGHT_VERBS:
+        verb, noun = head.head, head
+        if head.dep_ == "pobj" and verb.lower_ == "of" and verb.head.lemma_.lower() in SERIES_NOUNS:
+            noun, verb = verb.head, verb.head.head  # "launched a series of attacks"
+        if noun.dep_ in ("dobj", "nsubjpass", "attr") and verb.lemma_.lower() in lex.LIGHT_VERBS:
             subj = [c for c in verb.children if c.dep_ == "nsubj"]
             if not subj and verb.dep_ in ("conj", "xcomp", "advcl"):
                 subj = [c for c in verb.head.children if c.dep_ == "nsubj"]
+                if not subj and verb.head.dep_ == "acl":  # "terrorists modifying drones to launch attacks"
+                    subj = [verb.head.head]
+            if not subj and verb.dep_ == "acl" and verb.tag_ == "VBG":  # "militants launching attacks"
+                subj = [verb.head]
             attackers.extend(t for s in subj for t in conj(s))
         if head.dep_ == "pobj" and head.head.head.lemma_.lower() in ("responsibility", "credit"):
             claim = head.head.head.head
@@ -146,7 +108,8 @@ def read_roles(m: Mention, head, sent, ents, is_trigger=lambda tok: False) -> No
         if head.dep_ == "nsubj" and verb.lemma_.lower() in lex.HARM_VERBS:  # "the explosion targeted a bakery"
             targets.extend(t for c in verb.children if c.dep_ == "dobj" for t in conj(c) if _targetable(t, ents))
         if head.dep_ == "pobj" and head.head.dep_ == "agent":  # "the building was shattered by an explosion"
-            targets.extend(t for c in head.head.head.children if c.dep_ == "nsubjpass" for t in conj(c))
+            targets.extend(t for c in head.head.head.children if c.dep_ == "nsubjpass" for t in conj(c)
+                           if _targetable(t, ents))  # not "wood planks were thrown by the blast"
         happened = verb if head.dep_ == "nsubj" and verb.lemma_.lower() in lex.OCCUR_VERBS else None
         for c in [*head.children, *([] if happened is None else happened.children)]:
             if c.head.i != head.i and not (c.dep_ == "prep" and c.lower_ in ("between", "with")):
@@ -174,10 +137,12 @@ def read_roles(m: Mention, head, sent, ents, is_trigger=lambda tok: False) -> No
                 targets.extend(p for g in c.children if g.dep_ == "pobj" for p in conj(g))  # "a gun battle with police"
             elif c.dep_ == "prep" and c.lower_ in ("on", "against"):
                 targets.extend(p for g in c.children if g.dep_ in ("pobj", "pcomp") for p in conj(g))
+    listed = _listed_members(head, attackers, targets, ents)
     for role, toks in (("Attacker", attackers), ("Target", targets)):
         spans = []
         for tok in toks:
-            tok = resolve(tok)
+            member = tok.i in listed
+            tok = titled_person(tok) or resolve(tok)  # "the gunman" named before, "he"
             if tok is not None and tok.lemma_.lower() in lex.QUANTITY_NOUNS:  # "a number of people"
                 tok = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
                             for g in c.children if g.dep_ == "pobj"), tok)
@@ -200,8 +165,41 @@ def read_roles(m: Mention, head, sent, ents, is_trigger=lambda tok: False) -> No
                 start, end = _span_of(tok, ents)
             if (start, end) not in spans:
                 spans.append((start, end))
+                if member:
+                    m.listed.append((start, end))
         if spans:
             m.roles[role] = spans
+
+
+def _listed_members(head, attackers: list, targets: list, ents) -> set[int]:
+    """The members a role's phrase lists after "including" ("Leftists were arrested, including Eva
+    Forest, wife of ..., and Lidia Falcon"), added to that role; returns their token indexes. Said of
+    the trigger verb, the list belongs to its object or passive subject when it has one. Named members
+    when the list names any (not those after "of": "wife of Alfonso Sastre"), else the nouns listed."""
+    added: set[int] = set()
+    holders = [(tok, role) for role in (attackers, targets) for tok in role]
+    if head.pos_ == "VERB":
+        holders.append((head, targets if targets else attackers))
+    for holder, role in holders:
+        for prep in [c for c in holder.children if c.dep_ == "prep" and c.lower_ == "including"]:
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                names = [t for t in obj.subtree if t.i in ents and ents[t.i].root.i == t.i
+                         and ents[t.i].label_ in ("PERSON", "ORG", "NORP") and t.dep_ not in ("amod", "compound", "poss")
+                         and not (t.dep_ == "pobj" and t.head.lower_ == "of")]  # not "communist playwright"
+                for member in names or _conjuncts(obj):
+                    if member.i not in added and member not in role:
+                        role.append(member)
+                        added.add(member.i)
+    return added
+
+
+def _conjuncts(tok) -> list:
+    """``tok`` and the words coordinated with it ("two children, a woman and a guard")."""
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ == "conj":
+            out += _conjuncts(c)
+    return out
 
 
 def _targetable(tok, ents) -> bool:
@@ -224,18 +222,24 @@ def read_place_and_time(m: Mention, sent, ents, head) -> None:
             continue  # an actor already, or words of a quotation the trigger is not in
         if ent.label_ == "DATE" and ent.root.tag_ == "MD":
             continue  # "may", a modal the model took for the month
+        if (ent.label_ in ("LOC", "FAC") and _place_list_head(ent.root, ents).dep_ in ("nsubj", "nsubjpass", "dobj", "attr")
+                or _locative_name(ent.root)):  # not "a US official", "the United States announced", "the State of Iraq"
+            m.names_place = True
         place = None
-        if ent.label_ == "ORG" and _locative(ent) and not ent.text.isupper():  # "at Abqaiq", an ORG to the model
+        if (ent.label_ == "ORG" and _locative(ent) or ent.label_ in ("PERSON", "NORP") and _locative_name(ent.root)) \
+                and not ent.text.isupper():  # "at Abqaiq" an ORG, "in Gao" a PERSON to the model
             place = lookup(ent.text)
             if place is None or place.kind != "city":
                 continue
-        if (ent.label_ in PLACE_LABELS or place is not None) and _locative(ent):
+            m.names_place = True
+        if (ent.label_ in PLACE_LABELS or place is not None) and _locative(ent) and _attached(ent.root, head):
             place = place or lookup(ent.text)
             score = {"city": 3.25, "admin1": 3, "country": 1}.get(place.kind, 2) if place else 2
             if _climb(ent.root).dep_ == "pobj":
                 score += 0.5
             score -= abs(ent.root.i - head.i) / 1000  # nearer the trigger wins a tie
-            m.places.append((score, ent.start_char, ent.end_char, place))
+            last = ent[-2] if len(ent) > 1 and ent[-1].tag_ == "POS" else ent[-1]  # "Hong Kong's"
+            m.places.append((score, ent.start_char, last.idx + len(last), place))
             if m.place is None or score > m.place[0]:
                 m.place = m.places[-1]
         elif ent.label_ in ("DATE", "TIME"):
@@ -254,6 +258,11 @@ def read_place_and_time(m: Mention, sent, ents, head) -> None:
                     m.time = (ent.start_char, ent.end_char, when, score)
 
 
+def _locative_name(tok) -> bool:
+    """A proper name after "in", "at", "near" ("in Badia al-Sukhnah"), whatever entity the model made of it."""
+    return tok.pos_ == "PROPN" and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at", "near", "outside")
+
+
 def looks_ahead(tok) -> bool:
     """True when the words around a date say it is still to come ("the coming election on August 9",
     "voters will go to the polls on August 9", "ahead of the August 9 vote")."""
@@ -266,6 +275,42 @@ def looks_ahead(tok) -> bool:
             break
         node = node.head
     return False
+
+
+def _attached(tok, head) -> bool:
+    """Whether the place ``tok`` names is said of the trigger's clause: its phrase hangs within the
+    clause of the trigger's verb (the trigger's own, or the nearest verb it depends on: "a bombing was
+    reported to have killed a man in Mokha"), on a word the trigger depends on ("arrested twelve in
+    Tamil Nadu after a bomb exploded"), or on the subject of a word the trigger depends on
+    ("Police in Lyon said a bomb exploded") or in a result clause ("..., wounding 13 in Lyon"); not
+    within another clause ("the owner of a shop in
+    Junction City identified the man who rented the truck used in the bombing")."""
+    root = _climb(tok)
+    while root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in PART_NOUNS:
+        root = root.head.head  # "in the heart of London": where the heart hangs
+    node = root.head.head if root.dep_ == "pobj" else root.head
+    if node.i != head.i and node.pos_ == "NOUN" and node.lemma_.lower() in EVENT_NOUNS and not node.is_ancestor(head):
+        return False  # "Monday's attack, the deadliest since an assault in Ghazni": Ghazni is the assault's
+    clause = head
+    while (clause.pos_ not in ("VERB", "AUX") or clause.dep_ == "prep") and clause.head.i != clause.i:
+        clause = clause.head  # "escaped following airstrikes from a camp at Ain Issa": "following" is no clause
+    if node.i == clause.i or clause.is_ancestor(node) or node.is_ancestor(head):
+        return True
+    result = node
+    while result.pos_ not in ("VERB", "AUX") and result.head.i != result.i:
+        result = result.head
+    if result.dep_ == "advcl" and result.tag_ == "VBG" and result.head.is_ancestor(head):
+        return True  # "a device that exploded, wounding 13 people on a street in Lyon": the parse hung the result higher
+    return node.dep_ in ("nsubj", "nsubjpass") and node.head.is_ancestor(head)
+
+
+def _place_list_head(tok, ents):
+    """The first of places named together ("Mindanao, Philippines"): not climbing out of a place into
+    a name that holds one ("the Islamic State of Iraq and the Levant")."""
+    while tok.dep_ in ("conj", "appos") and tok.head.i != tok.i and tok.head.i in ents \
+            and ents[tok.head.i].label_ in PLACE_LABELS:
+        tok = tok.head
+    return tok
 
 
 def _climb(tok):
@@ -281,6 +326,8 @@ def _locative(ent) -> bool:
     root = _climb(ent.root)
     if root.dep_ == "pobj":
         prep = root.head
+        if prep.lower_ == "of" and prep.head.lemma_.lower() in PART_NOUNS and prep.head.dep_ == "pobj":
+            return prep.head.head.lower_ in lex.LOCATIVE_PREPS  # "in the heart of London"
         if prep.lower_ == "of":  # "the port town of Mokha"
             return prep.head.lemma_.lower() in lex.PLACE_NOUNS
         return prep.lower_ in lex.LOCATIVE_PREPS

@@ -1,0 +1,72 @@
+"""The arguments of one suggested event, assembled from the mentions merged into it.
+
+Split from ``suggest.py``. Each mention's own clause was read by ``suggest_parse``; here the event
+takes, role by role, what its representative mention's clause says first (the sentence a coder
+reads with the trigger), then what its other mentions add ("the attack" ... "the blast killed
+five"), each span once, trimmed of whitespace, within the role's cardinality in the codebook.
+"""
+
+from __future__ import annotations
+
+from .codebook import EventType
+from .model import Argument
+from .nlp import trim_span
+from .suggest_parse import Mention
+
+# At most this many spans per role: more are lists of who else was there, not the event's actors.
+MAX_PER_ROLE = 3
+# A list the text gives as the group's members ("were arrested, including A, B and C") is kept whole.
+MAX_LISTED = 12
+# Less than what a more specific kind of place scores more (a city over a province over a country).
+OWN_PLACE_BONUS = 0.2
+
+
+def event_arguments(cluster: list[Mention], first: Mention, etype: EventType | None, names: dict[str, str],
+                    text: str) -> list[Argument]:
+    """The arguments of the event made of ``cluster`` whose trigger is ``first``'s: the parse's
+    universal roles renamed for the type (``names``); every role when there is no type."""
+    args: list[Argument] = []
+    seen: set[tuple] = set()
+    ordered = [first, *[m for m in cluster if m is not first]]
+
+    def add(role: str, start: int, end: int, listed: bool = False) -> None:
+        span = trim_span(text, start, end)
+        if span is None:
+            return
+        start, end = span
+        role = names.get(role, role)
+        slot = etype.slots.get(role) if etype is not None else None  # no type: every role the parse gives
+        words = " ".join(text[start:end].lower().split())
+        if (etype is not None and slot is None) or (role, start, end) in seen or (role, words) in seen:
+            return
+        if slot is not None and not slot.repeatable and any(a.role == role for a in args):
+            return
+        if sum(1 for a in args if a.role == role) >= (MAX_LISTED if listed else MAX_PER_ROLE):
+            return
+        seen.update({(role, words), (role, start, end)})
+        args.append(Argument(role, start, end))
+
+    for role in ("Attacker", "Target"):
+        for m in ordered:
+            listed = set(m.listed)
+            for start, end in m.roles.get(role, []):
+                if not any(a.start <= start < a.end for a in args):
+                    add(role, start, end, (start, end) in listed)
+    # The most specific place any mention names; of two as specific, the trigger's own clause's.
+    places = [(m.place[0] + (OWN_PLACE_BONUS if m is first else 0), m.place) for m in cluster if m.place]
+    if places:
+        place = max(places, key=lambda p: p[0])[1]
+        add("Place", place[1], place[2])
+    times = [m.time for m in ordered if m.time]
+    if times:
+        best_time = max(times, key=lambda t: -t[2].time_precision)  # the first of the most precise
+        add("Time", best_time[0], best_time[1])
+    numbered = [v for m in cluster for v in m.victims if not v[3] and v[2] is not None]
+    if numbered:
+        top = max(numbered, key=lambda v: v[2])
+        add("Victim", top[0], top[1])
+    for m in cluster:
+        for v in m.victims:
+            if v[3]:
+                add("Victim", v[0], v[1])
+    return args
