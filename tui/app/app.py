@@ -17,7 +17,7 @@ from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import Footer, Static
 
 from ..core.codebook import Codebook
 from ..core import gazetteer, normalise
@@ -274,7 +274,7 @@ class NewsmarkApp(PaneLayout, EntityActions, EventActions, RelationActions, Revi
         self.sub_title = article.title
 
     def action_step_article(self, step: int) -> None:
-        ids = self.store.article_ids()
+        ids = self.article_list.import_order  # the store's order, kept: reading it costs the project's size
         target = ids.index(self.session.article.id) + step
         skipped = []
         while 0 <= target < len(ids) and not self.open_article(ids[target]):
@@ -286,9 +286,9 @@ class NewsmarkApp(PaneLayout, EntityActions, EventActions, RelationActions, Revi
             self.bell()
             self._set_message("no more articles" if step > 0 else "this is the first article")
 
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        if event.data_table is self.article_list and event.row_key.value != self.session.article.id:
-            self._guarded(self.open_article)(event.row_key.value)
+    def on_article_list_selected(self, event: ArticleList.Selected) -> None:
+        if event.article_id != self.session.article.id:
+            self._guarded(self.open_article)(event.article_id)
             if self.current_plan().stacked:  # above a narrow article the list was a drawer: close it
                 self._want_list = False
                 self.apply_layout()
@@ -319,7 +319,7 @@ class NewsmarkApp(PaneLayout, EntityActions, EventActions, RelationActions, Revi
             self._set_message("search cleared: n and N move between entities")
             return
         count = view.search(message.query)
-        found = f"{count} match{'es' if count > 1 else ''}" if count else "no match"
+        found = f"match {view.match_index + 1} of {count}" if count else "no match"
         self._set_message(f"{found} for {message.query!r}")
 
     # -- status, help, palette, quit -------------------------------------------------------------
@@ -351,7 +351,7 @@ class NewsmarkApp(PaneLayout, EntityActions, EventActions, RelationActions, Revi
         if self.session is not None and self.session.unsaved:
             status.append(f"NOT SAVED: {self.session.unsaved} edit(s) pending  ", style="bold red")
         status.append(self._message)
-        self.query_one("#status", Static).update(status)
+        self.query_one("#status", Static).update(status, layout=False)  # fixed size: no relayout per key
 
     def action_help(self) -> None:
         def named(binding: Binding) -> Binding:
