@@ -72,3 +72,36 @@ async def test_the_search_status_says_which_match_is_current(samples_db, codeboo
         assert f"match 1 of {count} for 'the'" in str(app.query_one("#status").render())
         await pilot.press("n", "n")
         assert f"match 3 of {count}" in str(app.query_one("#status").render())
+
+
+async def test_the_first_acled_export_says_it_builds_the_place_index_and_keeps_the_keys(
+        seed_db, codebook, pipeline, tmp_path, monkeypatch):
+    import shutil
+    import threading
+
+    from tui.core import gazetteer, place_index
+
+    built = shutil.copy(place_index.index_path(), tmp_path / "built.sqlite")  # the real index, built once
+    release = threading.Event()
+
+    def slow_build(path):  # the real ~10 s build, stood for by a copy made when the test says
+        release.wait(60)
+        shutil.copy(built, path)
+
+    async with running(seed_db, codebook, pipeline, size=(160, 45)) as (store, app, pilot):
+        monkeypatch.setenv("NEWSMARK_CACHE_DIR", str(tmp_path / "cache"))
+        monkeypatch.setattr(place_index, "_build_in_child", slow_build)
+        monkeypatch.setattr(gazetteer, "_index", None)  # as in a process that has not opened it yet
+        await pilot.press("ctrl+p", *"Export as acled")
+        await pilot.pause(1.0)  # the palette's search runs in the background
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "building the place index (once)…" in str(app.query_one("#status").render())
+        before = app.view.cursor
+        await pilot.press("w")  # the keys still work meanwhile
+        assert app.view.cursor != before
+        release.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "place index built" in str(app.query_one("#status").render())
+    assert (seed_db.parent / "exports" / "project.acled.csv").exists()

@@ -130,11 +130,11 @@ class NewsmarkApp(PaneLayout, EntityActions, EventActions, RelationActions, Revi
 
     def on_mount(self) -> None:
         self.apply_layout()
-        rows = self.article_list.ordered(self.store.rows())
-        self.article_list.load(rows)
-        ids = [r["id"] for r in rows]
+        self.article_list.load(self.store.rows())
+        ids = self.article_list.ordered_ids()
         last = self.store.last_opened()  # where the coder left off, else the first not done
-        first = last[0] if last else next((r["id"] for r in rows if r["status"] in ("in progress", "todo")), None)
+        first = last[0] if last else next((i for i in ids if self.article_list.row(i)["status"]
+                                           in ("in progress", "todo")), None)
         start = ids.index(first) if first in ids else 0
         if not any(self.open_article(i) for i in ids[start:] + ids[:start]):
             self.exit(message=Text(f"newsmark: no article of {self.store.path} can be read; `newsmark "
@@ -142,7 +142,7 @@ class NewsmarkApp(PaneLayout, EntityActions, EventActions, RelationActions, Revi
             return
         if self._load_model:
             self._set_message("loading the spaCy model…")
-            self.load_model()
+            self.call_after_refresh(self.load_model)  # after the first paint: importing spaCy holds the GIL
 
     # -- the model -----------------------------------------------------------------------------
 
@@ -210,17 +210,20 @@ class NewsmarkApp(PaneLayout, EntityActions, EventActions, RelationActions, Revi
             self._set_message(f"article {article_id} skipped: its file is damaged")
             return False
         try:
-            self._close_session()
-        except SaveError:
-            session.close()
-            raise
-        self.session = session
-        row = self.store.row(article_id)
-        if row and row["status"] == "todo":
-            try:
-                self.store.set_status(article_id, "in progress")
-            except SaveError as exc:  # only the status is behind
-                self._problem(str(exc))
+            with self.store.batch():  # the old article's counts and this one's status: one index write
+                try:
+                    self._close_session()
+                except SaveError:
+                    session.close()
+                    raise
+                self.session = session
+                row = self.store.row(article_id)
+                if row and row["status"] == "todo":
+                    self.store.set_status(article_id, "in progress")
+        except SaveError as exc:
+            if self.session is not session:  # the old article's edits are not saved: it stays open
+                raise
+            self._problem(str(exc))  # only the index is behind
         article = self.session.article
         tokens = (TokenIndex.from_tokenizer(self.pipeline.nlp.tokenizer, article.text)
                   if self.pipeline else TokenIndex.from_regex(article.text))
@@ -270,7 +273,7 @@ class NewsmarkApp(PaneLayout, EntityActions, EventActions, RelationActions, Revi
         title = Text(article.title or "(untitled)", style="bold")
         details = " · ".join(x for x in (article.published or "no date", article.url or article.source) if x)
         header = Text("\n").join([title, Text(details, style="dim")])
-        self.query_one("#article-header", Static).update(header)
+        self.query_one("#article-header", Static).update(header, layout=False)  # two lines, always
         self.sub_title = article.title
 
     def action_step_article(self, step: int) -> None:

@@ -110,14 +110,19 @@ class ArticleList(ScrollView, can_focus=True):
     def row_count(self) -> int:
         return len(self._ids)
 
-    def load(self, rows: list[dict], keep_order: bool = False) -> None:
-        """Show ``rows`` in the order given (the first load records it as the import order)."""
-        if not keep_order:
-            self.import_order = [r["id"] for r in sorted(rows, key=lambda r: getattr(r, "doc_id", 0))]
+    def row(self, article_id: str) -> dict:
+        return self._rows[article_id]
+
+    def load(self, rows: list[dict]) -> None:
+        """Show the index ``rows`` (given in import order) in this list's order."""
+        self.import_order = [r["id"] for r in rows]
         self._rows = {r["id"]: r for r in rows}
+        self._done = sum(1 for r in rows if r.get("status") == "done")
+        self._show(self.ordered(rows))
+
+    def _show(self, rows: list[dict]) -> None:
         self._ids = [r["id"] for r in rows]
         self._position = {article_id: n for n, article_id in enumerate(self._ids)}
-        self._done = sum(1 for r in rows if r.get("status") == "done")
         self.cursor_row = min(self.cursor_row, max(len(self._ids) - 1, 0))
         self.virtual_size = Size(0, len(self._ids) + HEADER)
         self._update_title()
@@ -141,7 +146,7 @@ class ArticleList(ScrollView, can_focus=True):
         """Switch between import order and least-sure-first, staying on the same article."""
         current = self._ids[self.cursor_row] if self._ids else None
         self.order = ORDERS[(ORDERS.index(self.order) + 1) % len(ORDERS)]
-        self.load(self.ordered([self._rows[i] for i in self.import_order]), keep_order=True)
+        self._show(self.ordered([self._rows[i] for i in self.import_order]))
         if current is not None:
             self.select_article(current)
 
