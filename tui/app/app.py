@@ -130,6 +130,8 @@ class NewsmarkApp(PaneLayout, EntityActions, EventActions, RelationActions, Revi
 
     def on_mount(self) -> None:
         self.apply_layout()
+        self._warnings_later = True
+        self.call_after_refresh(self._warnings_now)
         self.article_list.load(self.store.rows())
         ids = self.article_list.ordered_ids()
         last = self.store.last_opened()  # where the coder left off, else the first not done
