@@ -17,7 +17,7 @@ from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import Footer, Static
 
 from ..core.codebook import Codebook
 from ..core import gazetteer, normalise
@@ -130,11 +130,13 @@ class NewsmarkApp(PaneLayout, EntityActions, EventActions, RelationActions, Revi
 
     def on_mount(self) -> None:
         self.apply_layout()
-        rows = self.article_list.ordered(self.store.rows())
-        self.article_list.load(rows)
-        ids = [r["id"] for r in rows]
+        self._warnings_later = True
+        self.call_after_refresh(self._warnings_now)
+        self.article_list.load(self.store.rows())
+        ids = self.article_list.ordered_ids()
         last = self.store.last_opened()  # where the coder left off, else the first not done
-        first = last[0] if last else next((r["id"] for r in rows if r["status"] in ("in progress", "todo")), None)
+        first = last[0] if last else next((i for i in ids if self.article_list.row(i)["status"]
+                                           in ("in progress", "todo")), None)
         start = ids.index(first) if first in ids else 0
         if not any(self.open_article(i) for i in ids[start:] + ids[:start]):
             self.exit(message=Text(f"newsmark: no article of {self.store.path} can be read; `newsmark "
@@ -142,7 +144,7 @@ class NewsmarkApp(PaneLayout, EntityActions, EventActions, RelationActions, Revi
             return
         if self._load_model:
             self._set_message("loading the spaCy model…")
-            self.load_model()
+            self.call_after_refresh(self.load_model)  # after the first paint: importing spaCy holds the GIL
 
     # -- the model -----------------------------------------------------------------------------
 
@@ -210,17 +212,20 @@ class NewsmarkApp(PaneLayout, EntityActions, EventActions, RelationActions, Revi
             self._set_message(f"article {article_id} skipped: its file is damaged")
             return False
         try:
-            self._close_session()
-        except SaveError:
-            session.close()
-            raise
-        self.session = session
-        row = self.store.row(article_id)
-        if row and row["status"] == "todo":
-            try:
-                self.store.set_status(article_id, "in progress")
-            except SaveError as exc:  # only the status is behind
-                self._problem(str(exc))
+            with self.store.batch():  # the old article's counts and this one's status: one index write
+                try:
+                    self._close_session()
+                except SaveError:
+                    session.close()
+                    raise
+                self.session = session
+                row = self.store.row(article_id)
+                if row and row["status"] == "todo":
+                    self.store.set_status(article_id, "in progress")
+        except SaveError as exc:
+            if self.session is not session:  # the old article's edits are not saved: it stays open
+                raise
+            self._problem(str(exc))  # only the index is behind
         article = self.session.article
         tokens = (TokenIndex.from_tokenizer(self.pipeline.nlp.tokenizer, article.text)
                   if self.pipeline else TokenIndex.from_regex(article.text))
@@ -270,11 +275,11 @@ class NewsmarkApp(PaneLayout, EntityActions, EventActions, RelationActions, Revi
         title = Text(article.title or "(untitled)", style="bold")
         details = " · ".join(x for x in (article.published or "no date", article.url or article.source) if x)
         header = Text("\n").join([title, Text(details, style="dim")])
-        self.query_one("#article-header", Static).update(header)
+        self.query_one("#article-header", Static).update(header, layout=False)  # two lines, always
         self.sub_title = article.title
 
     def action_step_article(self, step: int) -> None:
-        ids = self.store.article_ids()
+        ids = self.article_list.import_order  # the store's order, kept: reading it costs the project's size
         target = ids.index(self.session.article.id) + step
         skipped = []
         while 0 <= target < len(ids) and not self.open_article(ids[target]):
@@ -286,9 +291,9 @@ class NewsmarkApp(PaneLayout, EntityActions, EventActions, RelationActions, Revi
             self.bell()
             self._set_message("no more articles" if step > 0 else "this is the first article")
 
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        if event.data_table is self.article_list and event.row_key.value != self.session.article.id:
-            self._guarded(self.open_article)(event.row_key.value)
+    def on_article_list_selected(self, event: ArticleList.Selected) -> None:
+        if event.article_id != self.session.article.id:
+            self._guarded(self.open_article)(event.article_id)
             if self.current_plan().stacked:  # above a narrow article the list was a drawer: close it
                 self._want_list = False
                 self.apply_layout()
@@ -319,7 +324,7 @@ class NewsmarkApp(PaneLayout, EntityActions, EventActions, RelationActions, Revi
             self._set_message("search cleared: n and N move between entities")
             return
         count = view.search(message.query)
-        found = f"{count} match{'es' if count > 1 else ''}" if count else "no match"
+        found = f"match {view.match_index + 1} of {count}" if count else "no match"
         self._set_message(f"{found} for {message.query!r}")
 
     # -- status, help, palette, quit -------------------------------------------------------------
@@ -351,7 +356,7 @@ class NewsmarkApp(PaneLayout, EntityActions, EventActions, RelationActions, Revi
         if self.session is not None and self.session.unsaved:
             status.append(f"NOT SAVED: {self.session.unsaved} edit(s) pending  ", style="bold red")
         status.append(self._message)
-        self.query_one("#status", Static).update(status)
+        self.query_one("#status", Static).update(status, layout=False)  # fixed size: no relayout per key
 
     def action_help(self) -> None:
         def named(binding: Binding) -> Binding:

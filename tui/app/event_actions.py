@@ -27,6 +27,13 @@ class EventActions:
     """The keys e and o of the article pane, and the keys of the event panel."""
 
     current_event: str | None = None
+    # Until the first paint: checking a date loads dateparser (most of a second), so the warnings
+    # come in the frame after the first.
+    _warnings_later = False
+
+    def _warnings_now(self) -> None:
+        self._warnings_later = False
+        self._refresh_events()
 
     def _refresh_events(self) -> None:
         """Redraw the event panel and show the current event's trigger and arguments in the text."""
@@ -37,8 +44,8 @@ class EventActions:
         if self.current_event not in {e.id for e in shown}:  # gone (rejected, deleted): the same row
             row = self.query_one(EventPanel).table.cursor_row if self.current_event else 0
             self.current_event = shown[min(row, len(shown) - 1)].id if shown else None
-        warnings = {e.id: validate_event(self.codebook, e, session.article.text, self._entities_of(e))
-                    for e in shown}
+        warnings = {} if self._warnings_later else {
+            e.id: validate_event(self.codebook, e, session.article.text, self._entities_of(e)) for e in shown}
         self.query_one(EventPanel).show_events(session.article.text, shown, warnings, self.current_event)
         self._show_event_in_text()
 

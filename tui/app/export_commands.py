@@ -10,6 +10,7 @@ from pathlib import Path
 
 from textual.app import SystemCommand
 
+from ..core import gazetteer, place_index
 from ..core.formats import FORMAT_NAMES, ExportError, ExportOptions, export_project
 
 # What each format writes: a file with this ending, or a folder (brat).
@@ -28,6 +29,23 @@ def export_path(db: Path, fmt: str) -> Path:
 
 def export_commands(app) -> list[SystemCommand]:
     def run(fmt: str) -> None:
+        if fmt == "acled" and place_index.built_index() is None:
+            # The first ACLED export fills the place columns from an index built once (~10 s):
+            # build it off the screen's thread, saying so, then export.
+            app._set_message("building the place index (once)…")
+            app.run_worker(lambda: build_places(fmt), thread=True, group="places", exclusive=True)
+            return
+        export(fmt)
+
+    def build_places(fmt: str) -> None:
+        failure = gazetteer.warm_up()
+        app.call_from_thread(places_built, fmt, failure)
+
+    def places_built(fmt: str, failure: str) -> None:
+        app._set_message(f"no place index ({failure}): places are left empty" if failure else "place index built")
+        export(fmt)
+
+    def export(fmt: str) -> None:
         out = export_path(app.store.path, fmt)
         session = app.session
         options = ExportOptions(codebook=app.codebook,

@@ -30,8 +30,9 @@ class ReviewActions:
     def _finish_article(self, answer: str | None) -> None:
         session = self.session
         annotate.review(session, answer)
-        self.store.set_status(session.article.id, "done")
-        self.store.sync(session)
+        with self.store.batch():  # one index write
+            self.store.set_status(session.article.id, "done")
+            self.store.sync(session)
         self.view.refresh()
         self._show_counts()
         self.action_step_article(1)  # the message comes after: the next article starts afresh

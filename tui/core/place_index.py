@@ -74,11 +74,22 @@ def cache_dir() -> Path:
     return Path(base) / "newsmark"
 
 
+def _places(signature: str) -> list[Path]:
+    """Where the index file may be: the cache folder, else one in the system's temporary folder."""
+    return [folder / f"places-{signature}.sqlite"
+            for folder in (cache_dir(), Path(tempfile.gettempdir()) / f"newsmark-{os.getuid()}")]
+
+
+def built_index() -> Path | None:
+    """The index file if it is built already, else None (nothing is built): the app says when a
+    first use will take a while."""
+    return next((path for path in _places(_signature()) if path.exists()), None)
+
+
 def index_path() -> Path:
     """The index file for the installed sources, built first if it does not exist yet."""
-    signature = _signature()
-    for folder in (cache_dir(), Path(tempfile.gettempdir()) / f"newsmark-{os.getuid()}"):
-        path = folder / f"places-{signature}.sqlite"
+    for path in _places(_signature()):
+        folder = path.parent
         if path.exists():
             return path
         try:

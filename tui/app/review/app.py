@@ -21,6 +21,15 @@ from .render import column, describe, excerpt_bounds, quote
 MAX_CODERS = 9
 
 
+class CoderColumn(Static):
+    """One coder's excerpt. Its own resize, not the app's, says the new size: the app hears a
+    terminal resize before the columns are laid out again."""
+
+    def on_resize(self) -> None:
+        if self.id == "coder-1":  # the excerpt is cut to the first column's size
+            self.app.show()
+
+
 class ReviewApp(App[None]):
     TITLE = "newsmark review"
     CSS = """
@@ -57,7 +66,7 @@ class ReviewApp(App[None]):
         yield Static(id="review-header")
         with Horizontal(id="columns"):
             for number, name in enumerate(self.review.coders, start=1):
-                coder = Static(id=f"coder-{number}", classes="coder")
+                coder = CoderColumn(id=f"coder-{number}", classes="coder")
                 coder.border_title = f"{number} {name}"
                 yield coder
         yield Static(id="difference")
@@ -70,9 +79,6 @@ class ReviewApp(App[None]):
                       if not review.gold.has_article(aid) or review.gold.row(aid)["status"] != "done"), 0)
         self.open_article(start)
         self.call_after_refresh(self.show)  # again once the columns have their size
-
-    def on_resize(self) -> None:
-        self.show()
 
     # -- actions ---------------------------------------------------------------------------------
 

@@ -1,16 +1,29 @@
-"""The article list: one row per article with its status, title and counts, and the progress."""
+"""The article list: one row per article with its status, title and counts, and the progress.
+
+It paints only the rows on screen (``render_line``, as the article pane does): a project of 100,000
+articles opens, scrolls and updates a row as fast as one of ten. The title takes whatever width the
+pane has.
+"""
 
 from __future__ import annotations
 
+from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
-from textual.widgets import DataTable
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 
-COLUMNS = ("status", "title", "ents", "events")
+from ..textlayout import cells, safe_text
+
 STATUS_MARKS = {"todo": " ", "in progress": "…", "done": "✓", "skipped": "-"}
 ORDERS = ("import", "uncertain")
 UNREVIEWED = ("todo", "in progress")
+COUNT_WIDTHS = (4, 3)  # the entity and event count columns
+HEADER = 1  # the column titles, on the first line of the pane
 
 
 def uncertain_first(rows: list[dict]) -> list[dict]:
@@ -25,80 +38,209 @@ def uncertain_first(rows: list[dict]) -> list[dict]:
     return [row for _, row in sorted(enumerate(rows), key=key)]
 
 
-class ArticleList(DataTable):
+def fit(text: str, width: int) -> str:
+    """``text`` cut to ``width`` cells (with an ellipsis when cut), padded to exactly ``width``."""
+    if width <= 0:
+        return ""
+    if cells(text) <= width:
+        return text + " " * (width - cells(text))
+    cut = Text(text)
+    cut.truncate(width, overflow="ellipsis", pad=True)
+    return cut.plain
+
+
+def row_cells(row: dict) -> tuple[str, str, str, str]:
+    """Status mark, title, entity count, event count: what one row shows."""
+    ents = row.get("entities", 0) + row.get("suggested", 0)
+    title = " ".join(safe_text(str(row.get("title") or "(untitled)")).split()) or "(untitled)"
+    return STATUS_MARKS.get(row.get("status"), "?"), title, str(ents), str(row.get("events", 0))
+
+
+class ArticleList(ScrollView, can_focus=True):
     """Rows keyed by article id; the border title shows progress such as "3/11 done"."""
 
+    COMPONENT_CLASSES = {"article-list--cursor", "article-list--cursor-blurred", "article-list--odd"}
     DEFAULT_CSS = """
-    ArticleList { width: 36; border: round $primary-darken-2; }
+    ArticleList { width: 36; border: round $primary-darken-2; background: $surface; }
     ArticleList:focus { border: round $accent; }
+    ArticleList > .article-list--cursor { background: $block-cursor-background; color: $block-cursor-foreground; text-style: bold; }
+    ArticleList > .article-list--cursor-blurred { background: $block-cursor-blurred-background; }
+    ArticleList > .article-list--odd { background: $surface-lighten-1; }
     """
 
-    BINDINGS = [Binding("s", "toggle_order", "Order: import / least sure first", id="articles.order")]
+    BINDINGS = [
+        Binding("s", "toggle_order", "Order: import / least sure first", id="articles.order"),
+        Binding("enter", "select_cursor", "Open", show=False),
+        Binding("up,k", "move(-1)", "Up", show=False),
+        Binding("down,j", "move(1)", "Down", show=False),
+        Binding("pageup", "page(-1)", "Page up", show=False),
+        Binding("pagedown", "page(1)", "Page down", show=False),
+        Binding("home,g", "edge(0)", "First", show=False),
+        Binding("end,G", "edge(1)", "Last", show=False),
+    ]
+
+    class Selected(Message):
+        """The coder chose an article (Enter or a click)."""
+
+        def __init__(self, article_list: "ArticleList", article_id: str) -> None:
+            super().__init__()
+            self.article_list = article_list
+            self.article_id = article_id
 
     def __init__(self, order: str = "import", **kwargs) -> None:
-        super().__init__(cursor_type="row", zebra_stripes=True, show_header=True, **kwargs)
+        super().__init__(**kwargs)
         self._rows: dict[str, dict] = {}
-        self._import_order: list[str] = []
+        self._ids: list[str] = []  # in the order shown
+        self._position: dict[str, int] = {}
+        self.import_order: list[str] = []
+        self._done = 0
+        self.cursor_row = 0
         self.order = order
+
+    # -- content -------------------------------------------------------------------------------
 
     def ordered(self, rows: list[dict]) -> list[dict]:
         """``rows`` (in import order) in this list's order."""
         return uncertain_first(rows) if self.order == "uncertain" else list(rows)
 
-    def action_toggle_order(self) -> None:
-        """Switch between import order and least-sure-first, staying on the same article."""
-        current = self.ordered_ids()[self.cursor_row] if self.row_count else None
-        self.order = ORDERS[(ORDERS.index(self.order) + 1) % len(ORDERS)]
-        self.load(self.ordered([self._rows[i] for i in self._import_order]), keep_order=True)
-        if current is not None:
-            self.select_article(current)
-
     def ordered_ids(self) -> list[str]:
-        return list(self._rows)
+        return list(self._ids)
 
-    def on_mount(self) -> None:
-        self.add_column("", key="status", width=1)
-        self.add_column("Title", key="title", width=20)
-        self.add_column("Ent", key="ents", width=3)
-        self.add_column("Ev", key="events", width=2)
+    @property
+    def row_count(self) -> int:
+        return len(self._ids)
 
-    def load(self, rows: list[dict], keep_order: bool = False) -> None:
-        """Show ``rows`` in the order given (the first load records it as the import order)."""
-        if not keep_order:
-            self._import_order = [r["id"] for r in sorted(rows, key=lambda r: getattr(r, "doc_id", 0))]
-        self.clear()
-        self._rows = {}
-        for row in rows:
-            self._rows[row["id"]] = row
-            self.add_row(*self._cells(row), key=row["id"])
+    def row(self, article_id: str) -> dict:
+        return self._rows[article_id]
+
+    def load(self, rows: list[dict]) -> None:
+        """Show the index ``rows`` (given in import order) in this list's order."""
+        self.import_order = [r["id"] for r in rows]
+        self._rows = {r["id"]: r for r in rows}
+        self._done = sum(1 for r in rows if r.get("status") == "done")
+        self._show(self.ordered(rows))
+
+    def _show(self, rows: list[dict]) -> None:
+        self._ids = [r["id"] for r in rows]
+        self._position = {article_id: n for n, article_id in enumerate(self._ids)}
+        self.cursor_row = min(self.cursor_row, max(len(self._ids) - 1, 0))
+        self.virtual_size = Size(0, len(self._ids) + HEADER)
         self._update_title()
-
-    @staticmethod
-    def _cells(row: dict) -> tuple[str, Text, str, str]:
-        """The title is a Text: a string cell would be read as markup, and a title is not."""
-        ents = row.get("entities", 0) + row.get("suggested", 0)
-        return (STATUS_MARKS.get(row["status"], "?"), Text(str(row["title"] or "(untitled)")), str(ents),
-                str(row.get("events", 0)))
+        self.refresh()
 
     def update_row(self, row: dict) -> None:
-        """Refresh one article's cells after its status or counts changed."""
+        """Show one article's new status or counts: only its line is painted again."""
+        old = self._rows.get(row["id"])
+        if old is None:
+            return
+        self._done += (row.get("status") == "done") - (old.get("status") == "done")
         self._rows[row["id"]] = row
-        for key, value in zip(COLUMNS, self._cells(row)):
-            self.update_cell(row["id"], key, value)
+        self._refresh_row(self._position[row["id"]])
         self._update_title()
 
     def _update_title(self) -> None:
-        done = sum(1 for r in self._rows.values() if r["status"] == "done")
         order = " · least sure first" if self.order == "uncertain" else ""
-        self.border_title = f"Articles {done}/{len(self._rows)} done{order}"
+        self.border_title = f"Articles {self._done}/{len(self._ids)} done{order}"
 
-    async def _on_click(self, event: events.Click) -> None:
-        """One click opens the article (a table only highlights on the first click)."""
-        before = self.cursor_row
-        await super()._on_click(event)
-        row = event.style.meta.get("row")
-        if isinstance(row, int) and row >= 0 and self.cursor_row != before:
-            self.action_select_cursor()
+    def action_toggle_order(self) -> None:
+        """Switch between import order and least-sure-first, staying on the same article."""
+        current = self._ids[self.cursor_row] if self._ids else None
+        self.order = ORDERS[(ORDERS.index(self.order) + 1) % len(ORDERS)]
+        self._show(self.ordered([self._rows[i] for i in self.import_order]))
+        if current is not None:
+            self.select_article(current)
+
+    # -- painting ------------------------------------------------------------------------------
+
+    def _columns(self, width: int) -> tuple[int, int, int]:
+        """Widths of the status mark, the title and each count: the title takes what is left."""
+        ents, evs = COUNT_WIDTHS
+        return 2, max(width - 2 - ents - evs, 1), ents
+
+    def _line(self, cells_: tuple[str, str, str, str], width: int) -> str:
+        mark_w, title_w, _ = self._columns(width)
+        mark, title, ents, evs = cells_
+        ents_w, evs_w = COUNT_WIDTHS
+        return (fit(mark, mark_w) + fit(title, title_w) + ents.rjust(ents_w)[-ents_w:]
+                + evs.rjust(evs_w)[-evs_w:])
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        if y < HEADER:
+            header = self._line(("", "Title", "Ent", "Ev"), width)
+            return self._strip(header, base + Style(bold=True), width)
+        index = y - HEADER + int(self.scroll_offset.y)
+        if index >= len(self._ids):
+            return Strip.blank(width, base)
+        style = base
+        if index % 2:
+            style = base + self.get_component_rich_style("article-list--odd", partial=True)
+        if index == self.cursor_row:
+            name = "article-list--cursor" if self.has_focus else "article-list--cursor-blurred"
+            style = base + self.get_component_rich_style(name, partial=True)
+        line = self._line(row_cells(self._rows[self._ids[index]]), width)
+        return self._strip(line, style, width)
+
+    def _strip(self, line: str, style: Style, width: int) -> Strip:
+        return Strip([Segment(line, style)]).extend_cell_length(width, style).crop(0, width)
+
+    def _refresh_row(self, index: int) -> None:
+        y = index - int(self.scroll_offset.y) + HEADER
+        if HEADER <= y < self.scrollable_content_region.height:
+            self.refresh(Region(0, y, self.size.width, 1))
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._scroll_cursor_visible()
+        self.refresh()
+
+    def on_focus(self) -> None:
+        self._refresh_row(self.cursor_row)
+
+    def on_blur(self) -> None:
+        self._refresh_row(self.cursor_row)
+
+    # -- the cursor ----------------------------------------------------------------------------
+
+    def move_cursor(self, row: int) -> None:
+        if not self._ids:
+            return
+        old, self.cursor_row = self.cursor_row, min(max(row, 0), len(self._ids) - 1)
+        self._refresh_row(old)
+        self._refresh_row(self.cursor_row)
+        self._scroll_cursor_visible()
+
+    def _scroll_cursor_visible(self) -> None:
+        top = int(self.scroll_offset.y)
+        rows = max(self.scrollable_content_region.height - HEADER, 1)
+        if self.cursor_row < top:
+            self.scroll_to(y=self.cursor_row, animate=False, immediate=True)
+        elif self.cursor_row >= top + rows:
+            self.scroll_to(y=self.cursor_row - rows + 1, animate=False, immediate=True)
 
     def select_article(self, article_id: str) -> None:
-        self.move_cursor(row=self.get_row_index(article_id))
+        if article_id in self._position:
+            self.move_cursor(self._position[article_id])
+
+    def action_move(self, step: int) -> None:
+        self.move_cursor(self.cursor_row + step)
+
+    def action_page(self, step: int) -> None:
+        self.move_cursor(self.cursor_row + step * max(self.scrollable_content_region.height - HEADER - 1, 1))
+
+    def action_edge(self, which: int) -> None:
+        self.move_cursor(0 if which == 0 else len(self._ids) - 1)
+
+    def action_select_cursor(self) -> None:
+        if self._ids:
+            self.post_message(self.Selected(self, self._ids[self.cursor_row]))
+
+    def on_click(self, event: events.Click) -> None:
+        """One click opens the article under it."""
+        region = self.scrollable_content_region
+        y = event.y - (region.y - self.region.y)
+        index = y - HEADER + int(self.scroll_offset.y)
+        if y >= HEADER and 0 <= index < len(self._ids):
+            self.focus()
+            self.move_cursor(index)
+            self.action_select_cursor()
