@@ -15,12 +15,12 @@ import re
 from . import suggest_lexicon as lex
 from .acled_fields import short_note
 from .codebook import Codebook
-from .events import derive_fields
+from .events import default_subtype, derive_fields
 from .gazetteer import lookup
-from .model import Argument, Article, Event
+from .model import MODALITIES, Argument, Article, Event
 from .nlp import doc_entities, trim_span
 from .suggest_merge import representative, carry_scene, compatible, conflict, merge_target, move_self_casualties, two_events
-from .suggest_modality import modality
+from .suggest_modality import ACCIDENT, modality
 from .suggest_parse import Mention, published_of, quotes, read_place_and_time, read_roles, read_victims
 from .suggest_types import TypeChoice, decide, rank, word_types
 
@@ -82,9 +82,11 @@ class Suggester:
             if not any(m.sent == s_index for m in out):  # "Gunmen killed five villagers": the killing is the attack
                 out += [m for m in (self._killing(tok, s_index, ents, body_start) for tok in sent) if m is not None]
             last = out[-1] if out else None
-            if (last is not None and last.sent == s_index - 1 and not last.victims and last.type in lex.VIOLENT_TYPES
-                    and "\n\n" not in doc.text[last.end:sent.start_char]):
-                read_victims(last, sent, ents, sent.root)  # "A gunman attacked a mosque. Two were killed."
+            if (last is not None and last.sent != s_index and s_index - last.sent <= 3 and not last.victims
+                    and last.type in lex.VIOLENT_TYPES + ("PROTEST",) and "\n\n" not in doc.text[last.end:sent.start_char]):
+                # "A man stabbed five people. Three were injured. Two of the victims died.": a death told
+                # in a sentence naming no event of its own belongs to the event just reported
+                read_victims(last, sent, ents, sent.root)
         return out
 
     def _killing(self, tok, s_index: int, ents, body_start: int) -> Mention | None:
@@ -92,6 +94,10 @@ class Suggester:
             return None
         killers = [c for c in tok.children if c.dep_ == "nsubj"]
         killers += [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        clause = tok
+        if not killers and tok.dep_ in ("conj", "advcl") and tok.head.pos_ == "VERB":
+            clause = tok.head  # "police fired tear gas at protesters, killing two": the subject of the act
+            killers = [c for c in clause.children if c.dep_ == "nsubj"]
         if not any(k.lemma_.lower() in lex.KILLERS or ents.get(k.i) is not None and ents[k.i].label_ in
                    ("PERSON", "ORG", "NORP") for k in killers):
             return None  # "an explosion killed five": the explosion is the event, found as such
@@ -101,6 +107,17 @@ class Suggester:
         victims = {t.lemma_.lower() for c in tok.children if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree}
         if victims & lex.COMBATANT_WORDS:
             types.reverse()
+        crowd = victims | {t.lemma_.lower() for c in clause.children if c.dep_ in ("dobj", "prep") for t in c.subtree}
+        forces = {t.lemma_.lower() for k in killers for t in k.subtree} & lex.SECURITY_FORCES
+        if forces and crowd & lex.PROTESTER_WORDS and "PROTEST" in self.codebook.event_types:
+            etype = self.codebook.event_types["PROTEST"]  # ACLED: security forces killing protesters
+            subtype = next((s for s in etype.subtypes if s.lower().startswith("excessive force")), default_subtype(etype))
+            choice = TypeChoice("PROTEST", subtype, False, f'"{tok.text}" protesters, by "{killers[0].text}": '
+                                                           f'excessive force against a protest')
+            m = self._read(tok.doc[clause.i:clause.i + 1], clause, choice, s_index, ents, body_start)
+            crowd_words = [t for t in clause.subtree if t.lemma_.lower() in lex.PROTESTER_WORDS]
+            m.roles = {"Agent": m.roles.get("Attacker", []), "Entity": [(crowd_words[0].idx, crowd_words[0].idx + len(crowd_words[0]))]}
+            return m  # the forces are the protest's Agent, the protesters its Entity
         choice = decide(self.codebook, tok.doc[tok.i:tok.i + 1], tok, types)
         if choice is None:
             return None
@@ -135,11 +152,13 @@ class Suggester:
 
     def _mention(self, doc, sent, s_index, i, end_i, head, types, ents, body_start) -> Mention | None:
         found = modality(head, types, published_of(doc))
-        if found not in ("", "background"):
+        if found not in ("", "background", ACCIDENT):
             return None  # not reported as having happened: only the coder's `e` makes it an event
         choice = decide(self.codebook, doc[i:end_i], head, types)
         if choice is None:  # an ACLED type the rules chose, and this codebook (kairos, ace2005) lacks
             return None
+        if choice.type == "OTHER_STRATEGIC" and _agentless_passive(head):
+            return None  # "troops were deployed to secure the area": a measure nobody is said to have taken
         span, instrument = doc[i:end_i], head.lemma_.lower() in lex.INSTRUMENT_NOUNS and head.pos_ != "VERB"
         verb = head.head
         if instrument and head.dep_ in ("nsubj", "nsubjpass") and verb.lemma_.lower() in lex.INSTRUMENT_VERBS:
@@ -213,7 +232,8 @@ class Suggester:
             cluster = [self._read(span, head, choice, s_index, ents, article.body_start)]
         event = self._event(cluster, article, annotator)
         event.trigger_start, event.trigger_end = start, end
-        event.modality = modality(head, [event.type] if event.type else [], article.published) or ""
+        found = modality(head, [event.type] if event.type else [], article.published)
+        event.modality = found if found in MODALITIES else ""
         event.fields = self._fields(event, cluster, doc, article)
         return event
 
@@ -222,7 +242,9 @@ class Suggester:
     def suggest(self, doc, article: Article, annotator: str = "model") -> list[Event]:
         """Suggested events for ``article`` parsed as ``doc`` (same text), in text order."""
         doc.user_data["published"] = article.published  # relative dates resolve against it
-        clusters = self._clusters(doc, article)
+        # an accident ("two accidental explosions", "a gas leak caused an explosion") is no political
+        # violence: neither it nor the headline that sums it up is suggested
+        clusters = [c for c in self._clusters(doc, article) if not any(m.modality == ACCIDENT for m in c)]
         events = [self._event(c, article, annotator) for c in clusters]
         scenes = carry_scene(events, clusters, article.text)
         move_self_casualties(events, article.text)
@@ -244,6 +266,8 @@ class Suggester:
         mentions = self.mentions(doc, article.body_start)
         groups: list[list[Mention]] = []  # compatible mentions of one sentence: one event
         for m in mentions:
+            if m.modality == "" and any(x.sent == m.sent and x.type == m.type and x.modality == ACCIDENT for x in mentions):
+                m.modality = ACCIDENT  # "killed in blasts ... in two accidental explosions": one accident
             group = next((g for g in groups if g[0].sent == m.sent and g[0].title == m.title and g[0].modality == m.modality
                           and compatible(g, m) and not two_events(g, m) and not conflict(g, m)), None)
             if group is None:
@@ -273,6 +297,10 @@ class Suggester:
         ev.fields = {"country": found[0].fields()["country"]} if found else {}
         fields = dict(ev.fields)
         fields.update(derive_fields(self.codebook, ev, article.text, article.published))
+        etype = self.codebook.event_types.get(ev.type)
+        counts = [v[2] for m in cluster for v in m.victims if not v[3] and v[2] is not None]
+        if etype is not None and counts and not any(s.acled == "fatalities" for s in etype.slots.values()):
+            fields["fatalities"] = max(counts)  # a protest met with lethal force has no Victim role to count
         sentence = next(s for k, s in enumerate(doc.sents) if k == cluster[0].sent)
         fields["notes"] = short_note(_paragraph_part(article.text, sentence.start_char, sentence.end_char,
                                                      cluster[0].start), 300)
@@ -303,7 +331,7 @@ class Suggester:
             seen.add((role, start, end))
             args.append(Argument(role, start, end))
 
-        for role in ("Attacker", "Target"):
+        for role in ("Attacker", "Target", "Agent", "Entity"):
             for m in cluster:
                 for start, end in m.roles.get(role, []):
                     if not any(a.start <= start < a.end for a in args):
@@ -340,6 +368,13 @@ def _trigger_span(doc, start: int, end: int):
         return None, None
     span = doc[words[0].i:words[-1].i + 1]
     return span, span.root
+
+
+def _agentless_passive(head) -> bool:
+    """A verb in the passive that names nobody who did it ("were deployed"); ACLED codes a strategic
+    development by its actor, so without one there is nothing to code."""
+    return (head.pos_ == "VERB" and any(c.dep_ in ("nsubjpass", "auxpass") for c in head.children)
+            and not any(c.dep_ == "agent" for c in head.children))
 
 
 def _anaphoric(head) -> bool:

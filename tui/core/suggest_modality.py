@@ -15,6 +15,7 @@ from .gazetteer import lookup
 from .suggest_parse import resolve
 
 NOT_AN_EVENT = None  # the word is a modifier or a list item here, no event mention at all
+ACCIDENT = "accident"  # an explosion the text presents as an accident: no political violence to suggest
 _SPAN_OF_YEARS = re.compile(r"\b(?:recent|past|last|over the|for|in the)\s+(?:few\s+|several\s+|\w+\s+)?"
                             r"(?:years|decades|months)\b", re.IGNORECASE)
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)s?\b")
@@ -32,8 +33,10 @@ def modality(head, types, published: str = "") -> str | None:
             return NOT_AN_EVENT  # "backed by artillery and mortars"
     if "AGREEMENT" in types and len(types) == 1 and not _agreement_reported(head):
         return NOT_AN_EVENT
-    if not _fits_its_words(head):
+    if not _fits_its_words(head) or _depicted(head):
         return NOT_AN_EVENT
+    if _accident(head):
+        return ACCIDENT
     mods = {c.lemma_.lower() for c in head.children if c.dep_ == "amod"}
     if mods & lex.FUTURE_MODIFIERS:
         return "future"
@@ -93,10 +96,6 @@ def _charged_with(head) -> bool:
         return False
     governor = head.head.head
     return governor.lemma_.lower() in lex.LEGAL_HEADS or governor.lemma_.lower() in ("trial", "count")
-
-
-def _definite(head) -> bool:
-    return any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "no") for c in head.children)
 
 
 def _generic_plural(head, mods: set[str]) -> bool:
@@ -160,3 +159,42 @@ def _agreement_reported(head) -> bool:
     if head.dep_ == "pobj":
         verbs.add(head.head.head.lemma_.lower())
     return bool(verbs & lex.AGREEMENT_VERBS)
+
+
+def _definite(head) -> bool:
+    return any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "no") for c in head.children)
+
+
+def _depicted(head) -> bool:
+    """An indefinite event word that a picture, video or film shows ("videos of beheadings", "he was
+    pictured at a protest"): a depiction, not a report. "A video of the attack" refers to a reported one."""
+    if _definite(head):
+        return False
+    node = head
+    for _ in range(5):
+        if node.head.i == node.i:
+            return False
+        node = node.head
+        if node.lemma_.lower() in lex.MEDIA_WORDS and (node.pos_ in ("NOUN", "PROPN") or node.tag_ == "VBN"):
+            return True
+        if node.tag_ in ("VBD", "VBZ", "VBP", "MD") and node.lemma_.lower() not in lex.MEDIA_WORDS:
+            return False  # a finite clause of its own: "video showed police beating protesters" reports it
+    return False
+
+
+def _accident(head) -> bool:
+    """An explosion the clause presents as an accident: said outright ("accidental explosions", "the
+    device detonated accidentally", "a gas leak caused"), or an industrial or gas blast in a sentence
+    that names no attack ("an explosion at a chemical plant"). Accidents are not political violence."""
+    if head.lemma_.lower() not in lex.BURST_WORDS:
+        return False
+    clause = head
+    while clause.pos_ != "VERB" and clause.head.i != clause.i:
+        clause = clause.head
+    words = {t.lemma_.lower() for t in (*clause.subtree, *head.subtree)  # "it was no accident": not one
+             if not any(c.dep_ == "neg" or c.lower_ == "no" for c in (*t.children, *t.head.children))}
+    if words & lex.ACCIDENT_WORDS:
+        return True
+    sentence = {t.lemma_.lower() for t in head.sent}
+    tear_gas = any(t.lower_ == "gas" and t.i > 0 and t.nbor(-1).lower_ == "tear" for t in head.sent)
+    return bool(words & lex.INDUSTRIAL_WORDS) and not sentence & lex.ATTACK_CUES and not tear_gas
