@@ -15,10 +15,11 @@ import re
 from . import suggest_lexicon as lex
 from .acled_fields import short_note
 from .codebook import Codebook
-from .events import default_subtype, derive_fields
+from .events import derive_fields
 from .gazetteer import lookup
 from .model import MODALITIES, Argument, Article, Event
 from .nlp import doc_entities, trim_span
+from .suggest_killing import killing, tells_deaths
 from .suggest_merge import representative, carry_scene, compatible, conflict, merge_target, move_self_casualties, two_events
 from .suggest_modality import ACCIDENT, modality
 from .suggest_parse import Mention, published_of, quotes, read_place_and_time, read_roles, read_victims
@@ -80,49 +81,15 @@ class Suggester:
                     out.append(mention)
                 i = end_i
             if not any(m.sent == s_index for m in out):  # "Gunmen killed five villagers": the killing is the attack
-                out += [m for m in (self._killing(tok, s_index, ents, body_start) for tok in sent) if m is not None]
+                out += [m for m in (killing(self, tok, s_index, ents, body_start) for tok in sent) if m is not None]
             last = out[-1] if out else None
             if (last is not None and last.sent != s_index and s_index - last.sent <= 3 and not last.victims
-                    and last.type in lex.VIOLENT_TYPES + ("PROTEST",) and "\n\n" not in doc.text[last.end:sent.start_char]):
+                    and last.type in lex.VIOLENT_TYPES + ("PROTEST",) and "\n\n" not in doc.text[last.end:sent.start_char]
+                    and tells_deaths(sent)):
                 # "A man stabbed five people. Three were injured. Two of the victims died.": a death told
                 # in a sentence naming no event of its own belongs to the event just reported
                 read_victims(last, sent, ents, sent.root)
         return out
-
-    def _killing(self, tok, s_index: int, ents, body_start: int) -> Mention | None:
-        if tok.pos_ != "VERB" or tok.lemma_.lower() not in ("kill", "shoot", "murder"):
-            return None
-        killers = [c for c in tok.children if c.dep_ == "nsubj"]
-        killers += [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-        clause = tok
-        if not killers and tok.dep_ in ("conj", "advcl") and tok.head.pos_ == "VERB":
-            clause = tok.head  # "police fired tear gas at protesters, killing two": the subject of the act
-            killers = [c for c in clause.children if c.dep_ == "nsubj"]
-        if not any(k.lemma_.lower() in lex.KILLERS or ents.get(k.i) is not None and ents[k.i].label_ in
-                   ("PERSON", "ORG", "NORP") for k in killers):
-            return None  # "an explosion killed five": the explosion is the event, found as such
-        types = ["VIOLENCE_AGAINST_CIVILIANS", "BATTLE"]
-        if modality(tok, types, published_of(tok.doc)) not in ("", "background"):
-            return None
-        victims = {t.lemma_.lower() for c in tok.children if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree}
-        if victims & lex.COMBATANT_WORDS:
-            types.reverse()
-        crowd = victims | {t.lemma_.lower() for c in clause.children if c.dep_ in ("dobj", "prep") for t in c.subtree}
-        forces = {t.lemma_.lower() for k in killers for t in k.subtree} & lex.SECURITY_FORCES
-        if forces and crowd & lex.PROTESTER_WORDS and "PROTEST" in self.codebook.event_types:
-            etype = self.codebook.event_types["PROTEST"]  # ACLED: security forces killing protesters
-            subtype = next((s for s in etype.subtypes if s.lower().startswith("excessive force")), default_subtype(etype))
-            choice = TypeChoice("PROTEST", subtype, False, f'"{tok.text}" protesters, by "{killers[0].text}": '
-                                                           f'excessive force against a protest')
-            m = self._read(tok.doc[clause.i:clause.i + 1], clause, choice, s_index, ents, body_start)
-            crowd_words = [t for t in clause.subtree if t.lemma_.lower() in lex.PROTESTER_WORDS]
-            m.roles = {"Agent": m.roles.get("Attacker", []), "Entity": [(crowd_words[0].idx, crowd_words[0].idx + len(crowd_words[0]))]}
-            return m  # the forces are the protest's Agent, the protesters its Entity
-        choice = decide(self.codebook, tok.doc[tok.i:tok.i + 1], tok, types)
-        if choice is None:
-            return None
-        choice.evidence = f'"{tok.text}" by "{killers[0].text}" with no other event word: the killing is the attack'
-        return self._read(tok.doc[tok.i:tok.i + 1], tok, choice, s_index, ents, body_start)
 
     def _match(self, doc, i: int, stop: int):
         tok = doc[i]
@@ -299,7 +266,8 @@ class Suggester:
         fields.update(derive_fields(self.codebook, ev, article.text, article.published))
         etype = self.codebook.event_types.get(ev.type)
         counts = [v[2] for m in cluster for v in m.victims if not v[3] and v[2] is not None]
-        if etype is not None and counts and not any(s.acled == "fatalities" for s in etype.slots.values()):
+        if (etype is not None and counts and ev.subtype.lower().startswith("excessive force")
+                and not any(s.acled == "fatalities" for s in etype.slots.values())):
             fields["fatalities"] = max(counts)  # a protest met with lethal force has no Victim role to count
         sentence = next(s for k, s in enumerate(doc.sents) if k == cluster[0].sent)
         fields["notes"] = short_note(_paragraph_part(article.text, sentence.start_char, sentence.end_char,

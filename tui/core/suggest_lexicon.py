@@ -101,7 +101,7 @@ LEGAL_HEADS = frozenset({"convict", "charge", "accuse", "sentence", "guilty", "a
 MODALS = frozenset({"will", "would", "could", "may", "might", "should", "shall", "can", "must"})
 NEGATIONS = frozenset({"not", "never", "no", "n't", "neither", "nor"})
 # Determiners and pronouns that make a mention refer back to an event already reported.
-ANAPHORIC = frozenset({"the", "this", "that", "these", "those", "its", "their", "his", "her", "our"})
+ANAPHORIC = frozenset({"the", "this", "that", "these", "those", "its", "their", "his", "her", "our", "both"})
 # A strike that is a labour protest, not an air strike.
 PROTEST_STRIKE_CUES = frozenset({"general", "hunger", "worker", "union", "labour", "labor", "teacher", "sit"})
 # Verbs whose subject is an event noun and whose object is what it hit ("the blast destroyed the mosque").
@@ -204,3 +204,12 @@ MEDIA_WORDS = frozenset({"video", "footage", "image", "photo", "photograph", "pi
 # Security forces whose killing of protesters is excessive force against a protest.
 SECURITY_FORCES = frozenset({"police", "policeman", "officer", "soldier", "troop", "force", "army", "security",
                              "guard", "military", "gendarme", "riot"})
+# Verbs that put a thing in a category ("classified as a mass shooting"): the category is no event.
+CLASSIFY_VERBS = frozenset({"characterize", "characterise", "define", "classify", "class", "categorize", "categorise",
+                            "count", "label", "term", "designate", "consider", "regard", "treat", "qualify", "list"})
+# Modifiers that make a bare "attack" one-sided: terrorism targets civilians (ACLED codes most such
+# attacks as violence against civilians, or as remote violence when a weapon word says so).
+TERROR_MODIFIERS = frozenset({"terrorist", "terror", "jihadist", "extremist"})
+# Words that make a raid a police search rather than an armed attack ("a police raid").
+LAW_ENFORCEMENT = frozenset({"police", "counter", "counterterrorism", "counter-terrorism", "fbi", "swat", "customs",
+                             "narcotics", "anti-terror", "drug"})

@@ -65,7 +65,7 @@ def merge_target(clusters: list[list[Mention]], group: list[Mention], text: str)
     for cluster in reversed(clusters):
         if not all(compatible(cluster, m) for m in group) or any(conflict(cluster, m, anaphoric) for m in group):
             continue
-        if {m.modality for m in cluster} != {m.modality for m in group}:
+        if {_reading(m) for m in cluster} != {_reading(m) for m in group}:
             continue  # an event of an earlier year is not the one being reported
         if anaphoric:
             return cluster
@@ -84,6 +84,12 @@ def merge_target(clusters: list[list[Mention]], group: list[Mention], text: str)
     return None
 
 
+def _reading(m: Mention) -> str:
+    """How the text presents a mention, for merging: a later mention of an accident ("both explosions",
+    "where the minibus exploded") need not repeat that it was one."""
+    return "" if m.modality == "accident" else m.modality
+
+
 def _same_day(cluster: list[Mention], group: list[Mention]) -> bool:
     mine = [m.time[2] for m in group if m.time and m.time[2].precision == "day"]
     theirs = [m.time[2] for m in cluster if m.time and m.time[2].precision == "day"]
@@ -98,7 +104,16 @@ def _heads(text: str, mentions: list[Mention], role: str) -> set[str]:
 
 
 def _same_actor(a: set, b: set) -> bool:
-    return bool(a & b)
+    """One attacker named twice: the same words, or a full name and its surname ("Usman Khan" ... "Khan")."""
+    if a & b:
+        return True
+    return bool(_surnames(a) & _surnames(b))
+
+
+def _surnames(spans: set) -> set[str]:
+    """The last words of attacker spans that could be names (not "gunman", "police", "people")."""
+    last = {w.split()[-1] for w in spans if w.split()}
+    return {w for w in last if len(w) > 2 and w not in lex.ANYONE_WORDS | lex.KILLERS | lex.LONE_ATTACKERS}
 
 
 def _words(text: str, span: tuple[int, int]) -> str:
@@ -127,7 +142,7 @@ def carry_scene(events: list[Event], clusters: list[list[Mention]], text: str) -
         end = max(m.end for m in cluster)
         if "Place" in mine:
             place = (mine["Place"], end)
-        if "Time" in mine:
+        if "Time" in mine and ev.modality != "background":  # an earlier year's date is not the scene's
             time = (mine["Time"], max(m.sent for m in cluster), end)
     scenes = [by_index[k] for k in range(len(events))]
     return scenes

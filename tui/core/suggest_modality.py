@@ -38,14 +38,24 @@ def modality(head, types, published: str = "") -> str | None:
     if _accident(head):
         return ACCIDENT
     mods = {c.lemma_.lower() for c in head.children if c.dep_ == "amod"}
+    if head.lemma_.lower() == "raid" and {t.lemma_.lower() for c in head.lefts for t in c.subtree} & lex.LAW_ENFORCEMENT:
+        return NOT_AN_EVENT  # "a counter terror police raid removed items": a search, not an attack
     if mods & lex.FUTURE_MODIFIERS:
         return "future"
     if mods & lex.IRREALIS_MODIFIERS:
         return "hypothetical"
-    if head.lemma_.lower() in lex.GENERIC_STRUGGLES and any(c.dep_ == "prep" and c.lower_ == "against" for c in head.children):
-        return "generic"  # "the fight against ISIS": a cause, not an event
+    if head.lemma_.lower() in lex.GENERIC_STRUGGLES and any(c.dep_ == "prep" and c.lower_ in ("against", "for")
+                                                            for c in head.children):
+        return "generic"  # "the fight against ISIS", "the battle for independence": a cause, not an event
     if head.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children):
         return "hypothetical"  # "to repel the act of aggression": a purpose, not a report
+    if _imperative(head):
+        return "hypothetical"  # "take a knife and attack": a command, not a report
+    if head.dep_ in ("relcl", "advcl") and _present_tense(head) or any(
+            c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in head.children) and head.dep_ in ("relcl", "advcl"):
+        return "generic"  # "events where four people are shot", "whenever a bomb explodes": what happens as a rule
+    if _classified_as(head):
+        return "generic"  # "events where four are killed count as a mass shooting": a definition
     found = _clause_modality(head)
     if found:
         return found
@@ -108,6 +118,8 @@ def _generic_plural(head, mods: set[str]) -> bool:
     verb = head.head
     if head.dep_ in ("nsubj", "nsubjpass") and verb.lemma_ == "be" and verb.tag_ in ("VBP", "VBZ"):
         return True  # "kidnappings and violence are commonplace"
+    if head.dep_ == "dobj" and _present_tense(verb):
+        return True  # "Tunisia is facing terrorist attacks", "the region sees frequent bombings": a pattern
     if _SPAN_OF_YEARS.search(head.sent.text):  # "a spate of attacks in recent years"
         return True
     governor = head.head.head if head.dep_ == "pobj" else head.head
@@ -198,3 +210,37 @@ def _accident(head) -> bool:
     sentence = {t.lemma_.lower() for t in head.sent}
     tear_gas = any(t.lower_ == "gas" and t.i > 0 and t.nbor(-1).lower_ == "tear" for t in head.sent)
     return bool(words & lex.INDUSTRIAL_WORDS) and not sentence & lex.ATTACK_CUES and not tear_gas
+
+
+def _present_tense(verb) -> bool:
+    """A verb in the simple or progressive present ("sees", "is facing"): with a bare plural object
+    it tells a state of affairs, not one reported event."""
+    if verb.tag_ in ("VBZ", "VBP"):
+        return True
+    return verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") for c in verb.children)
+
+
+def _imperative(head) -> bool:
+    """A base-form verb heading its own clause with no subject: a command ("take a knife and attack")."""
+    verb = head
+    while verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head  # the first verb of "take ... and attack" gives the clause
+    quoted = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("tell", "say", "write", "order", "urge", "add")
+    if head.tag_ != "VB" or verb.tag_ != "VB" or (verb.dep_ not in ("ROOT", "ccomp", "parataxis", "conj") and not quoted):
+        return False  # quoted: 'He told her: "Take a knife and attack"' 
+    return not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "expl") for c in (*verb.children, *head.children))
+
+
+def _classified_as(head) -> bool:
+    """An event word that names a category something is counted as ("characterizes ... as a mass
+    shooting", "defined as an attack"), not an event."""
+    if head.dep_ != "pobj" or head.head.lower_ != "as":
+        return False
+    node = head.head
+    for _ in range(3):  # the parse may hang "as" on a word between it and the verb
+        node = node.head
+        if node.lemma_.lower() in lex.CLASSIFY_VERBS:
+            return True
+        if node.head.i == node.i:
+            break
+    return False
