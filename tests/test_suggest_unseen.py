@@ -112,3 +112,18 @@ def test_an_earlier_years_date_is_not_carried_to_the_next_event(pipeline, sugges
     article, events = suggest(pipeline, suggester, text, "2019-09-03")
     shot = next(e for e in events if words(article, e) == "shot")
     assert role(article, shot, "Time") == []
+
+
+def test_a_mention_referring_back_keeps_only_its_own_place(pipeline, suggester):
+    """Found on an unseen article: "the shooting" took another phrase's place and became a new event."""
+    text = ("On Saturday morning, a gunman shot shoppers at a Walmart store in El Paso, Texas. "
+            "The El Paso shooting preceded another one hours later in Dayton, Ohio, where ten people died. "
+            "According to an archive, the shooting followed a deadly shooting in California.")
+    article, events = suggest(pipeline, suggester, text, "2019-08-08")
+    assert [(words(article, e), e.fields["location"]) for e in events] == [("shot", "El Paso"), ("shooting", "California")]
+    text = ("At least three suicide bombings took place in Tunis in one week. "
+            "The Islamic State claimed responsibility for all three attacks.")
+    article, events = suggest(pipeline, suggester, text, "2019-07-08")
+    assert [words(article, e) for e in events] == ["suicide bombings"]
+    text = "A gunman in a mask attacked a police post in Kano. A suspect later described the invasion he supposes."
+    assert len(suggest(pipeline, suggester, text)[1]) == 1

@@ -20,7 +20,8 @@ from .gazetteer import lookup
 from .model import MODALITIES, Argument, Article, Event
 from .nlp import doc_entities, trim_span
 from .suggest_killing import killing, tells_deaths
-from .suggest_merge import representative, carry_scene, compatible, conflict, merge_target, move_self_casualties, two_events
+from .suggest_merge import (carry_scene, compatible, conflict, merge_target, move_self_casualties, place_conflict,
+                            representative, two_events)
 from .suggest_modality import ACCIDENT, modality
 from .suggest_parse import Mention, published_of, quotes, read_place_and_time, read_roles, read_victims
 from .suggest_types import TypeChoice, decide, rank, word_types
@@ -145,6 +146,8 @@ class Suggester:
         sent = head.sent
         read_roles(m, head, sent, ents, self.is_trigger)
         read_place_and_time(m, sent, ents, head)
+        if anaphoric and head.pos_ != "VERB":
+            m.own_place = _own_place(m, head)
         read_victims(m, sent, ents, head)
         if any(start <= span.start_char < end for start, end in quotes(span.doc)):
             m.time = None  # a quotation's "this afternoon" is when its speaker spoke, not the report's day
@@ -248,6 +251,9 @@ class Suggester:
                 clusters.append(group)
                 target = group
             else:
+                for m in group:  # joining the event it refers to, a place of another phrase that is
+                    if m.own_place is not False and place_conflict(target, m.place):  # another scene stays behind
+                        m.place, m.places = m.own_place, [m.own_place] if m.own_place else []
                 target.extend(group)
             specific = next((m for m in target if not m.generic and m.type in lex.VIOLENT_TYPES), None)
             if target[0].generic and specific is not None:
@@ -338,6 +344,29 @@ def _trigger_span(doc, start: int, end: int):
     return span, span.root
 
 
+def _own_place(m: Mention, head):
+    """The place the phrase of a mention that refers back names itself ("the El Paso shooting"), else
+    the one its verb is said to happen at ("the attack took place in Kabul"), else None. A place another
+    phrase of its sentence names ("the shooting followed one in California") must not keep it from the
+    event it refers to (``suggest_merge.conflict``), nor become that event's place."""
+    def within(lo, hi):
+        return [p for p in m.places if lo <= p[1] and p[2] <= hi]
+
+    lo, hi = head.left_edge.idx, head.right_edge.idx + len(head.right_edge)
+    own = within(lo, hi)
+    if not own:  # "the El Paso shooting": a place name modifying the event word
+        for ent in head.doc.ents:
+            found = lookup(ent.text) if ent.label_ in ("GPE", "LOC") and lo <= ent.start_char and ent.end_char <= hi else None
+            if found is not None and ent.root.dep_ == "compound":
+                own.append((3.5, ent.start_char, ent.end_char, found))
+    verb = head.head
+    if not own and head.dep_ in ("nsubj", "nsubjpass") and verb.pos_ in ("VERB", "AUX"):
+        for c in verb.children:
+            if c.dep_ == "prep" and c.i > head.i:
+                own += within(c.left_edge.idx, c.right_edge.idx + len(c.right_edge))
+    return max(own, key=lambda p: p[0]) if own else None
+
+
 def _agentless_passive(head) -> bool:
     """A verb in the passive that names nobody who did it ("were deployed"); ACLED codes a strategic
     development by its actor, so without one there is nothing to code."""
@@ -347,7 +376,11 @@ def _agentless_passive(head) -> bool:
 
 def _anaphoric(head) -> bool:
     """A mention that refers back to an event already reported ("the attack", "its first assault")."""
-    return any(c.dep_ in ("det", "poss") and c.lower_ in lex.ANAPHORIC for c in head.children)
+    if any(c.dep_ in ("det", "poss") and c.lower_ in lex.ANAPHORIC for c in head.children):
+        return True
+    first = head.left_edge  # "the El Paso shooting": the parse hangs "the" on the name
+    return (head.pos_ != "VERB" and first.i < head.i and first.dep_ in ("det", "poss") and first.lower_ in lex.ANAPHORIC
+            and all(t.dep_ in ("compound", "det", "poss", "case") for t in head.doc[first.i:head.i]))
 
 
 _cache: dict[int, Suggester] = {}

@@ -67,7 +67,7 @@ IRREALIS_HEADS = frozenset({
     "call", "urge", "demand", "propose", "consider", "risk", "fear", "prevent", "stop", "avoid",
     "deter", "deterring", "aim", "try", "attempt", "ready", "able", "capable", "would",
     "allegation", "refer", "describe", "accuse", "recommend", "suggest", "advise", "ask", "request", "hope",
-    "recommendation", "proposal", "plea", "offer",
+    "recommendation", "proposal", "plea", "offer", "suppose", "imagine", "envision", "fantasize", "predict",
 })
 GENERIC_STRUGGLES = frozenset({"fight", "war", "struggle", "battle", "campaign"})
 HABITUAL = frozenset({"previously", "repeatedly", "often", "frequently", "regularly", "routinely", "usually"})
@@ -101,7 +101,7 @@ LEGAL_HEADS = frozenset({"convict", "charge", "accuse", "sentence", "guilty", "a
 MODALS = frozenset({"will", "would", "could", "may", "might", "should", "shall", "can", "must"})
 NEGATIONS = frozenset({"not", "never", "no", "n't", "neither", "nor"})
 # Determiners and pronouns that make a mention refer back to an event already reported.
-ANAPHORIC = frozenset({"the", "this", "that", "these", "those", "its", "their", "his", "her", "our", "both"})
+ANAPHORIC = frozenset({"the", "this", "that", "these", "those", "its", "their", "his", "her", "our", "both", "all"})
 # A strike that is a labour protest, not an air strike.
 PROTEST_STRIKE_CUES = frozenset({"general", "hunger", "worker", "union", "labour", "labor", "teacher", "sit"})
 # Verbs whose subject is an event noun and whose object is what it hit ("the blast destroyed the mosque").

@@ -23,21 +23,29 @@ def representative(cluster: list[Mention]) -> Mention:
 def conflict(a: list[Mention], m: Mention, loose: bool = False) -> bool:
     """Whether ``m`` names another place or day than the mentions ``a``; ``loose`` (for "the
     shooting", which refers back) lets two towns of one state be the same scene."""
-    places = [x.place[3] for x in a if x.place and x.place[3] is not None]
-    if m.place and m.place[3] is not None and places:
-        p, q = m.place[3], places[0]
-        if p.country_code != q.country_code:
-            return True
-        if p.kind != "country" and q.kind != "country" and p.name != q.name:
-            inside = ("admin1" in (p.kind, q.kind) or loose) and p.admin1 == q.admin1  # El Paso lies in Texas
-            if not inside:
-                return True
+    place = m.place if m.own_place is False else m.own_place  # "the shooting" ... "one in California"
+    if place_conflict(a, place, loose):
+        return True
     times = [x.time[2] for x in a if x.time]
     if m.time and times:
         mine, theirs = m.time[2], times[0]
         if "month" in (mine.precision, theirs.precision):
             return mine.iso[:7] != theirs.iso[:7]
         return abs(date.fromisoformat(mine.iso) - date.fromisoformat(theirs.iso)).days > 1
+    return False
+
+
+def place_conflict(a: list[Mention], place, loose: bool = False) -> bool:
+    """Whether ``place`` (a mention's (score, start, end, Place)) is another scene than the mentions ``a``'s."""
+    places = [x.place[3] for x in a if x.place and x.place[3] is not None]
+    if not place or place[3] is None or not places:
+        return False
+    p, q = place[3], places[0]
+    if p.country_code != q.country_code:
+        return True
+    if p.kind != "country" and q.kind != "country" and p.name != q.name:
+        inside = ("admin1" in (p.kind, q.kind) or loose) and p.admin1 == q.admin1  # El Paso lies in Texas
+        return not inside
     return False
 
 

@@ -41,6 +41,7 @@ class Mention:
     evidence: str = ""  # what chose the type
     modality: str = ""  # "background" for a real event dated before the article's year, else ""
     instrument: bool = False  # a weapon word standing for the event ("the bomb"), a poor trigger
+    own_place: object = False  # for a mention referring back: the place its own phrase names (or None); False: ``place``
 
 
 def _span_of(tok, ents) -> tuple[int, int]:
