@@ -127,3 +127,19 @@ def test_a_mention_referring_back_keeps_only_its_own_place(pipeline, suggester):
     assert [words(article, e) for e in events] == ["suicide bombings"]
     text = "A gunman in a mask attacked a police post in Kano. A suspect later described the invasion he supposes."
     assert len(suggest(pipeline, suggester, text)[1]) == 1
+
+
+def test_deaths_told_later_go_to_the_event_whose_dead_are_not_counted(pipeline, suggester):
+    text = ("On Friday, Usman Khan stabbed several people at Fishmongers' Hall in London. Police arrived and shot "
+            "him dead. By reports on Saturday, two of Khan's victims died.")
+    article, events = suggest(pipeline, suggester, text, "2019-12-02")
+    stabbing = next(e for e in events if words(article, e) == "stabbed")
+    assert stabbing.fields["fatalities"] == 2
+
+
+def test_a_call_about_an_attack_is_no_call_for_one(pipeline, suggester):
+    text = "Police received the first call about the attack at Fishmongers' Hall in London on Friday."
+    article, events = suggest(pipeline, suggester, text)
+    assert [words(article, e) for e in events] == ["attack"]
+    text = "The group issued a call for attacks on the capital."
+    assert suggest(pipeline, suggester, text)[1] == []

@@ -83,12 +83,13 @@ class Suggester:
                 i = end_i
             if not any(m.sent == s_index for m in out):  # "Gunmen killed five villagers": the killing is the attack
                 out += [m for m in (killing(self, tok, s_index, ents, body_start) for tok in sent) if m is not None]
-            last = out[-1] if out else None
-            if (last is not None and last.sent != s_index and s_index - last.sent <= 3 and not last.victims
-                    and last.type in lex.VIOLENT_TYPES + ("PROTEST",) and "\n\n" not in doc.text[last.end:sent.start_char]
-                    and tells_deaths(sent)):
-                # "A man stabbed five people. Three were injured. Two of the victims died.": a death told
-                # in a sentence naming no event of its own belongs to the event just reported
+            # "A man stabbed five people. Police shot him dead. Two of the victims died.": a death told in a
+            # sentence naming no event of its own belongs to the latest event reported just before whose
+            # dead are not yet counted
+            last = next((m for m in reversed(out) if m.sent != s_index and s_index - m.sent <= 5 and not m.victims
+                         and m.type in lex.VIOLENT_TYPES + ("PROTEST",) and "\n\n" not in doc.text[m.end:sent.start_char]),
+                        None)
+            if last is not None and not any(m.sent == s_index for m in out) and tells_deaths(sent):
                 read_victims(last, sent, ents, sent.root)
         return out
 

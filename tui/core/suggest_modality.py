@@ -70,7 +70,7 @@ def modality(head, types, published: str = "") -> str | None:
 
 def _clause_modality(head) -> str:
     """Negation, modals, habits and irrealis verbs on the trigger or the words that govern it."""
-    node = head
+    node, prep = head, ""
     for step in range(6):
         for c in node.children:
             if c.dep_ == "neg" or (c.dep_ in ("det", "advmod") and c.lower_ in lex.NEGATIONS):
@@ -82,12 +82,13 @@ def _clause_modality(head) -> str:
             if c.dep_ == "advmod" and c.lower_ in lex.HABITUAL:
                 return "generic"  # "Houthis have attacked journalists previously": a pattern
         lemma = node.lemma_.lower()
-        if step > 0 and lemma in lex.IRREALIS_HEADS:
-            return "hypothetical"
+        if step > 0 and lemma in lex.IRREALIS_HEADS and not (node.pos_ == "NOUN" and prep not in ("for", "to", "of", "")):
+            return "hypothetical"  # "a call for attacks", "plans to strike"; not "a call about the attack"
         if step > 0 and lemma in lex.FUTURE_HEADS:
             return "future"
         if node.head.i == node.i:
             break
+        prep = node.lower_ if node.dep_ == "prep" else prep if node.dep_ == "pobj" else ""
         node = node.head
     return ""
 
