@@ -143,3 +143,13 @@ def test_a_call_about_an_attack_is_no_call_for_one(pipeline, suggester):
     assert [words(article, e) for e in events] == ["attack"]
     text = "The group issued a call for attacks on the capital."
     assert suggest(pipeline, suggester, text)[1] == []
+
+
+def test_a_headline_in_the_present_is_still_a_report(pipeline, suggester):
+    text = "Gunmen step up attacks on army posts in Borno\n\nGunmen attacked two army posts in Borno on Sunday."
+    article, events = suggest(pipeline, suggester, text)
+    assert [e.type for e in events] == ["BATTLE"]  # the headline's attacks, joined by the report's
+    text = ("A report came out on Monday. Borno faces attacks on army posts, it says. "
+            "Gunmen attacked two army posts on Sunday.")
+    article, events = suggest(pipeline, suggester, text)
+    assert [words(article, e) for e in events] == ["attacked"]  # in the body, the present tells a pattern

@@ -51,8 +51,8 @@ def modality(head, types, published: str = "") -> str | None:
         return "hypothetical"  # "to repel the act of aggression": a purpose, not a report
     if _imperative(head):
         return "hypothetical"  # "take a knife and attack": a command, not a report
-    if head.dep_ in ("relcl", "advcl") and _present_tense(head) or any(
-            c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in head.children) and head.dep_ in ("relcl", "advcl"):
+    present = _present_tense(head) or any(c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in head.children)
+    if head.dep_ in ("relcl", "advcl") and present and not _headline(head):
         return "generic"  # "events where four people are shot", "whenever a bomb explodes": what happens as a rule
     if _classified_as(head):
         return "generic"  # "events where four are killed count as a mass shooting": a definition
@@ -119,7 +119,8 @@ def _generic_plural(head, mods: set[str]) -> bool:
     verb = head.head
     if head.dep_ in ("nsubj", "nsubjpass") and verb.lemma_ == "be" and verb.tag_ in ("VBP", "VBZ"):
         return True  # "kidnappings and violence are commonplace"
-    if head.dep_ == "dobj" and _present_tense(verb):
+    if (head.dep_ == "dobj" and _present_tense(verb) and not _headline(head)
+            and verb.lemma_.lower() not in lex.LIGHT_VERBS | lex.WEAPON_USE_VERBS):
         return True  # "Tunisia is facing terrorist attacks", "the region sees frequent bombings": a pattern
     if _SPAN_OF_YEARS.search(head.sent.text):  # "a spate of attacks in recent years"
         return True
@@ -245,3 +246,9 @@ def _classified_as(head) -> bool:
         if node.head.i == node.i:
             break
     return False
+
+
+def _headline(tok) -> bool:
+    """Whether ``tok`` is in the text's first sentence, where a headline tells past events in the
+    present ("Israel launches airstrikes on Gaza")."""
+    return tok.sent.start == 0
