@@ -104,6 +104,13 @@ def test_a_deployment_nobody_is_said_to_have_made_is_not_suggested(pipeline, sug
     assert suggest(pipeline, suggester, "Soldiers were deployed to secure the area.")[1] == []
     article, events = suggest(pipeline, suggester, "Russia deployed troops to the border on Monday.")
     assert [(e.type, words(article, e)) for e in events] == [("OTHER_STRATEGIC", "deployed")]
+    assert suggest(pipeline, suggester, "Many doubt the effects of the bill's withdrawal.")[1] == []
+    for text, trigger in (("Rebels withdrew from the town on Sunday.", "withdrew"),
+                          ("Government forces began deploying into the territory.", "deploying"),
+                          ("The United States announced a complete withdrawal from the region.", "withdrawal")):
+        article, events = suggest(pipeline, suggester, text)
+        assert [(e.type, words(article, e)) for e in events] == [("OTHER_STRATEGIC", trigger)]
+    assert suggest(pipeline, suggester, "The party withdrew from the talks.")[1] == []
 
 
 def test_an_earlier_years_date_is_not_carried_to_the_next_event(pipeline, suggester):

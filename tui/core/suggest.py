@@ -126,8 +126,8 @@ class Suggester:
         choice = decide(self.codebook, doc[i:end_i], head, types)
         if choice is None:  # an ACLED type the rules chose, and this codebook (kairos, ace2005) lacks
             return None
-        if choice.type == "OTHER_STRATEGIC" and _agentless_passive(head):
-            return None  # "troops were deployed to secure the area": a measure nobody is said to have taken
+        if choice.type == "OTHER_STRATEGIC" and (_agentless_passive(head) or _no_forces_moved(head)):
+            return None  # "troops were deployed to secure the area", "the bill's withdrawal": no strategic move
         span, instrument = doc[i:end_i], head.lemma_.lower() in lex.INSTRUMENT_NOUNS and head.pos_ != "VERB"
         verb = head.head
         if instrument and head.dep_ in ("nsubj", "nsubjpass") and verb.lemma_.lower() in lex.INSTRUMENT_VERBS:
@@ -366,6 +366,22 @@ def _own_place(m: Mention, head):
             if c.dep_ == "prep" and c.i > head.i:
                 own += within(c.left_edge.idx, c.right_edge.idx + len(c.right_edge))
     return max(own, key=lambda p: p[0]) if own else None
+
+
+def _no_forces_moved(head) -> bool:
+    """A withdrawal or deployment of something other than armed forces ("the bill's withdrawal",
+    "deployed a new system", "withdrew from the talks"), which ACLED does not code as a strategic
+    development; with no such thing named ("forces began deploying", "a withdrawal from the region") it is one."""
+    if head.lemma_.lower() not in ("withdraw", "withdrawal", "deploy", "deployment"):
+        return False
+    things = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass", "poss")]
+    things += [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    froms = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "from" for g in c.children if g.dep_ == "pobj"]
+    forces = lex.SECURITY_FORCES | lex.COMBATANT_WORDS | lex.KILLERS
+    if any(not {t.lemma_.lower() for t in thing.subtree} & forces and thing.ent_type_ not in ("GPE", "NORP", "ORG")
+           for thing in things):
+        return True
+    return any(f.lemma_.lower() in lex.AGREEMENT_NOUNS | {"talk", "race", "election", "competition", "negotiation"} for f in froms)
 
 
 def _agentless_passive(head) -> bool:
