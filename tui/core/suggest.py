@@ -20,9 +20,10 @@ from .gazetteer import lookup
 from .model import MODALITIES, Argument, Article, Event
 from .nlp import doc_entities, trim_span
 from .suggest_killing import killing, tells_deaths
-from .suggest_merge import (carry_scene, compatible, conflict, merge_target, move_self_casualties, place_conflict,
+from .suggest_merge import (carry_scene, compatible, conflict, merge_target, move_self_casualties, own_place,
+                            place_conflict,
                             representative, two_events)
-from .suggest_modality import ACCIDENT, modality
+from .suggest_modality import ACCIDENT, modality, strategic_move
 from .suggest_parse import Mention, published_of, quotes, read_place_and_time, read_roles, read_victims
 from .suggest_types import TypeChoice, decide, rank, word_types
 
@@ -126,7 +127,7 @@ class Suggester:
         choice = decide(self.codebook, doc[i:end_i], head, types)
         if choice is None:  # an ACLED type the rules chose, and this codebook (kairos, ace2005) lacks
             return None
-        if choice.type == "OTHER_STRATEGIC" and (_agentless_passive(head) or _no_forces_moved(head)):
+        if choice.type == "OTHER_STRATEGIC" and not strategic_move(head):
             return None  # "troops were deployed to secure the area", "the bill's withdrawal": no strategic move
         span, instrument = doc[i:end_i], head.lemma_.lower() in lex.INSTRUMENT_NOUNS and head.pos_ != "VERB"
         verb = head.head
@@ -148,7 +149,7 @@ class Suggester:
         read_roles(m, head, sent, ents, self.is_trigger)
         read_place_and_time(m, sent, ents, head)
         if anaphoric and head.pos_ != "VERB":
-            m.own_place = _own_place(m, head)
+            m.own_place = own_place(m, head)
         read_victims(m, sent, ents, head)
         if any(start <= span.start_char < end for start, end in quotes(span.doc)):
             m.time = None  # a quotation's "this afternoon" is when its speaker spoke, not the report's day
@@ -343,52 +344,6 @@ def _trigger_span(doc, start: int, end: int):
         return None, None
     span = doc[words[0].i:words[-1].i + 1]
     return span, span.root
-
-
-def _own_place(m: Mention, head):
-    """The place the phrase of a mention that refers back names itself ("the El Paso shooting"), else
-    the one its verb is said to happen at ("the attack took place in Kabul"), else None. A place another
-    phrase of its sentence names ("the shooting followed one in California") must not keep it from the
-    event it refers to (``suggest_merge.conflict``), nor become that event's place."""
-    def within(lo, hi):
-        return [p for p in m.places if lo <= p[1] and p[2] <= hi]
-
-    lo, hi = head.left_edge.idx, head.right_edge.idx + len(head.right_edge)
-    own = within(lo, hi)
-    if not own:  # "the El Paso shooting": a place name modifying the event word
-        for ent in head.doc.ents:
-            found = lookup(ent.text) if ent.label_ in ("GPE", "LOC") and lo <= ent.start_char and ent.end_char <= hi else None
-            if found is not None and ent.root.dep_ == "compound":
-                own.append((3.5, ent.start_char, ent.end_char, found))
-    verb = head.head
-    if not own and head.dep_ in ("nsubj", "nsubjpass") and verb.pos_ in ("VERB", "AUX"):
-        for c in verb.children:
-            if c.dep_ == "prep" and c.i > head.i:
-                own += within(c.left_edge.idx, c.right_edge.idx + len(c.right_edge))
-    return max(own, key=lambda p: p[0]) if own else None
-
-
-def _no_forces_moved(head) -> bool:
-    """A withdrawal or deployment of something other than armed forces ("the bill's withdrawal",
-    "deployed a new system", "withdrew from the talks"), which ACLED does not code as a strategic
-    development; with no such thing named ("forces began deploying", "a withdrawal from the region") it is one."""
-    if head.lemma_.lower() not in ("withdraw", "withdrawal", "deploy", "deployment"):
-        return False
-    things = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass", "poss")]
-    things += [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
-    froms = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "from" for g in c.children if g.dep_ == "pobj"]
-    forces = lex.SECURITY_FORCES | lex.COMBATANT_WORDS | lex.KILLERS
-    if any(not {t.lemma_.lower() for t in thing.subtree} & forces and thing.ent_type_ not in ("GPE", "NORP", "ORG")
-           for thing in things):
-        return True
-    return any(f.lemma_.lower() in lex.AGREEMENT_NOUNS | {"talk", "race", "election", "competition", "negotiation"} for f in froms)
-
-
-def _agentless_passive(head) -> bool:
-    """A verb in the passive that names nobody who did it ("were deployed"); ACLED codes a strategic
-    development by its actor, so without one there is nothing to code."""
-    return (head.pos_ == "VERB" and any(c.dep_ in ("nsubjpass", "auxpass") for c in head.children)
-            and not any(c.dep_ == "agent" for c in head.children))
 
 
 def _anaphoric(head) -> bool:

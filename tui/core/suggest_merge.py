@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from . import suggest_lexicon as lex
+from .gazetteer import lookup
 from .model import Argument, Event
 from .suggest_parse import Mention
 
@@ -173,3 +174,26 @@ def move_self_casualties(events: list[Event], text: str) -> None:
                 ev.arguments = [a for a in ev.arguments if a not in moved]
                 other.arguments.extend(moved)
                 break
+
+
+def own_place(m: Mention, head):
+    """The place the phrase of a mention that refers back names itself ("the El Paso shooting"), else
+    the one its verb is said to happen at ("the attack took place in Kabul"), else None. A place another
+    phrase of its sentence names ("the shooting followed one in California") must not keep it from the
+    event it refers to (``suggest_merge.conflict``), nor become that event's place."""
+    def within(lo, hi):
+        return [p for p in m.places if lo <= p[1] and p[2] <= hi]
+
+    lo, hi = head.left_edge.idx, head.right_edge.idx + len(head.right_edge)
+    own = within(lo, hi)
+    if not own:  # "the El Paso shooting": a place name modifying the event word
+        for ent in head.doc.ents:
+            found = lookup(ent.text) if ent.label_ in ("GPE", "LOC") and lo <= ent.start_char and ent.end_char <= hi else None
+            if found is not None and ent.root.dep_ == "compound":
+                own.append((3.5, ent.start_char, ent.end_char, found))
+    verb = head.head
+    if not own and head.dep_ in ("nsubj", "nsubjpass") and verb.pos_ in ("VERB", "AUX"):
+        for c in verb.children:
+            if c.dep_ == "prep" and c.i > head.i:
+                own += within(c.left_edge.idx, c.right_edge.idx + len(c.right_edge))
+    return max(own, key=lambda p: p[0]) if own else None

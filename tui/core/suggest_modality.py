@@ -252,3 +252,32 @@ def _headline(tok) -> bool:
     """Whether ``tok`` is in the text's first sentence, where a headline tells past events in the
     present ("Israel launches airstrikes on Gaza")."""
     return tok.sent.start == 0
+
+
+def strategic_move(head) -> bool:
+    """Whether a strategic-development word reports a move ACLED codes: someone said to make it, and
+    forces (not a bill or a delegation) moved."""
+    return not (_agentless_passive(head) or _no_forces_moved(head))
+
+
+def _no_forces_moved(head) -> bool:
+    """A withdrawal or deployment of something other than armed forces ("the bill's withdrawal",
+    "deployed a new system", "withdrew from the talks"), which ACLED does not code as a strategic
+    development; with no such thing named ("forces began deploying", "a withdrawal from the region") it is one."""
+    if head.lemma_.lower() not in ("withdraw", "withdrawal", "deploy", "deployment"):
+        return False
+    things = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass", "poss")]
+    things += [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    froms = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "from" for g in c.children if g.dep_ == "pobj"]
+    forces = lex.SECURITY_FORCES | lex.COMBATANT_WORDS | lex.KILLERS
+    if any(not {t.lemma_.lower() for t in thing.subtree} & forces and thing.ent_type_ not in ("GPE", "NORP", "ORG")
+           for thing in things):
+        return True
+    return any(f.lemma_.lower() in lex.AGREEMENT_NOUNS | {"talk", "race", "election", "competition", "negotiation"} for f in froms)
+
+
+def _agentless_passive(head) -> bool:
+    """A verb in the passive that names nobody who did it ("were deployed"); ACLED codes a strategic
+    development by its actor, so without one there is nothing to code."""
+    return (head.pos_ == "VERB" and any(c.dep_ in ("nsubjpass", "auxpass") for c in head.children)
+            and not any(c.dep_ == "agent" for c in head.children))
