@@ -12,7 +12,9 @@ One JSON line per figure; ``-v`` adds one line per article.
 When ``../shared/dev`` is there (the dev half of WikiEvents and its scorer, kept outside the project),
 the same suggester is also scored on those 20 articles nobody here coded, with the scorer's own
 figures (typed precision, document type recall, argument F1), exactly as ``newsmark import``,
-``suggest`` and a brat export would give them to ``score_events.py score``.
+``suggest`` and a brat export would give them to ``score_events.py score``; and, as a proxy for
+trigger F1 on ACE-style sentences, the untyped F1 of the suggester's trigger words (each mention,
+before mentions merge into events) against all in-scope KAIROS triggers.
 
 Run: .venv/bin/python bench/bench_suggest.py
 """
@@ -170,9 +172,16 @@ def score_dev(pipeline, suggester) -> None:
     spec.loader.exec_module(scorer)
     gold = scorer.gold([str(gold_path)])
     predicted = {}
-    for doc_id, (text, _) in gold.items():  # as `newsmark import` reads the scorer's make-input lines
+    triggers = {"found": 0, "right": 0, "gold": 0, "hit": 0}
+    for doc_id, (text, mentions) in gold.items():  # as `newsmark import` reads the scorer's make-input lines
         article = article_from_text(text, source=doc_id, title=doc_id, parse_header=False)
-        events = suggester.suggest(pipeline.nlp(article.text), article)
+        doc = pipeline.nlp(article.text)
+        events = suggester.suggest(doc, article)
+        spans = [(m.start, m.end) for m in suggester.mentions(doc, article.body_start)]
+        triggers["found"] += len(spans)
+        triggers["right"] += sum(1 for sp in spans if any(scorer.overlap(sp, g["span"]) for g in mentions))
+        triggers["gold"] += len(mentions)
+        triggers["hit"] += sum(1 for g in mentions if any(scorer.overlap(sp, g["span"]) for sp in spans))
         predicted[text.strip()] = [
             {"span": (e.trigger_start, e.trigger_end), "coarse": scorer.PRED_COARSE.get(e.type), "type": e.type,
              "args": [(scorer.PRED_ROLE[a.role], (a.start, a.end)) for a in e.arguments
@@ -182,6 +191,12 @@ def score_dev(pipeline, suggester) -> None:
     for name in ("trigger_P", "typed_P", "doc_type_R", "typed_F1", "mention_R", "arg_P", "arg_R", "arg_F1"):
         print(json.dumps({"bench": "suggest.wikievents_dev", "figure": name, "value": figures[name],
                           "docs": figures["docs"], "suggested": figures["suggested"]}))
+    # ACE-style trigger F1, as a proxy (no ACE data here): every event word the suggester reads as a
+    # reported event, before mentions merge into events, against every in-scope KAIROS trigger, untyped.
+    p, r = ratio(triggers["right"], triggers["found"]), ratio(triggers["hit"], triggers["gold"])
+    print(json.dumps({"bench": "suggest.wikievents_dev", "figure": "mention_trigger_F1",
+                      "value": round(2 * p * r / (p + r), 3) if p + r else 0.0, "goal": 0.5, "precision": p,
+                      "recall": r, "mentions": triggers["found"], "gold_mentions": triggers["gold"]}))
 
 
 if __name__ == "__main__":

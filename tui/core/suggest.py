@@ -17,11 +17,14 @@ from .acled_fields import short_note
 from .codebook import Codebook
 from .events import derive_fields
 from .gazetteer import lookup
-from .model import Article, Event
+from .model import MODALITIES, Article, Event
 from .nlp import doc_entities
 from .suggest_args import event_arguments
-from .suggest_merge import representative, carry_scene, compatible, conflict, merge_target, move_self_casualties, two_events
-from .suggest_modality import modality
+from .suggest_killing import killing, tells_deaths
+from .suggest_merge import (carry_scene, compatible, conflict, merge_target, move_self_casualties, own_place,
+                            place_conflict,
+                            representative, two_events)
+from .suggest_modality import ACCIDENT, modality, strategic_move
 from .suggest_parse import Mention, published_of, quotes, read_place_and_time, read_roles, read_victims
 from .suggest_types import TypeChoice, decide, rank, word_types
 
@@ -81,32 +84,16 @@ class Suggester:
                     out.append(mention)
                 i = end_i
             if not any(m.sent == s_index for m in out):  # "Gunmen killed five villagers": the killing is the attack
-                out += [m for m in (self._killing(tok, s_index, ents, body_start) for tok in sent) if m is not None]
-            last = out[-1] if out else None
-            if (last is not None and last.sent == s_index - 1 and not last.victims and last.type in lex.VIOLENT_TYPES
-                    and "\n\n" not in doc.text[last.end:sent.start_char]):
-                read_victims(last, sent, ents, sent.root)  # "A gunman attacked a mosque. Two were killed."
+                out += [m for m in (killing(self, tok, s_index, ents, body_start) for tok in sent) if m is not None]
+            # "A man stabbed five people. Police shot him dead. Two of the victims died.": a death told in a
+            # sentence naming no event of its own belongs to the latest event reported just before whose
+            # dead are not yet counted
+            last = next((m for m in reversed(out) if m.sent != s_index and s_index - m.sent <= 5 and not m.victims
+                         and m.type in lex.VIOLENT_TYPES + ("PROTEST",) and "\n\n" not in doc.text[m.end:sent.start_char]),
+                        None)
+            if last is not None and not any(m.sent == s_index for m in out) and tells_deaths(sent):
+                read_victims(last, sent, ents, sent.root)
         return out
-
-    def _killing(self, tok, s_index: int, ents, body_start: int) -> Mention | None:
-        if tok.pos_ != "VERB" or tok.lemma_.lower() not in ("kill", "shoot", "murder"):
-            return None
-        killers = [c for c in tok.children if c.dep_ == "nsubj"]
-        killers += [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-        if not any(k.lemma_.lower() in lex.KILLERS or ents.get(k.i) is not None and ents[k.i].label_ in
-                   ("PERSON", "ORG", "NORP") for k in killers):
-            return None  # "an explosion killed five": the explosion is the event, found as such
-        types = ["VIOLENCE_AGAINST_CIVILIANS", "BATTLE"]
-        if modality(tok, types, published_of(tok.doc)) not in ("", "background"):
-            return None
-        victims = {t.lemma_.lower() for c in tok.children if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree}
-        if victims & lex.COMBATANT_WORDS:
-            types.reverse()
-        choice = decide(self.codebook, tok.doc[tok.i:tok.i + 1], tok, types)
-        if choice is None:
-            return None
-        choice.evidence = f'"{tok.text}" by "{killers[0].text}" with no other event word: the killing is the attack'
-        return self._read(tok.doc[tok.i:tok.i + 1], tok, choice, s_index, ents, body_start)
 
     def _match(self, doc, i: int, stop: int):
         tok = doc[i]
@@ -136,11 +123,13 @@ class Suggester:
 
     def _mention(self, doc, sent, s_index, i, end_i, head, types, ents, body_start) -> Mention | None:
         found = modality(head, types, published_of(doc))
-        if found not in ("", "background"):
+        if found not in ("", "background", ACCIDENT):
             return None  # not reported as having happened: only the coder's `e` makes it an event
         choice = decide(self.codebook, doc[i:end_i], head, types)
         if choice is None:  # an ACLED type the rules chose, and this codebook (kairos, ace2005) lacks
             return None
+        if choice.type == "OTHER_STRATEGIC" and not strategic_move(head):
+            return None  # "troops were deployed to secure the area", "the bill's withdrawal": no strategic move
         span, instrument = doc[i:end_i], head.lemma_.lower() in lex.INSTRUMENT_NOUNS and head.pos_ != "VERB"
         verb = head.head
         if instrument and head.dep_ in ("nsubj", "nsubjpass") and verb.lemma_.lower() in lex.INSTRUMENT_VERBS:
@@ -160,6 +149,8 @@ class Suggester:
         sent = head.sent
         read_roles(m, head, sent, ents, self.is_trigger)
         read_place_and_time(m, sent, ents, head)
+        if anaphoric and head.pos_ != "VERB":
+            m.own_place = own_place(m, head)
         read_victims(m, sent, ents, head)
         if any(start <= span.start_char < end for start, end in quotes(span.doc)):
             m.time = None  # a quotation's "this afternoon" is when its speaker spoke, not the report's day
@@ -214,7 +205,8 @@ class Suggester:
             cluster = [self._read(span, head, choice, s_index, ents, article.body_start)]
         event = self._event(cluster, article, annotator)
         event.trigger_start, event.trigger_end = start, end
-        event.modality = modality(head, [event.type] if event.type else [], article.published) or ""
+        found = modality(head, [event.type] if event.type else [], article.published)
+        event.modality = found if found in MODALITIES else ""
         event.fields = self._fields(event, cluster, doc, article)
         return event
 
@@ -223,7 +215,9 @@ class Suggester:
     def suggest(self, doc, article: Article, annotator: str = "model") -> list[Event]:
         """Suggested events for ``article`` parsed as ``doc`` (same text), in text order."""
         doc.user_data["published"] = article.published  # relative dates resolve against it
-        clusters = self._clusters(doc, article)
+        # an accident ("two accidental explosions", "a gas leak caused an explosion") is no political
+        # violence: neither it nor the headline that sums it up is suggested
+        clusters = [c for c in self._clusters(doc, article) if not any(m.modality == ACCIDENT for m in c)]
         events = [self._event(c, article, annotator) for c in clusters]
         scenes = carry_scene(events, clusters, article.text)
         move_self_casualties(events, article.text)
@@ -245,6 +239,8 @@ class Suggester:
         mentions = self.mentions(doc, article.body_start)
         groups: list[list[Mention]] = []  # compatible mentions of one sentence: one event
         for m in mentions:
+            if m.modality == "" and any(x.sent == m.sent and x.type == m.type and x.modality == ACCIDENT for x in mentions):
+                m.modality = ACCIDENT  # "killed in blasts ... in two accidental explosions": one accident
             group = next((g for g in groups if g[0].sent == m.sent and g[0].title == m.title and g[0].modality == m.modality
                           and compatible(g, m) and not two_events(g, m) and not conflict(g, m)), None)
             if group is None:
@@ -258,6 +254,9 @@ class Suggester:
                 clusters.append(group)
                 target = group
             else:
+                for m in group:  # joining the event it refers to, a place of another phrase that is
+                    if m.own_place is not False and place_conflict(target, m.place):  # another scene stays behind
+                        m.place, m.places = m.own_place, [m.own_place] if m.own_place else []
                 target.extend(group)
             specific = next((m for m in target if not m.generic and m.type in lex.VIOLENT_TYPES), None)
             if target[0].generic and specific is not None:
@@ -274,6 +273,11 @@ class Suggester:
         ev.fields = {"country": found[0].fields()["country"]} if found else {}
         fields = dict(ev.fields)
         fields.update(derive_fields(self.codebook, ev, article.text, article.published))
+        etype = self.codebook.event_types.get(ev.type)
+        counts = [v[2] for m in cluster for v in m.victims if not v[3] and v[2] is not None]
+        if (etype is not None and counts and ev.subtype.lower().startswith("excessive force")
+                and not any(s.acled == "fatalities" for s in etype.slots.values())):
+            fields["fatalities"] = max(counts)  # a protest met with lethal force has no Victim role to count
         sentence = next(s for k, s in enumerate(doc.sents) if k == cluster[0].sent)
         fields["notes"] = short_note(_paragraph_part(article.text, sentence.start_char, sentence.end_char,
                                                      cluster[0].start), 300)
@@ -302,7 +306,11 @@ def _trigger_span(doc, start: int, end: int):
 
 def _anaphoric(head) -> bool:
     """A mention that refers back to an event already reported ("the attack", "its first assault")."""
-    return any(c.dep_ in ("det", "poss") and c.lower_ in lex.ANAPHORIC for c in head.children)
+    if any(c.dep_ in ("det", "poss") and c.lower_ in lex.ANAPHORIC for c in head.children):
+        return True
+    first = head.left_edge  # "the El Paso shooting": the parse hangs "the" on the name
+    return (head.pos_ != "VERB" and first.i < head.i and first.dep_ in ("det", "poss") and first.lower_ in lex.ANAPHORIC
+            and all(t.dep_ in ("compound", "det", "poss", "case") for t in head.doc[first.i:head.i]))
 
 
 _cache: dict[int, Suggester] = {}

@@ -46,7 +46,7 @@ def event_arguments(cluster: list[Mention], first: Mention, etype: EventType | N
         seen.update({(role, words), (role, start, end)})
         args.append(Argument(role, start, end))
 
-    for role in ("Attacker", "Target"):
+    for role in ("Attacker", "Target", "Agent", "Entity"):
         for m in ordered:
             listed = set(m.listed)
             for start, end in m.roles.get(role, []):

@@ -17,7 +17,7 @@ EXTRA_TRIGGERS: dict[str, tuple[str, ...]] = {
         "shell", "explode", "air raid", "detonate", "detonation",
     ),
     "VIOLENCE_AGAINST_CIVILIANS": (
-        "stab", "stabbing", "shooting", "murder", "assassinate", "assassination", "behead", "beheading",
+        "stab", "stabbing", "shooting", "murder", "opened fire", "open fire", "opens fire", "assassinate", "assassination", "behead", "beheading",
         "lynch", "lynching", "abduct", "abduction", "kidnap", "knife attack", "gun attack",
     ),
     "PROTEST": ("protest", "demonstrate", "march", "rally", "procession", "picket", "sit-in"),
@@ -47,7 +47,7 @@ REMOTE_MODIFIERS = {
 # Verbs whose subject is the attacker of the noun they govern ("the Coalition conducted strikes").
 LIGHT_VERBS = frozenset({
     "conduct", "carry", "launch", "stage", "mount", "begin", "make", "start", "perform", "undertake",
-    "execute", "commit", "unleash", "order", "hold", "lead",
+    "execute", "commit", "unleash", "order", "hold", "lead", "open",
 })
 # Event nouns whose "with" phrase names the other side ("clashes with police", "a gun battle with troops").
 TWO_SIDED = frozenset({"clash", "battle", "fight", "fighting", "gunfight", "firefight", "shootout", "skirmish",
@@ -67,7 +67,7 @@ IRREALIS_HEADS = frozenset({
     "call", "urge", "demand", "propose", "consider", "risk", "fear", "prevent", "stop", "avoid",
     "deter", "deterring", "aim", "try", "attempt", "ready", "able", "capable", "would",
     "allegation", "refer", "describe", "accuse", "recommend", "suggest", "advise", "ask", "request", "hope",
-    "recommendation", "proposal", "plea", "offer",
+    "recommendation", "proposal", "plea", "offer", "suppose", "imagine", "envision", "fantasize", "predict",
 })
 GENERIC_STRUGGLES = frozenset({"fight", "war", "struggle", "battle", "campaign"})
 HABITUAL = frozenset({"previously", "repeatedly", "often", "frequently", "regularly", "routinely", "usually"})
@@ -101,7 +101,7 @@ LEGAL_HEADS = frozenset({"convict", "charge", "accuse", "sentence", "guilty", "a
 MODALS = frozenset({"will", "would", "could", "may", "might", "should", "shall", "can", "must"})
 NEGATIONS = frozenset({"not", "never", "no", "n't", "neither", "nor"})
 # Determiners and pronouns that make a mention refer back to an event already reported.
-ANAPHORIC = frozenset({"the", "this", "that", "these", "those", "its", "their", "his", "her", "our"})
+ANAPHORIC = frozenset({"the", "this", "that", "these", "those", "its", "their", "his", "her", "our", "both", "all"})
 # A strike that is a labour protest, not an air strike.
 PROTEST_STRIKE_CUES = frozenset({"general", "hunger", "worker", "union", "labour", "labor", "teacher", "sit"})
 # Verbs whose subject is an event noun and whose object is what it hit ("the blast destroyed the mosque").
@@ -182,3 +182,34 @@ TARGET_NOUNS = (CIVILIAN_WORDS | CIVILIAN_PLACES | SECURITY_TARGETS | COMBATANT_
                              "leader", "worker", "crowd", "group", "member", "supporter", "people", "person"}))
 # Target words that name anyone, so two events hitting them need not be one ("people", "police").
 ANYONE_WORDS = CIVILIAN_WORDS | COMBATANT_WORDS | SECURITY_TARGETS | frozenset({"people", "person", "member", "official"})
+# Words that make an explosion an accident, not an attack ("accidental explosions", "a gas leak").
+ACCIDENT_WORDS = frozenset({"accidental", "accidentally", "accident", "leak", "malfunction", "mishap", "faulty",
+                            "negligence", "short-circuit", "boiler"})
+# Words around an explosion that point to an accident unless the sentence also names an attack
+# ("a gas explosion", "an explosion at a chemical plant").
+INDUSTRIAL_WORDS = frozenset({"gas", "industrial", "factory", "plant", "refinery", "warehouse", "mill", "colliery",
+                              "workshop", "fireworks", "chemical", "cylinder", "tanker", "methane", "coal", "pipeline"})
+# Event words that name something blowing up, which may be an accident ("explosion", "blast").
+BURST_WORDS = frozenset({"explosion", "blast", "explode", "detonate", "detonation", "blow", "burst", "go", "fire",
+                         "blaze", "inferno"})
+# Words that make a blast an attack whatever else the sentence says.
+ATTACK_CUES = frozenset({"attack", "attacker", "bomber", "bombing", "bomb", "militant", "terrorist", "terror",
+                         "terrorism", "suicide", "ied", "grenade", "rocket", "missile", "mortar", "shell", "drone",
+                         "airstrike", "insurgent", "rebel", "jihadist", "claim", "responsibility", "device"})
+# Media and depictions: an event word under them names what a picture shows, not a reported event
+# ("videos of beheadings", "he was pictured at a protest").
+MEDIA_WORDS = frozenset({"video", "footage", "image", "photo", "photograph", "picture", "film", "documentary", "clip",
+                         "recording", "movie", "cartoon", "drawing", "painting", "poster", "game", "depiction",
+                         "depict", "portray", "photograph", "livestream", "broadcast"})
+# Security forces whose killing of protesters is excessive force against a protest.
+SECURITY_FORCES = frozenset({"police", "policeman", "officer", "soldier", "troop", "force", "army", "security",
+                             "guard", "military", "gendarme", "riot"})
+# Verbs that put a thing in a category ("classified as a mass shooting"): the category is no event.
+CLASSIFY_VERBS = frozenset({"characterize", "characterise", "define", "classify", "class", "categorize", "categorise",
+                            "count", "label", "term", "designate", "consider", "regard", "treat", "qualify", "list"})
+# Modifiers that make a bare "attack" one-sided: terrorism targets civilians (ACLED codes most such
+# attacks as violence against civilians, or as remote violence when a weapon word says so).
+TERROR_MODIFIERS = frozenset({"terrorist", "terror", "jihadist", "extremist"})
+# Words that make a raid a police search rather than an armed attack ("a police raid").
+LAW_ENFORCEMENT = frozenset({"police", "counter", "counterterrorism", "counter-terrorism", "fbi", "swat", "customs",
+                             "narcotics", "anti-terror", "drug"})

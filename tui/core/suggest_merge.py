@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from . import suggest_lexicon as lex
+from .gazetteer import lookup
 from .model import Argument, Event
 from .suggest_parse import Mention
 
@@ -23,21 +24,29 @@ def representative(cluster: list[Mention]) -> Mention:
 def conflict(a: list[Mention], m: Mention, loose: bool = False) -> bool:
     """Whether ``m`` names another place or day than the mentions ``a``; ``loose`` (for "the
     shooting", which refers back) lets two towns of one state be the same scene."""
-    places = [x.place[3] for x in a if x.place and x.place[3] is not None]
-    if m.place and m.place[3] is not None and places:
-        p, q = m.place[3], places[0]
-        if p.country_code != q.country_code:
-            return True
-        if p.kind != "country" and q.kind != "country" and p.name != q.name:
-            inside = ("admin1" in (p.kind, q.kind) or loose) and p.admin1 == q.admin1  # El Paso lies in Texas
-            if not inside:
-                return True
+    place = m.place if m.own_place is False else m.own_place  # "the shooting" ... "one in California"
+    if place_conflict(a, place, loose):
+        return True
     times = [x.time[2] for x in a if x.time]
     if m.time and times:
         mine, theirs = m.time[2], times[0]
         if "month" in (mine.precision, theirs.precision):
             return mine.iso[:7] != theirs.iso[:7]
         return abs(date.fromisoformat(mine.iso) - date.fromisoformat(theirs.iso)).days > 1
+    return False
+
+
+def place_conflict(a: list[Mention], place, loose: bool = False) -> bool:
+    """Whether ``place`` (a mention's (score, start, end, Place)) is another scene than the mentions ``a``'s."""
+    places = [x.place[3] for x in a if x.place and x.place[3] is not None]
+    if not place or place[3] is None or not places:
+        return False
+    p, q = place[3], places[0]
+    if p.country_code != q.country_code:
+        return True
+    if p.kind != "country" and q.kind != "country" and p.name != q.name:
+        inside = ("admin1" in (p.kind, q.kind) or loose) and p.admin1 == q.admin1  # El Paso lies in Texas
+        return not inside
     return False
 
 
@@ -65,7 +74,7 @@ def merge_target(clusters: list[list[Mention]], group: list[Mention], text: str)
     for cluster in reversed(clusters):
         if not all(compatible(cluster, m) for m in group) or any(conflict(cluster, m, anaphoric) for m in group):
             continue
-        if {m.modality for m in cluster} != {m.modality for m in group}:
+        if {_reading(m) for m in cluster} != {_reading(m) for m in group}:
             continue  # an event of an earlier year is not the one being reported
         if anaphoric:
             return cluster
@@ -84,6 +93,12 @@ def merge_target(clusters: list[list[Mention]], group: list[Mention], text: str)
     return None
 
 
+def _reading(m: Mention) -> str:
+    """How the text presents a mention, for merging: a later mention of an accident ("both explosions",
+    "where the minibus exploded") need not repeat that it was one."""
+    return "" if m.modality == "accident" else m.modality
+
+
 def _same_day(cluster: list[Mention], group: list[Mention]) -> bool:
     mine = [m.time[2] for m in group if m.time and m.time[2].precision == "day"]
     theirs = [m.time[2] for m in cluster if m.time and m.time[2].precision == "day"]
@@ -98,7 +113,16 @@ def _heads(text: str, mentions: list[Mention], role: str) -> set[str]:
 
 
 def _same_actor(a: set, b: set) -> bool:
-    return bool(a & b)
+    """One attacker named twice: the same words, or a full name and its surname ("Usman Khan" ... "Khan")."""
+    if a & b:
+        return True
+    return bool(_surnames(a) & _surnames(b))
+
+
+def _surnames(spans: set) -> set[str]:
+    """The last words of attacker spans that could be names (not "gunman", "police", "people")."""
+    last = {w.split()[-1] for w in spans if w.split()}
+    return {w for w in last if len(w) > 2 and w not in lex.ANYONE_WORDS | lex.KILLERS | lex.LONE_ATTACKERS}
 
 
 def _words(text: str, span: tuple[int, int]) -> str:
@@ -130,7 +154,7 @@ def carry_scene(events: list[Event], clusters: list[list[Mention]], text: str) -
         end = max(m.end for m in cluster)
         if "Place" in mine:
             place = (mine["Place"], end)
-        if "Time" in mine:
+        if "Time" in mine and ev.modality != "background":  # an earlier year's date is not the scene's
             time = (mine["Time"], max(m.sent for m in cluster), end)
     scenes = [by_index[k] for k in range(len(events))]
     return scenes
@@ -153,3 +177,26 @@ def move_self_casualties(events: list[Event], text: str) -> None:
                 ev.arguments = [a for a in ev.arguments if a not in moved]
                 other.arguments.extend(moved)
                 break
+
+
+def own_place(m: Mention, head):
+    """The place the phrase of a mention that refers back names itself ("the El Paso shooting"), else
+    the one its verb is said to happen at ("the attack took place in Kabul"), else None. A place another
+    phrase of its sentence names ("the shooting followed one in California") must not keep it from the
+    event it refers to (``suggest_merge.conflict``), nor become that event's place."""
+    def within(lo, hi):
+        return [p for p in m.places if lo <= p[1] and p[2] <= hi]
+
+    lo, hi = head.left_edge.idx, head.right_edge.idx + len(head.right_edge)
+    own = within(lo, hi)
+    if not own:  # "the El Paso shooting": a place name modifying the event word
+        for ent in head.doc.ents:
+            found = lookup(ent.text) if ent.label_ in ("GPE", "LOC") and lo <= ent.start_char and ent.end_char <= hi else None
+            if found is not None and ent.root.dep_ == "compound":
+                own.append((3.5, ent.start_char, ent.end_char, found))
+    verb = head.head
+    if not own and head.dep_ in ("nsubj", "nsubjpass") and verb.pos_ in ("VERB", "AUX"):
+        for c in verb.children:
+            if c.dep_ == "prep" and c.i > head.i:
+                own += within(c.left_edge.idx, c.right_edge.idx + len(c.right_edge))
+    return max(own, key=lambda p: p[0]) if own else None

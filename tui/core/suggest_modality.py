@@ -15,6 +15,7 @@ from .gazetteer import lookup
 from .suggest_parse import resolve
 
 NOT_AN_EVENT = None  # the word is a modifier or a list item here, no event mention at all
+ACCIDENT = "accident"  # an explosion the text presents as an accident: no political violence to suggest
 _SPAN_OF_YEARS = re.compile(r"\b(?:recent|past|last|over the|for|in the)\s+(?:few\s+|several\s+|\w+\s+)?"
                             r"(?:years|decades|months)\b", re.IGNORECASE)
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)s?\b")
@@ -32,17 +33,29 @@ def modality(head, types, published: str = "") -> str | None:
             return NOT_AN_EVENT  # "backed by artillery and mortars"
     if "AGREEMENT" in types and len(types) == 1 and not _agreement_reported(head):
         return NOT_AN_EVENT
-    if not _fits_its_words(head):
+    if not _fits_its_words(head) or _depicted(head):
         return NOT_AN_EVENT
+    if _accident(head):
+        return ACCIDENT
     mods = {c.lemma_.lower() for c in head.children if c.dep_ == "amod"}
+    if head.lemma_.lower() == "raid" and {t.lemma_.lower() for c in head.lefts for t in c.subtree} & lex.LAW_ENFORCEMENT:
+        return NOT_AN_EVENT  # "a counter terror police raid removed items": a search, not an attack
     if mods & lex.FUTURE_MODIFIERS:
         return "future"
     if mods & lex.IRREALIS_MODIFIERS:
         return "hypothetical"
-    if head.lemma_.lower() in lex.GENERIC_STRUGGLES and any(c.dep_ == "prep" and c.lower_ == "against" for c in head.children):
-        return "generic"  # "the fight against ISIS": a cause, not an event
+    if head.lemma_.lower() in lex.GENERIC_STRUGGLES and any(c.dep_ == "prep" and c.lower_ in ("against", "for")
+                                                            for c in head.children):
+        return "generic"  # "the fight against ISIS", "the battle for independence": a cause, not an event
     if head.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children):
         return "hypothetical"  # "to repel the act of aggression": a purpose, not a report
+    if _imperative(head):
+        return "hypothetical"  # "take a knife and attack": a command, not a report
+    present = _present_tense(head) or any(c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in head.children)
+    if head.dep_ in ("relcl", "advcl") and present and not _headline(head):
+        return "generic"  # "events where four people are shot", "whenever a bomb explodes": what happens as a rule
+    if _classified_as(head):
+        return "generic"  # "events where four are killed count as a mass shooting": a definition
     found = _clause_modality(head)
     if found:
         return found
@@ -57,7 +70,7 @@ def modality(head, types, published: str = "") -> str | None:
 
 def _clause_modality(head) -> str:
     """Negation, modals, habits and irrealis verbs on the trigger or the words that govern it."""
-    node = head
+    node, prep = head, ""
     for step in range(6):
         for c in node.children:
             if c.dep_ == "neg" or (c.dep_ in ("det", "advmod") and c.lower_ in lex.NEGATIONS):
@@ -69,12 +82,13 @@ def _clause_modality(head) -> str:
             if c.dep_ == "advmod" and c.lower_ in lex.HABITUAL:
                 return "generic"  # "Houthis have attacked journalists previously": a pattern
         lemma = node.lemma_.lower()
-        if step > 0 and lemma in lex.IRREALIS_HEADS:
-            return "hypothetical"
+        if step > 0 and lemma in lex.IRREALIS_HEADS and not (node.pos_ == "NOUN" and prep not in ("for", "to", "of", "")):
+            return "hypothetical"  # "a call for attacks", "plans to strike"; not "a call about the attack"
         if step > 0 and lemma in lex.FUTURE_HEADS:
             return "future"
         if node.head.i == node.i:
             break
+        prep = node.lower_ if node.dep_ == "prep" else prep if node.dep_ == "pobj" else ""
         node = node.head
     return ""
 
@@ -95,10 +109,6 @@ def _charged_with(head) -> bool:
     return governor.lemma_.lower() in lex.LEGAL_HEADS or governor.lemma_.lower() in ("trial", "count")
 
 
-def _definite(head) -> bool:
-    return any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "no") for c in head.children)
-
-
 def _generic_plural(head, mods: set[str]) -> bool:
     """A bare plural that names a kind of event: "previous terrorist attacks", "numerous bombings",
     "a spate of attacks in recent years"."""
@@ -109,6 +119,9 @@ def _generic_plural(head, mods: set[str]) -> bool:
     verb = head.head
     if head.dep_ in ("nsubj", "nsubjpass") and verb.lemma_ == "be" and verb.tag_ in ("VBP", "VBZ"):
         return True  # "kidnappings and violence are commonplace"
+    if (head.dep_ == "dobj" and _present_tense(verb) and not _headline(head)
+            and verb.lemma_.lower() not in lex.LIGHT_VERBS | lex.WEAPON_USE_VERBS):
+        return True  # "Tunisia is facing terrorist attacks", "the region sees frequent bombings": a pattern
     if _SPAN_OF_YEARS.search(head.sent.text):  # "a spate of attacks in recent years"
         return True
     governor = head.head.head if head.dep_ == "pobj" else head.head
@@ -160,3 +173,111 @@ def _agreement_reported(head) -> bool:
     if head.dep_ == "pobj":
         verbs.add(head.head.head.lemma_.lower())
     return bool(verbs & lex.AGREEMENT_VERBS)
+
+
+def _definite(head) -> bool:
+    return any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "no") for c in head.children)
+
+
+def _depicted(head) -> bool:
+    """An indefinite event word that a picture, video or film shows ("videos of beheadings", "he was
+    pictured at a protest"): a depiction, not a report. "A video of the attack" refers to a reported one."""
+    if _definite(head):
+        return False
+    node = head
+    for _ in range(5):
+        if node.head.i == node.i:
+            return False
+        node = node.head
+        if node.lemma_.lower() in lex.MEDIA_WORDS and (node.pos_ in ("NOUN", "PROPN") or node.tag_ == "VBN"):
+            return True
+        if node.tag_ in ("VBD", "VBZ", "VBP", "MD") and node.lemma_.lower() not in lex.MEDIA_WORDS:
+            return False  # a finite clause of its own: "video showed police beating protesters" reports it
+    return False
+
+
+def _accident(head) -> bool:
+    """An explosion the clause presents as an accident: said outright ("accidental explosions", "the
+    device detonated accidentally", "a gas leak caused"), or an industrial or gas blast in a sentence
+    that names no attack ("an explosion at a chemical plant"). Accidents are not political violence."""
+    if head.lemma_.lower() not in lex.BURST_WORDS:
+        return False
+    clause = head
+    while clause.pos_ != "VERB" and clause.head.i != clause.i:
+        clause = clause.head
+    words = {t.lemma_.lower() for t in (*clause.subtree, *head.subtree)  # "it was no accident": not one
+             if not any(c.dep_ == "neg" or c.lower_ == "no" for c in (*t.children, *t.head.children))}
+    if words & lex.ACCIDENT_WORDS:
+        return True
+    sentence = {t.lemma_.lower() for t in head.sent}
+    tear_gas = any(t.lower_ == "gas" and t.i > 0 and t.nbor(-1).lower_ == "tear" for t in head.sent)
+    return bool(words & lex.INDUSTRIAL_WORDS) and not sentence & lex.ATTACK_CUES and not tear_gas
+
+
+def _present_tense(verb) -> bool:
+    """A verb in the simple or progressive present ("sees", "is facing"): with a bare plural object
+    it tells a state of affairs, not one reported event."""
+    if verb.tag_ in ("VBZ", "VBP"):
+        return True
+    return verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") for c in verb.children)
+
+
+def _imperative(head) -> bool:
+    """A base-form verb heading its own clause with no subject: a command ("take a knife and attack")."""
+    verb = head
+    while verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head  # the first verb of "take ... and attack" gives the clause
+    quoted = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("tell", "say", "write", "order", "urge", "add")
+    if head.tag_ != "VB" or verb.tag_ != "VB" or (verb.dep_ not in ("ROOT", "ccomp", "parataxis", "conj") and not quoted):
+        return False  # quoted: 'He told her: "Take a knife and attack"' 
+    return not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "expl") for c in (*verb.children, *head.children))
+
+
+def _classified_as(head) -> bool:
+    """An event word that names a category something is counted as ("characterizes ... as a mass
+    shooting", "defined as an attack"), not an event."""
+    if head.dep_ != "pobj" or head.head.lower_ != "as":
+        return False
+    node = head.head
+    for _ in range(3):  # the parse may hang "as" on a word between it and the verb
+        node = node.head
+        if node.lemma_.lower() in lex.CLASSIFY_VERBS:
+            return True
+        if node.head.i == node.i:
+            break
+    return False
+
+
+def _headline(tok) -> bool:
+    """Whether ``tok`` is in the text's first sentence, where a headline tells past events in the
+    present ("Israel launches airstrikes on Gaza")."""
+    return tok.sent.start == 0
+
+
+def strategic_move(head) -> bool:
+    """Whether a strategic-development word reports a move ACLED codes: someone said to make it, and
+    forces (not a bill or a delegation) moved."""
+    return not (_agentless_passive(head) or _no_forces_moved(head))
+
+
+def _no_forces_moved(head) -> bool:
+    """A withdrawal or deployment of something other than armed forces ("the bill's withdrawal",
+    "deployed a new system", "withdrew from the talks"), which ACLED does not code as a strategic
+    development; with no such thing named ("forces began deploying", "a withdrawal from the region") it is one."""
+    if head.lemma_.lower() not in ("withdraw", "withdrawal", "deploy", "deployment"):
+        return False
+    things = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass", "poss")]
+    things += [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    froms = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "from" for g in c.children if g.dep_ == "pobj"]
+    forces = lex.SECURITY_FORCES | lex.COMBATANT_WORDS | lex.KILLERS
+    if any(not {t.lemma_.lower() for t in thing.subtree} & forces and thing.ent_type_ not in ("GPE", "NORP", "ORG")
+           for thing in things):
+        return True
+    return any(f.lemma_.lower() in lex.AGREEMENT_NOUNS | {"talk", "race", "election", "competition", "negotiation"} for f in froms)
+
+
+def _agentless_passive(head) -> bool:
+    """A verb in the passive that names nobody who did it ("were deployed"); ACLED codes a strategic
+    development by its actor, so without one there is nothing to code."""
+    return (head.pos_ == "VERB" and any(c.dep_ in ("nsubjpass", "auxpass") for c in head.children)
+            and not any(c.dep_ == "agent" for c in head.children))

@@ -51,6 +51,7 @@ class Mention:
     instrument: bool = False  # a weapon word standing for the event ("the bomb"), a poor trigger
     listed: list[tuple[int, int]] = field(default_factory=list)  # role spans named in a list ("including A, B, C")
     names_place: bool = False  # its sentence names a place, read as the Place or not ("Dagestan sees attacks")
+    own_place: object = False  # for a mention referring back: the place its own phrase names (or None); False: ``place``
 
 
 def _span_of(tok, ents) -> tuple[int, int]:

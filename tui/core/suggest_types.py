@@ -63,6 +63,10 @@ def decide(codebook: Codebook, span, head, types: list[str]) -> TypeChoice | Non
     if generic and crowd:
         name, generic = "RIOT", False  # "attacked by protesters"
         evidence = f'"{span.text}" by "{crowd[0]}": a riot'
+    terror = sorted(mods & lex.TERROR_MODIFIERS) if lemma in ("attack", "assault") and "counter" not in mods else []
+    if generic and name == "BATTLE" and terror and "VIOLENCE_AGAINST_CIVILIANS" in codebook.event_types:
+        name, generic = "VIOLENCE_AGAINST_CIVILIANS", False
+        evidence = f'"{terror[0]} {head.text}": terrorism, one-sided violence'
     if generic and name == "BATTLE":
         civilian = _civilian_cue(head)
         if civilian:
