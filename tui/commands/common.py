@@ -76,6 +76,22 @@ def progress_lines(description: str, total: int) -> Iterator[Callable[..., None]
     yield update
 
 
+@contextmanager
+def phase(description: str) -> Iterator[None]:
+    """A step with no count (loading the model): a spinner on a terminal; elsewhere (a log, a pipe)
+    a line when it starts and one when it is done, so a long silence is never a mystery."""
+    if sys.stderr.isatty():
+        from rich.console import Console
+
+        with Console(stderr=True).status(description):
+            yield
+        return
+    start = time.monotonic()
+    print(f"newsmark: {description} ...", file=sys.stderr, flush=True)
+    yield
+    print(f"newsmark: {description}: done, {time.monotonic() - start:.0f} s", file=sys.stderr, flush=True)
+
+
 def add_codebook_options(parser) -> None:
     """--codebook NAME|FILE and --codebook-change, for every command that opens a project."""
     names = ", ".join(sorted(builtin_codebook_names()))
