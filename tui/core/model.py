@@ -6,9 +6,11 @@ brat). Token offsets are always derived from the text, never stored as truth.
 
 from __future__ import annotations
 
+import copy
+import functools
 import hashlib
 import uuid
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import dataclass, field, fields, is_dataclass
 from datetime import datetime, timezone
 from typing import Any
 
@@ -32,9 +34,29 @@ def article_id_for(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
 
 
+@functools.cache
+def _field_names(cls) -> frozenset[str]:
+    return frozenset(f.name for f in fields(cls))
+
+
 def _from_dict(cls, data: dict[str, Any]):
-    names = {f.name for f in fields(cls)}
+    names = _field_names(cls)
     return cls(**{k: v for k, v in data.items() if k in names})
+
+
+def _plain(value: Any) -> Any:
+    """``value`` as ``dataclasses.asdict`` gives it (fresh lists and dicts, records as dicts), without
+    its deep copy of every string and number: the store turns thousands of records a second into
+    dicts when a model's suggestions are saved."""
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, tuple):
+        return tuple(_plain(v) for v in value)
+    if is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _plain(getattr(value, f.name)) for f in fields(value)}
+    return copy.deepcopy(value) if not isinstance(value, (str, int, float, type(None))) else value
 
 
 # Fields added after records were first stored: left out of ``to_dict`` while empty, so records that
@@ -43,7 +65,7 @@ EXTRA_FIELDS = ("fragments", "attributes", "notes", "norms", "event", "modality"
 
 
 def _to_dict(record) -> dict[str, Any]:
-    data = asdict(record)
+    data = _plain(record)
     for name in EXTRA_FIELDS:
         if name in data and not data[name]:
             del data[name]
@@ -76,7 +98,7 @@ class Article:
     status: str = "todo"
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return _plain(self)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "Article":

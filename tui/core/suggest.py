@@ -18,7 +18,7 @@ from .codebook import Codebook
 from .events import derive_fields
 from .gazetteer import lookup
 from .model import Argument, Article, Event
-from .nlp import doc_entities, trim_span
+from .nlp import doc_entities, doc_text, trim_span
 from .suggest_merge import representative, carry_scene, compatible, conflict, merge_target, move_self_casualties, two_events
 from .suggest_modality import modality
 from .suggest_parse import Mention, published_of, quotes, read_place_and_time, read_roles, read_victims
@@ -83,7 +83,7 @@ class Suggester:
                 out += [m for m in (self._killing(tok, s_index, ents, body_start) for tok in sent) if m is not None]
             last = out[-1] if out else None
             if (last is not None and last.sent == s_index - 1 and not last.victims and last.type in lex.VIOLENT_TYPES
-                    and "\n\n" not in doc.text[last.end:sent.start_char]):
+                    and "\n\n" not in doc_text(doc)[last.end:sent.start_char]):
                 read_victims(last, sent, ents, sent.root)  # "A gunman attacked a mosque. Two were killed."
         return out
 
@@ -222,6 +222,7 @@ class Suggester:
     def suggest(self, doc, article: Article, annotator: str = "model") -> list[Event]:
         """Suggested events for ``article`` parsed as ``doc`` (same text), in text order."""
         doc.user_data["published"] = article.published  # relative dates resolve against it
+        doc.user_data["text"] = article.text  # the same text: spaCy would join it again on each access
         clusters = self._clusters(doc, article)
         events = [self._event(c, article, annotator) for c in clusters]
         scenes = carry_scene(events, clusters, article.text)
@@ -353,6 +354,7 @@ _cache: dict[int, Suggester] = {}
 def model_output(doc, article: Article, suggester: Suggester | None) -> tuple[list[tuple[int, int, str]], list[Event]]:
     """What the model adds to an article: its entities, and the suggested events when there is a
     suggester (it needs the dependency parse, so there is none with the rules-only pipeline)."""
+    doc.user_data["text"] = article.text  # ``doc``'s own text, so it is not joined from the tokens again
     return doc_entities(doc), suggester.suggest(doc, article) if suggester else []
 
 

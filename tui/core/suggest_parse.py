@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from . import suggest_lexicon as lex
 from .gazetteer import lookup
+from .nlp import doc_text
 from .normalise import parse_count, parse_date
 
 ACTOR_LABELS = ("PERSON", "NORP", "ORG", "GPE")
@@ -87,7 +88,7 @@ def _antecedent(tok):
     if labels is None:
         return None
     doc = tok.doc
-    paragraph = max(doc.text.rfind("\n\n", 0, tok.idx), 0)
+    paragraph = max(doc_text(doc).rfind("\n\n", 0, tok.idx), 0)
     window = [s.start for s in doc.sents if s.start_char >= paragraph and s.start <= tok.sent.start][-4:]
     coargs = {c.i for c in tok.head.children if c.i != tok.i}  # "Sirhan shot him": him is not Sirhan
     earlier = [e for e in doc.ents if e.label_ in labels and e.end_char <= tok.idx and window
@@ -101,7 +102,7 @@ def quotes(doc) -> list[tuple[int, int]]:
     found = doc.user_data.get("quotes")
     if found is None:
         found = []
-        for match in _QUOTED.finditer(doc.text):
+        for match in _QUOTED.finditer(doc_text(doc)):
             found.append((match.start(), match.end()))
         doc.user_data["quotes"] = found
     return found
