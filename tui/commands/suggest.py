@@ -18,7 +18,7 @@ from ..core.importer import MAX_ARTICLE_CHARS, too_long
 from ..core.project_codebook import project_codebook
 from ..core.storage import ArticleDamaged
 from ..core.store import Store
-from .common import add_codebook_options, progress_bar, warn
+from .common import add_codebook_options, phase, progress_bar, warn
 
 NAME = "suggest"
 INDEX_BATCH = 50  # index rows written together: the index write costs grow with the project
@@ -81,7 +81,8 @@ def run(args) -> int:
         from ..core.learn.model_suggest import suggester_for
         from ..core.nlp import load_pipeline
 
-        pipeline = load_pipeline(args.model)
+        with phase("suggest: loading the model"):
+            pipeline = load_pipeline(args.model)
         if pipeline.fallback:
             if args.model:
                 warn(f"newsmark: {args.model}: not a spaCy pipeline that loads")
