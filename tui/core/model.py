@@ -48,6 +48,8 @@ def _plain(value: Any) -> Any:
     """``value`` as ``dataclasses.asdict`` gives it (fresh lists and dicts, records as dicts), without
     its deep copy of every string and number: the store turns thousands of records a second into
     dicts when a model's suggestions are saved."""
+    if isinstance(value, (str, int, float, type(None))):  # most values: shared, as asdict's deepcopy would
+        return value
     if isinstance(value, list):
         return [_plain(v) for v in value]
     if isinstance(value, dict):
@@ -56,7 +58,7 @@ def _plain(value: Any) -> Any:
         return tuple(_plain(v) for v in value)
     if is_dataclass(value) and not isinstance(value, type):
         return {f.name: _plain(getattr(value, f.name)) for f in fields(value)}
-    return copy.deepcopy(value) if not isinstance(value, (str, int, float, type(None))) else value
+    return copy.deepcopy(value)
 
 
 # Fields added after records were first stored: left out of ``to_dict`` while empty, so records that
