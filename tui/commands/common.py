@@ -6,6 +6,7 @@ import argparse
 import errno
 import os
 import sys
+import threading
 import time
 from contextlib import contextmanager
 from typing import Callable, Iterator
@@ -59,21 +60,75 @@ def progress_bar(description: str, total: int) -> Iterator[Callable[..., None]]:
 
 @contextmanager
 def progress_lines(description: str, total: int) -> Iterator[Callable[..., None]]:
-    """``newsmark: import 1200/10000 (12%), 8 s`` on stderr every few seconds, for logs and pipes."""
-    every = float(os.environ.get("NEWSMARK_PROGRESS_SECONDS", PROGRESS_SECONDS))
-    start = time.monotonic()
-    last = start
+    """``newsmark: import 1200/10000 (12%), 8 s`` on stderr every few seconds, for logs and pipes:
+    on an update once the interval has passed, and from a timer when the work between two updates
+    takes longer (a model's first batch, a training epoch, a Dask cluster starting)."""
+    state = {"done": 0, "detail": ""}
 
-    def update(done: int, detail: str = "") -> None:
-        nonlocal last
-        now = time.monotonic()
-        if now - last >= every:
-            last = now
-            share = f" ({100 * done // total}%)" if total else ""
-            extra = f", {detail}" if detail else ""
-            print(f"newsmark: {description} {done}/{total}{share}{extra}, {now - start:.0f} s",
-                  file=sys.stderr, flush=True)
-    yield update
+    def line(elapsed: float) -> str:
+        share = f" ({100 * state['done'] // total}%)" if total else ""
+        extra = f", {state['detail']}" if state["detail"] else ""
+        return f"newsmark: {description} {state['done']}/{total}{share}{extra}, {elapsed:.0f} s"
+
+    with _Ticker(line) as ticker:
+        def update(done: int, detail: str = "") -> None:
+            state["done"], state["detail"] = done, detail
+            ticker.poke()
+        yield update
+
+
+@contextmanager
+def phase(description: str) -> Iterator[None]:
+    """A step with no count (loading the model): a spinner on a terminal; elsewhere (a log, a pipe)
+    ``newsmark: suggest: loading the model, 5 s`` every few seconds while it lasts (with
+    ``$NEWSMARK_PROGRESS_SECONDS`` 0: a line when it starts and one when it is done)."""
+    if sys.stderr.isatty():
+        from rich.console import Console
+
+        with Console(stderr=True).status(description):
+            yield
+        return
+    with _Ticker(lambda elapsed: f"newsmark: {description}, {elapsed:.0f} s") as ticker:
+        if ticker.every == 0:
+            print(f"newsmark: {description} ...", file=sys.stderr, flush=True)
+        yield
+        if ticker.every == 0:
+            print(f"newsmark: {description}: done", file=sys.stderr, flush=True)
+
+
+class _Ticker:
+    """Prints ``line(seconds elapsed)`` on stderr when ``poke``d and at least ``every`` seconds
+    (``$NEWSMARK_PROGRESS_SECONDS``) have passed since the last line, and from a timer thread
+    whenever that long passes without one. With ``every`` 0 each poke prints, and no timer runs."""
+
+    def __init__(self, line: Callable[[float], str]):
+        self.line = line
+        self.every = float(os.environ.get("NEWSMARK_PROGRESS_SECONDS", PROGRESS_SECONDS))
+        self.start = self.last = time.monotonic()
+        self.lock = threading.Lock()
+        self.stop = threading.Event()
+        self.timer = threading.Thread(target=self._beat, name="progress", daemon=True) if self.every > 0 else None
+
+    def poke(self) -> None:
+        with self.lock:
+            now = time.monotonic()
+            if now - self.last >= self.every:
+                self.last = now
+                print(self.line(now - self.start), file=sys.stderr, flush=True)
+
+    def _beat(self) -> None:
+        while not self.stop.wait(max(self.every - (time.monotonic() - self.last), 0.05)):
+            self.poke()
+
+    def __enter__(self) -> "_Ticker":
+        if self.timer is not None:
+            self.timer.start()
+        return self
+
+    def __exit__(self, *_) -> None:
+        self.stop.set()
+        if self.timer is not None:
+            self.timer.join()
 
 
 def add_codebook_options(parser) -> None:

@@ -16,7 +16,7 @@ from ..core.importer import Problem, read_file, source_files
 from ..core.project_codebook import checked_codebook, remember_codebook
 from ..core.storage import SaveError
 from ..core.store import Store
-from .common import USER_OS_ERRORS, add_codebook_options, add_db_option, progress_bar, warn
+from .common import USER_OS_ERRORS, add_codebook_options, add_db_option, phase, progress_bar, warn
 
 NAME = "import"
 
@@ -99,7 +99,10 @@ def split_sources(sources: list[str], fmt: str) -> tuple[list[str], list[str]]:
 def run(args) -> int:
     plain, labelled = split_sources(args.sources, args.fmt)
     try:
-        docs = read_annotations(labelled, args.fmt) if labelled else []
+        docs = []
+        if labelled:
+            with phase(f"import: reading {len(labelled)} labelled source(s)"):
+                docs = read_annotations(labelled, args.fmt)
     except ImportProblem as exc:
         warn(f"newsmark: {exc}; nothing was imported")
         return 1

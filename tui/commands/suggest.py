@@ -1,5 +1,9 @@
 """``newsmark suggest --db FILE [--n-process N]``: pre-annotate every article not yet analysed.
 
+``newsmark suggest --in-shards GLOB|DIR --out-shards DIR [--dask ADDRESS|local]``: the same
+suggestions without a project, from JSONL shards of articles into native JSONL shards that
+``newsmark import`` reads back as suggestions (see ``tui.core.shards``), locally or on Dask.
+
 Runs the spaCy pipeline over the articles in batches (``nlp.pipe``, optionally in several
 processes) and stores, per article, the model's entities and the suggested events, so opening an
 article in the app never waits for the model. Each article is saved as soon as it is done:
@@ -14,7 +18,7 @@ from ..core.importer import MAX_ARTICLE_CHARS, too_long
 from ..core.project_codebook import project_codebook
 from ..core.storage import ArticleDamaged
 from ..core.store import Store
-from .common import add_codebook_options, add_db_option, progress_bar, warn
+from .common import add_codebook_options, phase, progress_bar, warn
 
 NAME = "suggest"
 INDEX_BATCH = 50  # index rows written together: the index write costs grow with the project
@@ -22,7 +26,14 @@ INDEX_BATCH = 50  # index rows written together: the index write costs grow with
 
 def add_parser(sub) -> None:
     parser = sub.add_parser(NAME, help="pre-annotate articles: model entities and suggested events")
-    add_db_option(parser, required=True)
+    parser.add_argument("--db", default=None, help="the project whose articles to pre-annotate")
+    parser.add_argument("--in-shards", default=None, metavar="GLOB|DIR",
+                        help="instead of a project: JSONL shards of articles (a folder or a glob pattern)")
+    parser.add_argument("--out-shards", default=None, metavar="DIR",
+                        help="where the output shards go (native JSONL, one per input shard, same names)")
+    parser.add_argument("--dask", default=None, metavar="ADDRESS",
+                        help="run the shards on a Dask cluster: a scheduler address (tcp://host:8786), or "
+                             "'local' for a local cluster of --n-process workers (needs newsmark[dask])")
     parser.add_argument("--n-process", type=int, default=1, metavar="N",
                         help="processes for the model (default 1; each loads its own copy)")
     parser.add_argument("--batch-size", type=int, default=16, metavar="N", help="articles per model batch")
@@ -54,6 +65,13 @@ def run(args) -> int:
     if args.n_process < 1 or args.batch_size < 1:
         warn("newsmark: --n-process and --batch-size must be 1 or more")
         return 1
+    if args.in_shards or args.out_shards or args.dask:
+        from .suggest_shards import run_shards
+
+        return run_shards(args)
+    if not args.db:
+        warn("newsmark: give --db FILE (a project), or --in-shards and --out-shards")
+        return 1
     with Store(args.db, create=False) as store:
         codebook = project_codebook(store, args.codebook, args.codebook_change)
         todo = pending(store, args.reanalyse)
@@ -63,7 +81,8 @@ def run(args) -> int:
         from ..core.learn.model_suggest import suggester_for
         from ..core.nlp import load_pipeline
 
-        pipeline = load_pipeline(args.model)
+        with phase("suggest: loading the model"):
+            pipeline = load_pipeline(args.model)
         if pipeline.fallback:
             if args.model:
                 warn(f"newsmark: {args.model}: not a spaCy pipeline that loads")

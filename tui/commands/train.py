@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from ..core.project_codebook import project_codebook
 from ..core.store import Store
-from .common import add_codebook_options, add_db_option, progress_bar, warn
+from .common import add_codebook_options, add_db_option, phase, progress_bar, warn
 
 NAME = "train"
 
@@ -46,7 +46,8 @@ def run(args) -> int:
     settings = TrainSettings(epochs=args.epochs, eval_share=args.eval_split, seed=args.seed, components=components)
     with Store(args.db, create=False) as store:
         codebook = project_codebook(store, args.codebook, args.codebook_change)
-        reviews = reviewed_articles(store)
+        with phase("train: reading the reviewed articles"):
+            reviews = reviewed_articles(store)
         reviewed = {r.article.id for r in reviews}
         unreviewed = [row["id"] for row in store.rows() if row["id"] not in reviewed][:50]
         rehearsal = [store.load_article(article_id).text for article_id in unreviewed]
@@ -59,6 +60,8 @@ def run(args) -> int:
           f"holding out {args.eval_split:.0%}")
     try:
         with progress_bar("train", args.epochs) as bar:
+            bar(0, "loading the base model, parsing the articles, scoring the untrained model")
+
             def progress(epoch: int, losses: dict) -> None:
                 detail = "loss " + ", ".join(f"{k} {v:.1f}" for k, v in sorted(losses.items()))
                 bar(epoch, detail)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from . import suggest_lexicon as lex
+from .nlp import doc_text
 
 # Nouns that name one person by office or by deed, and so may stand for a name said before.
 TITLE_NOUNS = frozenset({
@@ -29,7 +30,7 @@ def quotes(doc) -> list[tuple[int, int]]:
     never across a paragraph), computed once per doc."""
     found = doc.user_data.get("quotes")
     if found is None:
-        found = [(match.start(), match.end()) for match in _QUOTED.finditer(doc.text)]
+        found = [(match.start(), match.end()) for match in _QUOTED.finditer(doc_text(doc))]
         doc.user_data["quotes"] = found
     return found
 
@@ -70,7 +71,7 @@ def _antecedent(tok):
     if labels is None:
         return None
     doc = tok.doc
-    paragraph = max(doc.text.rfind("\n\n", 0, tok.idx), 0)
+    paragraph = max(doc_text(doc).rfind("\n\n", 0, tok.idx), 0)
     window = [s.start for s in doc.sents if s.start_char >= paragraph and s.start <= tok.sent.start][-4:]
     coargs = {c.i for c in tok.head.children if c.i != tok.i}  # "Sirhan shot him": him is not Sirhan
     earlier = [e for e in doc.ents if e.label_ in labels and e.end_char <= tok.idx and window
@@ -85,7 +86,7 @@ def titled_person(tok):
     if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
         return None
     doc, lemma = tok.doc, tok.lemma_.lower()
-    paragraph = max(doc.text.rfind("\n\n", 0, tok.idx), 0)
+    paragraph = max(doc_text(doc).rfind("\n\n", 0, tok.idx), 0)
     sents = [s for s in doc.sents if s.start_char >= paragraph and s.start <= tok.sent.start][-_SENTENCES_BACK:]
     found = None
     for sent in sents:

@@ -83,6 +83,7 @@ def _fields_dict(record) -> dict[str, Any]:
             for name, value in zip(shape.names, shape.values(record))}
 
 
+
 # Fields added after records were first stored: left out of ``to_dict`` while empty, so records that
 # do not use them (and every file written before they existed) keep exactly the same shape.
 EXTRA_FIELDS = ("fragments", "attributes", "notes", "norms", "event", "modality", "evidence")

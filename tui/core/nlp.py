@@ -61,13 +61,23 @@ def _rules_pipeline():
     return nlp
 
 
+def doc_text(doc) -> str:
+    """``doc.text``, made once per Doc: spaCy joins it from the tokens on every access (about as costly
+    as reading every token), so the suggester keeps it in ``user_data``."""
+    text = doc.user_data.get("text")
+    if text is None:
+        text = doc.user_data["text"] = doc.text
+    return text
+
+
 def doc_entities(doc) -> list[tuple[int, int, str]]:
     """A parsed Doc's entities as (start, end, label) character offsets, each trimmed of the
     whitespace at its ends and cut at a paragraph break (the model sometimes runs a dateline DATE
     into the next paragraph: "Monday, January 14, 2019\xa0\n\nAn individual")."""
     out = []
+    text = doc_text(doc)
     for ent in doc.ents:
-        span = trim_span(doc.text, ent.start_char, ent.end_char)
+        span = trim_span(text, ent.start_char, ent.end_char)
         if span is not None:
             out.append((*span, ent.label_))
     return out

@@ -110,6 +110,14 @@ def parse_date(text: str, published: str | date | datetime | None = None, future
         return None
     if _CLOCK_ONLY.match(text) or (_DURATION.search(text) and not _ANCHOR.search(text)):
         return None
+    # Without a published date dateparser reads relative words against today: today is in the key.
+    return _parse_once(text, published, future, date.today() if not published else None)
+
+
+@lru_cache(maxsize=8192)
+def _parse_once(text: str, published, future: bool, today: date | None) -> DateValue | None:
+    """``parse_date`` once per (words, published date): a corpus names the same dates again and again,
+    and dateparser takes milliseconds for each."""
     return _parse_date(text, _base(published), future or bool(_FUTURE_WORDS.search(text)))
 
 

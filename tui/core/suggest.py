@@ -18,7 +18,7 @@ from .codebook import Codebook
 from .events import derive_fields
 from .gazetteer import lookup
 from .model import MODALITIES, Article, Event
-from .nlp import doc_entities
+from .nlp import doc_entities, doc_text
 from .suggest_args import event_arguments
 from .suggest_killing import killing, tells_deaths
 from .suggest_merge import (carry_scene, compatible, conflict, merge_target, move_self_casualties, own_place,
@@ -89,7 +89,7 @@ class Suggester:
             # sentence naming no event of its own belongs to the latest event reported just before whose
             # dead are not yet counted
             last = next((m for m in reversed(out) if m.sent != s_index and s_index - m.sent <= 5 and not m.victims
-                         and m.type in lex.VIOLENT_TYPES + ("PROTEST",) and "\n\n" not in doc.text[m.end:sent.start_char]),
+                         and m.type in lex.VIOLENT_TYPES + ("PROTEST",) and "\n\n" not in doc_text(doc)[m.end:sent.start_char]),
                         None)
             if last is not None and not any(m.sent == s_index for m in out) and tells_deaths(sent):
                 read_victims(last, sent, ents, sent.root)
@@ -319,6 +319,7 @@ _cache: dict[int, Suggester] = {}
 def model_output(doc, article: Article, suggester: Suggester | None) -> tuple[list[tuple[int, int, str]], list[Event]]:
     """What the model adds to an article: its entities, and the suggested events when there is a
     suggester (it needs the dependency parse, so there is none with the rules-only pipeline)."""
+    doc.user_data["text"] = article.text  # ``doc``'s own text, so it is not joined from the tokens again
     return doc_entities(doc), suggester.suggest(doc, article) if suggester else []
 
 

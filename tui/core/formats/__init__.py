@@ -77,7 +77,9 @@ def detect_format(path: str | Path) -> str | None:
     """
     path = Path(path)
     if path.is_dir():
-        return "brat" if any(path.rglob("*.ann")) else None
+        if any(path.rglob("*.ann")):
+            return "brat"
+        return "jsonl" if native.shard_files(path) else None  # newsmark suggest --out-shards
     if path.suffix.lower() == ".ann":
         return "brat"
     if path.suffix.lower() not in (".jsonl", ".json"):

@@ -50,8 +50,26 @@ def is_native(first: dict) -> bool:
     return first.get("format") == FORMAT or "article" in first
 
 
+def shard_files(folder: Path) -> list[Path]:
+    """The files of a folder of native JSONL shards (``newsmark suggest --out-shards``), sorted;
+    [] when it holds none, or any other JSONL."""
+    files = sorted(p for p in folder.glob("*.jsonl") if not p.name.startswith("."))
+    for path in files:
+        try:
+            with path.open(encoding="utf-8") as handle:
+                first = next((line for line in handle if line.strip()), "")
+            if not is_native(json.loads(first)):
+                return []
+        except (OSError, UnicodeDecodeError, ValueError, AttributeError):
+            return []
+    return files
+
+
 def read(path: Path) -> list[ImportDoc]:
-    """Every article record of a native file, checked; ImportProblem at the first bad one."""
+    """Every article record of a native file (or a folder of shards), checked; ImportProblem at the
+    first bad one."""
+    if path.is_dir():
+        return [doc for shard in shard_files(path) for doc in read(shard)]
     docs = []
     for number, record in json_lines(path):
         check = Checker(path, number)
