@@ -11,6 +11,13 @@ from tui.core.nlp import load_pipeline
 from tui.core.store import Store
 from tui.commands.import_ import import_sources
 
+
+@pytest.fixture(autouse=True)
+def _no_timed_progress_lines(monkeypatch):
+    """A command's stderr holds its one-line error and nothing else: on a loaded machine a step can run
+    past the interval after which progress lines are printed. Tests of those lines set it themselves."""
+    monkeypatch.setenv("NEWSMARK_PROGRESS_SECONDS", "3600")
+
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "sample_articles"
 SEED = next(SAMPLES.glob("00_*.txt"))

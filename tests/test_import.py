@@ -45,6 +45,19 @@ def test_jsonl_with_text_id_title_and_meta(tmp_path, db_path):
     assert (article.title, article.meta) == ("Lagos", {"feed": "wire", "external_id": "x/1"})
 
 
+def test_a_jsonl_records_own_date_is_the_articles_date(tmp_path, db_path):
+    lines = [{"text": "Police arrested 3 people in Lagos on Monday.", "meta": {"date": "2019-03-14T08:00:00Z"}},
+             {"text": "Troops shelled a village on Tuesday.", "published": "2020-07-01"},
+             {"text": "Monday, January 14, 2019\n\nA riot broke out.", "title": "Riot", "meta": {"date": "not a date"}}]
+    path = tmp_path / "in.jsonl"
+    path.write_text("".join(json.dumps(line) + "\n" for line in lines))
+    assert main(["import", str(path), "--db", str(db_path)]) == 0
+    with Store(db_path) as store:
+        dates = sorted(store.load_article(i).published for i in store.article_ids())
+    # an unreadable date leaves the dateline's (and stays in meta as given)
+    assert dates == ["2019-01-14", "2019-03-14", "2020-07-01"]
+
+
 def _bad_inputs(tmp_path):
     (tmp_path / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
     (tmp_path / "latin1.txt").write_bytes("first line\ncaf\xe9".encode("latin-1"))

@@ -11,8 +11,8 @@ import codecs
 import json
 import os
 import re
-from dataclasses import dataclass, field
-from datetime import datetime
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
 from pathlib import Path
 from typing import Iterator
 
@@ -175,7 +175,25 @@ def read_jsonl(path: Path) -> Iterator[Article | Problem]:
             record["text"], source=f"{path}:{number}", title=str(record.get("title") or ""),
             meta=meta, parse_header=False,
         )
-        yield article
+        published = _record_date(record, meta)
+        yield replace(article, published=published) if published else article
+
+
+DATE_KEYS = ("date", "published", "published_at", "pub_date")  # where JSONL corpora give an article's date
+
+
+def _record_date(record: dict, meta: dict) -> str:
+    """The article's date a JSONL record gives (top level or in ``meta``), as YYYY-MM-DD, else "": a
+    record's own date is better than one read from the text (it stays in ``meta`` as given)."""
+    for source in (record, meta):
+        for key in DATE_KEYS:
+            value = source.get(key)
+            if isinstance(value, str) and len(value) >= 10:
+                try:
+                    return date.fromisoformat(value[:10]).isoformat()
+                except ValueError:
+                    continue
+    return ""
 
 
 def parse_json_lines(content: str) -> Iterator[tuple[int, dict | None, str]]:
