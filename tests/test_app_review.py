@@ -52,10 +52,13 @@ async def test_done_reject_all_and_go_back(seed_db, codebook, pipeline):
         assert not app.session.reviewed
         await pilot.press("d", "r")
         assert app.session.counts() == {**app.session.counts(), "entities": 0, "suggested": 0}
-        await pilot.press("u")  # the answer is one undoable action; the article stays reviewed
+        assert app.session.reviewed and store.row(article_id)["status"] == "done"
+        await pilot.press("u")  # the answer is one undoable action: its suggestions are back to answer
         assert app.session.counts()["suggested"] > 10
+        assert "no longer done" in str(app.query_one("#status").render())
     reviewed, statuses, row = reopened(seed_db, article_id)
-    assert reviewed and row["status"] == "done" and statuses == ["suggested"]
+    # neither reviewed nor done: a training export would otherwise take the suggestions' words as "O"
+    assert not reviewed and row["status"] == "in progress" and statuses == ["suggested"]
 
 
 async def test_training_exports_take_reviewed_articles_only(samples_db, codebook, pipeline, tmp_path, capsys):

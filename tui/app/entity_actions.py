@@ -103,7 +103,13 @@ class EntityActions:
         if action is None:
             self._set_message(f"nothing to be {verb}")
             return
-        self._after(action, f"{verb}: {action['label']}")
+        message = f"{verb}: {action['label']}"
+        row = self.store.row(self.session.article.id) or {}
+        if row.get("status") == "done" and not self.session.reviewed:  # suggestions are back to answer
+            self.store.set_status(self.session.article.id, "in progress")
+            self._show_counts()
+            message += "; suggestions to review again, so no longer done"
+        self._after(action, message)
         first = action["changes"][0]
         record = first["after"] or first["before"]
         if "start" in record:

@@ -162,6 +162,7 @@ class ArticleSession:
             return None
         action = self.history[self.position - 1]
         self._save({"undo": 1}, self._undo)
+        self._unreview_if_suggestions_are_back()
         return action
 
     def redo(self) -> dict | None:
@@ -169,7 +170,14 @@ class ArticleSession:
             return None
         action = self.history[self.position]
         self._save({"redo": 1}, self._redo)
+        self._unreview_if_suggestions_are_back()
         return action
+
+    def _unreview_if_suggestions_are_back(self) -> None:
+        """Undoing "reject all" brings suggestions back: the layer is no longer reviewed, or a training
+        export would take their words for "no entity here"."""
+        if self.reviewed and any(e.status == "suggested" for e in self.entities.values()):
+            self.set_reviewed(False)
 
     def set_model_entities(
         self, spans: Iterable[tuple[int, int, str]], model: str, events: Iterable[Event] = (),
