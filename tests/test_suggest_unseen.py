@@ -160,3 +160,14 @@ def test_a_headline_in_the_present_is_still_a_report(pipeline, suggester):
             "Gunmen attacked two army posts on Sunday.")
     article, events = suggest(pipeline, suggester, text)
     assert [words(article, e) for e in events] == ["attacked"]  # in the body, the present tells a pattern
+
+
+def test_an_undated_article_counts_no_weekday_back_from_today_but_takes_a_spelled_date(pipeline, suggester):
+    text = "Gunmen attacked a police post in Goma on Monday, killing four officers."
+    article, events = suggest(pipeline, suggester, text, "")
+    attack = next(e for e in events if words(article, e) == "attacked")
+    assert "event_date" not in attack.fields or not attack.fields["event_date"]  # not a Monday of today's week
+    text = "Gunmen attacked a police post in Goma on Monday, 3 June 2024, killing four officers."
+    article, events = suggest(pipeline, suggester, text, "")
+    attack = next(e for e in events if words(article, e) == "attacked")
+    assert attack.fields["event_date"] == "2024-06-03"

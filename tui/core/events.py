@@ -21,7 +21,7 @@ from .codebook import Codebook, EventType
 from .countries import main_country
 from .gazetteer import lookup
 from .model import EVENT_FIELDS, Argument, Event, new_id, now_iso
-from .normalise import parse_count, parse_date, parse_int
+from .normalise import event_date, parse_count, parse_date, parse_int
 from .session import ArticleSession, change
 from .event_time import unparsed_time
 
@@ -85,7 +85,7 @@ def derive_fields(codebook: Codebook, event: Event, text: str, published: str = 
     country = out.get("country") or event.fields.get("country") or ""
     out.update(standard_actor_fields(codebook, actors1, actors2, str(country), event.type))
     if columns.get("event_date"):
-        when = parse_date(columns["event_date"][0], published)
+        when = event_date(columns["event_date"][0], published)
         if when:
             out["event_date"], out["time_precision"] = when.iso, when.time_precision
     elif published:

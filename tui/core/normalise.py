@@ -114,6 +114,15 @@ def parse_date(text: str, published: str | date | datetime | None = None, future
     return _parse_once(text, published, future, date.today() if not published else None)
 
 
+def event_date(text: str, published: str | date | datetime | None) -> DateValue | None:
+    """The date an event's Time words give it: ``parse_date``, except that an undated article gives
+    "Monday" or "yesterday" nothing to count back from (not today: that date would look right and be
+    wrong); a date with its year ("3 June 2024") still stands."""
+    if not published and not re.search(r"\b\d{4}\b", text or ""):
+        return None
+    return parse_date(text, published)
+
+
 @lru_cache(maxsize=8192)
 def _parse_once(text: str, published, future: bool, today: date | None) -> DateValue | None:
     """``parse_date`` once per (words, published date): a corpus names the same dates again and again,

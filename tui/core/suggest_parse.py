@@ -250,9 +250,12 @@ def read_place_and_time(m: Mention, sent, ents, head) -> None:
                 continue  # a bare year (a byline's) is not when the event happened; "the 1968 assassination" is
             if _DURATION.search(words) and not any(w in words for w in ("ago", "last", "earlier", "this", "next")):
                 continue
-            when = parse_date(ent.text, published_of(sent.doc), future=looks_ahead(ent.root))
+            published = published_of(sent.doc)
+            when = parse_date(ent.text, published, future=looks_ahead(ent.root))
             if when is not None:
                 score = -when.time_precision - abs(ent.root.i - head.i) / 1000
+                if not published and re.search(r"\b\d{4}\b", words):
+                    score += 0.1  # an undated article: only a date with its year can date the event
                 if head.pos_ != "VERB" and ent.root.head.head.i == head.i:
                     score += 5  # "an assault in Ghazni in August 2018": the noun's own date wins
                 if m.time is None or score > m.time[3]:
