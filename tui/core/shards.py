@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from .importer import Problem, read_jsonl
-from .model import Article, Entity, Event, now_iso
+from .model import Article, Entity, now_iso
 
 FORMAT, VERSION = "newsmark", 1  # the native JSONL export's header (tui.core.formats.native)
 SHARD_SUFFIX = ".jsonl"

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from . import suggest_lexicon as lex
 from .gazetteer import lookup
-from .mentions import in_other_quote, quotes, resolve, titled_person  # noqa: F401 (quotes, resolve: re-exported)
+from .mentions import in_other_quote, resolve, titled_person
 from .normalise import parse_count, parse_date
 
 ACTOR_LABELS = ("PERSON", "NORP", "ORG", "GPE")
