@@ -34,7 +34,7 @@ from tui.app.screens.event_form import FORM_FIELDS, EventFormScreen  # noqa: E40
 from tui.commands.import_ import import_sources  # noqa: E402
 from tui.core.codebook import load_codebook  # noqa: E402
 from tui.core.completion import COMPLETED_FIELDS  # noqa: E402
-from tui.core.events import parse_field  # noqa: E402
+from tui.core.event_fields import parse_field  # noqa: E402
 from tui.core.nlp import load_pipeline  # noqa: E402
 from tui.core.store import Store  # noqa: E402
 

@@ -15,7 +15,7 @@ import re
 from . import suggest_lexicon as lex
 from .acled_fields import short_note
 from .codebook import Codebook
-from .events import derive_fields
+from .event_fields import derive_fields
 from .gazetteer import lookup
 from .mentions import quotes
 from .model import MODALITIES, Article, Event
