@@ -25,7 +25,8 @@ from .suggest_killing import killing, tells_deaths
 from .suggest_merge import (carry_scene, compatible, conflict, merge_target, move_self_casualties, own_place,
                             place_conflict, representative, two_events)
 from .suggest_modality import ACCIDENT, modality, strategic_move
-from .suggest_parse import Mention, published_of, read_place_and_time, read_roles, read_victims
+from .suggest_parse import Mention, published_of, read_roles, read_victims
+from .suggest_place import read_place_and_time
 from .suggest_types import TypeChoice, decide, rank, word_types
 
 # The universal roles the parse yields, as each event type names them.
