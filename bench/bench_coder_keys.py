@@ -28,13 +28,16 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from figures import figure  # noqa: E402
 
 from tui.app.app import NewsmarkApp  # noqa: E402
 from tui.app.screens.event_form import FORM_FIELDS, EventFormScreen  # noqa: E402
 from tui.commands.import_ import import_sources  # noqa: E402
 from tui.core.codebook import load_codebook  # noqa: E402
 from tui.core.completion import COMPLETED_FIELDS  # noqa: E402
-from tui.core.events import parse_field  # noqa: E402
+from tui.core.event_fields import parse_field  # noqa: E402
 from tui.core.nlp import load_pipeline  # noqa: E402
 from tui.core.store import Store  # noqa: E402
 
@@ -269,12 +272,11 @@ def main() -> None:
         results = asyncio.run(code_all(db, pipeline))
     counts = [len(r["keys"]) for r in results]
     for r in results:
-        print(json.dumps({"name": f"keys.event.{r['event']}", "value": len(r["keys"]), "goal": GOAL,
-                          "keys": " ".join(r["keys"]), "wrong_fields": r["wrong"]}))
-    print(json.dumps({"name": "keys_per_event.median", "value": statistics.median(counts), "goal": GOAL}))
-    print(json.dumps({"name": "keys_per_event.mean", "value": round(statistics.mean(counts), 1), "goal": None}))
-    print(json.dumps({"name": "events_coded", "value": len(results)}))
-    print(json.dumps({"name": "fields_left_wrong", "value": sum(len(r["wrong"]) for r in results), "goal": 0}))
+        figure(f"keys.event.{r['event']}", len(r["keys"]), GOAL, keys=" ".join(r["keys"]), wrong_fields=r["wrong"])
+    figure("keys_per_event.median", statistics.median(counts), GOAL)
+    figure("keys_per_event.mean", round(statistics.mean(counts), 1))
+    figure("events_coded", len(results))
+    figure("fields_left_wrong", sum(len(r["wrong"]) for r in results), 0)
 
 
 if __name__ == "__main__":

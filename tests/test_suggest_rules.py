@@ -33,7 +33,7 @@ def test_a_coming_date_lies_ahead_and_a_bare_one_behind(pipeline, suggester):
     text = "Thousands marched in Minsk on Sunday, a week before the coming election on August 9."
     article, events = suggest(pipeline, suggester, text)
     assert [e.fields["event_date"] for e in events] == ["2020-08-02"]
-    from tui.core.suggest_parse import looks_ahead
+    from tui.core.suggest_place import looks_ahead
 
     doc = pipeline.nlp(text)
     august = next(e for e in doc.ents if e.text == "August 9")

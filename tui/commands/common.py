@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from typing import Callable, Iterator
 
 from ..core.codebook import DEFAULT_CODEBOOK, builtin_codebook_names
-from ..core.store import default_db_path
+from ..core.project_files import default_db_path
 
 # OSErrors the machine, not newsmark, is to blame for: said in one line, exit 1.
 USER_OS_ERRORS = {errno.ENOSPC: "the disk is full", errno.EDQUOT: "the disk quota is exceeded",

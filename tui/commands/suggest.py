@@ -21,7 +21,7 @@ from ..core.store import Store
 from .common import add_codebook_options, phase, progress_bar, warn
 
 NAME = "suggest"
-INDEX_BATCH = 50  # index rows written together: the index write costs grow with the project
+INDEX_BATCH = 50  # articles whose index changes make one journal entry: one fsync of it, not fifty
 
 
 def add_parser(sub) -> None:

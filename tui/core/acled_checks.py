@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from .actors import actor_list, inter_for
 from .acled_fields import CIVILIANS, PROTESTERS, interaction
-from .events import derive_fields
+from .event_fields import derive_fields
 from .gazetteer import lookup
 
 

@@ -19,12 +19,11 @@ so it reads, backs up and restores as before.
 
 from __future__ import annotations
 
-import json
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterator
 
-from .journal import JournalRead, JournalWriter, encode, keep_aside, read_journal
+from .journal import JournalRead, JournalWriter, encode, keep_aside
 from .storage import SaveError, atomic_write_text, tables_text
 
 FOLD_BYTES = 2 * 1024 * 1024  # a journal past this is folded: replay at the next open stays cheap

@@ -10,8 +10,8 @@ import hashlib
 import uuid
 from copy import deepcopy
 from dataclasses import dataclass, field, fields, is_dataclass
-from operator import attrgetter
 from datetime import datetime, timezone
+from operator import attrgetter
 from typing import Any
 
 ARTICLE_STATUSES = ("todo", "in progress", "done", "skipped")
@@ -81,7 +81,6 @@ def _fields_dict(record) -> dict[str, Any]:
     shape = _shape(type(record))
     return {name: value if type(value) in _ATOMS else _plain(value)
             for name, value in zip(shape.names, shape.values(record))}
-
 
 
 # Fields added after records were first stored: left out of ``to_dict`` while empty, so records that

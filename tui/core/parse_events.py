@@ -12,7 +12,8 @@ from __future__ import annotations
 import copy
 
 from .codebook import Codebook
-from .events import derive_fields, new_event
+from .event_fields import derive_fields
+from .events import new_event
 from .model import Argument, Event
 from .session import ArticleSession, change
 from .suggest import ROLE_NAMES

@@ -16,17 +16,16 @@ from __future__ import annotations
 
 import glob
 import hashlib
-import json
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
+from .formats.native import dumps, header_line
 from .importer import Problem, read_jsonl
-from .model import Article, Entity, Event, now_iso
+from .model import Article, Entity, now_iso
 
-FORMAT, VERSION = "newsmark", 1  # the native JSONL export's header (tui.core.formats.native)
 SHARD_SUFFIX = ".jsonl"
 
 
@@ -94,11 +93,6 @@ def read_shard(path: Path) -> list[Article]:
             raise ShardProblem(str(item))
         articles.append(item)
     return articles
-
-
-def header_line(codebook) -> str:
-    return _dumps({"format": FORMAT, "version": VERSION,
-                   "codebook": {"name": codebook.name, "version": codebook.version}})
 
 
 def output_record(doc, article: Article, model: str, suggester, stamp: str) -> dict:
@@ -223,7 +217,7 @@ class ShardWriter:
         return self
 
     def write(self, record: dict) -> None:
-        self.open()._handle.write(_dumps(record) + "\n")
+        self.open()._handle.write(dumps(record) + "\n")
         self.counts["articles"] += 1
         self.counts["entities"] += len(record["entities"])
         self.counts["events"] += len(record["events"])
@@ -252,7 +246,3 @@ def _add(totals: dict, counts: dict) -> None:
 def _stable_id(prefix: str, *parts) -> str:
     """A record id made from what the record is, so the same input gives the same output."""
     return prefix + hashlib.sha1(":".join(map(str, parts)).encode("utf-8")).hexdigest()[:10]
-
-
-def _dumps(obj) -> str:
-    return json.dumps(obj, ensure_ascii=False, sort_keys=True, separators=(",", ":"))

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .model import Article
+from .project_files import article_tables, safe_id
 from .session import ArticleSession
 from .storage import fsync_dir, tables_text
 
@@ -52,8 +53,6 @@ class ImportStaging:
 
     def add(self, article: Article) -> bool:
         """Stage a new article; False (nothing staged) if the same text is stored or staged already."""
-        from .store import article_tables
-
         if self.store.has_article(article.id) or article.id in self.rows:
             return False
         path = self._path(article.id, ".json")
@@ -81,9 +80,7 @@ class ImportStaging:
         self.rows[article_id]["status"] = status
 
     def _path(self, article_id: str, suffix: str) -> Path:
-        from .store import _safe
-
-        return self.folder / f"{_safe(article_id)}{suffix}"
+        return self.folder / f"{safe_id(article_id)}{suffix}"
 
     def commit(self) -> int:
         """Write the index rows at once, then move the files in; how many articles."""

@@ -169,11 +169,6 @@ class AtomicJSONStorage(Storage):
         self._held = 0
         self._dirty = False
 
-    def prime(self, data: dict | None) -> None:
-        """Take tables already read (and checked) from the file, so it is not parsed twice."""
-        if data is not None:
-            self._data = data
-
     def read(self) -> dict | None:
         if self._data is None:
             self._data = read_tables(self.path)

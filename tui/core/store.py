@@ -25,7 +25,6 @@ from __future__ import annotations
 import os
 import sys
 from contextlib import contextmanager
-from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Callable, Iterator
 
@@ -37,36 +36,13 @@ from .completion import coded_values
 from .index_journal import IndexTables, files_signature, index_journal_path
 from .journal import read_journal
 from .model import ARTICLE_STATUSES, Article
+from .project_files import ProjectPaths, article_tables, safe_id
 from .session import ArticleSession
 from .staging import ImportStaging, finish_interrupted_import
 from .storage import ArticleDamaged, AtomicJSONStorage, DamagedFile, ProcessLock, SaveError, StoreError, read_tables
 
 SCHEMA_VERSION = 1
 ARTICLES, VALUES, META = "articles", "coded_values", "_meta"  # the index's tables (TinyDB's layout)
-DEFAULT_DB = Path(".newsmark") / "newsmark.json"
-
-
-def default_db_path() -> Path:
-    """``$NEWSMARK_DB`` if set, else ``.newsmark/newsmark.json`` in the current folder."""
-    return Path(os.environ.get("NEWSMARK_DB", DEFAULT_DB))
-
-
-@dataclass(frozen=True)
-class ProjectPaths:
-    """Where a project's files are, for ``--db`` resolved through any symlink."""
-
-    db: Path
-
-    @property
-    def lock(self) -> Path:
-        return self.db.with_name(self.db.name + ".lock")
-
-    @property
-    def articles_dir(self) -> Path:
-        return self.db.parent / f"{self.db.stem}_articles"
-
-    def article_file(self, article_id: str) -> Path:
-        return self.articles_dir / f"{_safe(article_id)}.json"
 
 
 class Store:
@@ -370,10 +346,10 @@ class Store:
         return self._paths.article_file(article_id)
 
     def _journal(self, article_id: str) -> Path:
-        return self.articles_dir / f"{_safe(article_id)}.log"
+        return self.articles_dir / f"{safe_id(article_id)}.log"
 
     def _backup(self, article_id: str) -> Path | None:
-        return None if self.read_only else backup.article_backup(self.path, f"{_safe(article_id)}.json")
+        return None if self.read_only else backup.article_backup(self.path, f"{safe_id(article_id)}.json")
 
     @contextmanager
     def staged_import(self) -> Iterator[ImportStaging]:
@@ -386,21 +362,3 @@ class Store:
             raise
         staging.commit()
 
-
-ARTICLE_FIELDS = tuple(f.name for f in fields(Article))
-
-
-def article_tables(article: Article) -> dict:
-    """The TinyDB tables of a newly stored article's file, to be written at once (so the record is
-    read straight off the article: ``to_dict`` deep-copies it, a third of an import's time)."""
-    return {"article": {"1": {name: getattr(article, name) for name in ARTICLE_FIELDS}},
-            "state": {"1": {"seq": 0, "analysed": "", "history": [], "position": 0}}}
-
-
-def _safe(article_id: str) -> str:
-    """Article ids are hex hashes; refuse anything that could name a path outside the folder."""
-    if article_id.isascii() and article_id.replace("-", "").replace("_", "").isalnum():
-        return article_id  # the usual case, checked without a loop in Python
-    if not article_id or not all(c.isalnum() or c in "-_" for c in article_id):
-        raise StoreError(f"invalid article id {article_id!r}")
-    return article_id

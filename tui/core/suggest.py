@@ -15,17 +15,18 @@ import re
 from . import suggest_lexicon as lex
 from .acled_fields import short_note
 from .codebook import Codebook
-from .events import derive_fields
+from .event_fields import derive_fields
 from .gazetteer import lookup
+from .mentions import quotes
 from .model import MODALITIES, Article, Event
 from .nlp import doc_entities, doc_text
 from .suggest_args import event_arguments
 from .suggest_killing import killing, tells_deaths
 from .suggest_merge import (carry_scene, compatible, conflict, merge_target, move_self_casualties, own_place,
-                            place_conflict,
-                            representative, two_events)
+                            place_conflict, representative, two_events)
 from .suggest_modality import ACCIDENT, modality, strategic_move
-from .suggest_parse import Mention, published_of, quotes, read_place_and_time, read_roles, read_victims
+from .suggest_parse import Mention, published_of, read_roles, read_victims
+from .suggest_place import read_place_and_time
 from .suggest_types import TypeChoice, decide, rank, word_types
 
 # The universal roles the parse yields, as each event type names them.

@@ -8,7 +8,7 @@ after an attack counts its dead, but "he would have died" does not.
 from __future__ import annotations
 
 from . import suggest_lexicon as lex
-from .events import default_subtype
+from .event_fields import default_subtype
 from .suggest_modality import modality
 from .suggest_parse import Mention, published_of
 from .suggest_types import TypeChoice, decide

@@ -200,7 +200,7 @@ ATTACK_CUES = frozenset({"attack", "attacker", "bomber", "bombing", "bomb", "mil
 # ("videos of beheadings", "he was pictured at a protest").
 MEDIA_WORDS = frozenset({"video", "footage", "image", "photo", "photograph", "picture", "film", "documentary", "clip",
                          "recording", "movie", "cartoon", "drawing", "painting", "poster", "game", "depiction",
-                         "depict", "portray", "photograph", "livestream", "broadcast"})
+                         "depict", "portray", "livestream", "broadcast"})
 # Security forces whose killing of protesters is excessive force against a protest.
 SECURITY_FORCES = frozenset({"police", "policeman", "officer", "soldier", "troop", "force", "army", "security",
                              "guard", "military", "gendarme", "riot"})

@@ -12,6 +12,7 @@ from datetime import date
 from . import suggest_lexicon as lex
 from .gazetteer import lookup
 from .model import Argument, Event
+from .suggest_modality import ACCIDENT
 from .suggest_parse import Mention
 
 
@@ -96,7 +97,7 @@ def merge_target(clusters: list[list[Mention]], group: list[Mention], text: str)
 def _reading(m: Mention) -> str:
     """How the text presents a mention, for merging: a later mention of an accident ("both explosions",
     "where the minibus exploded") need not repeat that it was one."""
-    return "" if m.modality == "accident" else m.modality
+    return "" if m.modality == ACCIDENT else m.modality
 
 
 def _same_day(cluster: list[Mention], group: list[Mention]) -> bool:

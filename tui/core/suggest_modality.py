@@ -3,7 +3,9 @@
 "Rebels plan to attack the town" (hypothetical), "the army did not strike" (negated), "troops will
 march on Friday" (future), "attacks on convoys are often claimed by ..." (generic) and "he was convicted
 of assaults in 2009" (background) name events that the article does not report. The suggester leaves
-them out; an event the coder makes on such a word carries the modality (``Event.modality``).
+them out; an event the coder makes on such a word carries the modality (``Event.modality``). An
+explosion the text presents as an accident (``ACCIDENT``: "a gas leak caused an explosion") did happen,
+but is no political violence: the suggester leaves it out too, and no event carries that modality.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import re
 
 from . import suggest_lexicon as lex
 from .gazetteer import lookup
-from .suggest_parse import resolve
+from .mentions import resolve
 
 NOT_AN_EVENT = None  # the word is a modifier or a list item here, no event mention at all
 ACCIDENT = "accident"  # an explosion the text presents as an accident: no political violence to suggest

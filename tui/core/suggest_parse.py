@@ -1,4 +1,5 @@
-"""Reads one trigger's sentence in the dependency parse: who attacked whom, where, when, who died.
+"""Reads one trigger's sentence in the dependency parse: who attacked whom, who died (where and when:
+``suggest_place``).
 
 Split from ``suggest.py`` (which decides types and merges mentions into events) so that each stays
 short. Everything here works on one spaCy token and its sentence, and returns character spans.
@@ -6,32 +7,24 @@ short. Everything here works on one spaCy token and its sentence, and returns ch
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from . import suggest_lexicon as lex
 from .gazetteer import lookup
-from .mentions import in_other_quote, quotes, resolve, titled_person  # noqa: F401 (quotes, resolve: re-exported)
-from .normalise import parse_count, parse_date
+from .mentions import in_other_quote, resolve, titled_person
+from .normalise import parse_count
 
 ACTOR_LABELS = ("PERSON", "NORP", "ORG", "GPE")
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 _NOT_ACTORS = ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT")
-_DURATION = re.compile(r"\b(years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centur(y|ies))\b")
-# Nouns naming a part of a place: "in the heart of London", "on the outskirts of Kabul".
-PART_NOUNS = frozenset({"heart", "centre", "center", "middle", "outskirts", "edge", "suburb", "suburbs", "part",
-                        "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "side",
-                        "neighborhood", "neighbourhood", "vicinity"})
-# Nouns naming an event of their own, whose place is theirs ("since an assault in Ghazni").
-EVENT_NOUNS = lex.GENERIC_VIOLENT | frozenset(w for words in lex.EXTRA_TRIGGERS.values() for w in words if " " not in w) \
-    | frozenset(lex.WORD_TYPES)
 # Nouns that count events: "a series of attacks", "a wave of bombings".
 SERIES_NOUNS = frozenset({"series", "wave", "spate", "string", "campaign", "number", "round"})
 
 
 @dataclass
 class Mention:
-    """One trigger word with what its sentence says about the event; merged into ``Cluster``s."""
+    """One trigger word with what its sentence says about the event; mentions of one event are merged
+    into a cluster (a list of them) that becomes one suggested event."""
 
     type: str
     subtype: str
@@ -209,136 +202,6 @@ def _targetable(tok, ents) -> bool:
     if tok.i in ents and ents[tok.i].label_ in ACTOR_LABELS + PLACE_LABELS:
         return True
     return tok.lemma_.lower() in lex.TARGET_NOUNS
-
-
-def read_place_and_time(m: Mention, sent, ents, head) -> None:
-    taken = [s for spans in m.roles.values() for s in spans]
-    seen = set()
-    for tok in sent:
-        ent = ents.get(tok.i)
-        if ent is None or ent.start in seen:
-            continue
-        seen.add(ent.start)
-        if any(s <= ent.start_char < e for s, e in taken) or in_other_quote(ent.root, head):
-            continue  # an actor already, or words of a quotation the trigger is not in
-        if ent.label_ == "DATE" and ent.root.tag_ == "MD":
-            continue  # "may", a modal the model took for the month
-        if (ent.label_ in ("LOC", "FAC") and _place_list_head(ent.root, ents).dep_ in ("nsubj", "nsubjpass", "dobj", "attr")
-                or _locative_name(ent.root)):  # not "a US official", "the United States announced", "the State of Iraq"
-            m.names_place = True
-        place = None
-        if (ent.label_ == "ORG" and _locative(ent) or ent.label_ in ("PERSON", "NORP") and _locative_name(ent.root)) \
-                and not ent.text.isupper():  # "at Abqaiq" an ORG, "in Gao" a PERSON to the model
-            place = lookup(ent.text)
-            if place is None or place.kind != "city":
-                continue
-            m.names_place = True
-        if (ent.label_ in PLACE_LABELS or place is not None) and _locative(ent) and _attached(ent.root, head):
-            place = place or lookup(ent.text)
-            score = {"city": 3.25, "admin1": 3, "country": 1}.get(place.kind, 2) if place else 2
-            if _climb(ent.root).dep_ == "pobj":
-                score += 0.5
-            score -= abs(ent.root.i - head.i) / 1000  # nearer the trigger wins a tie
-            last = ent[-2] if len(ent) > 1 and ent[-1].tag_ == "POS" else ent[-1]  # "Hong Kong's"
-            m.places.append((score, ent.start_char, last.idx + len(last), place))
-            if m.place is None or score > m.place[0]:
-                m.place = m.places[-1]
-        elif ent.label_ in ("DATE", "TIME"):
-            words = ent.text.lower()
-            own = ent.root.head.i == head.i and ent.root.dep_ in ("compound", "nummod", "amod", "nmod")
-            if re.fullmatch(r"\d{4}", words) and not own and not (ent.root.dep_ == "pobj" and ent.root.head.lower_ == "in"):
-                continue  # a bare year (a byline's) is not when the event happened; "the 1968 assassination" is
-            if _DURATION.search(words) and not any(w in words for w in ("ago", "last", "earlier", "this", "next")):
-                continue
-            published = published_of(sent.doc)
-            when = parse_date(ent.text, published, future=looks_ahead(ent.root))
-            if when is not None:
-                score = -when.time_precision - abs(ent.root.i - head.i) / 1000
-                if not published and re.search(r"\b\d{4}\b", words):
-                    score += 0.1  # an undated article: only a date with its year can date the event
-                if head.pos_ != "VERB" and ent.root.head.head.i == head.i:
-                    score += 5  # "an assault in Ghazni in August 2018": the noun's own date wins
-                if m.time is None or score > m.time[3]:
-                    m.time = (ent.start_char, ent.end_char, when, score)
-
-
-def _locative_name(tok) -> bool:
-    """A proper name after "in", "at", "near" ("in Badia al-Sukhnah"), whatever entity the model made of it."""
-    return tok.pos_ == "PROPN" and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at", "near", "outside")
-
-
-def looks_ahead(tok) -> bool:
-    """True when the words around a date say it is still to come ("the coming election on August 9",
-    "voters will go to the polls on August 9", "ahead of the August 9 vote")."""
-    node = tok
-    for _ in range(4):
-        for c in [node, *node.children]:
-            if c.lower_ in lex.AHEAD_WORDS or (c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll")):
-                return True
-        if node.head.i == node.i:
-            break
-        node = node.head
-    return False
-
-
-def _attached(tok, head) -> bool:
-    """Whether the place ``tok`` names is said of the trigger's clause: its phrase hangs within the
-    clause of the trigger's verb (the trigger's own, or the nearest verb it depends on: "a bombing was
-    reported to have killed a man in Mokha"), on a word the trigger depends on ("arrested twelve in
-    Tamil Nadu after a bomb exploded"), or on the subject of a word the trigger depends on
-    ("Police in Lyon said a bomb exploded") or in a result clause ("..., wounding 13 in Lyon"); not
-    within another clause ("the owner of a shop in
-    Junction City identified the man who rented the truck used in the bombing")."""
-    root = _climb(tok)
-    while root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in PART_NOUNS:
-        root = root.head.head  # "in the heart of London": where the heart hangs
-    node = root.head.head if root.dep_ == "pobj" else root.head
-    if node.i != head.i and node.pos_ == "NOUN" and node.lemma_.lower() in EVENT_NOUNS and not node.is_ancestor(head):
-        return False  # "Monday's attack, the deadliest since an assault in Ghazni": Ghazni is the assault's
-    clause = head
-    while (clause.pos_ not in ("VERB", "AUX") or clause.dep_ == "prep") and clause.head.i != clause.i:
-        clause = clause.head  # "escaped following airstrikes from a camp at Ain Issa": "following" is no clause
-    if node.i == clause.i or clause.is_ancestor(node) or node.is_ancestor(head):
-        return True
-    result = node
-    while result.pos_ not in ("VERB", "AUX") and result.head.i != result.i:
-        result = result.head
-    if result.dep_ == "advcl" and result.tag_ == "VBG" and result.head.is_ancestor(head):
-        return True  # "a device that exploded, wounding 13 people on a street in Lyon": the parse hung the result higher
-    return node.dep_ in ("nsubj", "nsubjpass") and node.head.is_ancestor(head)
-
-
-def _place_list_head(tok, ents):
-    """The first of places named together ("Mindanao, Philippines"): not climbing out of a place into
-    a name that holds one ("the Islamic State of Iraq and the Levant")."""
-    while tok.dep_ in ("conj", "appos") and tok.head.i != tok.i and tok.head.i in ents \
-            and ents[tok.head.i].label_ in PLACE_LABELS:
-        tok = tok.head
-    return tok
-
-
-def _climb(tok):
-    """The word a conjunct or apposition stands in for ("Mindanao, Philippines" -> Mindanao)."""
-    while tok.dep_ in ("conj", "appos") and tok.head.i != tok.i:
-        tok = tok.head
-    return tok
-
-
-def _locative(ent) -> bool:
-    """A place named as where something happened: "in Deir ez-Zor Province", "Kabul car bombing",
-    "Afghanistan's Maidan Wardak province"; not "a US official" or "the Supreme Leader of Iran"."""
-    root = _climb(ent.root)
-    if root.dep_ == "pobj":
-        prep = root.head
-        if prep.lower_ == "of" and prep.head.lemma_.lower() in PART_NOUNS and prep.head.dep_ == "pobj":
-            return prep.head.head.lower_ in lex.LOCATIVE_PREPS  # "in the heart of London"
-        if prep.lower_ == "of":  # "the port town of Mokha"
-            return prep.head.lemma_.lower() in lex.PLACE_NOUNS
-        return prep.lower_ in lex.LOCATIVE_PREPS
-    if root.dep_ in ("compound", "nmod", "poss", "amod"):
-        head = root.head
-        return head.lemma_.lower() in lex.PLACE_NOUNS or head.lemma_.lower() in lex.WEAPON_NOUNS | {"bombing", "attack"}
-    return False
 
 
 def published_of(doc) -> str:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from . import suggest_lexicon as lex
 from .codebook import Codebook
-from .events import default_subtype, guess_subtype
+from .event_fields import default_subtype, guess_subtype
 
 
 @dataclass

@@ -106,10 +106,6 @@ class ArticleList(ScrollView, can_focus=True):
     def ordered_ids(self) -> list[str]:
         return list(self._ids)
 
-    @property
-    def row_count(self) -> int:
-        return len(self._ids)
-
     def row(self, article_id: str) -> dict:
         return self._rows[article_id]
 
@@ -152,15 +148,12 @@ class ArticleList(ScrollView, can_focus=True):
 
     # -- painting ------------------------------------------------------------------------------
 
-    def _columns(self, width: int) -> tuple[int, int, int]:
-        """Widths of the status mark, the title and each count: the title takes what is left."""
-        ents, evs = COUNT_WIDTHS
-        return 2, max(width - 2 - ents - evs, 1), ents
-
     def _line(self, cells_: tuple[str, str, str, str], width: int) -> str:
-        mark_w, title_w, _ = self._columns(width)
+        """One row's text: the status mark, the title (it takes the width the counts leave), each count."""
         mark, title, ents, evs = cells_
         ents_w, evs_w = COUNT_WIDTHS
+        mark_w = 2
+        title_w = max(width - mark_w - ents_w - evs_w, 1)
         return (fit(mark, mark_w) + fit(title, title_w) + ents.rjust(ents_w)[-ents_w:]
                 + evs.rjust(evs_w)[-evs_w:])
 

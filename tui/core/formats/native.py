@@ -20,15 +20,21 @@ FORMAT = "newsmark"
 VERSION = 1
 
 
-def _dumps(obj) -> str:
+def dumps(obj) -> str:
+    """One line of a native file (keys sorted, no spaces); ``shards`` writes its output with it too."""
     return json.dumps(obj, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def header_line(codebook) -> str:
+    """The first line of a native file, naming the format and the codebook."""
+    return dumps({"format": FORMAT, "version": VERSION,
+                  "codebook": {"name": codebook.name, "version": codebook.version}})
 
 
 def export(docs: Iterator[Document], out: Path, options: ExportOptions, summary: ExportSummary) -> None:
     codebook = options.get_codebook()
     with atomic_output(out) as handle:
-        handle.write(_dumps({"format": FORMAT, "version": VERSION,
-                             "codebook": {"name": codebook.name, "version": codebook.version}}) + "\n")
+        handle.write(header_line(codebook) + "\n")
         for doc in docs:
             record = {
                 "analysed": doc.analysed,
@@ -39,7 +45,7 @@ def export(docs: Iterator[Document], out: Path, options: ExportOptions, summary:
             }
             if doc.relations:  # left out when empty, so files without relations keep their bytes
                 record["relations"] = [r.to_dict() for r in doc.relations]
-            handle.write(_dumps(record) + "\n")
+            handle.write(dumps(record) + "\n")
             summary.articles += 1
             summary.entities += len(doc.entities)
             summary.events += len(doc.events)

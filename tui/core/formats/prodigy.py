@@ -30,14 +30,14 @@ from .base import Document, ExportOptions, ExportSummary, atomic_output
 from .conll import _non_overlapping
 from .ingest import Checker, ImportDoc, ImportProblem, event_from_spans, json_lines
 from .prodigy_hash import set_hashes
-from .tokenize import TokenIndex, document_doc
+from .tokenize import TokenRanges, document_doc
 
 ANSWER_STATUS = {"accept": "accepted", "reject": "rejected", "ignore": "suggested"}
 STATUS_ANSWER = {v: k for k, v in ANSWER_STATUS.items()}
 DERIVED = ("text", "tokens", "spans", "relations")  # rebuilt from the store on export, never kept
 
 
-def _span(index: TokenIndex, text: str, start: int, end: int, label: str) -> dict:
+def _span(index: TokenRanges, text: str, start: int, end: int, label: str) -> dict:
     first_last = index.range(start, end)
     out = {"start": start, "end": end, "label": label, "text": text[start:end]}
     if first_last is not None:
@@ -60,7 +60,7 @@ def task_for(doc: Document) -> dict:
     text = art.text
     tokens = [{"text": text[start:start + length], "start": start, "end": start + length, "id": i, "ws": bool(ws)}
               for i, (start, length, ws) in enumerate(sdoc.to_array([IDX, LENGTH, SPACY]).reshape((-1, 3)).tolist())]
-    index = TokenIndex(sdoc)
+    index = TokenRanges(sdoc)
     spans, span_of = [], {}
     for ent in doc.entities:
         span = _span(index, art.text, ent.start, ent.end, ent.label)

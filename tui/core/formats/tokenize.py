@@ -99,7 +99,7 @@ def token_offsets(doc):
     return table[:, 0], table[:, 0] + table[:, 1]
 
 
-class TokenIndex:
+class TokenRanges:
     """Inclusive (first, last) token indices of exact character spans, as ``Doc.char_span`` in its
     strict mode finds them, from two dictionaries instead of a Span per lookup."""
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import numpy
 
 from ..codebook import Codebook, CodebookError
-from ..events import default_subtype, guess_subtype
+from ..event_fields import default_subtype, guess_subtype
 from ..suggest import Suggester
 from ..suggest_lexicon import GENERIC_VIOLENT, VIOLENT_TYPES
 from ..suggest_parse import Mention
