@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from .codebook import Codebook
 from .model import Event
-from .normalise import event_date
+from .normalise import parse_date
 
 
 def unparsed_time(codebook: Codebook, event: Event, text: str, published: str = "") -> str:
@@ -15,5 +15,5 @@ def unparsed_time(codebook: Codebook, event: Event, text: str, published: str = 
         slot = etype.slots.get(arg.role) if etype else None
         if slot is not None and slot.acled == "event_date":
             words = " ".join(text[arg.start:arg.end].split()) if arg.has_span else arg.value
-            return words if words and event_date(words, published) is None else ""
+            return words if words and parse_date(words, published) is None else ""
     return ""
