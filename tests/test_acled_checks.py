@@ -61,3 +61,13 @@ def test_a_town_name_the_articles_country_settled_is_said(codebook):
                for w in validate_event(codebook, event, TEXT))
     event.fields["country"] = "France"  # the biggest Paris anyway: nothing to say
     assert not any(w.startswith("Paris:") for w in validate_event(codebook, event, TEXT))
+
+
+def test_a_place_in_another_country_than_the_events_is_said(codebook):
+    event = Event("PROTEST", "Peaceful protest", *at("protesters"), [],
+                  {"country": "United Kingdom", "location": "Rea"})  # "Reading" cut short: Rea, Lombardy
+    assert "place 'Rea' is in Italy, not United Kingdom (the event's country)" in validate_event(codebook, event, TEXT)
+    event.fields["location"] = "Reading"
+    assert not any("the event's country" in w for w in validate_event(codebook, event, TEXT))
+    event.fields.update(country="China", location="Hong Kong")  # coded in China, as ACLED does
+    assert not any("the event's country" in w for w in validate_event(codebook, event, TEXT))

@@ -37,6 +37,10 @@ def acled_warnings(codebook, event, text: str = "") -> list[str]:
     place = lookup(location, country) if location else None
     if place is not None and place.chosen_by:  # the coder should know there was a choice
         out.append(place.note)
+    coded_in = place.fields().get("country", "") if place is not None else ""  # as ACLED codes it
+    if place is not None and country and place.kind != "country" and coded_in != country:
+        # "Rea" typed for "Reading": the only Rea is in Italy, and its coordinates would go with it
+        out.append(f"place {location!r} is in {coded_in}, not {country} (the event's country)")
     stored = str(fields.get("interaction", "")).strip()
     if stored and inters[0] is not None and (inters[1] is not None or not names[1]):
         expected = interaction(inters[0], inters[1])
