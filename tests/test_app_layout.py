@@ -110,6 +110,7 @@ async def test_at_80x24_enter_on_the_open_article_closes_the_list_too(samples_db
         await pilot.pause()
         assert app.session.article.id == opened
         assert not app.query_one("#articles").display and app.focused is app.view
+        assert "article list shown" not in str(app.query_one("#status").render())
 
 
 def assert_lines_fit(app) -> None:

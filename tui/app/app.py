@@ -296,6 +296,7 @@ class NewsmarkApp(PaneLayout, EntityActions, EventActions, RelationActions, Revi
             self._guarded(self.open_article)(event.article_id)
         else:
             self.view.focus()  # the article already open: Enter goes back to it
+            self._set_message("")  # as opening one does: no word left about the list shown
         if self.current_plan().stacked:  # above a narrow article the list was a drawer: close it
             self._want_list = False
             self.apply_layout()
