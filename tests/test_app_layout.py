@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tui.app.layout import plan_layout
-from tui.app.textlayout import MEASURE
+from tui.app.textlayout import MEASURE, cells
 
 from .apphelpers import running, whole_screen
 
@@ -83,3 +83,58 @@ async def test_a_resized_terminal_is_laid_out_again(seed_db, codebook, pipeline)
         await pilot.pause(0.2)
         assert app.query_one("#events").display and not app.query_one("#panes").has_class("-stacked")
         assert app.query_one("#reader").size.width < 160
+
+
+@pytest.mark.parametrize("wide", [(160, 45), (250, 60)])
+async def test_panes_chosen_on_a_narrow_terminal_give_way_when_it_grows_wide(samples_db, codebook, pipeline, wide):
+    """F2 at 80x24 hides the event panel to keep the article's rows; side by side it is back."""
+    async with running(samples_db, codebook, pipeline, size=(80, 24)) as (store, app, pilot):
+        await pilot.press("f2", "down", "enter")
+        await pilot.resize_terminal(*wide)
+        await pilot.pause(0.2)
+        plan = app.current_plan()
+        assert plan == plan_layout(*wide) and not app.query_one("#panes").has_class("-stacked")
+        assert app.query_one("#events").display
+        assert app.query_one("#articles").display is (wide[0] >= 200)
+        await pilot.resize_terminal(80, 24)  # and narrow again: the first size's panes
+        await pilot.pause(0.2)
+        assert not app.query_one("#articles").display and not app.query_one("#events").display
+
+
+async def test_at_80x24_enter_on_the_open_article_closes_the_list_too(samples_db, codebook, pipeline):
+    async with running(samples_db, codebook, pipeline, size=(80, 24)) as (store, app, pilot):
+        opened = app.session.article.id
+        await pilot.press("f2")
+        assert app.query_one("#articles").display and app.focused is app.article_list
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.session.article.id == opened
+        assert not app.query_one("#articles").display and app.focused is app.view
+        assert "article list shown" not in str(app.query_one("#status").render())
+
+
+def assert_lines_fit(app) -> None:
+    """Every screen line of the article fits the columns left of its scrollbar: none is cut."""
+    view = app.view
+    room = view.scrollable_content_region.width
+    widest = max(cells(view.text[start:end].rstrip(" ")) for start, end in view._lines)
+    assert widest <= room and not view.show_horizontal_scrollbar
+
+
+async def test_a_long_article_opened_after_a_short_one_wraps_left_of_its_scrollbar(samples_db, codebook, pipeline):
+    async with running(samples_db, codebook, pipeline, size=(160, 45)) as (store, app, pilot):
+        ids = app.article_list.ordered_ids()
+        sources = [store.row(i)["source"] for i in ids]
+        short, long = (next(i for i, source in enumerate(sources) if f"/{n}_" in source) for n in ("03", "07"))
+        await pilot.press("f2", *["down"] * short, "enter")
+        await pilot.pause()
+        assert app.session.article.id == ids[short] and not app.view.show_vertical_scrollbar
+        assert_lines_fit(app)
+        assert app.query_one("#articles").display  # side by side, the list stays: shift+tab goes back to it
+        await pilot.press("shift+tab", *["down"] * (long - short), "enter")
+        await pilot.pause()
+        assert app.session.article.id == ids[long] and app.view.show_vertical_scrollbar
+        assert_lines_fit(app)
+        await pilot.press("f2")  # the list hidden: the text wraps to the wider pane
+        await pilot.pause()
+        assert_lines_fit(app)

@@ -10,7 +10,7 @@ from tui.cli import main
 from tui.app.screens.review_prompt import ReviewPromptScreen
 from tui.core.store import Store
 
-from .apphelpers import running
+from .apphelpers import running, whole_screen
 
 
 def reopened(db_path, article_id):
@@ -31,7 +31,7 @@ async def test_done_asks_then_accept_all_reviews_and_survives_restart(seed_db, c
         assert left > 10 and not app.session.reviewed
         await pilot.press("d")
         assert isinstance(app.screen, ReviewPromptScreen)
-        assert f"{left} entity suggestion(s) not reviewed" in str(app.screen.query_one("#review-question").render())
+        assert f"{left} entity suggestion(s) left:" in str(app.screen.query_one("#review-question").render())
         await pilot.press("x", "3")  # not answers: refused, the question stays
         assert isinstance(app.screen, ReviewPromptScreen)
         assert app.session.counts()["suggested"] == left
@@ -105,3 +105,10 @@ def test_native_export_carries_the_review_state(seed_db, tmp_path, capsys):
     assert main(["import", str(out), "--db", str(copy)]) == 0
     with Store(copy) as store:
         assert store.rows()[0]["reviewed"] is True
+
+
+async def test_at_80_columns_the_done_question_shows_whole(seed_db, codebook, pipeline):
+    async with running(seed_db, codebook, pipeline, size=(80, 24)) as (store, app, pilot):
+        await pilot.press("d")
+        question = str(app.screen.query_one("#review-question").render())
+        assert question.endswith("go back") and question in whole_screen(app)

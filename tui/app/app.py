@@ -294,9 +294,12 @@ class NewsmarkApp(PaneLayout, EntityActions, EventActions, RelationActions, Revi
     def on_article_list_selected(self, event: ArticleList.Selected) -> None:
         if event.article_id != self.session.article.id:
             self._guarded(self.open_article)(event.article_id)
-            if self.current_plan().stacked:  # above a narrow article the list was a drawer: close it
-                self._want_list = False
-                self.apply_layout()
+        else:
+            self.view.focus()  # the article already open: Enter goes back to it
+            self._set_message("")  # as opening one does: no word left about the list shown
+        if self.current_plan().stacked:  # above a narrow article the list was a drawer: close it
+            self._want_list = False
+            self.apply_layout()
 
     def action_jump(self, direction: int) -> None:
         view = self.view

@@ -4,7 +4,8 @@ The article always gets the room first: at least ``MIN_TEXT`` columns of text, a
 (a readable line); the event panel gets what is left beside it, or goes under the article when the
 terminal is too narrow for both; the article list shows by itself only where the article has its
 whole measure and the event panel a roomy width beside it (the list matters less while coding). F2 and F3 show or
-hide the list and the event panel whatever the width (the coder's choice then holds).
+hide the list and the event panel whatever the width; the coder's choice holds until a resize changes the
+layout's shape (side by side, or above and under the text), which starts again from that shape's own panes.
 """
 
 from __future__ import annotations
@@ -83,6 +84,7 @@ class PaneLayout:
 
     _want_list: bool | None = None
     _want_events: bool | None = None
+    _was_stacked: bool | None = None  # the layout's shape when it was last applied
 
     def get_default_screen(self) -> Screen:
         return MainScreen(id="_default")
@@ -91,6 +93,12 @@ class PaneLayout:
         return plan_layout(self.size.width, self.size.height, self._want_list, self._want_events)
 
     def apply_layout(self) -> None:
+        stacked = plan_layout(self.size.width, self.size.height).stacked
+        if self._was_stacked is not None and stacked != self._was_stacked:
+            # The F2 / F3 choice was for the other shape (one pane at a time above and under the
+            # text, say): a terminal now wide enough for panes side by side starts from its own.
+            self._want_list = self._want_events = None
+        self._was_stacked = stacked
         plan = self.current_plan()
         self.query_one("#panes").set_class(plan.stacked, "-stacked")
         self.query_one("#articles").display = plan.show_list

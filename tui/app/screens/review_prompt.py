@@ -28,8 +28,9 @@ class ReviewPromptScreen(ModalScreen[str | None]):
         self.suggestions = suggestions
 
     def compose(self) -> ComposeResult:
-        yield Static(f"{self.suggestions} entity suggestion(s) not reviewed: "
-                     f"a accept all · r reject all · b or Esc go back", id="review-question")
+        # Short enough for an 80-column terminal (78 columns inside the padding) with a 5-digit count.
+        yield Static(f"{self.suggestions} entity suggestion(s) left: a accept all · r reject all · b/Esc go back",
+                     id="review-question")
 
     def on_key(self, event: events.Key) -> None:
         event.stop()

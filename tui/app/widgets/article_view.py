@@ -85,7 +85,7 @@ class ArticleView(ScrollView, can_focus=True):
         self.text = ""
         self._lines: list[tuple[int, int]] = [(0, 0)]
         self._starts: list[int] = [0]
-        self._wrap_width = 0
+        self._wrap_room: Size | None = None  # the pane's size the lines were wrapped for
         self.anchor: int | None = None
         self.visual = False
         self._goal_cell: int | None = None
@@ -106,7 +106,7 @@ class ArticleView(ScrollView, can_focus=True):
         self.visual = False
         self.matches, self.match_index = [], -1
         self.overlays = []
-        self._wrap_width = 0
+        self._wrap_room = None
         self._relayout()
         self.cursor = min(cursor, self._max_offset())
         self.scroll_to(0, max(line_of(self._starts, self.cursor) - 2, 0), animate=False)
@@ -129,13 +129,21 @@ class ArticleView(ScrollView, can_focus=True):
         return style
 
     def _relayout(self) -> None:
-        width = min(max(self.scrollable_content_region.width, 10), MEASURE)
-        if width == self._wrap_width:
+        """Wrap to the columns the text really has: the pane's, less its vertical scrollbar's when the
+        lines overflow the rows. Worked out from the pane's size, not from whether a scrollbar shows
+        now (that is the previous article's, or the previous width's), so no line goes under it."""
+        room = self.content_region.size
+        if room == self._wrap_room:
             return
-        self._wrap_width = width
-        self._lines = wrap(self.text, width) or [(0, 0)]
-        self._starts = [s for s, _ in self._lines]
-        self.virtual_size = Size(width, len(self._lines))
+        self._wrap_room = room
+        width = min(max(room.width - self.styles.scrollbar_size_vertical, 10), MEASURE)
+        lines = wrap(self.text, width) or [(0, 0)]
+        if len(lines) <= room.height and width < min(room.width, MEASURE):  # no scrollbar: its columns too
+            width = min(room.width, MEASURE)
+            lines = wrap(self.text, width) or [(0, 0)]
+        self._lines = lines
+        self._starts = [s for s, _ in lines]
+        self.virtual_size = Size(width, len(lines))
 
     def on_resize(self, event: events.Resize) -> None:
         self._relayout()
