@@ -171,3 +171,13 @@ def test_an_undated_article_counts_no_weekday_back_from_today_but_takes_a_spelle
     article, events = suggest(pipeline, suggester, text, "")
     attack = next(e for e in events if words(article, e) == "attacked")
     assert attack.fields["event_date"] == "2024-06-03"
+
+
+def test_the_death_of_fifty_people_counts_fifty(pipeline, suggester):
+    text = "A mass shooting in Christchurch on Friday caused the death of at least 50 people, police said."
+    article, events = suggest(pipeline, suggester, text, "2019-03-17")
+    shooting = next(e for e in events if words(article, e) == "shooting")
+    assert shooting.fields["fatalities"] == 50
+    text = "A gunman killed nobody; a shooting in Dayton on Sunday caused nine deaths, police said."
+    article, events = suggest(pipeline, suggester, text, "2019-08-05")
+    assert next(e for e in events if words(article, e) == "shooting").fields["fatalities"] == 9

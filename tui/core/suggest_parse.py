@@ -243,6 +243,9 @@ def read_victims(m: Mention, sent, ents, head=None) -> None:
             phrases = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]  # "five were dead"
         elif lemma == "dead" and tok.dep_ in ("oprd", "xcomp", "advmod", "ccomp", "acomp"):
             phrases = [c for c in tok.head.children if c.dep_ in ("dobj", "nsubjpass")]  # "shot dead a man"
+        elif lemma == "death" and tok.pos_ == "NOUN":  # "caused the death of at least 50 people", "12 deaths"
+            phrases = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                       if g.dep_ == "pobj"] or ([tok] if any(c.dep_ == "nummod" for c in tok.children) else [])
         elif lemma == "body" and tok.tag_ == "NNS":  # "the bodies of five men were found"
             phrases = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
                        if g.dep_ == "pobj"] or [tok]
