@@ -85,6 +85,8 @@ def test_names_put_the_countrys_actors_first(actors):
     ("IS", "Syria", "Islamic State (Syria)"),
     ("this is what he said", "Syria", None),  # "is" in lower case is no acronym
     ("gunmen", "Yemen", "Unidentified Armed Group (Yemen)"),
+    ("the gunman", "United States", "Sole Perpetrator (United States)"),  # a lone attacker
+    ("the government", "Indonesia", "Government of Indonesia"),
     ("Houthi rebels", "Yemen", "Military Forces of Yemen (2017-) Houthi"),
     ("Protesters (Belarus)", None, "Protesters (Belarus)"),
     ("", "Syria", None),

@@ -134,3 +134,9 @@ async def test_the_readme_sequence_codes_the_seed_air_strike_completely(seed_db,
                                             "fatalities")} == {
         "actor1": "Global Coalition Against Daesh", "actor2": "Military Forces of Syria (2000-2024)",
         "event_date": "2018-02-07", "country": "Syria", "admin1": "Deir ez-Zor", "fatalities": 100}
+
+
+def test_every_country_has_its_government_and_sole_perpetrator_to_complete(codebook):
+    completer = Completer(codebook)
+    assert completer.complete("actor1", "Gov", "Indonesia") == "Government of Indonesia"
+    assert completer.complete("actor1", "Sol", "Indonesia") == "Sole Perpetrator (Indonesia)"
