@@ -155,15 +155,17 @@ def test_a_journal_of_random_bytes_is_read_by_stats_without_a_change_then_kept_a
 
 
 def test_any_text_in_a_label_or_name_survives_a_kill(seed_db):
-    """Hypothesis: every string (any code point, lone surrogates too) round-trips through the journal
-    and through the article file at the checkpoint."""
+    """Hypothesis: every string (any code point, and the lone low surrogates that undecodable bytes
+    become) round-trips through the journal and through the article file at the checkpoint. High
+    surrogates are left out: no terminal or file gives one, and a high then a low surrogate is, in
+    JSON, the very escape of the character beyond U+FFFF that they stand for."""
     import os
 
     from hypothesis import HealthCheck, given, settings
     from hypothesis import strategies as st
 
     lone_surrogate = st.integers(0xDC80, 0xDCFF).map(chr)  # a name from undecodable bytes (surrogateescape)
-    text = st.lists(st.characters() | lone_surrogate, max_size=40).map("".join)
+    text = st.lists(st.characters(blacklist_categories=("Cs",)) | lone_surrogate, max_size=40).map("".join)
     examples = 1000 if os.environ.get("NEWSMARK_SOAK") else 100
 
     with Store(seed_db) as store:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from ..codebook import Codebook
+from ..validation import validate_event
 
 
 @dataclass
@@ -53,6 +54,7 @@ def _article(stats: ProjectStats, codebook: Codebook, row: dict, session) -> Non
     for a, b in zip(accepted, accepted[1:]):
         if b.start < a.end:
             stats.warnings.append(f"{where}: accepted entities {a.id} and {b.id} overlap")
+    entities = list(session.entities.values())
     for ev in session.events.values():
         stats.events.setdefault(ev.type, Counter())[ev.status] += 1
         if ev.status == "rejected":
@@ -63,12 +65,6 @@ def _article(stats: ProjectStats, codebook: Codebook, row: dict, session) -> Non
             continue
         if ev.trigger_start is None:
             stats.warnings.append(f"{where}: event {ev.id} ({ev.type}) has no trigger")
-        roles = Counter(a.role for a in ev.arguments)
-        for role in roles:
-            if role not in etype.slots:
-                stats.warnings.append(f"{where}: event {ev.id} ({ev.type}) has role {role}, not allowed there")
-        for name, slot in etype.slots.items():
-            if slot.required and not roles[name]:
-                stats.warnings.append(f"{where}: event {ev.id} ({ev.type}) lacks required role {name}")
-            if not slot.repeatable and roles[name] > 1:
-                stats.warnings.append(f"{where}: event {ev.id} ({ev.type}) has {roles[name]} {name} roles")
+        # the warnings the event panel shows beside it (roles, values, ACLED's coding rules), counted here
+        for warning in validate_event(codebook, ev, session.article.text, entities):
+            stats.warnings.append(f"{where}: event {ev.id} ({ev.type}): {warning}")
