@@ -105,3 +105,18 @@ async def test_the_first_acled_export_says_it_builds_the_place_index_and_keeps_t
         await pilot.pause()
         assert "place index built" in str(app.query_one("#status").render())
     assert (seed_db.parent / "exports" / "project.acled.csv").exists()
+
+
+async def test_an_article_passed_over_with_nothing_coded_stays_todo(samples_db, codebook, pipeline):
+    async with running(samples_db, codebook, pipeline) as (store, app, pilot):
+        first = app.session.article.id
+        assert store.row(first)["status"] == "in progress"  # while it is open
+        await pilot.press("]", "]")
+        second = [r["id"] for r in store.rows()][1]
+        assert store.row(first)["status"] == "todo" and store.row(second)["status"] == "todo"
+        await pilot.press("w", "1")  # something coded: it stays in progress when left
+        coded = app.session.article.id
+        await pilot.press("[")
+        assert store.row(coded)["status"] == "in progress"
+    with Store(samples_db) as store:
+        assert store.row(first)["status"] == "todo" and store.row(coded)["status"] == "in progress"

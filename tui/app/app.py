@@ -250,8 +250,14 @@ class NewsmarkApp(PaneLayout, EntityActions, EventActions, RelationActions, Revi
             views = self.query(ArticleView)  # none left when the app is unmounting: see left_at
             viewed, cursor = (views.first().session, views.first().cursor) if views else self.left_at
             session, self.session = self.session, None
+            # passed over with nothing ever coded in it: back to "todo", not "in progress"
+            untouched = not session.history and (self.store.row(session.article.id) or {}).get("status") == "in progress"
             try:
                 self.store.sync(session, cursor=cursor if viewed is session else None)
+                if untouched:
+                    self.store.set_status(session.article.id, "todo")
+                    if views:  # not while the app is closing
+                        self.article_list.update_row(self.store.row(session.article.id))
             except SaveError as exc:  # only the list's counts are behind; the edits are saved
                 self._problem(str(exc))
 
