@@ -134,6 +134,22 @@ async def test_search_and_jumps(seed_db, codebook, pipeline):
         assert "match 2 of 5" in str(app.query_one("#status").render())
 
 
+async def test_a_search_typed_in_one_burst_is_all_the_searchs(seed_db, codebook, pipeline):
+    """"/coal" Enter arriving at once (a fast typist, a paste, tmux): the letters went to the article
+    before the search line opened; they are searched for, never run as commands ("q" quits)."""
+    from textual import events
+
+    async with running(seed_db, codebook, pipeline, size=(160, 45)) as (store, app, pilot):
+        entities = len(app.session.entities)
+        for key, char in [("slash", "/"), ("c", "c"), ("o", "o"), ("a", "a"), ("l", "l"), ("q", "q"),
+                          ("enter", "\r")]:
+            app.post_message(events.Key(key, char))  # queued together, as a terminal delivers them
+        await pilot.pause()
+        await pilot.pause()
+        assert app.is_running and len(app.session.entities) == entities
+        assert "no match for 'coalq'" in str(app.query_one("#status").render())
+
+
 async def test_mouse_click_moves_the_cursor(seed_db, codebook, pipeline):
     async with running(seed_db, codebook, pipeline, size=(120, 40)) as (store, app, pilot):
         view = app.view

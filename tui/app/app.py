@@ -12,7 +12,7 @@ from dataclasses import replace
 from typing import Iterable
 
 from rich.text import Text
-from textual import work
+from textual import events, work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -318,6 +318,15 @@ class NewsmarkApp(PaneLayout, EntityActions, EventActions, RelationActions, Revi
             self._set_message("no more entities")
         else:
             view.move_to(ent.start)
+
+    async def _on_key(self, event: events.Key) -> None:
+        """"/str" Enter typed in one burst (a fast typist, a paste, tmux): the letters after "/" were
+        sent to the pane that had focus before the search line opened, and come back up here with
+        the search line focused; they are the search's, not commands (a "q" would quit)."""
+        bar = self.screen.focused
+        if isinstance(bar, SearchBar) and event.is_printable:
+            bar.insert_text_at_cursor(event.character)
+            event.prevent_default()  # Textual's own handler (the key bindings) is not called
 
     def action_search(self) -> None:
         """Search the article, from whichever pane has focus."""

@@ -22,7 +22,7 @@ class SearchBar(Input):
     def open(self) -> None:
         self.add_class("-open")
         self.value = ""
-        self.focus()
+        self.screen.set_focus(self)  # at once, not after a refresh as ``focus()``: see ``NewsmarkApp._on_key``
 
     def close(self) -> None:
         self.remove_class("-open")
@@ -35,3 +35,4 @@ class SearchBar(Input):
     def action_cancel(self) -> None:
         self.close()
         self.post_message(self.Done(None))
+
