@@ -104,7 +104,7 @@ def run_folds(lines: list[str], gold: dict, work: Path, folds: int) -> tuple[lis
                      "--out", work / side / f"fold{fold}")
             scores[side] = score_events.score(held_gold, score_events.brat(str(work / side / f"fold{fold}")))[0]
         limits = json.loads((f / "model" / "meta.json").read_text())["newsmark"].get("trigger_thresholds") or {}
-        note(fold=fold, articles=len(held), thresholds={k: limits.get(k) for k in ("veto", "add", "protect")},
+        note(fold=fold, articles=len(held), thresholds={k: limits.get(k) for k in ("veto", "add", "protect", "judge")},
              **{f"{k}_{side}": scores[side][k] for k in SHOWN for side in ("untrained", "trained")})
         per_fold.append(scores)
     return per_fold, sum(seconds) / len(seconds)

@@ -189,13 +189,13 @@ def test_the_thresholds_are_chosen_by_what_helps_on_the_training_articles():
     protection an article's least doubted trigger of each type is kept."""
     from tui.core.learn.calibrate import NEVER, Calls, choose, kept
 
-    telling = [Calls([("BATTLE", 0.1, True), ("BATTLE", 0.97, False), ("PROTEST", 0.2, True)],
+    telling = [Calls([("BATTLE", 0.1, True, 0.5), ("BATTLE", 0.97, False, 0.5), ("PROTEST", 0.2, True, 0.5)],
                      [], {"BATTLE", "PROTEST"}) for _ in range(4)]
     chosen = choose(telling)
     assert chosen.veto < 0.97 and chosen.search["f1_chosen"] > chosen.search["f1_rules_alone"]
-    useless = [Calls([("BATTLE", 0.9, True), ("BATTLE", 0.2, False)], [("RIOT", 0.9, False)], {"BATTLE"})
+    useless = [Calls([("BATTLE", 0.9, True, 0.5), ("BATTLE", 0.2, False, 0.5)], [("RIOT", 0.9, False)], {"BATTLE"})
                for _ in range(4)]
     chosen = choose(useless)
-    assert (chosen.veto, chosen.add) == (NEVER, NEVER)  # the rules alone
+    assert (chosen.veto, chosen.add, chosen.judge) == (NEVER, NEVER, 0.0)  # the rules alone
     assert kept(["BATTLE", "BATTLE", "RIOT"], [0.95, 0.97, 0.99], 0.9, protect=True) == [0, 2]
     assert kept(["BATTLE", "BATTLE", "RIOT"], [0.95, 0.97, 0.99], 0.9, protect=False) == []

@@ -1,8 +1,9 @@
-"""Chooses how far the trained trigger model may overrule the rules, on the training articles alone.
+"""Chooses how far the trained trigger models may overrule the rules, on the training articles alone.
 
 The trained spancat judges the rule suggester's triggers (a veto from some probability of "no
-trigger") and adds triggers the rules missed (from some probability of its type). How far to trust
-it depends on how much it learnt, so the thresholds are chosen by cross-validation inside the
+trigger") and adds triggers the rules missed (from some probability of its type); the trigger judge
+(``judge``) drops a rule trigger whose word the coders code too rarely (below some rate). How far to
+trust each depends on how much it learnt, so the thresholds are chosen by cross-validation inside the
 training articles (FOLDS folds by article: a spancat trained on the others judges each fold's rule
 triggers and proposes its additions), never on held-out articles. The choice maximises the F1 of
 precision (suggested triggers a coder coded) and article type recall (the event types coded in an
@@ -17,6 +18,7 @@ from dataclasses import dataclass, field
 
 FOLDS = 2
 NEVER = 1.01  # a threshold no probability reaches
+JUDGES = (0.0, 0.05, 0.1, 0.15, 0.2, 0.3)  # the judge's rate under which a rule trigger is dropped (0: never)
 VETOES = (0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.99, NEVER)  # probability of "no trigger" that drops a rule trigger
 ADDS = (0.5, 0.6, 0.7, 0.8, 0.9, 0.95, NEVER)  # probability of a type that adds a trigger the rules missed
 MIN_ARTICLES = 4  # fewer articles with coded triggers: no cross-validation, the rules alone
@@ -26,7 +28,7 @@ MIN_ARTICLES = 4  # fewer articles with coded triggers: no cross-validation, the
 class Calls:
     """One held-out training article: the model's calls on it and what the coders coded."""
 
-    rules: list[tuple[str, float, bool]] = field(default_factory=list)  # rule type, P(no trigger), coded
+    rules: list[tuple[str, float, bool, float]] = field(default_factory=list)  # rule type, P(no trigger), coded, judge rate
     added: list[tuple[str, float, bool]] = field(default_factory=list)  # model type, its P, coded
     coded_types: set = field(default_factory=set)
 
@@ -37,33 +39,40 @@ class Thresholds:
     add: float = NEVER
     protect: bool = True  # never veto an article's last rule trigger of a type
     search: dict = field(default_factory=dict)  # the F1 of every setting tried, for the meta
+    judge: float = 0.0  # the trigger judge's rate under which a rule trigger is dropped
 
     def as_dict(self) -> dict:
-        return {"veto": self.veto, "add": self.add, "protect": self.protect, "search": self.search}
+        return {"veto": self.veto, "add": self.add, "protect": self.protect, "judge": self.judge,
+                "search": self.search}
 
     @classmethod
     def from_dict(cls, data: dict | None) -> Thresholds | None:
         if not data:
             return None
-        return cls(float(data.get("veto", NEVER)), float(data.get("add", NEVER)), bool(data.get("protect", True)))
+        return cls(float(data.get("veto", NEVER)), float(data.get("add", NEVER)), bool(data.get("protect", True)),
+                   judge=float(data.get("judge", 0.0)))
 
 
-def kept(types: list[str], none: list[float], veto: float, protect: bool) -> list[int]:
-    """Indices of the rule triggers kept: under the veto, or (``protect``) the article's least
-    doubted trigger of its type."""
+def kept(types: list[str], none: list[float], veto: float, protect: bool, rates: list[float] | None = None,
+         judge: float = 0.0) -> list[int]:
+    """Indices of the rule triggers kept: under the spancat's veto and not under the judge's rate,
+    or (``protect``) the article's least doubted trigger of its type."""
+    rates = rates if rates is not None else [1.0] * len(none)
+    dropped = [none[i] >= veto or rates[i] < judge for i in range(len(none))]
     best: dict[str, int] = {}
     for i, t in enumerate(types):
-        if t not in best or none[i] < none[best[t]]:
+        if t not in best or (dropped[i], none[i], -rates[i]) < (dropped[best[t]], none[best[t]], -rates[best[t]]):
             best[t] = i
-    return [i for i, p in enumerate(none) if p < veto or (protect and best[types[i]] == i)]
+    return [i for i in range(len(none)) if not dropped[i] or (protect and best[types[i]] == i)]
 
 
-def outcome(articles: list[Calls], veto: float, add: float, protect: bool) -> float:
+def outcome(articles: list[Calls], veto: float, add: float, protect: bool, judge: float = 0.0) -> float:
     """F1 of trigger precision and article type recall over the articles, at these settings."""
     right = suggested = types_hit = types_coded = 0
     for calls in articles:
-        keep = kept([t for t, _, _ in calls.rules], [p for _, p, _ in calls.rules], veto, protect)
-        chosen = [calls.rules[i] for i in keep] + [a for a in calls.added if a[1] >= add]
+        keep = kept([r[0] for r in calls.rules], [r[1] for r in calls.rules], veto, protect,
+                    [r[3] for r in calls.rules], judge)
+        chosen = [calls.rules[i][:3] for i in keep] + [a for a in calls.added if a[1] >= add]
         suggested += len(chosen)
         right += sum(1 for _, _, ok in chosen if ok)
         types_coded += len(calls.coded_types)
@@ -74,26 +83,32 @@ def outcome(articles: list[Calls], veto: float, add: float, protect: bool) -> fl
 
 
 def choose(articles: list[Calls]) -> Thresholds:
-    search = {(veto, add, protect): round(outcome(articles, veto, add, protect), 4)
-              for veto in VETOES for add in ADDS for protect in (True, False)}
-    best = max(search, key=lambda k: (search[k], *k))  # ties: the rules' way (fewer vetoes and additions)
-    return Thresholds(*best, {"f1_rules_alone": search[(NEVER, NEVER, True)], "f1_chosen": search[best]})
+    """The settings with the best ``outcome``; ties go to the rules (fewer vetoes and additions)."""
+    search = {(veto, add, protect, judge): round(outcome(articles, veto, add, protect, judge), 4)
+              for veto in VETOES for add in ADDS for protect in (True, False) for judge in JUDGES}
+    best = max(search, key=lambda k: (search[k], k[0], k[1], k[2], -k[3]))
+    veto, add, protect, judge = best
+    judge_alone = max((k for k in search if k[:2] == (NEVER, NEVER)), key=lambda k: (search[k], k[2], -k[3]))
+    spancat_alone = max((k for k in search if k[3] == 0.0), key=lambda k: (search[k], *k))
+    return Thresholds(veto, add, protect, {
+        "f1_rules_alone": search[(NEVER, NEVER, True, 0.0)], "f1_chosen": search[best],
+        "judge_alone": [*judge_alone, search[judge_alone]], "spancat_alone": [*spancat_alone, search[spancat_alone]],
+    }, judge)
 
 
-def calls_on(nlp, doc, mentions: list, triggers: list, codebook) -> Calls:
-    """The trained pipeline's calls on one parsed article with its rule ``mentions`` and the
-    coders' ``triggers`` ((start, end, type) characters)."""
-    from .model_suggest import span_scores
+def calls_on(table: dict, doc, mentions: list, triggers: list, codebook, rates: list[float]) -> Calls:
+    """The trained models' calls on one parsed article with its rule ``mentions`` and the coders'
+    ``triggers`` ((start, end, type) characters): the spancat's ``table`` (``span_scores``) and the
+    judge's ``rates`` of the mentions."""
 
     def coded(start: int, end: int) -> bool:
         return any(s < end and start < e for s, e, _ in triggers)
 
-    table = span_scores(nlp, doc)
     calls = Calls(coded_types={t for _, _, t in triggers})
-    for m in mentions:
+    for m, rate in zip(mentions, rates):
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         _, _, none = table.get((span.start, span.end), (m.type, 1.0, 0.0))
-        calls.rules.append((m.type, none, coded(m.start, m.end)))
+        calls.rules.append((m.type, none, coded(m.start, m.end), rate))
     taken: list[tuple[int, int]] = []
     for (s, e), (label, p, none) in sorted(table.items(), key=lambda kv: -kv[1][1]):
         span = doc[s:e]

@@ -1,6 +1,8 @@
-"""Suggests events with a trained pipeline: its trigger spancat judges the rule suggester's triggers
-(dropping those it doubts) and adds the ones it is sure of that the rules missed, as far as the
-thresholds chosen in training on the training articles allow (``calibrate``); the rules' types stand,
+"""Suggests events with a trained pipeline: its trigger spancat and the trigger judge of its meta
+(``judge``: how often the coders code each word) judge the rule suggester's triggers (dropping those
+they doubt, and saying the judge's reason in the evidence), and the spancat adds the ones it is sure
+of that the rules missed, as far as the thresholds chosen in training on the training articles allow
+(``calibrate``); the rules' types stand,
 and their parse reading fills the roles, merges mentions into events and derives the ACLED fields.
 
 How unsure the model is of an article (``uncertainty``) comes from the spancat's scores for every
@@ -20,6 +22,7 @@ from ..suggest_parse import Mention
 from ..suggest_types import TypeChoice
 from . import TRIGGER_PIPE
 from .calibrate import NEVER, Thresholds, kept
+from .judge import TriggerJudge, mention_lemma
 
 # For a pipeline whose meta has no thresholds chosen in training (``calibrate``; one trained
 # without a rule suggester to judge): a rule trigger the model calls no trigger with probability VETO
@@ -104,9 +107,11 @@ def uncertainty(table: dict) -> float:
 
 
 class ModelSuggester(Suggester):
-    """The rule suggester, with the trained spancat judging its triggers and adding its own.
+    """The rule suggester, with the trained spancat and the trigger judge judging its triggers, and
+    the spancat adding its own.
 
-    A rule trigger whose probability of "no trigger" reaches the veto threshold is dropped (unless
+    A rule trigger whose probability of "no trigger" reaches the veto threshold, or whose word the
+    coders code at a rate under the judge's threshold (``judge``), is dropped (unless
     it is the article's least doubted trigger of its type and the thresholds protect those); a span
     the model calls a trigger of a codebook type with the add threshold or more is added where the
     rules found none. So the coders' rejections and additions reach the suggestions, as far as
@@ -121,6 +126,7 @@ class ModelSuggester(Suggester):
         trained = (meta.get("train") or {}).get("triggers", 0)
         self.thresholds = Thresholds.from_dict(meta.get("trigger_thresholds")) or Thresholds(
             VETO if trained >= KNOWN else NEVER, ADD, protect=False)  # a pipeline trained without them
+        self.judge = TriggerJudge.from_dict(meta.get("trigger_judge"))
 
     def scores(self, doc) -> dict:
         if self._table[0] is not doc:
@@ -150,11 +156,16 @@ class ModelSuggester(Suggester):
         self._trigger_tokens = {t.i for span in spans for t in span}
         table = self.scores(doc)
         ruled = super().mentions(doc, body_start)
-        doubt = []
+        doubt, rates = [], []
         for m in ruled:
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             doubt.append(table.get((span.start, span.end), (m.type, 1.0, 0.0))[2])
-        out = [ruled[i] for i in kept([m.type for m in ruled], doubt, limits.veto, limits.protect)]
+            if self.judge is not None:  # the coders' record with this word goes into the evidence
+                lemma = mention_lemma(doc, m)
+                rates.append(self.judge.rate(lemma, m.type))
+                m.evidence = "; ".join(x for x in (m.evidence, self.judge.reason(lemma, m.type)) if x)
+        out = [ruled[i] for i in kept([m.type for m in ruled], doubt, limits.veto, limits.protect,
+                                      rates or None, limits.judge)]
         ents = {tok.i: ent for ent in doc.ents for tok in ent}
         sent_index = {sent.start: n for n, sent in enumerate(doc.sents)}
         for span in spans:
@@ -170,8 +181,10 @@ class ModelSuggester(Suggester):
         words = " ".join([span.text, *sorted(mods)])
         subtype = guess_subtype(etype, words) or default_subtype(etype, words)
         generic = head.lemma_.lower() in GENERIC_VIOLENT and span.label_ in VIOLENT_TYPES
+        _, p, _ = self.scores(span.doc).get((span.start, span.end), ("", 0.0, 0.0))
+        evidence = f'the trained model reads "{span.text}" as {etype.label} ({p:.2f})'
         # The rule suggester's own reading of the clause (quotations kept out the same way)
-        return self._read(span, head, TypeChoice(span.label_, subtype, generic, ""), sent_index[sent.start],
+        return self._read(span, head, TypeChoice(span.label_, subtype, generic, evidence), sent_index[sent.start],
                           ents, body_start)
 
     def _event(self, cluster: list[Mention], article, annotator: str):

@@ -143,7 +143,9 @@ def train(reviews: list[Reviewed], out: Path, settings: TrainSettings, meta: dic
     history = _fit(nlp, trainable, ent_train, trig_train, settings, rehearse, progress)
     nlp.meta.update(_meta(meta, counts, held, {}, trainable, settings))  # the suggester reads the counts
     if suggester is not None and TRIGGER_PIPE in trainable:
-        nlp.meta["newsmark"]["trigger_thresholds"] = _calibrate(train_set, settings, suggester).as_dict()
+        thresholds, judge = _calibrate(train_set, settings, suggester)
+        nlp.meta["newsmark"]["trigger_thresholds"] = thresholds.as_dict()
+        nlp.meta["newsmark"]["trigger_judge"] = judge.as_dict() if judge else None
     trained = ModelSuggester(suggester.codebook, nlp) if suggester and TRIGGER_PIPE in trainable else suggester
     after = {"entities": predict(nlp, ent_eval), "triggers": predict(nlp, trig_eval, trained)}
     scores = compare(held_out, before, after)
@@ -181,29 +183,51 @@ def _fit(nlp, trainable: list[str], ent_train: list, trig_train: list, settings:
 
 
 def _calibrate(train_set: list[Reviewed], settings: TrainSettings, suggester):
-    """The trigger thresholds, chosen by cross-validation on the training articles (see ``calibrate``)."""
+    """The trigger judge of the training articles and the thresholds, chosen by cross-validation on
+    the training articles (see ``calibrate``): (Thresholds, TriggerJudge or None)."""
     from dataclasses import replace
 
     from .calibrate import FOLDS, MIN_ARTICLES, Thresholds, calls_on, choose
+    from .judge import TriggerJudge, mention_lemma, tally
+    from .model_suggest import span_scores
 
     coded = [r for r in train_set if r.triggers is not None]
+    if not coded:
+        return Thresholds(), None
+    base = _load_base(settings.base_model)  # the untrained pipeline: the rules' reading of each article
+    docs = list(base.pipe(r.article.text for r in coded))
+    mentions, tallies = [], []
+    for doc, review in zip(docs, coded):
+        doc.user_data["published"] = review.article.published  # the rules' dates read it
+        mentions.append(suggester.mentions(doc, review.article.body_start))
+        tallies.append(tally(doc, mentions[-1], review.triggers, suggester.is_trigger))
+    judge = TriggerJudge(_summed(tallies))
     if len(coded) < MIN_ARTICLES:
-        return Thresholds()
+        return Thresholds(), judge
     calls = []
     for fold in range(FOLDS):
         fit_on = [r for i, r in enumerate(coded) if i % FOLDS != fold]
-        judged = [r for i, r in enumerate(coded) if i % FOLDS == fold]
         nlp = _load_base(settings.base_model)
         _, trig = make_examples(_parse(nlp, fit_on), fit_on)
         trainable = add_components(nlp, replace(settings, components=("triggers",)), set(), trig)
         _fit(nlp, trainable, [], trig, settings, [], None)
-        with nlp.select_pipes(disable=trainable):
-            docs = list(nlp.pipe(r.article.text for r in judged))
-        for doc, review in zip(docs, judged):
-            doc.user_data["published"] = review.article.published  # the rules' dates read it
-            mentions = suggester.mentions(doc, review.article.body_start)
-            calls.append(calls_on(nlp, doc, mentions, review.triggers, suggester.codebook))
-    return choose(calls)
+        for i in range(fold, len(coded), FOLDS):
+            # the judge is counts: it judges each article from all the others (leave one out)
+            others = TriggerJudge(_summed(t for k, t in enumerate(tallies) if k != i))
+            rates = [others.rate(mention_lemma(docs[i], m), m.type) for m in mentions[i]]
+            calls.append(calls_on(span_scores(nlp, docs[i]), docs[i], mentions[i], coded[i].triggers,
+                                  suggester.codebook, rates))
+    return choose(calls), judge
+
+
+def _summed(tallies):
+    """One ``Tally`` of several articles' tallies."""
+    from .judge import Tally
+
+    total = Tally()
+    for t in tallies:
+        total.add(t)
+    return total
 
 
 def _load_base(name: str):
