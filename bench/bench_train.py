@@ -2,8 +2,8 @@
 
 For each fold, the other folds' articles are imported with their gold events (``--format oneie``,
 converted to ACLED types by ``TO_ACLED``, marked done) and ``newsmark train --components triggers`` trains on them
-(every setting, such as the trigger judge's veto threshold, is chosen inside ``train`` on those
-articles alone); the fold's own articles are imported as plain text into a fresh project and suggested
+(every setting, such as the rate under which the trigger judge drops a rule trigger, is chosen
+inside ``train`` on those articles alone); the fold's own articles are imported as plain text into a fresh project and suggested
 with the trained pipeline (``suggest --model``), and into another with the untrained suggester (the
 pinned model and the ACLED rules, as shipped). Both are exported as brat with suggestions and scored by
 ``../shared/dev/score_events.py``, per fold and pooled: every article is scored once, by a model that

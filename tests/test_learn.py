@@ -185,14 +185,14 @@ def test_open_order_uncertain_scores_the_unreviewed_articles_with_the_model(tiny
 
 
 def test_the_thresholds_are_chosen_by_what_helps_on_the_training_articles():
-    """Vetoes where the model's doubts separate what coders code; none where they do not; with
+    """Additions where the model's sure triggers are ones coders code; none where they are not; with
     protection an article's least doubted trigger of each type is kept."""
     from tui.core.learn.calibrate import NEVER, Calls, choose, kept
 
-    telling = [Calls([("BATTLE", 0.1, True, 0.5), ("BATTLE", 0.97, False, 0.5), ("PROTEST", 0.2, True, 0.5)],
-                     [], {"BATTLE", "PROTEST"}) for _ in range(4)]
+    telling = [Calls([("BATTLE", 0.1, True, 0.5)], [("PROTEST", 0.97, True), ("RIOT", 0.55, False)],
+                     {"BATTLE", "PROTEST"}) for _ in range(4)]
     chosen = choose(telling)
-    assert chosen.veto < 0.97 and chosen.search["f1_chosen"] > chosen.search["f1_rules_alone"]
+    assert 0.55 < chosen.add <= 0.97 and chosen.search["f1_chosen"] > chosen.search["f1_rules_alone"]
     useless = [Calls([("BATTLE", 0.9, True, 0.5), ("BATTLE", 0.2, False, 0.5)], [("RIOT", 0.9, False)], {"BATTLE"})
                for _ in range(4)]
     chosen = choose(useless)

@@ -45,11 +45,12 @@ def suggested(db, *extra) -> list[tuple[str, str, str]]:
     return sorted(out)
 
 
-def test_a_word_the_coders_reject_is_no_longer_suggested_after_training(tmp_path):
+def test_a_word_the_coders_reject_is_no_longer_suggested_after_training(tmp_path, capsys):
     db, out = tmp_path / "coded.json", tmp_path / "model"
     rejecting_project(db)
     assert main(["train", "--db", str(db), "--out", str(out), "--epochs", "2", "--components", "triggers",
                  "--eval-split", "0"]) == 0
+    assert "trigger judge: a rule trigger whose word the coders code at a rate under" in capsys.readouterr().out
     meta = json.loads((out / "meta.json").read_text())["newsmark"]
     assert meta["trigger_judge"]["lemmas"]["rally"] == [8, 0] and meta["trigger_judge"]["lemmas"]["attack"] == [8, 8]
     assert meta["trigger_thresholds"]["judge"] > 0  # chosen by cross-validation: it helps on the training articles
@@ -76,3 +77,18 @@ def test_the_judge_is_chosen_where_the_coders_record_separates_their_decisions()
     chosen = choose(calls)
     assert chosen.judge > judge.rate("rally", "PROTEST") and not chosen.protect
     assert chosen.search["f1_chosen"] > chosen.search["f1_rules_alone"]
+
+
+def test_a_dropped_mention_costs_its_event_only_when_it_stood_for_it():
+    """The choice counts events as the rules merge them: dropping "the bomb" of an event that also
+    says "exploded" leaves the event; dropping its only mention takes it away."""
+    from tui.core.learn.calibrate import Calls, outcome
+
+    # event 0: "exploded" (coded) stands for it, "bomb" (uncoded) rank 1; event 1: "killed" alone, uncoded
+    calls = [Calls([("REMOTE_VIOLENCE", 0.0, True, 0.9, 0, 0), ("REMOTE_VIOLENCE", 0.0, False, 0.04, 0, 1),
+                    ("BATTLE", 0.0, False, 0.08, 1, 0)], [], {"REMOTE_VIOLENCE"})]
+    never = 1.01
+    events, words = outcome(calls, never, never, False, 0.0)
+    assert events == round(2 * 0.5 * 1 / 1.5, 4) and words == round(2 * (1 / 3) / (4 / 3), 4)
+    assert outcome(calls, never, never, False, 0.05)[0] == events  # "bomb" dropped: the same two events
+    assert outcome(calls, never, never, False, 0.1)[0] == 1.0  # "killed" dropped: one event, coded

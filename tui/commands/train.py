@@ -36,6 +36,7 @@ def add_parser(sub) -> None:
 def run(args) -> int:
     from ..core.learn.corpus import reviewed_articles
     from ..core.learn.evaluate import report_lines
+    from ..core.learn.judge import judge_line
     from ..core.learn.train import COMPONENTS, TrainError, TrainSettings, train
 
     components = tuple(c.strip() for c in args.components.split(",") if c.strip())
@@ -73,6 +74,9 @@ def run(args) -> int:
         print(line)
     if not result.scores:
         print("no held-out articles: nothing scored (use --eval-split above 0 with two or more articles)")
+    line = judge_line(result.meta)
+    if line:
+        print(line)
     c = result.counts
     print(f"trained {', '.join(result.components)} on {c.articles} article(s) ({c.entities} entities, "
           f"{c.triggers} triggers; {c.dropped} span(s) off token boundaries left out); "

@@ -70,7 +70,7 @@ def compare(examples: dict[str, list], before: dict[str, list], after: dict[str,
         for ref in refs:
             for span in (ref.ents if kind == "entities" else ref.spans.get(TRIGGER_KEY, [])):
                 gold[span.label_] = gold.get(span.label_, 0) + 1
-        labels = sorted(set(gold) | set(tables["after"]))
+        labels = sorted(set(gold) | set(tables["before"]) | set(tables["after"]))
         out[kind] = {label: {"gold": gold.get(label, 0), "before": _prf(tables["before"].get(label)),
                              "after": _prf(tables["after"].get(label))} for label in labels}
     return out

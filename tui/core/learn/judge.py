@@ -107,3 +107,19 @@ class TriggerJudge:
             return None
         return cls(Tally({k: list(v) for k, v in (data.get("lemmas") or {}).items()},
                          {k: list(v) for k, v in (data.get("types") or {}).items()}))
+
+
+def judge_line(meta: dict) -> str | None:
+    """What the trained pipeline does with the rule triggers, in one line for the train command."""
+    limits = meta.get("trigger_thresholds")
+    if not limits or not meta.get("trigger_judge"):
+        return None
+    search = limits.get("search") or {}
+    if not search.get("f1_chosen"):
+        return "trigger judge: off, too few articles with coded events to test it on"
+    how = (f" (cross-validation on the training articles: event F1 {search['f1_chosen'][0]:.2f}, "
+           f"rules alone {search['f1_rules_alone'][0]:.2f})")
+    if limits.get("judge", 0) > 0:
+        return (f"trigger judge: a rule trigger whose word the coders code at a rate under {limits['judge']:.2f} "
+                f"is not suggested{how}")
+    return f"trigger judge: off, it did not help on the training articles{how}"

@@ -68,6 +68,7 @@ class TrainResult:
     scores: dict = field(default_factory=dict)
     losses: list[dict] = field(default_factory=list)
     components: tuple[str, ...] = ()
+    meta: dict = field(default_factory=dict)  # what newsmark wrote in the pipeline's meta
 
 
 def _parse(nlp, reviews: list[Reviewed]) -> list:
@@ -151,7 +152,7 @@ def train(reviews: list[Reviewed], out: Path, settings: TrainSettings, meta: dic
     scores = compare(held_out, before, after)
     nlp.meta["newsmark"]["scores"] = scores
     _save(nlp, out)
-    return TrainResult(out, counts, held, scores, history, tuple(trainable))
+    return TrainResult(out, counts, held, scores, history, tuple(trainable), nlp.meta["newsmark"])
 
 
 def _fit(nlp, trainable: list[str], ent_train: list, trig_train: list, settings: TrainSettings,
@@ -187,7 +188,7 @@ def _calibrate(train_set: list[Reviewed], settings: TrainSettings, suggester):
     the training articles (see ``calibrate``): (Thresholds, TriggerJudge or None)."""
     from dataclasses import replace
 
-    from .calibrate import FOLDS, MIN_ARTICLES, Thresholds, calls_on, choose
+    from .calibrate import FOLDS, MIN_ARTICLES, Thresholds, calls_on, choose, rule_events
     from .judge import TriggerJudge, mention_lemma, tally
     from .model_suggest import span_scores
 
@@ -196,10 +197,11 @@ def _calibrate(train_set: list[Reviewed], settings: TrainSettings, suggester):
         return Thresholds(), None
     base = _load_base(settings.base_model)  # the untrained pipeline: the rules' reading of each article
     docs = list(base.pipe(r.article.text for r in coded))
-    mentions, tallies = [], []
+    clusters, mentions, tallies = [], [], []
     for doc, review in zip(docs, coded):
         doc.user_data["published"] = review.article.published  # the rules' dates read it
-        mentions.append(suggester.mentions(doc, review.article.body_start))
+        clusters.append(rule_events(suggester, doc, review.article))  # the rules' mentions, as events
+        mentions.append([m for cluster in clusters[-1] for m in cluster])
         tallies.append(tally(doc, mentions[-1], review.triggers, suggester.is_trigger))
     judge = TriggerJudge(_summed(tallies))
     if len(coded) < MIN_ARTICLES:
@@ -215,7 +217,7 @@ def _calibrate(train_set: list[Reviewed], settings: TrainSettings, suggester):
             # the judge is counts: it judges each article from all the others (leave one out)
             others = TriggerJudge(_summed(t for k, t in enumerate(tallies) if k != i))
             rates = [others.rate(mention_lemma(docs[i], m), m.type) for m in mentions[i]]
-            calls.append(calls_on(span_scores(nlp, docs[i]), docs[i], mentions[i], coded[i].triggers,
+            calls.append(calls_on(span_scores(nlp, docs[i]), docs[i], clusters[i], coded[i].triggers,
                                   suggester.codebook, rates))
     return choose(calls), judge
 
