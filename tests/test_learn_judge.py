@@ -11,12 +11,13 @@ from tui.core.model import Article, Event, article_id_for
 from tui.core.session import change
 from tui.core.store import Store
 
-TOWNS = ["Kano", "Jos", "Kaduna", "Zaria", "Bauchi", "Yola", "Gombe", "Minna"]
+TOWNS = ["Kano", "Jos", "Kaduna", "Zaria", "Bauchi", "Yola", "Gombe", "Minna", "Lafia", "Ilorin"]
 NEW = "Gunmen attacked a checkpoint in Sokoto on Friday. Later, hundreds of supporters of the governor held a rally in Sokoto."
 
 
 def rejecting_project(db) -> None:
-    """Articles where the coders accepted the attack and rejected the rally the rules suggested."""
+    """Articles where the coders accepted the attack and rejected the rally the rules suggested (in
+    the last two, in progress, they only rejected the rally)."""
     with Store(db) as store:
         store.set_meta("codebook", {"source": "acled", "name": "acled", "version": "1"})
         for town in TOWNS:
@@ -26,12 +27,13 @@ def rejecting_project(db) -> None:
             store.add_article(article)
             session = store.open_session(article.id)
             a, r = text.index("attacked"), text.index("rally")
+            done = town not in TOWNS[-2:]
             session.commit("code", [
-                change("events", None, Event("BATTLE", "Armed clash", a, a + 8, status="accepted")),
+                change("events", None, Event("BATTLE", "Armed clash", a, a + 8, status="accepted" if done else "suggested")),
                 change("events", None, Event("PROTEST", "Peaceful protest", r, r + 5, status="rejected"))])
             store.sync(session)
             session.close()
-            store.set_status(article.id, "done")
+            store.set_status(article.id, "done" if done else "in progress")
 
 
 def suggested(db, *extra) -> list[tuple[str, str, str]]:
@@ -52,7 +54,9 @@ def test_a_word_the_coders_reject_is_no_longer_suggested_after_training(tmp_path
                  "--eval-split", "0"]) == 0
     assert "trigger judge: a rule trigger whose word the coders code at a rate under" in capsys.readouterr().out
     meta = json.loads((out / "meta.json").read_text())["newsmark"]
-    assert meta["trigger_judge"]["lemmas"]["rally"] == [8, 0] and meta["trigger_judge"]["lemmas"]["attack"] == [8, 8]
+    # the in-progress articles' events are unreviewed: only their rejected rally counts
+    assert meta["trigger_judge"]["lemmas"]["rally"] == [10, 0] and meta["trigger_judge"]["lemmas"]["attack"] == [8, 8]
+    assert meta["train"]["articles"] == 8
     assert meta["trigger_thresholds"]["judge"] > 0  # chosen by cross-validation: it helps on the training articles
     source = tmp_path / "new.jsonl"
     source.write_text(json.dumps({"id": "new", "title": "Sokoto", "text": NEW}) + "\n")

@@ -6,7 +6,9 @@ entity layer): a reviewed article's accepted entities are its whole entity layer
 mark is no entity), as in the training exports, which skip unreviewed articles too. An unreviewed
 article teaches the entity recogniser nothing. Its events are the coder's own decisions: an article
 marked done gives all its triggers (what it does not mark is no trigger), one in progress gives its
-triggers only when the coder has accepted at least one event there.
+triggers only when the coder has accepted at least one event there. The triggers of events a coder
+rejected are kept apart (``rejected_triggers``): in an article whose events are not reviewed they
+still say that this word was no event here, which the trigger judge (``judge``) counts.
 """
 
 from __future__ import annotations
@@ -29,15 +31,18 @@ class Reviewed:
     not_entities: list[tuple[int, int]] = field(default_factory=list)  # rejected suggestions
     entities_complete: bool = False  # True: every entity is marked, the rest is outside
     triggers: list[tuple[int, int, str]] | None = None  # None: its events were not reviewed
+    rejected_triggers: list[tuple[int, int, str]] = field(default_factory=list)  # suggestions rejected
 
 
 def review_of(status: str, session) -> Reviewed | None:
     """What of one article counts as reviewed (None: nothing). The one selection rule."""
     done, reviewed = status == "done", session.reviewed
     events = [e for e in session.events.values() if e.status == "accepted" and e.trigger_start is not None]
-    if not (reviewed or events):
+    rejected = sorted({(e.trigger_start, e.trigger_end, e.type) for e in session.events.values()
+                       if e.status == "rejected" and e.trigger_start is not None})
+    if not (reviewed or events or rejected):
         return None
-    review = Reviewed(Article.from_dict(session.article.to_dict()))
+    review = Reviewed(Article.from_dict(session.article.to_dict()), rejected_triggers=rejected)
     if reviewed:
         review.entities = sorted((e.start, e.end, e.label) for e in session.entities.values() if e.status == "accepted")
         review.not_entities = sorted((e.start, e.end) for e in session.entities.values() if e.status == "rejected")
@@ -133,6 +138,8 @@ def make_examples(parsed: list, reviews: list[Reviewed], counts: Counts | None =
     counts = counts if counts is not None else Counts()
     ents_out, trig_out = [], []
     for doc, review in zip(parsed, reviews):
+        if review.triggers is None and not (review.entities or review.not_entities or review.entities_complete):
+            continue  # only rejected suggestions: they teach the judge, not these components
         counts.articles += 1
         all_spans = [(s, e) for s, e, _ in review.entities] + [(s, e) for s, e, _ in review.triggers or []]
         for ts, te in _chunks(doc, all_spans):

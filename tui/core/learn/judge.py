@@ -72,6 +72,19 @@ def tally(doc, mentions: list, triggers: list[tuple[int, int, str]], is_trigger)
     return out
 
 
+def rejected_tally(doc, rejected: list[tuple[int, int, str]]) -> Tally:
+    """The suggestions a coder rejected in an article whose events are otherwise unreviewed: each
+    rejected trigger is one occurrence of its word, and of its type, not coded."""
+    out = Tally()
+    for s, e, etype in rejected:
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        for key, table in ((span.root.lemma_.lower(), out.lemmas), (etype, out.types)):
+            table.setdefault(key, [0, 0])[0] += 1
+    return out
+
+
 class TriggerJudge:
     """How likely the coders are to code a rule trigger, from a ``Tally`` of their articles."""
 

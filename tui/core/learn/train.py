@@ -189,13 +189,16 @@ def _calibrate(train_set: list[Reviewed], settings: TrainSettings, suggester):
     from dataclasses import replace
 
     from .calibrate import FOLDS, MIN_ARTICLES, Thresholds, calls_on, choose, rule_events
-    from .judge import TriggerJudge, mention_lemma, tally
+    from .judge import TriggerJudge, mention_lemma, rejected_tally, tally
     from .model_suggest import span_scores
 
     coded = [r for r in train_set if r.triggers is not None]
-    if not coded:
+    rejecting = [r for r in train_set if r.triggers is None and r.rejected_triggers]
+    if not coded and not rejecting:
         return Thresholds(), None
     base = _load_base(settings.base_model)  # the untrained pipeline: the rules' reading of each article
+    rejections = _summed(rejected_tally(doc, r.rejected_triggers)
+                         for doc, r in zip(base.pipe(r.article.text for r in rejecting), rejecting))
     docs = list(base.pipe(r.article.text for r in coded))
     clusters, mentions, tallies = [], [], []
     for doc, review in zip(docs, coded):
@@ -203,7 +206,7 @@ def _calibrate(train_set: list[Reviewed], settings: TrainSettings, suggester):
         clusters.append(rule_events(suggester, doc, review.article))  # the rules' mentions, as events
         mentions.append([m for cluster in clusters[-1] for m in cluster])
         tallies.append(tally(doc, mentions[-1], review.triggers, suggester.is_trigger))
-    judge = TriggerJudge(_summed(tallies))
+    judge = TriggerJudge(_summed([*tallies, rejections]))
     if len(coded) < MIN_ARTICLES:
         return Thresholds(), judge
     calls = []
@@ -215,7 +218,7 @@ def _calibrate(train_set: list[Reviewed], settings: TrainSettings, suggester):
         _fit(nlp, trainable, [], trig, settings, [], None)
         for i in range(fold, len(coded), FOLDS):
             # the judge is counts: it judges each article from all the others (leave one out)
-            others = TriggerJudge(_summed(t for k, t in enumerate(tallies) if k != i))
+            others = TriggerJudge(_summed([*(t for k, t in enumerate(tallies) if k != i), rejections]))
             rates = [others.rate(mention_lemma(docs[i], m), m.type) for m in mentions[i]]
             calls.append(calls_on(span_scores(nlp, docs[i]), docs[i], clusters[i], coded[i].triggers,
                                   suggester.codebook, rates))
