@@ -12,7 +12,7 @@ from dataclasses import replace
 from typing import Iterable
 
 from rich.text import Text
-from textual import events, work
+from textual import work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -32,6 +32,7 @@ from .article_parse import ArticleParse
 from .background import in_daemon_thread
 from .entity_actions import EntityActions
 from .export_commands import export_commands
+from .key_routing import AimedKeys
 from .layout import PANE_BINDINGS, PaneLayout
 from .event_actions import EventActions
 from .relation_actions import RelationActions, links_text
@@ -72,7 +73,7 @@ class AnnotatedArticleView(ArticleView):
 
 
 class NewsmarkApp(PaneLayout, EntityActions, EventActions, RelationActions, ReviewActions, ArticleParse, SaveGuard,
-                  App[None]):
+                  AimedKeys, App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "newsmark"
 
@@ -319,31 +320,22 @@ class NewsmarkApp(PaneLayout, EntityActions, EventActions, RelationActions, Revi
         else:
             view.move_to(ent.start)
 
-    async def _on_key(self, event: events.Key) -> None:
-        """"/str" Enter typed in one burst (a fast typist, a paste, tmux): the letters after "/" were
-        sent to the pane that had focus before the search line opened, and come back up here with
-        the search line focused; they are the search's, not commands (a "q" would quit)."""
-        bar = self.screen.focused
-        if isinstance(bar, SearchBar) and event.is_printable:
-            bar.insert_text_at_cursor(event.character)
-            event.prevent_default()  # Textual's own handler (the key bindings) is not called
-
     def action_search(self) -> None:
         """Search the article, from whichever pane has focus."""
-        self.query_one(SearchBar).open()
+        self.query_one(SearchBar).open(give_back_to=self.view, then=self._searched)
 
-    def on_search_bar_done(self, message: SearchBar.Done) -> None:
+    def _searched(self, query: str | None) -> None:
+        """The search line's words, as Enter gives them (None: Escape)."""
         view = self.view
-        view.focus()
-        if message.query is None:
+        if query is None:
             return
-        if not message.query:
+        if not query:
             view.clear_search()
             self._set_message("search cleared: n and N move between entities")
             return
-        count = view.search(message.query)
+        count = view.search(query)
         found = f"match {view.match_index + 1} of {count}" if count else "no match"
-        self._set_message(f"{found} for {message.query!r}")
+        self._set_message(f"{found} for {query!r}")
 
     # -- status, help, palette, quit -------------------------------------------------------------
 

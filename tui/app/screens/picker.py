@@ -23,6 +23,7 @@ from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from ...core.codebook import Codebook, EventType
+from ..key_routing import LineInput, hand_on
 
 
 class ChoiceList(OptionList, can_focus=False):
@@ -70,7 +71,8 @@ class KeyedPicker(ModalScreen[str | None]):
             yield Label(Text(self.title_text), id="picker-title")
             yield Label(Text(self.hint), id="picker-hint")
             # Hidden, and unable to take the keys, until / opens it.
-            yield Input(placeholder="words to filter by; Enter takes the ▶ line", disabled=True)
+            yield LineInput(placeholder="words to filter by; Enter takes the ▶ line", disabled=True,
+                            on_enter=lambda _: self.action_take())
             yield ChoiceList()
 
     def on_mount(self) -> None:
@@ -110,6 +112,9 @@ class KeyedPicker(ModalScreen[str | None]):
         self.dismiss(None)
 
     def on_key(self, event: events.Key) -> None:
+        if self is not self.app.screen:  # already answered: the key was typed after the answer
+            hand_on(self.app, event)
+            return
         if self.has_class("-filtering") or event.key in self._bindings.key_to_bindings:
             return  # the filter's input, or a binding, has it
         event.stop()
@@ -142,7 +147,7 @@ class FilteredPicker(KeyedPicker):
             self.add_class("-filtering")
             field = self.query_one(Input)
             field.disabled, field.display = False, True
-            field.focus()
+            self.set_focus(field)  # at once: the keys typed after "/" are the filter's
         else:
             super().code_key(key, character)
 
@@ -151,10 +156,6 @@ class FilteredPicker(KeyedPicker):
         self.show([c for c in self.choices if all(w in c.text.lower() for w in words)])
         note = "" if self.shown else f"  (nothing matches {event.value!r}: Backspace, or Escape)"
         self.query_one("#picker-title", Label).update(Text(self.title_text + note))
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.action_take()
 
 
 def numbered(items: list[tuple[str, str]], prefix: str = "") -> list[Choice]:
