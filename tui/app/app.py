@@ -38,10 +38,11 @@ from .event_actions import EventActions
 from .relation_actions import RelationActions, links_text
 from .review_actions import ReviewActions
 from .save_guard import SaveGuard
+from .status_line import Part, fit
 from .screens.help import HelpScreen, picker_help
 from .widgets.article_list import ArticleList
 from .widgets.article_view import ArticleView
-from .widgets.event_panel import EVENT_BINDINGS, EventPanel
+from .widgets.event_panel import EVENT_BINDINGS, MARKS, EventPanel
 from .widgets.legend import Legend
 from .widgets.search_bar import SearchBar
 
@@ -63,6 +64,10 @@ ANNOTATION_BINDINGS = [
     Binding("m", "app.attribute", "Attributes", id="attribute.toggle"),
 ]
 
+
+
+def _cut(words: str, most: int) -> str:
+    return words if len(words) <= most else words[:most] + "…"
 
 
 class AnnotatedArticleView(ArticleView):
@@ -102,7 +107,7 @@ class NewsmarkApp(PaneLayout, EntityActions, EventActions, RelationActions, Revi
         self.session: ArticleSession | None = None
         self.current_event: str | None = None
         self._counts_due = False
-        self._message = ""
+        self._message, self._message_short = "", None
         self._quit_refused = False
         store.on_problem = self._problem  # damage found while reading: a notification, not stderr
         self.left_at: tuple[ArticleSession | None, int] = (None, 0)
@@ -192,7 +197,8 @@ class NewsmarkApp(PaneLayout, EntityActions, EventActions, RelationActions, Revi
         self._show_counts()
         self._refresh_events()
         self.view.refresh()
-        self._set_message(f"{len(spans)} entities and {len(suggested)} events suggested by {self.pipeline.name}")
+        self._set_message(f"{len(spans)} entities and {len(suggested)} events suggested by {self.pipeline.name}",
+                          f"{len(spans)} entities, {len(suggested)} events suggested")
 
     # -- articles ------------------------------------------------------------------------------
 
@@ -342,31 +348,37 @@ class NewsmarkApp(PaneLayout, EntityActions, EventActions, RelationActions, Revi
     def on_article_view_cursor_moved(self, message: ArticleView.CursorMoved) -> None:
         self._show_status()
 
-    def _set_message(self, message: str) -> None:
-        self._message = message
+    def _set_message(self, message: str, short: str | None = None) -> None:
+        """What the last key did; ``short``, a shorter form for a narrow terminal."""
+        self._message, self._message_short = message, short
         self._show_status()
 
     def _show_status(self) -> None:
         if not self.is_mounted:
             return
-        status = Text()
+        parts = []
         if self.session is not None:
             ent = self.session.entity_at(self.view.cursor)
-            if ent:  # the entity under the cursor, by its words and its label, then its links
+            if ent:  # the entity under the cursor, by its label and its words, then its links
                 words = " ".join(self.session.article.text[ent.start:ent.end].split())
-                shown = words if len(words) <= 40 else words[:40] + "…"
-                status.append(f"{ent.label} ", style=f"bold {self.codebook.colour(ent.label)}")
-                status.append(repr(shown), style="bold")
-                status.append(f" {ent.status}  ", style="dim")
-                status.append(links_text(self.session, ent))
+                style = f"bold {self.codebook.colour(ent.label)}"
+                whole = Text.assemble((f"{ent.label} ", style), (repr(_cut(words, 40)), "bold"),
+                                      (f" {ent.status}", "dim"))
+                short = Text.assemble((f"{ent.label} ", style), (repr(_cut(words, 16)), "bold"),
+                                      (f" {MARKS.get(ent.status, ent.status[:1])}", "dim"))
+                parts.append(Part(whole, 4, short))
+                parts.append(Part(links_text(self.session, ent), 1))
+            if self.session.unsaved:
+                parts.insert(0, Part(Text(f"NOT SAVED: {self.session.unsaved} edit(s) pending", style="bold red"),
+                                     7, Text(f"NOT SAVED: {self.session.unsaved}", style="bold red")))
         if self.pipeline is None:
-            status.append("model loading  ", style="dim")
+            parts.append(Part(Text("model loading", style="dim"), 2))
         elif self.pipeline.fallback:
-            status.append("NO MODEL: rules only  ", style="bold red")
-        if self.session is not None and self.session.unsaved:
-            status.append(f"NOT SAVED: {self.session.unsaved} edit(s) pending  ", style="bold red")
-        status.append(self._message)
-        self.query_one("#status", Static).update(status, layout=False)  # fixed size: no relayout per key
+            parts.append(Part(Text("NO MODEL: rules only", style="bold red"), 6, Text("NO MODEL", style="bold red")))
+        short = self._message_short
+        parts.append(Part(Text(self._message), 5, Text(short) if short else None, message=True))
+        width = max(10, self.size.width - 2)  # the status line's padding
+        self.query_one("#status", Static).update(fit(parts, width), layout=False)  # fixed size: no relayout per key
 
     def action_help(self) -> None:
         def named(binding: Binding) -> Binding:
