@@ -67,3 +67,29 @@ async def test_the_done_question_answered_in_the_same_burst(seed_db, codebook, p
         await burst(app, pilot, "da")  # the answer typed before the question showed
         assert not isinstance(app.screen, ReviewPromptScreen)
         assert store.row(article_id)["status"] == "done" and app.session.reviewed
+
+
+async def test_a_new_event_typed_in_one_burst_through_the_pickers_filter(seed_db, codebook, pipeline):
+    """e, then / and words in the type picker's filter, Enter, then f: every key after the one that
+    opened or closed a screen acts on the screen that is then on top."""
+    async with running(seed_db, codebook, pipeline) as (store, app, pilot):
+        text = app.session.article.text
+        app.view.move_to(text.index("strikes against attacking"))
+        await pilot.pause()
+        before = set(app.session.events)
+        await burst(app, pilot, "e/shelling\rf")  # not the likeliest type: the filter must have had the words
+        await pilot.pause()
+        new = [app.session.events[i] for i in set(app.session.events) - before]
+        assert [(e.type, e.subtype) for e in new] == [("REMOTE_VIOLENCE", "Shelling/artillery/missile attack")]
+        assert isinstance(app.screen, EventFormScreen) and app.current_event == new[0].id
+
+
+async def test_completion_taken_by_tab_typed_in_the_same_burst(seed_db, codebook, pipeline):
+    """The README's air strike, its form typed in one burst: "200" Tab still takes the completion,
+    though the messages saying the field changed have not come round when Tab is read."""
+    async with running(seed_db, codebook, pipeline) as (store, app, pilot):
+        await burst(app, pilot, "/str\ra")
+        await burst(app, pilot, "f\t\t200\t\r")
+        assert not isinstance(app.screen, EventFormScreen)
+        event = app.session.events[app.current_event]
+        assert event.fields["actor2"] == "Military Forces of Syria (2000-2024)"

@@ -35,14 +35,14 @@ from .export_commands import export_commands
 from .key_routing import AimedKeys
 from .layout import PANE_BINDINGS, PaneLayout
 from .event_actions import EventActions
-from .relation_actions import RelationActions, links_text
+from .relation_actions import RelationActions
 from .review_actions import ReviewActions
 from .save_guard import SaveGuard
-from .status_line import Part, fit
+from .status_line import fit, status_parts
 from .screens.help import HelpScreen, picker_help
 from .widgets.article_list import ArticleList
 from .widgets.article_view import ArticleView
-from .widgets.event_panel import EVENT_BINDINGS, MARKS, EventPanel
+from .widgets.event_panel import EVENT_BINDINGS, EventPanel
 from .widgets.legend import Legend
 from .widgets.search_bar import SearchBar
 
@@ -64,10 +64,6 @@ ANNOTATION_BINDINGS = [
     Binding("m", "app.attribute", "Attributes", id="attribute.toggle"),
 ]
 
-
-
-def _cut(words: str, most: int) -> str:
-    return words if len(words) <= most else words[:most] + "…"
 
 
 class AnnotatedArticleView(ArticleView):
@@ -348,6 +344,10 @@ class NewsmarkApp(PaneLayout, EntityActions, EventActions, RelationActions, Revi
     def on_article_view_cursor_moved(self, message: ArticleView.CursorMoved) -> None:
         self._show_status()
 
+    def on_article_view_stopped_at_sentence_end(self, message: ArticleView.StoppedAtSentenceEnd) -> None:
+        self._set_message("the selection stops at the end of the sentence (shift+arrows take it further)",
+                          "selection stops at the sentence end")
+
     def _set_message(self, message: str, short: str | None = None) -> None:
         """What the last key did; ``short``, a shorter form for a narrow terminal."""
         self._message, self._message_short = message, short
@@ -356,27 +356,8 @@ class NewsmarkApp(PaneLayout, EntityActions, EventActions, RelationActions, Revi
     def _show_status(self) -> None:
         if not self.is_mounted:
             return
-        parts = []
-        if self.session is not None:
-            ent = self.session.entity_at(self.view.cursor)
-            if ent:  # the entity under the cursor, by its label and its words, then its links
-                words = " ".join(self.session.article.text[ent.start:ent.end].split())
-                style = f"bold {self.codebook.colour(ent.label)}"
-                whole = Text.assemble((f"{ent.label} ", style), (repr(_cut(words, 40)), "bold"),
-                                      (f" {ent.status}", "dim"))
-                short = Text.assemble((f"{ent.label} ", style), (repr(_cut(words, 16)), "bold"),
-                                      (f" {MARKS.get(ent.status, ent.status[:1])}", "dim"))
-                parts.append(Part(whole, 4, short))
-                parts.append(Part(links_text(self.session, ent), 1))
-            if self.session.unsaved:
-                parts.insert(0, Part(Text(f"NOT SAVED: {self.session.unsaved} edit(s) pending", style="bold red"),
-                                     7, Text(f"NOT SAVED: {self.session.unsaved}", style="bold red")))
-        if self.pipeline is None:
-            parts.append(Part(Text("model loading", style="dim"), 2))
-        elif self.pipeline.fallback:
-            parts.append(Part(Text("NO MODEL: rules only", style="bold red"), 6, Text("NO MODEL", style="bold red")))
-        short = self._message_short
-        parts.append(Part(Text(self._message), 5, Text(short) if short else None, message=True))
+        parts = status_parts(self.session, self.view.cursor if self.session else 0, self.codebook, self.pipeline,
+                             self._message, self._message_short)
         width = max(10, self.size.width - 2)  # the status line's padding
         self.query_one("#status", Static).update(fit(parts, width), layout=False)  # fixed size: no relayout per key
 

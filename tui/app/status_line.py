@@ -13,6 +13,9 @@ from dataclasses import dataclass
 
 from rich.text import Text
 
+from .relation_actions import links_text
+from .widgets.event_panel import MARKS
+
 GAP = "  "
 MESSAGE_MIN = 30  # the message is cut no shorter than this before other parts go
 
@@ -55,3 +58,32 @@ def fit(parts: list[Part], width: int) -> Text:
         parts.remove(min(parts, key=lambda p: p.rank))
     line = Text(GAP).join(p.text for p in parts)
     return _cut(line, width)
+
+
+def _cut_words(words: str, most: int) -> str:
+    return words if len(words) <= most else words[:most] + "…"
+
+
+def status_parts(session, cursor: int, codebook, pipeline, message: str, message_short: str | None) -> list[Part]:
+    """The status line's parts: edits not saved, the entity under the cursor (its label, words and
+    status, then its links), the model's state, and what the last key did."""
+    parts = []
+    if session is not None:
+        ent = session.entity_at(cursor)
+        if ent:
+            words = " ".join(session.article.text[ent.start:ent.end].split())
+            style = f"bold {codebook.colour(ent.label)}"
+            whole = Text.assemble((f"{ent.label} ", style), (repr(_cut_words(words, 40)), "bold"),
+                                  (f" {ent.status}", "dim"))
+            short = Text.assemble((f"{ent.label} ", style), (repr(_cut_words(words, 16)), "bold"),
+                                  (f" {MARKS.get(ent.status, ent.status[:1])}", "dim"))
+            parts += [Part(whole, 4, short), Part(links_text(session, ent), 1)]
+        if session.unsaved:
+            parts.insert(0, Part(Text(f"NOT SAVED: {session.unsaved} edit(s) pending", style="bold red"), 7,
+                                 Text(f"NOT SAVED: {session.unsaved}", style="bold red")))
+    if pipeline is None:
+        parts.append(Part(Text("model loading", style="dim"), 2))
+    elif pipeline.fallback:
+        parts.append(Part(Text("NO MODEL: rules only", style="bold red"), 6, Text("NO MODEL", style="bold red")))
+    parts.append(Part(Text(message), 5, Text(message_short) if message_short else None, message=True))
+    return parts

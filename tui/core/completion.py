@@ -174,10 +174,11 @@ class Completer:
         if by_word and field in ACTOR_FIELDS and not _whole_word(best.casefold(), folded):
             # A standard actor that starts with what was typed beats one where it begins a later
             # word ("Un": "Unidentified Armed Group (...)" before "Civilians (United ...)"); a whole
-            # later word stands ("syria": "Military Forces of Syria (...)").
-            actors = actor_list(self.codebook)
-            best = next((c for tier in tiers[i + 1:] for c in tier
-                         if c.casefold().startswith(folded) and actors.get(c) is not None), best)
+            # later word stands ("syria": "Military Forces of Syria (...)"). Only the event's
+            # country's or an international one: "co" in Syria is the Coalition, not Congo's CODECO.
+            actors, here = actor_list(self.codebook), country or self.default_country
+            best = next((c for tier in tiers[i + 1:] for c in tier if c.casefold().startswith(folded)
+                         and (a := actors.get(c)) is not None and (not here or a.country in ("", here))), best)
         if best is None:
             return None
         # A shorter value that the best one extends comes first ("Military Forces of Iran (1989-)"

@@ -82,8 +82,9 @@ class EventFormScreen(ModalScreen[dict | None]):
         if self.completer is None or field_input is None or field_input.id is None:
             return None
         name = field_input.id.removeprefix("field-")
-        if name not in self._typed:
-            return None
+        stored = self.event.fields.get(name)
+        if name not in self._typed and field_input.value == ("" if stored is None else str(stored)):
+            return None  # not typed in (the change messages of a fast burst may still be on the way)
         found = self.completer.complete(name, field_input.value, self._country())
         return found if found and found != field_input.value else None
 

@@ -72,7 +72,7 @@ class KeyedPicker(ModalScreen[str | None]):
             yield Label(Text(self.hint), id="picker-hint")
             # Hidden, and unable to take the keys, until / opens it.
             yield LineInput(placeholder="words to filter by; Enter takes the ▶ line", disabled=True,
-                            on_enter=lambda _: self.action_take())
+                            on_enter=self._entered)
             yield ChoiceList()
 
     def on_mount(self) -> None:
@@ -100,6 +100,9 @@ class KeyedPicker(ModalScreen[str | None]):
     def action_move(self, step: int) -> None:
         if self.shown:
             self._mark(((self.query_one(OptionList).highlighted or 0) + step) % len(self.shown))
+
+    def _entered(self, field: Input) -> None:
+        self.action_take()
 
     def action_take(self) -> None:
         highlighted = self.query_one(OptionList).highlighted
@@ -152,10 +155,23 @@ class FilteredPicker(KeyedPicker):
             super().code_key(key, character)
 
     def on_input_changed(self, event: Input.Changed) -> None:
-        words = event.value.lower().split()
+        self.filter_by(event.value)
+
+    filtered_by = ""
+
+    def filter_by(self, value: str) -> None:
+        self.filtered_by = value
+        words = value.lower().split()
         self.show([c for c in self.choices if all(w in c.text.lower() for w in words)])
-        note = "" if self.shown else f"  (nothing matches {event.value!r}: Backspace, or Escape)"
+        note = "" if self.shown else f"  (nothing matches {value!r}: Backspace, or Escape)"
         self.query_one("#picker-title", Label).update(Text(self.title_text + note))
+
+    def _entered(self, field: Input) -> None:
+        """Enter in the filter: the ▶ line of the words typed so far, though the messages saying
+        they changed (which filter the list) have not all come round yet."""
+        if field.value != self.filtered_by:
+            self.filter_by(field.value)
+        self.action_take()
 
 
 def numbered(items: list[tuple[str, str]], prefix: str = "") -> list[Choice]:
