@@ -43,3 +43,25 @@ async def test_event_table_says_what_it_hides(seed_db, codebook, pipeline):
         await pilot.pause()
         assert panel.table.scroll_x > 0 and panel.table.hidden()[0] != columns
         assert f"{panel.table.hidden()[0]} of 9 columns hidden" in str(panel.border_subtitle)
+
+
+def test_status_parts_give_way_least_important_first():
+    from rich.text import Text
+
+    from tui.app.status_line import Part, fit
+
+    parts = [Part(Text("NOT SAVED: 3 edit(s) pending"), 7, Text("NOT SAVED: 3")),
+             Part(Text("ORG 'Syrian Democratic Forces' suggested"), 4, Text("ORG 'Syrian Democr…' ?")),
+             Part(Text("Located→Deir ez-Zor"), 1),
+             Part(Text("model loading"), 2),
+             Part(Text("52 entities and 4 events suggested by en_core_web_sm"), 5,
+                  Text("52 entities, 4 events suggested"), message=True)]
+    assert str(fit(parts, 300)) == ("NOT SAVED: 3 edit(s) pending  ORG 'Syrian Democratic Forces' suggested  "
+                                    "Located→Deir ez-Zor  model loading  52 entities and 4 events suggested by "
+                                    "en_core_web_sm")
+    assert str(fit(parts, 140)) == ("NOT SAVED: 3 edit(s) pending  ORG 'Syrian Democratic Forces' suggested  "
+                                    "Located→Deir ez-Zor  model loading  52 entities, 4 events suggested")
+    narrow = str(fit(parts, 78))  # the links and the model's state go before the entity and the message
+    assert narrow == "NOT SAVED: 3  ORG 'Syrian Democr…' ?  52 entities, 4 events suggested"
+    assert str(fit(parts, 60)) == "NOT SAVED: 3  52 entities, 4 events suggested"
+    assert str(fit(parts, 40)) == "NOT SAVED: 3  52 entities, 4 events sug…"  # cut, and it says so

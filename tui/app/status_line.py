@@ -1,9 +1,8 @@
 """The status line, fitted to the terminal's width: at 80 columns it still says what matters.
 
 Its parts (edits not saved, no model, what the last key did, the entity under the cursor, its links,
-the model's state) each have a rank. When the whole is too wide, the parts take their shorter forms
-(the message's first, as it was written to lose least; then the least important part's), then the
-message is cut short (it keeps its start), then the least important parts go. Nothing is cut off
+the model's state) each have a rank. When the whole is too wide, shorter forms come first, and the
+parts less important than the message give way before it is cut (see ``fit``). Nothing is cut off
 silently at the edge: a cut ends in "…".
 """
 
@@ -41,23 +40,47 @@ def _cut(text: Text, width: int) -> Text:
 
 
 def fit(parts: list[Part], width: int) -> Text:
-    """The parts, in their order, in at most ``width`` cells."""
+    """The parts, in their order, in at most ``width`` cells. Until they fit: the message's short
+    form; the parts less important than the message take their short forms, or go if they have none
+    (least important first); the more important ones take their short forms; the message is cut to
+    ``MESSAGE_MIN``; the less important parts go; the message is cut further, or goes; then the least
+    important of the rest."""
     parts = [Part(p.text, p.rank, p.short, p.message) for p in parts if p.text.plain]
-    for part in sorted(parts, key=lambda p: (not p.message, p.rank)):  # a message's short form loses least
-        if _width(parts) <= width:
-            break
-        if part.short is not None:
+    message = next((p for p in parts if p.message), None)
+    below = message.rank if message else 0
+
+    def fits() -> bool:
+        return _width(parts) <= width
+
+    def shorten_or_drop(part: Part, drop: bool) -> None:
+        if part.short is not None and part.text is not part.short:
             part.text = part.short
-    over = _width(parts) - width
-    for part in parts:
-        if over > 0 and part.message and part.text.cell_len > MESSAGE_MIN:
-            keep = max(MESSAGE_MIN, part.text.cell_len - over)
-            part.text = _cut(part.text, keep)
-            over = _width(parts) - width
-    while _width(parts) > width and len(parts) > 1:
+        elif drop:
+            parts.remove(part)
+
+    if message is not None and not fits():
+        shorten_or_drop(message, drop=False)
+    for part in sorted(parts, key=lambda p: p.rank):
+        if not fits():
+            shorten_or_drop(part, drop=part.rank < below and part is not message)
+    for part in sorted(parts, key=lambda p: p.rank):
+        if not fits():
+            shorten_or_drop(part, drop=False)
+    whole = message.text if message is not None else None
+    if message is not None and not fits() and message.text.cell_len > MESSAGE_MIN:
+        message.text = _cut(message.text, max(MESSAGE_MIN, message.text.cell_len - (_width(parts) - width)))
+    for part in sorted(parts, key=lambda p: p.rank):
+        if not fits() and part.rank < below and part is not message:
+            parts.remove(part)
+    if message is not None and len(parts) > 1:  # as much of the message as the room left takes
+        room = width - (_width(parts) - message.text.cell_len)
+        if room >= 8:
+            message.text = _cut(whole, room)
+        else:
+            parts.remove(message)
+    while not fits() and len(parts) > 1:
         parts.remove(min(parts, key=lambda p: p.rank))
-    line = Text(GAP).join(p.text for p in parts)
-    return _cut(line, width)
+    return _cut(Text(GAP).join(p.text for p in parts), width)
 
 
 def _cut_words(words: str, most: int) -> str:
@@ -77,7 +100,9 @@ def status_parts(session, cursor: int, codebook, pipeline, message: str, message
                                   (f" {ent.status}", "dim"))
             short = Text.assemble((f"{ent.label} ", style), (repr(_cut_words(words, 16)), "bold"),
                                   (f" {MARKS.get(ent.status, ent.status[:1])}", "dim"))
-            parts += [Part(whole, 4, short), Part(links_text(session, ent), 1)]
+            links = links_text(session, ent)
+            links.rstrip()
+            parts += [Part(whole, 4, short), Part(links, 1)]
         if session.unsaved:
             parts.insert(0, Part(Text(f"NOT SAVED: {session.unsaved} edit(s) pending", style="bold red"), 7,
                                  Text(f"NOT SAVED: {session.unsaved}", style="bold red")))
