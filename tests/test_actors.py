@@ -141,3 +141,28 @@ def test_missing_actor_file_is_named(tmp_path):
     (tmp_path / "mini.toml").write_text(MINI.replace("actors.toml", "gone.toml"))
     with pytest.raises(CodebookError, match="actor list gone.toml: no such file"):
         load_codebook(tmp_path / "mini.toml")
+
+
+def test_named_groups_complete_and_link(codebook):
+    """A coder spent most of an event's keys typing "Jamaah Ansharut Daulah": the named armed and
+    political groups of named_groups.csv complete from a word of their name, and link from a span."""
+    from tui.core.actors import INTER_CODES, actor_list, named_groups
+    from tui.core.completion import Completer
+    from tui.core.countries import all_countries
+
+    groups = named_groups()
+    assert len(groups) >= 100
+    countries = {c.name for c in all_countries()} | {""}
+    for group in groups:  # every line: a known country, an ACLED inter code, and its aliases
+        assert group.country in countries and group.inter in INTER_CODES and group.aliases, group
+    assert len({g.name for g in groups}) == len(groups)
+    done = Completer(codebook, [], {}, default_country="Indonesia")
+    for typed in ("Jamaah", "jamaah ans", "JAD"):
+        assert done.complete("actor1", typed, "Indonesia") == "JAD: Jamaah Ansharut Daulah"
+    assert done.describe("actor1", "JAD: Jamaah Ansharut Daulah") == "Political militia, Indonesia"
+    assert done.complete("actor2", "Al Shab", "Somalia") == "Al Shabaab"
+    actors = actor_list(codebook)
+    assert actors.match("Boko Haram", "Nigeria").name.startswith("Boko Haram - ")
+    assert actors.match("Jemaah Anshorut Daulah", "Indonesia").name == "JAD: Jamaah Ansharut Daulah"
+    # A country's generic actors still complete before its named groups ("U" in the UK is not the UVF).
+    assert done.complete("actor1", "U", "United Kingdom") == "Unidentified Armed Group (United Kingdom)"

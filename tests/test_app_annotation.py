@@ -170,3 +170,29 @@ async def test_mouse_drag_selects_and_a_key_labels_the_selection(seed_db, codebo
         assert text[slice(*view.selection())] == "Scott luca"
         await pilot.press("1")
         assert ("Scott lucas", "PERSON", "accepted") in ents(on_disk(store, app.session.article.id))
+
+
+def test_a_sentence_end_is_where_a_full_stop_meets_a_capital_but_not_after_an_initial():
+    from tui.core.tokens import sentence_end_between
+
+    text = 'In Reading. The man, Mr. Smith of the U.S. Army, fled! "We saw him," they said.\n\nNext one'
+    def between(a: str, b: str) -> bool:
+        start = text.index(a)
+        return sentence_end_between(text, start, text.index(b, start + 1))
+    assert between("Reading", "The") and between("fled", '"We') and between("said", "Next")
+    assert not between("Mr.", "Smith") and not between("U.S.", "Army") and not between("In", "Reading")
+
+
+async def test_selecting_by_words_stops_at_the_end_of_the_sentence(seed_db, codebook, pipeline):
+    """v w w 1 from "early" in "... late Wednesday and early Thursday. The US official said ...":
+    the second w would take the selection into the next sentence; it stops, rings, and says so."""
+    async with running(seed_db, codebook, pipeline, size=(160, 45)) as (store, app, pilot):
+        text = app.session.article.text
+        await goto(app, pilot, "early Thursday. The US")
+        await pilot.press("v", "w", "w")
+        assert "stops at the end of the sentence" in str(app.query_one("#status").render())
+        assert app.view.selection() == (text.index("early Thursday. The US"), text.index("Thursday. The US") + 1)
+        await pilot.press("7")
+        labelled = [text[e.start:e.end] for e in app.session.entities.values()
+                    if e.status == "accepted" and e.label == "DATE"]
+        assert labelled == ["early Thursday"]

@@ -28,10 +28,12 @@ async def test_done_asks_then_accept_all_reviews_and_survives_restart(seed_db, c
     async with running(seed_db, codebook, pipeline) as (store, app, pilot):
         article_id = app.session.article.id
         left = app.session.counts()["suggested"]
-        assert left > 10 and not app.session.reviewed
+        events = sum(1 for e in app.session.events.values() if e.status == "suggested")
+        assert left > 10 and events and not app.session.reviewed
         await pilot.press("d")
         assert isinstance(app.screen, ReviewPromptScreen)
-        assert f"{left} entity suggestion(s) left:" in str(app.screen.query_one("#review-question").render())
+        assert (f"{left} entity + {events} event suggestions:"
+                in str(app.screen.query_one("#review-question").render()))
         await pilot.press("x", "3")  # not answers: refused, the question stays
         assert isinstance(app.screen, ReviewPromptScreen)
         assert app.session.counts()["suggested"] == left
@@ -112,3 +114,51 @@ async def test_at_80_columns_the_done_question_shows_whole(seed_db, codebook, pi
         await pilot.press("d")
         question = str(app.screen.query_one("#review-question").render())
         assert question.endswith("go back") and question in whole_screen(app)
+
+
+def event_statuses(db_path, article_id) -> list[str]:
+    with Store(db_path) as store:
+        session = store.open_session(article_id)
+        try:
+            return sorted(e.status for e in session.events.values())
+        finally:
+            session.close()
+
+
+async def test_done_answers_the_suggested_events_too(seed_db, codebook, pipeline, tmp_path, capsys):
+    """Accept all / reject all at `d` answer the model's events as well as its entities, in one
+    undoable action; a training export then takes the accepted events as the coder's."""
+    async with running(seed_db, codebook, pipeline) as (store, app, pilot):
+        article_id = app.session.article.id
+        suggested = [e.id for e in app.session.events.values() if e.status == "suggested"]
+        assert len(suggested) >= 2
+        await pilot.press("d", "r")
+        assert {app.session.events[i].status for i in suggested} == {"rejected"}
+        await pilot.press("u")  # one action: the events are suggestions again, with the entities
+        assert {app.session.events[i].status for i in suggested} == {"suggested"}
+        assert not app.session.reviewed and app.session.counts()["suggested"] > 10
+        await pilot.press("d", "a")
+    reviewed, statuses, row = reopened(seed_db, article_id)
+    assert reviewed and row["status"] == "done" and statuses == ["accepted"]
+    assert event_statuses(seed_db, article_id) == ["accepted"] * len(suggested)
+    out = tmp_path / "brat"
+    assert main(["export", "--db", str(seed_db), "--format", "brat", "--out", str(out)]) == 0
+    assert "exported 1 article(s)" in capsys.readouterr().out
+    ann = next(out.glob("*.ann")).read_text(encoding="utf-8")
+    assert sum(1 for line in ann.splitlines() if line.startswith("E")) == len(suggested)
+
+
+async def test_done_asks_when_only_events_are_left_to_review(seed_db, codebook, pipeline):
+    async with running(seed_db, codebook, pipeline) as (store, app, pilot):
+        await pilot.press("A")  # every suggestion answered: entities and events
+        assert not any(e.status == "suggested" for e in app.session.events.values())
+        await pilot.press("u")
+        from tui.core import annotate
+
+        for ent in [e for e in app.session.entities.values() if e.status == "suggested"]:
+            annotate.accept(app.session, ent)  # the entities answered one by one; the events are not
+        events = sum(1 for e in app.session.events.values() if e.status == "suggested")
+        await pilot.press("d")
+        assert isinstance(app.screen, ReviewPromptScreen)
+        assert f"{events} event suggestion(s) left:" in str(app.screen.query_one("#review-question").render())
+        await pilot.press("escape")

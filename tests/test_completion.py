@@ -140,3 +140,23 @@ def test_every_country_has_its_government_and_sole_perpetrator_to_complete(codeb
     completer = Completer(codebook)
     assert completer.complete("actor1", "Gov", "Indonesia") == "Government of Indonesia"
     assert completer.complete("actor1", "Sol", "Indonesia") == "Sole Perpetrator (Indonesia)"
+
+
+READING = ("On Saturday evening in Forbury Gardens in Reading, Berkshire, UK a mass stabbing killed three people. "
+           "Thames Valley Police arrested Khairi Saadallah. Police said more.")
+READING_ENTITIES = [("Forbury Gardens", "LOC"), ("Berkshire", "GPE"), ("UK", "GPE"),
+                    ("Thames Valley Police", "ORG"), ("Khairi Saadallah", "PERSON")]
+
+
+def test_the_articles_places_come_first_in_the_location(codebook):
+    """A coder typed "Readin" in an article about Reading and got nothing: the model had not marked
+    the town, and the project's values came before the article's own places."""
+    done = Completer(codebook, READING_ENTITIES, {"location": ["Forbes", "Readington"]},
+                     default_country="United Kingdom", text=READING)
+    assert done.complete("location", "Readin", "United Kingdom") == "Reading"  # a word of the text, no entity
+    assert done.complete("location", "For", "United Kingdom") == "Forbury Gardens"  # an entity, before the project
+    assert done.complete("location", "Readingt", "United Kingdom") == "Readington"  # then the project
+    # Capitalised words that name a place elsewhere, or belong to another entity's name, are no places here.
+    assert done.complete("location", "Thame", "United Kingdom") is None  # Thames, New Zealand
+    assert done.complete("location", "Polic", "United Kingdom") is None  # Police, Poland
+    assert done.complete("location", "Khai", "United Kingdom") is None

@@ -12,7 +12,7 @@ from dataclasses import replace
 from typing import Iterable
 
 from rich.text import Text
-from textual import events, work
+from textual import work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -32,11 +32,13 @@ from .article_parse import ArticleParse
 from .background import in_daemon_thread
 from .entity_actions import EntityActions
 from .export_commands import export_commands
+from .key_routing import AimedKeys
 from .layout import PANE_BINDINGS, PaneLayout
 from .event_actions import EventActions
-from .relation_actions import RelationActions, links_text
+from .relation_actions import RelationActions
 from .review_actions import ReviewActions
 from .save_guard import SaveGuard
+from .status_line import fit, status_parts
 from .screens.help import HelpScreen, picker_help
 from .widgets.article_list import ArticleList
 from .widgets.article_view import ArticleView
@@ -72,7 +74,7 @@ class AnnotatedArticleView(ArticleView):
 
 
 class NewsmarkApp(PaneLayout, EntityActions, EventActions, RelationActions, ReviewActions, ArticleParse, SaveGuard,
-                  App[None]):
+                  AimedKeys, App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "newsmark"
 
@@ -101,7 +103,7 @@ class NewsmarkApp(PaneLayout, EntityActions, EventActions, RelationActions, Revi
         self.session: ArticleSession | None = None
         self.current_event: str | None = None
         self._counts_due = False
-        self._message = ""
+        self._message, self._message_short = "", None
         self._quit_refused = False
         store.on_problem = self._problem  # damage found while reading: a notification, not stderr
         self.left_at: tuple[ArticleSession | None, int] = (None, 0)
@@ -191,7 +193,8 @@ class NewsmarkApp(PaneLayout, EntityActions, EventActions, RelationActions, Revi
         self._show_counts()
         self._refresh_events()
         self.view.refresh()
-        self._set_message(f"{len(spans)} entities and {len(suggested)} events suggested by {self.pipeline.name}")
+        self._set_message(f"{len(spans)} entities and {len(suggested)} events suggested by {self.pipeline.name}",
+                          f"{len(spans)} entities, {len(suggested)} events suggested")
 
     # -- articles ------------------------------------------------------------------------------
 
@@ -319,62 +322,44 @@ class NewsmarkApp(PaneLayout, EntityActions, EventActions, RelationActions, Revi
         else:
             view.move_to(ent.start)
 
-    async def _on_key(self, event: events.Key) -> None:
-        """"/str" Enter typed in one burst (a fast typist, a paste, tmux): the letters after "/" were
-        sent to the pane that had focus before the search line opened, and come back up here with
-        the search line focused; they are the search's, not commands (a "q" would quit)."""
-        bar = self.screen.focused
-        if isinstance(bar, SearchBar) and event.is_printable:
-            bar.insert_text_at_cursor(event.character)
-            event.prevent_default()  # Textual's own handler (the key bindings) is not called
-
     def action_search(self) -> None:
         """Search the article, from whichever pane has focus."""
-        self.query_one(SearchBar).open()
+        self.query_one(SearchBar).open(give_back_to=self.view, then=self._searched)
 
-    def on_search_bar_done(self, message: SearchBar.Done) -> None:
+    def _searched(self, query: str | None) -> None:
+        """The search line's words, as Enter gives them (None: Escape)."""
         view = self.view
-        view.focus()
-        if message.query is None:
+        if query is None:
             return
-        if not message.query:
+        if not query:
             view.clear_search()
             self._set_message("search cleared: n and N move between entities")
             return
-        count = view.search(message.query)
+        count = view.search(query)
         found = f"match {view.match_index + 1} of {count}" if count else "no match"
-        self._set_message(f"{found} for {message.query!r}")
+        self._set_message(f"{found} for {query!r}")
 
     # -- status, help, palette, quit -------------------------------------------------------------
 
     def on_article_view_cursor_moved(self, message: ArticleView.CursorMoved) -> None:
         self._show_status()
 
-    def _set_message(self, message: str) -> None:
-        self._message = message
+    def on_article_view_stopped_at_sentence_end(self, message: ArticleView.StoppedAtSentenceEnd) -> None:
+        self._set_message("the selection stops at the end of the sentence (shift+arrows take it further)",
+                          "selection stops at the sentence end")
+
+    def _set_message(self, message: str, short: str | None = None) -> None:
+        """What the last key did; ``short``, a shorter form for a narrow terminal."""
+        self._message, self._message_short = message, short
         self._show_status()
 
     def _show_status(self) -> None:
         if not self.is_mounted:
             return
-        status = Text()
-        if self.session is not None:
-            ent = self.session.entity_at(self.view.cursor)
-            if ent:  # the entity under the cursor, by its words and its label, then its links
-                words = " ".join(self.session.article.text[ent.start:ent.end].split())
-                shown = words if len(words) <= 40 else words[:40] + "…"
-                status.append(f"{ent.label} ", style=f"bold {self.codebook.colour(ent.label)}")
-                status.append(repr(shown), style="bold")
-                status.append(f" {ent.status}  ", style="dim")
-                status.append(links_text(self.session, ent))
-        if self.pipeline is None:
-            status.append("model loading  ", style="dim")
-        elif self.pipeline.fallback:
-            status.append("NO MODEL: rules only  ", style="bold red")
-        if self.session is not None and self.session.unsaved:
-            status.append(f"NOT SAVED: {self.session.unsaved} edit(s) pending  ", style="bold red")
-        status.append(self._message)
-        self.query_one("#status", Static).update(status, layout=False)  # fixed size: no relayout per key
+        parts = status_parts(self.session, self.view.cursor if self.session else 0, self.codebook, self.pipeline,
+                             self._message, self._message_short)
+        width = max(10, self.size.width - 2)  # the status line's padding
+        self.query_one("#status", Static).update(fit(parts, width), layout=False)  # fixed size: no relayout per key
 
     def action_help(self) -> None:
         def named(binding: Binding) -> Binding:

@@ -111,6 +111,7 @@ class PaneLayout:
         if focused is not None and not all(node.display for node in focused.ancestors_with_self
                                            if node is not self and node is not self.screen):
             self.view.focus()  # the pane that had the focus is hidden: back to the article
+        self._show_status()  # fitted to the new width
 
     def action_toggle_pane(self, which: str) -> None:
         plan = self.current_plan()

@@ -1,6 +1,6 @@
 """Marking an article done: its entity layer must be reviewed first (a mixin of ``NewsmarkApp``).
 
-With suggestions left, `d` asks in one line whether to accept them all or reject them all (one
+With suggestions left (entities or events), `d` asks in one line whether to accept them all or reject them all (one
 undoable action, as ``A`` is), then marks the article reviewed and done; going back changes nothing.
 """
 
@@ -14,18 +14,17 @@ class ReviewActions:
     """The key d."""
 
     def action_done(self) -> None:
-        session = self.session
-        left = session.counts()["suggested"]
-        if not left:
+        entities, events = annotate.suggestions_left(self.session)
+        if not entities and not events:
             self._finish_article(None)
             return
 
         def answered(answer: str | None) -> None:
             if answer is None:
-                self._set_message(f"not done: {left} suggestion(s) still to review (a / r, or A for all)")
+                self._set_message(f"not done: {entities + events} suggestion(s) still to review (a / r, or A for all)")
                 return
             self._finish_article(answer)
-        self.push_screen(ReviewPromptScreen(left), answered)
+        self.push_screen(ReviewPromptScreen(entities, events), answered)
 
     def _finish_article(self, answer: str | None) -> None:
         session = self.session

@@ -5,12 +5,20 @@ country ("Protesters ({country})" -> "Protesters (Belarus)"); see
 ``tui/codebooks/data/acled_actors.toml``. ``actor_list(codebook)`` builds the list once per
 codebook. ``ActorList.match`` links a coded span ("pro-Assad fighters", "the United States'",
 "protesters" in Belarus) to its standard actor; the span itself stays the evidence.
+
+A codebook with an actor list also gets the named non-state groups of
+``tui/codebooks/data/named_groups.csv`` (``named_groups()``: "JAD: Jamaah Ansharut Daulah", "Al
+Shabaab"; the file says where they come from), listed after the codebook's own actors and the ones its
+patterns make, so that a country's generic actors complete first.
 """
 
 from __future__ import annotations
 
+import csv
 import re
 from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
 
 from .countries import all_countries, name_key
 
@@ -46,27 +54,46 @@ def country_in_pattern(pattern: str, country: str) -> str:
     return pattern.replace("{country}", country)
 
 
-class ActorList:
-    """The named actors of a codebook plus its patterns made for every country."""
+@cache
+def named_groups() -> tuple[StandardActor, ...]:
+    """The named armed and political groups shipped with newsmark (``named_groups.csv``)."""
+    where = "tui/codebooks/data/named_groups.csv"
+    lines = files("tui.codebooks").joinpath("data", "named_groups.csv").read_text(encoding="utf-8").splitlines()
+    rows = [(n, line) for n, line in enumerate(lines, start=1) if line.strip() and not line.startswith("#")]
+    out = []
+    for (n, _), row in zip(rows[1:], csv.reader(line for _, line in rows[1:])):
+        if len(row) != 4 or not row[0].strip() or not row[1].strip().isdigit() or not 1 <= int(row[1]) <= 8:
+            raise ValueError(f"{where} line {n}: want name,inter (1-8),country,aliases; got {row}")
+        name, inter, country, aliases = (cell.strip() for cell in row)
+        out.append(StandardActor(name, int(inter), country, tuple(a.strip() for a in aliases.split(";") if a.strip())))
+    return tuple(out)
 
-    def __init__(self, actors: tuple[StandardActor, ...], patterns: tuple[StandardActor, ...]) -> None:
-        self._named = list(actors)
+
+class ActorList:
+    """The named actors of a codebook plus its patterns made for every country, then ``groups``."""
+
+    def __init__(self, actors: tuple[StandardActor, ...], patterns: tuple[StandardActor, ...],
+                 groups: tuple[StandardActor, ...] = ()) -> None:
+        known = {a.name for a in actors}
+        self._named = list(actors) + [g for g in groups if g.name not in known]
         self._by_name: dict[str, StandardActor] = {}
         self._order: list[StandardActor] = []
-        for actor in self._named:
+        for actor in actors:
             self._add(actor)
         self._generic: dict[str, list[tuple[str, StandardActor]]] = {}  # country -> [(alias key, actor)]
         for country in (c.name for c in all_countries()):
             for pattern in patterns:
                 name = country_in_pattern(pattern.name, country)
                 stem = _stem(name)
-                stand_ins = [a for a in self._named if a.country == country and _stem(a.name).startswith(stem)]
+                stand_ins = [a for a in actors if a.country == country and _stem(a.name).startswith(stem)]
                 stand_in = min(stand_ins, key=lambda a: len(a.name)) if stand_ins else None
                 actor = stand_in or StandardActor(name, pattern.inter, country, ())
                 if stand_in is None:
                     self._add(actor)
                 aliases = self._generic.setdefault(country, [])
                 aliases.extend((name_key(alias), actor) for alias in pattern.aliases)
+        for actor in self._named[len(actors):]:  # the groups: after the generic actors
+            self._add(actor)
         self._alias_index: list[tuple[str, str, StandardActor]] = []  # (key, alias as written, actor)
         self._exact: dict[str, list[StandardActor]] = {}
         for actor in self._named:
@@ -161,6 +188,7 @@ def actor_list(codebook) -> ActorList:
     hit = _cache.get(id(codebook))
     if hit is not None and hit[0] is codebook:
         return hit[1]
-    built = ActorList(tuple(getattr(codebook, "actors", ())), tuple(getattr(codebook, "actor_patterns", ())))
+    actors, patterns = tuple(getattr(codebook, "actors", ())), tuple(getattr(codebook, "actor_patterns", ()))
+    built = ActorList(actors, patterns, named_groups() if actors or patterns else ())
     _cache[id(codebook)] = (codebook, built)
     return built

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from .events import accept_event, reject_event
 from .model import Entity, now_iso
 from .session import ArticleSession, change
 
@@ -66,31 +67,42 @@ def reject(session: ArticleSession, ent: Entity) -> dict | None:
     return session.commit(f"reject {ent.label}", [change("entities", ent, _rejected(ent, session.annotator))])
 
 
-def _answer_all(session: ArticleSession, verb: str, answered) -> dict | None:
+def suggestions_left(session: ArticleSession) -> tuple[int, int]:
+    """The entity and event suggestions nobody has answered yet."""
+    return session.counts()["suggested"], sum(1 for e in session.events.values() if e.status == "suggested")
+
+
+def _answer_all(session: ArticleSession, verb: str, answered, answer_event) -> dict | None:
+    """Every suggestion left, entities and events, answered in one undoable action."""
     who = session.annotator
     changes = [
         change("entities", e, answered(e, who)) for e in session.entities.values() if e.status == "suggested"
     ]
-    return session.commit(f"{verb} {len(changes)} suggestions", changes)
+    entities = len(changes)
+    for event in [e for e in session.events.values() if e.status == "suggested"]:
+        changes += answer_event(session, event.id)
+    events = len(changes) - entities
+    what = f"{entities} suggestions" + (f" and {events} suggested event(s)" if events else "")
+    return session.commit(f"{verb} {what}", changes)
 
 
 def accept_all(session: ArticleSession) -> dict | None:
-    """Accept every suggestion that remains in the article, as one undoable action."""
-    return _answer_all(session, "accept", _accepted)
+    """Accept every suggestion that remains in the article, entities and events, as one undoable action."""
+    return _answer_all(session, "accept", _accepted, accept_event)
 
 
 def reject_all(session: ArticleSession) -> dict | None:
-    """Reject every suggestion that remains in the article, as one undoable action."""
-    return _answer_all(session, "reject", _rejected)
+    """Reject every suggestion that remains in the article, entities and events, as one undoable action."""
+    return _answer_all(session, "reject", _rejected, reject_event)
 
 
 def review(session: ArticleSession, answer: str | None = None) -> dict | None:
-    """Finish reviewing the entity layer: ``accept`` or ``reject`` every suggestion left (None when
-    none is left), then mark the article reviewed; what a coder answers when marking it done."""
+    """Finish reviewing the article: ``accept`` or ``reject`` every suggestion left, entities and
+    events (None when none is left), then mark it reviewed; what a coder answers when marking it done."""
     if answer not in (None, "accept", "reject"):
         raise ValueError(f"unknown review answer {answer!r}")
     action = {"accept": accept_all, "reject": reject_all}[answer](session) if answer else None
-    if session.counts()["suggested"]:
+    if any(suggestions_left(session)):
         raise ValueError("suggestions are left: answer accept or reject")
     session.set_reviewed(True)
     return action

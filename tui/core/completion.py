@@ -3,7 +3,9 @@
 Candidates for a field come from three places, in this order of preference:
 1. the article: the standard actors that the event's own actor words (this field's first) and then
    the article's entities name (``ActorList.match``: "the Coalition" -> "Global Coalition Against
-   Daesh"), then the entities' own words of the labels the field takes;
+   Daesh"), then the entities' own words of the labels the field takes; for the location, the
+   places its GPE/LOC/FAC entities name, their words, then the places that its other capitalised
+   words name in the event's country (a town the model did not mark: "Reading");
 2. the project: values already coded in that field (and, for actors, in any actor field);
 3. the codebook: its standard actor list (the event's country first), ACLED's countries, and the
    gazetteer's admin1 units of the event's country.
@@ -15,6 +17,7 @@ Forces of Syria (2000-2024)"). Fields holding several values ("A; B") complete t
 
 from __future__ import annotations
 
+import re
 from typing import Iterable
 
 from . import gazetteer
@@ -31,6 +34,8 @@ FIELD_LABELS = {
     "location": ("GPE", "LOC", "FAC"), "admin1": ("GPE", "LOC"), "country": ("GPE",),
 }
 SEPARATOR = "; "
+# A run of capitalised words (a place's name is one to three of them).
+CAPITALISED = re.compile(r"[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)*")
 
 
 def coded_values(events: Iterable) -> dict[str, set[str]]:
@@ -64,13 +69,15 @@ class Completer:
 
     def __init__(self, codebook: Codebook, entities: Iterable[tuple[str, str]] = (),
                  project: dict[str, Iterable[str]] | None = None, event_fields: dict | None = None,
-                 default_country: str = "") -> None:
+                 default_country: str = "", text: str = "") -> None:
         """``entities``: (words, label) of the article's visible entities, in text order;
         ``project``: values already coded in the project, by field; ``event_fields``: the fields
         of the event being coded, whose actor words (read from its arguments) name the likeliest
         standard actors of all; ``default_country``: the article's country, for an event that has
-        none yet (so "Protesters (" offers that country's protesters first)."""
+        none yet (so "Protesters (" offers that country's protesters first); ``text``: the
+        article's text, whose words may name places that are no entity."""
         self.codebook = codebook
+        self.text = text
         self.default_country = default_country
         self.entities = [(" ".join(words.split()), label) for words, label in entities]
         self.project = {name: sorted(values) for name, values in (project or {}).items()}
@@ -118,7 +125,27 @@ class Completer:
             return [found, project, gazetteer.admin1_names(country) if country else []]
         if field == "country":
             return [found, project, [c.name for c in all_countries()]]
-        return [found, project, words]
+        return [found, words, self._places_in_text(country), project]
+
+    def _places_in_text(self, country: str) -> list[str]:
+        """Places that the article's capitalised words name but that are no entity (the model missed
+        "Reading"): in the event's country only, and never words of another entity's name (the
+        "Thames" of "Thames Valley Police", the "Khairi" of a man's name)."""
+        if not country:
+            return []
+        others = {w.casefold() for words, label in self.entities if label not in FIELD_LABELS["location"]
+                  for w in words.split()}
+        names = []
+        for run in CAPITALISED.findall(self.text):
+            words = run.split()
+            names += [words[i:i + size] for size in (3, 2, 1) for i in range(len(words) - size + 1)
+                      if not any(w.casefold() in others for w in words[i:i + size])]
+        found = []
+        for name in _unique(" ".join(words) for words in names):  # each name looked up once
+            place = gazetteer.lookup(name, country)
+            if place is not None and place.fields()["country"] == country:
+                found.append(place.fields()["location"])
+        return found
 
     def complete(self, field: str, typed: str, country: str = "") -> str | None:
         """The whole field value that ``typed`` completes to, or None (nothing typed, or no
@@ -147,10 +174,11 @@ class Completer:
         if by_word and field in ACTOR_FIELDS and not _whole_word(best.casefold(), folded):
             # A standard actor that starts with what was typed beats one where it begins a later
             # word ("Un": "Unidentified Armed Group (...)" before "Civilians (United ...)"); a whole
-            # later word stands ("syria": "Military Forces of Syria (...)").
-            actors = actor_list(self.codebook)
-            best = next((c for tier in tiers[i + 1:] for c in tier
-                         if c.casefold().startswith(folded) and actors.get(c) is not None), best)
+            # later word stands ("syria": "Military Forces of Syria (...)"). Only the event's
+            # country's or an international one: "co" in Syria is the Coalition, not Congo's CODECO.
+            actors, here = actor_list(self.codebook), country or self.default_country
+            best = next((c for tier in tiers[i + 1:] for c in tier if c.casefold().startswith(folded)
+                         and (a := actors.get(c)) is not None and (not here or a.country in ("", here))), best)
         if best is None:
             return None
         # A shorter value that the best one extends comes first ("Military Forces of Iran (1989-)"

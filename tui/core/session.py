@@ -162,7 +162,7 @@ class ArticleSession:
             return None
         action = self.history[self.position - 1]
         self._save({"undo": 1}, self._undo)
-        self._unreview_if_suggestions_are_back()
+        self._unreview_if_suggestions_are_back(action, "before")
         return action
 
     def redo(self) -> dict | None:
@@ -170,13 +170,14 @@ class ArticleSession:
             return None
         action = self.history[self.position]
         self._save({"redo": 1}, self._redo)
-        self._unreview_if_suggestions_are_back()
+        self._unreview_if_suggestions_are_back(action, "after")
         return action
 
-    def _unreview_if_suggestions_are_back(self) -> None:
-        """Undoing "reject all" brings suggestions back: the layer is no longer reviewed, or a training
-        export would take their words for "no entity here"."""
-        if self.reviewed and any(e.status == "suggested" for e in self.entities.values()):
+    def _unreview_if_suggestions_are_back(self, action: dict, now: str) -> None:
+        """Undoing "reject all" brings suggestions back (entities or events): the article is no longer
+        reviewed, or a training export would take their words for "no entity here". ``now`` is the
+        side of the action's changes that the records are now in."""
+        if self.reviewed and any((c[now] or {}).get("status") == "suggested" for c in action["changes"]):
             self.set_reviewed(False)
 
     def set_model_entities(

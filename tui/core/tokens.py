@@ -12,6 +12,25 @@ from typing import Any
 
 _WORDS = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]", re.UNICODE)
 HYPHENS = ("-", "\u2010", "\u2011")  # hyphen-minus, hyphen, non-breaking hyphen
+# A sentence ends at ".", "!" or "?" (closing quotes or brackets may follow) before a space and a
+# capital, a digit or an opening quote; or at a blank line (a headline, a paragraph).
+_SENTENCE_END = re.compile(r"(\w+)?[.!?]+[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|\n[ \t]*\n")
+# Words whose full stop does not end a sentence ("Mr. Smith", "Gen. Votel", "St. Louis").
+ABBREVIATIONS = frozenset("""mr mrs ms dr st gen col lt sgt capt maj cpl adm gov sen rep prof jr sr no nos mt ft
+                             inc ltd co corp vs etc jan feb mar apr aug sept sep oct nov dec rev hon pres""".split())
+
+
+def sentence_end_between(text: str, start: int, end: int) -> bool:
+    """Whether a sentence ends between ``start`` and ``end`` (a word that starts at ``end`` begins
+    another sentence). A single letter's stop is an initial ("U.S. Army", "J. Smith"), not an end."""
+    for match in _SENTENCE_END.finditer(text, start, min(len(text), end + 2)):  # the look-ahead past end
+        if match.end() > end:
+            continue
+        word = match.group(1)
+        if word and text[match.start(1) + len(word)] == "." and (len(word) == 1 or word.lower() in ABBREVIATIONS):
+            continue
+        return True
+    return False
 
 
 class TokenIndex:

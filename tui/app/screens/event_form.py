@@ -17,6 +17,7 @@ from textual.widgets import Input, Label, Static
 from ...core.completion import COMPLETED_FIELDS, Completer
 from ...core.model import Event
 from ..completion import FieldSuggester
+from ..key_routing import LineInput
 
 # The fields a coder most often types come first: the actors (the parse gives the words, the coder
 # the standard names), then fatalities and the date.
@@ -66,7 +67,8 @@ class EventFormScreen(ModalScreen[dict | None]):
                         value = self.event.fields.get(name, "")
                         suggester = (FieldSuggester(self.completer, name, self._country)
                                      if self.completer and name in COMPLETED_FIELDS else None)
-                        yield Input("" if value is None else str(value), id=f"field-{name}", suggester=suggester)
+                        yield LineInput("" if value is None else str(value), id=f"field-{name}", suggester=suggester,
+                                        on_enter=self._entered)
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()
@@ -80,8 +82,9 @@ class EventFormScreen(ModalScreen[dict | None]):
         if self.completer is None or field_input is None or field_input.id is None:
             return None
         name = field_input.id.removeprefix("field-")
-        if name not in self._typed:
-            return None
+        stored = self.event.fields.get(name)
+        if name not in self._typed and field_input.value == ("" if stored is None else str(stored)):
+            return None  # not typed in (the change messages of a fast burst may still be on the way)
         found = self.completer.complete(name, field_input.value, self._country())
         return found if found and found != field_input.value else None
 
@@ -112,8 +115,10 @@ class EventFormScreen(ModalScreen[dict | None]):
             self._take(focused)
         self.focus_next()
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        if not self._take(event.input):
+    def _entered(self, field_input: Input) -> None:
+        """Enter, carried out at once: the keys typed after it go on in this field (after the
+        completion it took) or, once the form is saved, to the pane under it."""
+        if not self._take(field_input):
             self.action_save()
 
     def action_save(self) -> None:

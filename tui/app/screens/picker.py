@@ -23,6 +23,7 @@ from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from ...core.codebook import Codebook, EventType
+from ..key_routing import LineInput, hand_on
 
 
 class ChoiceList(OptionList, can_focus=False):
@@ -70,7 +71,8 @@ class KeyedPicker(ModalScreen[str | None]):
             yield Label(Text(self.title_text), id="picker-title")
             yield Label(Text(self.hint), id="picker-hint")
             # Hidden, and unable to take the keys, until / opens it.
-            yield Input(placeholder="words to filter by; Enter takes the ▶ line", disabled=True)
+            yield LineInput(placeholder="words to filter by; Enter takes the ▶ line", disabled=True,
+                            on_enter=self._entered)
             yield ChoiceList()
 
     def on_mount(self) -> None:
@@ -99,6 +101,9 @@ class KeyedPicker(ModalScreen[str | None]):
         if self.shown:
             self._mark(((self.query_one(OptionList).highlighted or 0) + step) % len(self.shown))
 
+    def _entered(self, field: Input) -> None:
+        self.action_take()
+
     def action_take(self) -> None:
         highlighted = self.query_one(OptionList).highlighted
         if self.shown and highlighted is not None:
@@ -110,6 +115,9 @@ class KeyedPicker(ModalScreen[str | None]):
         self.dismiss(None)
 
     def on_key(self, event: events.Key) -> None:
+        if self is not self.app.screen:  # already answered: the key was typed after the answer
+            hand_on(self.app, event)
+            return
         if self.has_class("-filtering") or event.key in self._bindings.key_to_bindings:
             return  # the filter's input, or a binding, has it
         event.stop()
@@ -142,18 +150,27 @@ class FilteredPicker(KeyedPicker):
             self.add_class("-filtering")
             field = self.query_one(Input)
             field.disabled, field.display = False, True
-            field.focus()
+            self.set_focus(field)  # at once: the keys typed after "/" are the filter's
         else:
             super().code_key(key, character)
 
     def on_input_changed(self, event: Input.Changed) -> None:
-        words = event.value.lower().split()
+        self.filter_by(event.value)
+
+    filtered_by = ""
+
+    def filter_by(self, value: str) -> None:
+        self.filtered_by = value
+        words = value.lower().split()
         self.show([c for c in self.choices if all(w in c.text.lower() for w in words)])
-        note = "" if self.shown else f"  (nothing matches {event.value!r}: Backspace, or Escape)"
+        note = "" if self.shown else f"  (nothing matches {value!r}: Backspace, or Escape)"
         self.query_one("#picker-title", Label).update(Text(self.title_text + note))
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
+    def _entered(self, field: Input) -> None:
+        """Enter in the filter: the ▶ line of the words typed so far, though the messages saying
+        they changed (which filter the list) have not all come round yet."""
+        if field.value != self.filtered_by:
+            self.filter_by(field.value)
         self.action_take()
 
 

@@ -11,6 +11,8 @@ from textual.app import ComposeResult
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from ..key_routing import hand_on
+
 ANSWERS = {"a": "accept", "r": "reject", "escape": None, "b": None}
 
 
@@ -19,20 +21,26 @@ class ReviewPromptScreen(ModalScreen[str | None]):
 
     DEFAULT_CSS = """
     ReviewPromptScreen { align: center bottom; background: $background 30%; }
-    ReviewPromptScreen > Static { width: 100%; height: 1; padding: 0 1; margin-bottom: 2;
+    ReviewPromptScreen > Static { width: 100%; height: auto; padding: 0 1; margin-bottom: 2;
                                   background: $warning; color: $text; text-style: bold; }
     """
 
-    def __init__(self, suggestions: int) -> None:
+    def __init__(self, entities: int, events: int = 0) -> None:
         super().__init__()
-        self.suggestions = suggestions
+        self.entities, self.events = entities, events
 
     def compose(self) -> ComposeResult:
-        # Short enough for an 80-column terminal (78 columns inside the padding) with a 5-digit count.
-        yield Static(f"{self.suggestions} entity suggestion(s) left: a accept all · r reject all · b/Esc go back",
-                     id="review-question")
+        # One line of an 80-column terminal (78 inside the padding) up to 999 entity and 99 event
+        # suggestions; two lines beyond.
+        left = [f"{self.entities} entity"] if self.entities else []
+        left += [f"{self.events} event"] if self.events else []
+        what = f"{left[0]} suggestion(s) left" if len(left) == 1 else f"{' + '.join(left)} suggestions"
+        yield Static(f"{what}: a accept all · r reject all · b/Esc go back", id="review-question")
 
     def on_key(self, event: events.Key) -> None:
+        if self is not self.app.screen:  # already answered: the key was typed after the answer
+            hand_on(self.app, event)
+            return
         event.stop()
         event.prevent_default()
         if event.key in ANSWERS:

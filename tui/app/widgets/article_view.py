@@ -21,7 +21,7 @@ from textual.strip import Strip
 
 from ...core.codebook import Codebook
 from ...core.session import ArticleSession
-from ...core.tokens import TokenIndex
+from ...core.tokens import TokenIndex, sentence_end_between
 from ..textlayout import MEASURE, cells, line_of, offset_at_cell, safe_text, wrap
 
 CURSOR = Style(reverse=True, bold=True)
@@ -74,6 +74,9 @@ class ArticleView(ScrollView, can_focus=True):
             super().__init__()
             self.view = view
             self.offset = offset
+
+    class StoppedAtSentenceEnd(Message):
+        """``w`` / ``b`` would have taken the selection into another sentence."""
 
     cursor: reactive[int] = reactive(0, always_update=True, repaint=False, init=False)
 
@@ -309,12 +312,21 @@ class ArticleView(ScrollView, can_focus=True):
         self.move_to(0 if which == 0 else self._max_offset())
 
     def action_word(self, direction: int) -> None:
+        """Move by a word; a selection growing by words stops at the end of its sentence (an entity
+        never spans two), with the bell and a word on the status line: shift+arrows take it further."""
         if self.tokens is None:
             return
         if direction > 0:
             target = self.tokens.next_word(self.cursor)
         else:
             target = self.tokens.previous_word(self.cursor)
+        if self.visual and self.anchor is not None:
+            anchor = self.anchor
+            if (sentence_end_between(self.text, min(anchor, target), max(anchor, target))
+                    and not sentence_end_between(self.text, min(anchor, self.cursor), max(anchor, self.cursor))):
+                self.app.bell()
+                self.post_message(self.StoppedAtSentenceEnd())
+                return
         self.move_to(target, extend=self.visual)
 
     def action_toggle_select(self) -> None:

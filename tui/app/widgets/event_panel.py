@@ -14,6 +14,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.message import Message
 from textual.widgets import DataTable, Static
 
 from ...core.acled_fields import short_note
@@ -51,9 +52,44 @@ def _trigger(text: str, event: Event) -> str:
 
 
 class EventTable(DataTable):
-    """Rows keyed by event id, in text order of the triggers."""
+    """Rows keyed by event id, in text order of the triggers.
+
+    When it is narrower or shorter than what it holds, the panel's bottom border says how many
+    columns and rows are out of sight (``hidden``), so a narrow terminal never hides them silently."""
 
     BINDINGS = EVENT_BINDINGS
+
+    class Hidden(Message):
+        def __init__(self, columns: int, rows: int) -> None:
+            super().__init__()
+            self.columns, self.rows = columns, rows
+
+    def hidden(self) -> tuple[int, int]:
+        """Columns not wholly in sight (cut at an edge or scrolled past), and rows out of sight."""
+        region = self.scrollable_content_region
+        left, right = self.scroll_x, self.scroll_x + region.width
+        columns, x = 0, 0
+        for column in self.columns.values():
+            width = column.get_render_width(self)
+            columns += x < left or x + width > right
+            x += width
+        shown_rows = max(0, region.height - (self.header_height if self.show_header else 0))
+        return columns, max(0, self.row_count - shown_rows)
+
+    def _tell_hidden(self) -> None:
+        if self.is_mounted:
+            self.post_message(self.Hidden(*self.hidden()))
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._tell_hidden)
+
+    def watch_scroll_x(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_x(old_value, new_value)
+        self._tell_hidden()
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        self._tell_hidden()
 
     def __init__(self, **kwargs) -> None:
         super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
@@ -72,6 +108,7 @@ class EventTable(DataTable):
             self.add_column(label, key=key, width=min(max(widest, cell_len(label)), MAX_COLUMN))
         for key, cells in rows:
             self.add_row(*cells, key=key)
+        self.call_after_refresh(self._tell_hidden)
 
     @property
     def current_id(self) -> str | None:
@@ -104,6 +141,14 @@ class EventPanel(Vertical):
     @property
     def current_id(self) -> str | None:
         return self.table.current_id
+
+    def on_event_table_hidden(self, message: EventTable.Hidden) -> None:
+        out = []
+        if message.columns:
+            out.append(f"{message.columns} of {len(COLUMNS)} columns hidden ←→")
+        if message.rows:
+            out.append(f"{message.rows} more row(s) ↑↓")
+        self.border_subtitle = " · ".join(out)
 
     def show_events(self, text: str, events: list[Event], warnings: dict[str, list[str]],
                     current: str | None = None) -> None:
