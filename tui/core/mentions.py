@@ -21,6 +21,7 @@ TITLE_NOUNS = frozenset({
 })
 SPEECH_VERBS = frozenset({"say", "tell", "claim", "add", "state", "announce", "report", "confirm", "assert"})
 NAMING_VERBS = frozenset({"name", "identify"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 _QUOTED = re.compile(r'"[^"\n]{1,600}"|\u201c[^\u201d\n]{1,600}\u201d')
 _SENTENCES_BACK = 6
 
@@ -50,6 +51,11 @@ def resolve(tok):
     """
     if tok.lower_ not in lex.PRONOUNS:
         return tok
+    noun = tok.head.head
+    if tok.lower_ in RELATIVE_PRONOUNS and tok.head.dep_ == "relcl" and noun.pos_ in ("NOUN", "PROPN") and (
+            tok.dep_ in ("nsubj", "nsubjpass") or noun.ent_type_ in ("PERSON", "ORG", "NORP", "GPE", "FAC")
+            or noun.lemma_.lower() in lex.TARGET_NOUNS):  # not "the fourth night in a row that they protested"
+        return noun  # "two people who were participating", "the man that police shot"
     node = tok.head
     for _ in range(3 if tok.dep_ in ("nsubj", "nsubjpass") else 0):  # "Sirhan shot him": him is not Sirhan
         if node.lemma_.lower() in SPEECH_VERBS or node.head.lemma_.lower() in SPEECH_VERBS:
@@ -63,20 +69,61 @@ def resolve(tok):
     return _antecedent(tok)
 
 
-def _antecedent(tok):
-    """The named mention a personal pronoun stands for in the sentences before it ("Police said a man
-    stabbed two women. He fled." -> no name; "Ali Khan ... He stabbed" -> Ali Khan)."""
-    labels = {"he": ("PERSON",), "him": ("PERSON",), "she": ("PERSON",), "her": ("PERSON",),
-              "they": ("ORG", "NORP"), "them": ("ORG", "NORP")}.get(tok.lower_)
-    if labels is None:
+def _antecedent(tok, depth: int = 0):
+    """The mention a personal pronoun stands for: going back sentence by sentence in its paragraph,
+    the first subject of the right kind (the main clause's first: the most salient mention; a
+    pronoun subject is followed to its own antecedent), else the last name of the right kind
+    ("Police arrested a man. They released him. On Saturday they arrested another" -> Police;
+    "Police named the gunman as Rathjen. He attacked" -> Rathjen)."""
+    kind = PRONOUN_KINDS.get(tok.lower_)
+    if kind is None or depth > 3:
         return None
     doc = tok.doc
     paragraph = max(doc_text(doc).rfind("\n\n", 0, tok.idx), 0)
-    window = [s.start for s in doc.sents if s.start_char >= paragraph and s.start <= tok.sent.start][-4:]
+    window = [s for s in doc.sents if s.start_char >= paragraph and s.start <= tok.sent.start][-4:]
     coargs = {c.i for c in tok.head.children if c.i != tok.i}  # "Sirhan shot him": him is not Sirhan
-    earlier = [e for e in doc.ents if e.label_ in labels and e.end_char <= tok.idx and window
-               and e.start >= doc[window[0]].i and not in_other_quote(e.root, tok) and e.root.i not in coargs]
-    return earlier[-1].root if earlier else None
+    for sent in reversed(window):
+        words = [w for w in sent if w.i < tok.i and w.i not in coargs and not in_other_quote(w, tok)]
+        subjects = sorted((w for w in words if w.dep_ in ("nsubj", "nsubjpass")
+                           and w.head.lemma_.lower() not in SPEECH_VERBS),  # "Officials said": a source
+                          key=lambda w: (w.head.dep_ != "ROOT", -w.i))
+        for word in subjects:
+            if PRONOUN_KINDS.get(word.lower_) == kind:
+                return _antecedent(word, depth + 1)  # one referent told on: named where the chain names it
+            if _of_kind(word, kind):
+                return word
+        names = [w for w in words if w.ent_type_ in _KIND_LABELS[kind] and w.ent_iob_ != "O"
+                 and next(e for e in doc.ents if e.start <= w.i < e.end).root.i == w.i]
+        if names:
+            return names[-1]
+    return None
+
+
+PRONOUN_KINDS = {"he": "person", "him": "person", "she": "person", "her": "person", "they": "group", "them": "group"}
+_KIND_LABELS = {"person": ("PERSON",), "group": ("ORG", "NORP")}
+# Nouns that name one person ("the man", "a teenager"), which "he" or "she" may stand for.
+PERSON_NOUNS = TITLE_NOUNS | lex.LONE_ATTACKERS | frozenset({
+    "boy", "girl", "officer", "soldier", "policeman", "policewoman", "driver", "resident", "student", "inmate",
+    "prisoner", "father", "mother", "son", "daughter", "husband", "wife", "accused", "journalist", "activist"})
+# Nouns that name a group without a plural ending ("Police arrested ... They released him").
+COLLECTIVE_NOUNS = frozenset({"police", "army", "military", "government", "group", "militia", "authorities",
+                              "people", "crowd", "mob", "family", "team", "force"})
+
+# Plural nouns of people, which "they" may stand for (not "Jackals are protected ... they").
+PEOPLE_NOUNS = PERSON_NOUNS | COLLECTIVE_NOUNS | lex.CIVILIAN_WORDS | lex.COMBATANT_WORDS | lex.PROTESTER_WORDS | frozenset({
+    "official", "authority", "member", "supporter", "worker", "leader", "protestor", "demonstrator", "agent",
+    "investigator", "prosecutor", "detective", "troop", "militant", "terrorist", "assailant", "friend", "relative"})
+
+
+def _of_kind(word, kind: str) -> bool:
+    """Whether a subject can be what a pronoun of ``kind`` ("person": he, she; "group": they) stands for."""
+    label, lemma = word.ent_type_, word.lemma_.lower()
+    if kind == "person":
+        return label == "PERSON" or (not label and word.pos_ == "NOUN" and word.tag_ == "NN" and lemma in PERSON_NOUNS)
+    if label in ("ORG", "NORP"):
+        return True
+    return not label and word.pos_ in ("NOUN", "PROPN") and (
+        lemma in COLLECTIVE_NOUNS or word.tag_ in ("NNS", "NNPS") and lemma in PEOPLE_NOUNS)
 
 
 def titled_person(tok):
