@@ -133,3 +133,31 @@ def test_who_a_court_holds_responsible_is_the_attacker(pipeline, suggester):
     assert role(article, event, "Attacker") == ["Ali Musa"] and role(article, event, "Target") == ["governor"]
     article, event = only(pipeline, suggester, "Omar Said was found guilty of the murder of a journalist.")
     assert role(article, event, "Attacker") == ["Omar Said"] and role(article, event, "Target") == ["journalist"]
+
+
+def test_an_argument_span_keeps_an_age_and_drops_a_hedge(pipeline, suggester):
+    text = "On Friday, police arrested a 36-year-old Leeds man who had reportedly stabbed several people."
+    article, events = events_of(pipeline, suggester, text)
+    arrest = next(e for e in events if e.type == "ARREST")
+    assert role(article, arrest, "Person") == ["36-year-old Leeds man"]
+    article, event = only(pipeline, suggester, "On Friday, a man stabbed reportedly several people at a hall in Leeds.")
+    assert role(article, event, "Target") == ["several people"]
+
+
+def test_the_perpetrator_the_article_names_later_is_the_title_s_person(pipeline, suggester):
+    text = "The gunman attacked a bar in Hanau on Wednesday. Police later identified the gunman as Tobias Rathjen."
+    article, event = only(pipeline, suggester, text, "2020-02-20")
+    assert role(article, event, "Attacker") == ["Tobias Rathjen"]
+    text = ("The gunman attacked a bar in Hanau on Wednesday. One gunman, Tobias Rathjen, lived in Hanau; "
+            "the other gunman, Ali Beg, came from Berlin.")
+    article, event = only(pipeline, suggester, text, "2020-02-20")
+    assert role(article, event, "Attacker") == ["gunman"]  # two named: the title stays as it is
+
+
+def test_a_speaker_is_the_pronoun_only_when_it_agrees(pipeline, suggester):
+    article, event = only(pipeline, suggester, "The Taliban said they attacked the base in Ghazni on Monday.")
+    assert role(article, event, "Attacker") == ["Taliban"]
+    article, event = only(pipeline, suggester, "Yahya Sarea said it had attacked the refinery on Monday.")
+    assert role(article, event, "Attacker") == []  # a spokesman is no "it"
+    article, event = only(pipeline, suggester, "Officials said they believed militants attacked the base on Monday.")
+    assert role(article, event, "Attacker") == ["militants"]

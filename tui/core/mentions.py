@@ -45,9 +45,10 @@ def in_other_quote(tok, head) -> bool:
 
 
 def resolve(tok):
-    """A pronoun's antecedent: the subject of the clause it depends on, in its sentence (never the
-    speaker of a reporting verb: in "Sarea said it had carried out the attack", "it" is not Sarea);
-    else, for a personal pronoun, the last name of its kind in the paragraph's three sentences before.
+    """A pronoun's antecedent: the subject of the clause it depends on, in its sentence (the speaker
+    of a reporting verb only when the pronoun can be no one else: in "the Taliban said they attacked"
+    they are the Taliban, in "Sarea said it had carried out the attack" "it" is not Sarea); else, for
+    a personal pronoun, the subject chain or last name of its kind in the paragraph (``_antecedent``).
     """
     if tok.lower_ not in lex.PRONOUNS:
         return tok
@@ -59,7 +60,7 @@ def resolve(tok):
     node = tok.head
     for _ in range(3 if tok.dep_ in ("nsubj", "nsubjpass") else 0):  # "Sirhan shot him": him is not Sirhan
         if node.lemma_.lower() in SPEECH_VERBS or node.head.lemma_.lower() in SPEECH_VERBS:
-            return None
+            return _speaker(tok, node if node.lemma_.lower() in SPEECH_VERBS else node.head)
         node = node.head
         for c in node.children:
             if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in lex.PRONOUNS and c.i != tok.i:
@@ -67,6 +68,22 @@ def resolve(tok):
         if node.head.i == node.i:
             break
     return _antecedent(tok)
+
+
+def _speaker(tok, verb):
+    """The speaker of ``verb`` when the pronoun ``tok`` in what was said can only be the speaker,
+    agreeing in kind ("the Taliban said they carried out the attack", "the group said it had planted
+    the bomb", "the minister said he was attacked"); None otherwise ("Sarea said it had carried out
+    the attack": a spokesman is no "it")."""
+    kind = PRONOUN_KINDS.get(tok.lower_, "thing" if tok.lower_ == "it" else None)
+    for c in verb.children:
+        if c.dep_ == "nsubj" and c.lower_ not in lex.PRONOUNS and kind is not None:
+            if kind == "thing":
+                named = c.ent_type_ in ("ORG", "NORP") or (not c.ent_type_ and c.tag_ == "NN"
+                                                           and c.lemma_.lower() in COLLECTIVE_NOUNS)
+                return c if named else None
+            return c if _of_kind(c, kind) else None
+    return None
 
 
 def _antecedent(tok, depth: int = 0):
@@ -142,7 +159,30 @@ def titled_person(tok):
                 break
             if word.lemma_.lower() == lemma and not in_other_quote(word, tok):
                 found = _named(word) or found
+    if found is None and lemma in PERPETRATOR_TITLES:
+        found = _article_names(doc, lemma)
     return found
+
+
+# Titles of the one person an article is about as its perpetrator, which the article may name later
+# ("the gunman shot shoppers ... officials identified the gunman as Patrick Crusius").
+PERPETRATOR_TITLES = frozenset({"suspect", "gunman", "attacker", "assailant", "shooter", "bomber", "killer",
+                                "perpetrator"})
+
+
+def _article_names(doc, lemma: str):
+    """The one person the whole article names with the title ``lemma``, or None when it names none
+    or several (computed once per doc and title)."""
+    cache = doc.user_data.setdefault("titled_names", {})
+    if lemma not in cache:
+        names = {}
+        for word in doc:
+            if word.lemma_.lower() == lemma and word.tag_ != "NNS":
+                person = _named(word)
+                if person is not None and not any(start <= person.idx < end for start, end in quotes(doc)):
+                    names.setdefault(person.text, person)
+        cache[lemma] = next(iter(names.values())) if len(names) == 1 else None
+    return cache[lemma]
 
 
 def _named(word):

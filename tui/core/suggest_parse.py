@@ -60,7 +60,11 @@ def _span_of(tok, ents) -> tuple[int, int]:
     left = tok
     for c in tok.lefts:
         if c.dep_ in ("compound", "amod", "nmod", "npadvmod") and not c.like_num:
-            left = c.left_edge if not c.left_edge.like_num and c.left_edge.dep_ != "det" else c
+            edge = c.left_edge
+            while edge.i < c.i and edge.pos_ == "ADV":  # "reportedly several people"
+                edge = edge.doc[edge.i + 1]
+            aged = edge.like_num and edge.i + 1 < c.i and edge.doc[edge.i + 1].text == "-"  # "36-year-old"
+            left = edge if aged or not edge.like_num and edge.dep_ != "det" else c
             break
     # The words before ``tok`` as a span: ``doc.text`` would rebuild the whole text on every call.
     before = tok.doc[left.i:tok.i].text_with_ws
