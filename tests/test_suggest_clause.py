@@ -161,3 +161,15 @@ def test_a_speaker_is_the_pronoun_only_when_it_agrees(pipeline, suggester):
     assert role(article, event, "Attacker") == []  # a spokesman is no "it"
     article, event = only(pipeline, suggester, "Officials said they believed militants attacked the base on Monday.")
     assert role(article, event, "Attacker") == ["militants"]
+
+
+def test_an_event_noun_s_by_phrase_is_who_did_it(pipeline, suggester):
+    text = "Five soldiers died in an attack by Boko Haram fighters on a base in Borno on Monday."
+    article, event = only(pipeline, suggester, text)
+    assert role(article, event, "Attacker") == ["Boko Haram fighters"] and role(article, event, "Target") == ["base"]
+    article, events = events_of(pipeline, suggester, "A protest by farmers blocked the highway near Delhi on Monday.")
+    assert [role(article, e, "Entity") for e in events] == [["farmers"]]
+    text = "The arrest of the opposition leader by security forces on Monday sparked anger in Dhaka."
+    article, events = events_of(pipeline, suggester, text)
+    arrest = next(e for e in events if e.type == "ARREST")
+    assert role(article, arrest, "Agent") == ["security forces"] and role(article, arrest, "Person") == ["opposition leader"]

@@ -137,7 +137,11 @@ def read_roles(m: Mention, head, sent, ents, is_trigger=lambda tok: False) -> No
                     g.i in ents and ents[g.i].label_ in ("GPE", "LOC") or g.lemma_.lower() in lex.PLACE_NOUNS)
                     for p in conj(g)]
                 targets.extend(hit)
+                attackers.extend(p for g in hit for b in g.children if b.dep_ == "prep" and b.lower_ == "by"
+                                 for p in b.children if p.dep_ == "pobj")  # "the arrest of X by police", misattached
                 m.names_own_target = m.names_own_target or any(p.i in ents and ents[p.i].label_ == "PERSON" for p in hit)
+            elif c.dep_ in ("prep", "agent") and c.lower_ == "by" and head.pos_ == "NOUN":
+                attackers.extend(p for g in c.children if g.dep_ == "pobj" for p in conj(g))  # "an attack by X"
             elif c.dep_ == "acl" and c.lemma_.lower() in lex.PERPETRATE_VERBS:  # "an attack carried out by X"
                 attackers.extend(p for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj")
             elif c.dep_ == "prep" and c.lower_ == "between":  # "fighting between the army and rebels"
