@@ -173,3 +173,12 @@ def test_an_event_noun_s_by_phrase_is_who_did_it(pipeline, suggester):
     article, events = events_of(pipeline, suggester, text)
     arrest = next(e for e in events if e.type == "ARREST")
     assert role(article, arrest, "Agent") == ["security forces"] and role(article, arrest, "Person") == ["opposition leader"]
+
+
+def test_a_part_of_a_group_names_the_group(pipeline, suggester):
+    article, event = only(pipeline, suggester, "Gunmen shot three of the guards at the bank in Lagos on Monday.")
+    assert role(article, event, "Target") == ["guards"]
+    text = "Police arrested twelve men in Kano on Monday. On Tuesday soldiers shot two of them in Zaria."
+    article, events = events_of(pipeline, suggester, text)
+    shooting = next(e for e in events if e.type != "ARREST")
+    assert role(article, shooting, "Target") == []  # "them" are the men, not the police: left to the coder

@@ -98,7 +98,10 @@ def _antecedent(tok, depth: int = 0):
     doc = tok.doc
     paragraph = max(doc_text(doc).rfind("\n\n", 0, tok.idx), 0)
     window = [s for s in doc.sents if s.start_char >= paragraph and s.start <= tok.sent.start][-4:]
-    coargs = {c.i for c in tok.head.children if c.i != tok.i}  # "Sirhan shot him": him is not Sirhan
+    verb = tok.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head  # "soldiers shot two of them": them are not the soldiers
+    coargs = {c.i for c in (*tok.head.children, *verb.children) if c.i != tok.i}  # "Sirhan shot him": not Sirhan
     for sent in reversed(window):
         words = [w for w in sent if w.i < tok.i and w.i not in coargs and not in_other_quote(w, tok)]
         subjects = sorted((w for w in words if w.dep_ in ("nsubj", "nsubjpass")

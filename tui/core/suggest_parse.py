@@ -161,7 +161,8 @@ def read_roles(m: Mention, head, sent, ents, is_trigger=lambda tok: False) -> No
                 continue  # "..., reported officials": who told the news, not who took part
             tok = titled_person(tok) or resolve(tok)  # "the gunman" named before, "he"
             tok = tok if tok is None else named_mention(tok, ents)  # "Rittenhouse, the suspect"
-            if tok is not None and tok.lemma_.lower() in lex.QUANTITY_NOUNS:  # "a number of people"
+            if tok is not None and (tok.lemma_.lower() in lex.QUANTITY_NOUNS or tok.pos_ == "NUM"):
+                # "a number of people", "three of the guards" (not "two of them": a set, not a subject's)
                 tok = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
                             for g in c.children if g.dep_ == "pobj"), tok)
             if tok is not None and in_other_quote(tok, head):
