@@ -1,9 +1,10 @@
 """Which named person a pronoun or a title stands for ("he", "the president" -> "Emmanuel Macron"),
 and the quotations of an article, for the suggester's arguments.
 
-coreferee does not load with the pinned spaCy model, so this reads the parse: a definite title or
-perpetrator noun refers to the nearest earlier person the paragraph gave that title ("President
-Emmanuel Macron", "Tobias Rathjen, the gunman", "police named the gunman as Tobias Rathjen").
+coreferee's English model is not on PyPI, so this reads the parse: a definite title or perpetrator
+noun refers to the nearest earlier person the paragraph gave that title ("President Emmanuel Macron",
+"Tobias Rathjen, the gunman", "police named the gunman as Tobias Rathjen"), a pronoun to the first
+subject of its kind going back (centering: the subject is the most salient mention of a sentence).
 """
 
 from __future__ import annotations
