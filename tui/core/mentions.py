@@ -1,9 +1,10 @@
 """Which named person a pronoun or a title stands for ("he", "the president" -> "Emmanuel Macron"),
 and the quotations of an article, for the suggester's arguments.
 
-coreferee does not load with the pinned spaCy model, so this reads the parse: a definite title or
-perpetrator noun refers to the nearest earlier person the paragraph gave that title ("President
-Emmanuel Macron", "Tobias Rathjen, the gunman", "police named the gunman as Tobias Rathjen").
+coreferee's English model is not on PyPI, so this reads the parse: a definite title or perpetrator
+noun refers to the nearest earlier person the paragraph gave that title ("President Emmanuel Macron",
+"Tobias Rathjen, the gunman", "police named the gunman as Tobias Rathjen"), a pronoun to the first
+subject of its kind going back (centering: the subject is the most salient mention of a sentence).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ TITLE_NOUNS = frozenset({
 })
 SPEECH_VERBS = frozenset({"say", "tell", "claim", "add", "state", "announce", "report", "confirm", "assert"})
 NAMING_VERBS = frozenset({"name", "identify"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 _QUOTED = re.compile(r'"[^"\n]{1,600}"|\u201c[^\u201d\n]{1,600}\u201d')
 _SENTENCES_BACK = 6
 
@@ -44,16 +46,22 @@ def in_other_quote(tok, head) -> bool:
 
 
 def resolve(tok):
-    """A pronoun's antecedent: the subject of the clause it depends on, in its sentence (never the
-    speaker of a reporting verb: in "Sarea said it had carried out the attack", "it" is not Sarea);
-    else, for a personal pronoun, the last name of its kind in the paragraph's three sentences before.
+    """A pronoun's antecedent: the subject of the clause it depends on, in its sentence (the speaker
+    of a reporting verb only when the pronoun can be no one else: in "the Taliban said they attacked"
+    they are the Taliban, in "Sarea said it had carried out the attack" "it" is not Sarea); else, for
+    a personal pronoun, the subject chain or last name of its kind in the paragraph (``_antecedent``).
     """
     if tok.lower_ not in lex.PRONOUNS:
         return tok
+    noun = tok.head.head
+    if tok.lower_ in RELATIVE_PRONOUNS and tok.head.dep_ == "relcl" and noun.pos_ in ("NOUN", "PROPN") and (
+            tok.dep_ in ("nsubj", "nsubjpass") or noun.ent_type_ in ("PERSON", "ORG", "NORP", "GPE", "FAC")
+            or noun.lemma_.lower() in lex.TARGET_NOUNS):  # not "the fourth night in a row that they protested"
+        return noun  # "two people who were participating", "the man that police shot"
     node = tok.head
     for _ in range(3 if tok.dep_ in ("nsubj", "nsubjpass") else 0):  # "Sirhan shot him": him is not Sirhan
         if node.lemma_.lower() in SPEECH_VERBS or node.head.lemma_.lower() in SPEECH_VERBS:
-            return None
+            return _speaker(tok, node if node.lemma_.lower() in SPEECH_VERBS else node.head)
         node = node.head
         for c in node.children:
             if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in lex.PRONOUNS and c.i != tok.i:
@@ -63,20 +71,80 @@ def resolve(tok):
     return _antecedent(tok)
 
 
-def _antecedent(tok):
-    """The named mention a personal pronoun stands for in the sentences before it ("Police said a man
-    stabbed two women. He fled." -> no name; "Ali Khan ... He stabbed" -> Ali Khan)."""
-    labels = {"he": ("PERSON",), "him": ("PERSON",), "she": ("PERSON",), "her": ("PERSON",),
-              "they": ("ORG", "NORP"), "them": ("ORG", "NORP")}.get(tok.lower_)
-    if labels is None:
+def _speaker(tok, verb):
+    """The speaker of ``verb`` when the pronoun ``tok`` in what was said can only be the speaker,
+    agreeing in kind ("the Taliban said they carried out the attack", "the group said it had planted
+    the bomb", "the minister said he was attacked"); None otherwise ("Sarea said it had carried out
+    the attack": a spokesman is no "it")."""
+    kind = PRONOUN_KINDS.get(tok.lower_, "thing" if tok.lower_ == "it" else None)
+    for c in verb.children:
+        if c.dep_ == "nsubj" and c.lower_ not in lex.PRONOUNS and kind is not None:
+            if kind == "thing":
+                named = c.ent_type_ in ("ORG", "NORP") or (not c.ent_type_ and c.tag_ == "NN"
+                                                           and c.lemma_.lower() in COLLECTIVE_NOUNS)
+                return c if named else None
+            return c if _of_kind(c, kind) else None
+    return None
+
+
+def _antecedent(tok, depth: int = 0):
+    """The mention a personal pronoun stands for: going back sentence by sentence in its paragraph,
+    the first subject of the right kind (the main clause's first: the most salient mention; a
+    pronoun subject is followed to its own antecedent), else the last name of the right kind
+    ("Police arrested a man. They released him. On Saturday they arrested another" -> Police;
+    "Police named the gunman as Rathjen. He attacked" -> Rathjen)."""
+    kind = PRONOUN_KINDS.get(tok.lower_)
+    if kind is None or depth > 3:
         return None
     doc = tok.doc
     paragraph = max(doc_text(doc).rfind("\n\n", 0, tok.idx), 0)
-    window = [s.start for s in doc.sents if s.start_char >= paragraph and s.start <= tok.sent.start][-4:]
-    coargs = {c.i for c in tok.head.children if c.i != tok.i}  # "Sirhan shot him": him is not Sirhan
-    earlier = [e for e in doc.ents if e.label_ in labels and e.end_char <= tok.idx and window
-               and e.start >= doc[window[0]].i and not in_other_quote(e.root, tok) and e.root.i not in coargs]
-    return earlier[-1].root if earlier else None
+    window = [s for s in doc.sents if s.start_char >= paragraph and s.start <= tok.sent.start][-4:]
+    verb = tok.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head  # "soldiers shot two of them": them are not the soldiers
+    coargs = {c.i for c in (*tok.head.children, *verb.children) if c.i != tok.i}  # "Sirhan shot him": not Sirhan
+    for sent in reversed(window):
+        words = [w for w in sent if w.i < tok.i and w.i not in coargs and not in_other_quote(w, tok)]
+        subjects = sorted((w for w in words if w.dep_ in ("nsubj", "nsubjpass")
+                           and w.head.lemma_.lower() not in SPEECH_VERBS),  # "Officials said": a source
+                          key=lambda w: (w.head.dep_ != "ROOT", -w.i))
+        for word in subjects:
+            if PRONOUN_KINDS.get(word.lower_) == kind:
+                return _antecedent(word, depth + 1)  # one referent told on: named where the chain names it
+            if _of_kind(word, kind):
+                return word
+        names = [w for w in words if w.ent_type_ in _KIND_LABELS[kind] and w.ent_iob_ != "O"
+                 and next(e for e in doc.ents if e.start <= w.i < e.end).root.i == w.i]
+        if names:
+            return names[-1]
+    return None
+
+
+PRONOUN_KINDS = {"he": "person", "him": "person", "she": "person", "her": "person", "they": "group", "them": "group"}
+_KIND_LABELS = {"person": ("PERSON",), "group": ("ORG", "NORP")}
+# Nouns that name one person ("the man", "a teenager"), which "he" or "she" may stand for.
+PERSON_NOUNS = TITLE_NOUNS | lex.LONE_ATTACKERS | frozenset({
+    "boy", "girl", "officer", "soldier", "policeman", "policewoman", "driver", "resident", "student", "inmate",
+    "prisoner", "father", "mother", "son", "daughter", "husband", "wife", "accused", "journalist", "activist"})
+# Nouns that name a group without a plural ending ("Police arrested ... They released him").
+COLLECTIVE_NOUNS = frozenset({"police", "army", "military", "government", "group", "militia", "authorities",
+                              "people", "crowd", "mob", "family", "team", "force"})
+
+# Plural nouns of people, which "they" may stand for (not "Jackals are protected ... they").
+PEOPLE_NOUNS = PERSON_NOUNS | COLLECTIVE_NOUNS | lex.CIVILIAN_WORDS | lex.COMBATANT_WORDS | lex.PROTESTER_WORDS | frozenset({
+    "official", "authority", "member", "supporter", "worker", "leader", "protestor", "demonstrator", "agent",
+    "investigator", "prosecutor", "detective", "troop", "militant", "terrorist", "assailant", "friend", "relative"})
+
+
+def _of_kind(word, kind: str) -> bool:
+    """Whether a subject can be what a pronoun of ``kind`` ("person": he, she; "group": they) stands for."""
+    label, lemma = word.ent_type_, word.lemma_.lower()
+    if kind == "person":
+        return label == "PERSON" or (not label and word.pos_ == "NOUN" and word.tag_ == "NN" and lemma in PERSON_NOUNS)
+    if label in ("ORG", "NORP"):
+        return True
+    return not label and word.pos_ in ("NOUN", "PROPN") and (
+        lemma in COLLECTIVE_NOUNS or word.tag_ in ("NNS", "NNPS") and lemma in PEOPLE_NOUNS)
 
 
 def titled_person(tok):
@@ -95,7 +163,30 @@ def titled_person(tok):
                 break
             if word.lemma_.lower() == lemma and not in_other_quote(word, tok):
                 found = _named(word) or found
+    if found is None and lemma in PERPETRATOR_TITLES:
+        found = _article_names(doc, lemma)
     return found
+
+
+# Titles of the one person an article is about as its perpetrator, which the article may name later
+# ("the gunman shot shoppers ... officials identified the gunman as Patrick Crusius").
+PERPETRATOR_TITLES = frozenset({"suspect", "gunman", "attacker", "assailant", "shooter", "bomber", "killer",
+                                "perpetrator"})
+
+
+def _article_names(doc, lemma: str):
+    """The one person the whole article names with the title ``lemma``, or None when it names none
+    or several (computed once per doc and title)."""
+    cache = doc.user_data.setdefault("titled_names", {})
+    if lemma not in cache:
+        names = {}
+        for word in doc:
+            if word.lemma_.lower() == lemma and word.tag_ != "NNS":
+                person = _named(word)
+                if person is not None and not any(start <= person.idx < end for start, end in quotes(doc)):
+                    names.setdefault(person.text, person)
+        cache[lemma] = next(iter(names.values())) if len(names) == 1 else None
+    return cache[lemma]
 
 
 def _named(word):

@@ -20,7 +20,7 @@ from .gazetteer import lookup
 from .mentions import quotes
 from .model import MODALITIES, Article, Event
 from .nlp import doc_entities, doc_text
-from .suggest_args import event_arguments
+from .suggest_args import add_dateline_place, event_arguments
 from .suggest_killing import killing, tells_deaths
 from .suggest_merge import (carry_scene, compatible, conflict, merge_target, move_self_casualties, own_place,
                             place_conflict, representative, two_events)
@@ -221,6 +221,7 @@ class Suggester:
         clusters = [c for c in self._clusters(doc, article) if not any(m.modality == ACCIDENT for m in c)]
         events = [self._event(c, article, annotator) for c in clusters]
         scenes = carry_scene(events, clusters, article.text)
+        add_dateline_place(events, clusters, article.text, article.body_start)
         move_self_casualties(events, article.text)
         for ev, cluster, scene in zip(events, clusters, scenes):
             ev.fields = self._fields(ev, cluster, doc, article)

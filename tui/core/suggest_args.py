@@ -9,7 +9,8 @@ five"), each span once, trimmed of whitespace, within the role's cardinality in 
 from __future__ import annotations
 
 from .codebook import EventType
-from .model import Argument
+from .dateline import dateline_place
+from .model import Argument, Event
 from .nlp import trim_span
 from .suggest_parse import Mention
 
@@ -39,6 +40,8 @@ def event_arguments(cluster: list[Mention], first: Mention, etype: EventType | N
         words = " ".join(text[start:end].lower().split())
         if (etype is not None and slot is None) or (role, start, end) in seen or (role, words) in seen:
             return
+        if any(a.role == role and _same_name(text[a.start:a.end], text[start:end]) for a in args):
+            return  # "Ahmed Ali" ... "Ali": a surname after the full name is the same person
         if slot is not None and not slot.repeatable and any(a.role == role for a in args):
             return
         if sum(1 for a in args if a.role == role) >= (MAX_LISTED if listed else MAX_PER_ROLE):
@@ -49,6 +52,8 @@ def event_arguments(cluster: list[Mention], first: Mention, etype: EventType | N
     for role in ("Attacker", "Target", "Agent", "Entity"):
         for m in ordered:
             listed = set(m.listed)
+            if m is not first and m.names_own_target and role == "Target":
+                continue  # "protests over the shooting of Jacob Blake": another shooting's target
             for start, end in m.roles.get(role, []):
                 if not any(a.start <= start < a.end for a in args):
                     add(role, start, end, (start, end) in listed)
@@ -70,3 +75,24 @@ def event_arguments(cluster: list[Mention], first: Mention, etype: EventType | N
             if v[3]:
                 add("Victim", v[0], v[1])
     return args
+
+
+def _same_name(one: str, other: str) -> bool:
+    """Whether two names of a role are one name, the shorter its full form's last words ("Ali",
+    "Ahmed Ali"); only capitalised names count, not "men" and "armed men"."""
+    short, full = sorted((one, other), key=len)
+    return short != full and full.endswith(" " + short) and short[:1].isalpha() and short[:1] == short[:1].upper()
+
+
+def add_dateline_place(events: list[Event], clusters: list, text: str, body_start: int = 0) -> None:
+    """An event whose sentences name no place, and that no earlier event's scene was carried to, took
+    place where the story was filed from (its dateline), unless it is background from an earlier year."""
+    span = None
+    for ev, cluster in zip(events, clusters):
+        if ev.modality == "background" or any(a.role == "Place" for a in ev.arguments) \
+                or any(m.names_place or m.places for m in cluster):
+            continue
+        span = span or dateline_place(text, body_start) or (-1, -1)
+        if span[0] < 0:
+            return
+        ev.arguments.append(Argument("Place", *span))

@@ -10,9 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from . import suggest_lexicon as lex
+from .dateline import in_dateline
 from .gazetteer import lookup
 from .mentions import in_other_quote, resolve, titled_person
 from .normalise import parse_count
+from .suggest_clause import PATIENT_GENITIVE_NOUNS, is_attribution, named_mention, nominal_roles, unsaid_subject
 
 ACTOR_LABELS = ("PERSON", "NORP", "ORG", "GPE")
 PLACE_LABELS = ("GPE", "LOC", "FAC")
@@ -45,6 +47,7 @@ class Mention:
     listed: list[tuple[int, int]] = field(default_factory=list)  # role spans named in a list ("including A, B, C")
     names_place: bool = False  # its sentence names a place, read as the Place or not ("Dagestan sees attacks")
     own_place: object = False  # for a mention referring back: the place its own phrase names (or None); False: ``place``
+    names_own_target: bool = False  # "the shooting of Jacob Blake": a definite event noun named by whom it hit
 
 
 def _span_of(tok, ents) -> tuple[int, int]:
@@ -57,7 +60,11 @@ def _span_of(tok, ents) -> tuple[int, int]:
     left = tok
     for c in tok.lefts:
         if c.dep_ in ("compound", "amod", "nmod", "npadvmod") and not c.like_num:
-            left = c.left_edge if not c.left_edge.like_num and c.left_edge.dep_ != "det" else c
+            edge = c.left_edge
+            while edge.i < c.i and edge.pos_ == "ADV":  # "reportedly several people"
+                edge = edge.doc[edge.i + 1]
+            aged = edge.like_num and edge.i + 1 < c.i and edge.doc[edge.i + 1].text == "-"  # "36-year-old"
+            left = edge if aged or not edge.like_num and edge.dep_ != "det" else c
             break
     # The words before ``tok`` as a span: ``doc.text`` would rebuild the whole text on every call.
     before = tok.doc[left.i:tok.i].text_with_ws
@@ -83,6 +90,10 @@ def read_roles(m: Mention, head, sent, ents, is_trigger=lambda tok: False) -> No
                 continue  # "devices were detonated", "fired rockets": the object is the weapon, not a target
             elif c.dep_ in ("dobj", "nsubjpass") and head.lemma_ != "repel":
                 targets.extend(conj(c))
+        if head.lemma_.lower() not in lex.BURST_VERBS | {"repel"}:  # "Police arrived and shot him"
+            doers, done_to = unsaid_subject(head, ents)
+            attackers.extend(t for d in doers for t in conj(d))
+            targets.extend(t for d in done_to for t in conj(d))
     else:
         verb, noun = head.head, head
         if head.dep_ == "pobj" and verb.lower_ == "of" and verb.head.lemma_.lower() in SERIES_NOUNS:
@@ -104,13 +115,17 @@ def read_roles(m: Mention, head, sent, ents, is_trigger=lambda tok: False) -> No
         if head.dep_ == "pobj" and head.head.dep_ == "agent":  # "the building was shattered by an explosion"
             targets.extend(t for c in head.head.head.children if c.dep_ == "nsubjpass" for t in conj(c)
                            if _targetable(t, ents))  # not "wood planks were thrown by the blast"
+        doers, done_to = nominal_roles(head)  # "placed Mugabe under arrest", "the suspect in a shooting"
+        attackers.extend(doers)
+        targets.extend(done_to)
         happened = verb if head.dep_ == "nsubj" and verb.lemma_.lower() in lex.OCCUR_VERBS else None
         for c in [*head.children, *([] if happened is None else happened.children)]:
             if c.head.i != head.i and not (c.dep_ == "prep" and c.lower_ in ("between", "with")):
                 continue  # from "fighting broke out between ...", only the sides
-            if c.dep_ == "poss":
-                attackers.append(c)
-            elif c.dep_ in ("compound", "amod", "nmod") and c.i in ents and ents[c.i].label_ in ("NORP", "ORG", "GPE"):
+            if c.dep_ == "poss":  # "Boko Haram's attack"; "Basilashvili's arrest": the one arrested
+                (targets if head.lemma_.lower() in PATIENT_GENITIVE_NOUNS else attackers).append(c)
+            elif c.dep_ in ("compound", "amod", "nmod") and c.i in ents and ents[c.i].label_ in ("NORP", "ORG", "GPE") \
+                    and not (m.type in ("PROTEST", "RIOT") and _stance(c, ents[c.i])):  # "pro-democracy protests": a cause
                 place = lookup(ents[c.i].text) if ents[c.i].label_ == "GPE" else None
                 if place is None or place.kind == "country":
                     attackers.append(c)
@@ -118,9 +133,15 @@ def read_roles(m: Mention, head, sent, ents, is_trigger=lambda tok: False) -> No
                 attackers.append(c)  # "IS attacks": an acronym the model left untagged
             elif c.dep_ == "prep" and c.lower_ == "of" and head.lemma_.lower() not in lex.GENERIC_VIOLENT:
                 # "the bombing of the federal building"; a named place is the Place, not a target
-                targets.extend(p for g in c.children if g.dep_ == "pobj" and not (
+                hit = [p for g in c.children if g.dep_ == "pobj" and not (
                     g.i in ents and ents[g.i].label_ in ("GPE", "LOC") or g.lemma_.lower() in lex.PLACE_NOUNS)
-                    for p in conj(g))
+                    for p in conj(g)]
+                targets.extend(hit)
+                attackers.extend(p for g in hit for b in g.children if b.dep_ == "prep" and b.lower_ == "by"
+                                 for p in b.children if p.dep_ == "pobj")  # "the arrest of X by police", misattached
+                m.names_own_target = m.names_own_target or any(p.i in ents and ents[p.i].label_ == "PERSON" for p in hit)
+            elif c.dep_ in ("prep", "agent") and c.lower_ == "by" and head.pos_ == "NOUN":
+                attackers.extend(p for g in c.children if g.dep_ == "pobj" for p in conj(g))  # "an attack by X"
             elif c.dep_ == "acl" and c.lemma_.lower() in lex.PERPETRATE_VERBS:  # "an attack carried out by X"
                 attackers.extend(p for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj")
             elif c.dep_ == "prep" and c.lower_ == "between":  # "fighting between the army and rebels"
@@ -136,8 +157,12 @@ def read_roles(m: Mention, head, sent, ents, is_trigger=lambda tok: False) -> No
         spans = []
         for tok in toks:
             member = tok.i in listed
+            if is_attribution(tok) or in_dateline(tok):
+                continue  # "..., reported officials": who told the news, not who took part
             tok = titled_person(tok) or resolve(tok)  # "the gunman" named before, "he"
-            if tok is not None and tok.lemma_.lower() in lex.QUANTITY_NOUNS:  # "a number of people"
+            tok = tok if tok is None else named_mention(tok, ents)  # "Rittenhouse, the suspect"
+            if tok is not None and (tok.lemma_.lower() in lex.QUANTITY_NOUNS or tok.pos_ == "NUM"):
+                # "a number of people", "three of the guards" (not "two of them": a set, not a subject's)
                 tok = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
                             for g in c.children if g.dep_ == "pobj"), tok)
             if tok is not None and in_other_quote(tok, head):
@@ -150,7 +175,8 @@ def read_roles(m: Mention, head, sent, ents, is_trigger=lambda tok: False) -> No
                 continue
             if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
                 continue  # "No organization claimed credit"
-            if tok.pos_ == "VERB":  # "against attacking forces": the verb's object names them
+            if tok.pos_ == "VERB" and not any(c.dep_ == "det" for c in tok.children):  # not "the accused"
+                # "against attacking forces": the verb's object names them
                 objs = [c for c in tok.children if c.dep_ == "dobj"]
                 if not objs:
                     continue
@@ -163,6 +189,14 @@ def read_roles(m: Mention, head, sent, ents, is_trigger=lambda tok: False) -> No
                     m.listed.append((start, end))
         if spans:
             m.roles[role] = spans
+
+
+def _stance(tok, ent) -> bool:
+    """Whether ``tok`` (of the entity ``ent``) is the cause in "pro-democracy" or "anti-Chinese", not
+    a group that acted."""
+    doc, first = tok.doc, ent[0]
+    return first.lower_ in ("pro", "anti") or first.lower_.startswith(("pro-", "anti-")) or (
+        first.i >= 2 and doc[first.i - 1].text == "-" and doc[first.i - 2].lower_ in ("pro", "anti"))
 
 
 def _listed_members(head, attackers: list, targets: list, ents) -> set[int]:

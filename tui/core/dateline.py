@@ -1,0 +1,38 @@
+"""Where a story was filed from: its dateline ("KABUL (Reuters) -", "LONDON \u2014", "BEIRUT, Lebanon \u2014").
+
+News style opens a story with the place it was filed from, in capitals, before a dash. The
+suggester takes it as the Place of an event whose sentences name none, and never reads the dateline's
+words as an actor (the parse often makes "KABUL" the subject of the first sentence).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .gazetteer import lookup
+from .nlp import doc_text
+
+_DATELINE = re.compile(r"([A-Z][A-Z.' -]{1,30}[A-Z])(?:,\s+[A-Z][A-Za-z.' -]{1,30}?)?\s*(?:\([^()\n]{1,40}\))?"
+                       r"\s*[\u2014\u2013-]{1,2}\s")
+
+
+def dateline_place(text: str, body_start: int = 0) -> tuple[int, int] | None:
+    """The place of the article's dateline, as a span: a capitalised place name the gazetteer knows
+    opening one of the body's first three paragraphs, before a dash (and an agency in brackets)."""
+    offset = body_start
+    for paragraph in text[body_start:].split("\n\n")[:3]:
+        lead = len(paragraph) - len(paragraph.lstrip())
+        found = _DATELINE.match(paragraph, lead)
+        if found is not None and lookup(found.group(1).title()) is not None:
+            return offset + found.start(1), offset + found.end(1)
+        offset += len(paragraph) + 2
+    return None
+
+
+def in_dateline(tok) -> bool:
+    """Whether ``tok`` is a word of its article's dateline (computed once per doc)."""
+    doc = tok.doc
+    if "dateline" not in doc.user_data:
+        doc.user_data["dateline"] = dateline_place(doc_text(doc))
+    span = doc.user_data["dateline"]
+    return span is not None and span[0] <= tok.idx < span[1]
