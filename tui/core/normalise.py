@@ -57,6 +57,7 @@ _ANCHOR = re.compile(r"\b(?:ago|last|this|next|earlier|later|previous|past|same|
                      r"coming|since|end|start|beginning|weekend|\d{4})\b", re.IGNORECASE)
 _FUTURE_WORDS = re.compile(r"\b(?:next|coming|upcoming|forthcoming)\b", re.IGNORECASE)
 _RELATIVE = re.compile(r"\b(?:ago|yesterday|today|tonight|tomorrow|last|this|past)\b", re.IGNORECASE)
+_YEAR_WORDS = re.compile(r",?\s*\b(?:of\s+)?(this|last|next)\s+year\b", re.IGNORECASE)
 _MONTH_ONLY = re.compile(r"^\s*(?:[a-z]+\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
                          r"(?:\s+\d{4})?\s*$", re.IGNORECASE)
 
@@ -131,6 +132,7 @@ def _parse_once(text: str, published, future: bool, today: date | None) -> DateV
 
 
 def _parse_date(text: str, base: datetime | None, future: bool) -> DateValue | None:
+    text = _year_named(text, base)
     iso = _ISO.match(text)
     if iso:
         y, m, d = iso.group(1), iso.group(2), iso.group(3)
@@ -180,6 +182,16 @@ def _parse_date(text: str, base: datetime | None, future: bool) -> DateValue | N
             return None  # "two days later": later than what, the text says elsewhere
         return DateValue(day.isoformat(), precision)
     return None
+
+
+def _year_named(text: str, base: datetime | None) -> str:
+    """A month "of this year" or "last year" is in the year the article's date says ("September 20 of
+    this year" in a report of 14 December 2019 -> "September 20 2019")."""
+    found = _YEAR_WORDS.search(text)
+    if base is None or found is None or not _MONTHISH.search(text[:found.start()]):
+        return text
+    year = base.year + {"this": 0, "last": -1, "next": 1}[found.group(1).lower()]
+    return f"{text[:found.start()]} {year}{text[found.end():]}"
 
 
 def _nearest_year(day: date, base: date) -> date:

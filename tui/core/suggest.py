@@ -28,6 +28,7 @@ from .suggest_modality import ACCIDENT, modality, strategic_move
 from .suggest_parse import Mention, published_of, read_roles, read_victims
 from .suggest_place import read_place_and_time
 from .suggest_types import TypeChoice, decide, rank, word_types
+from .suggest_when import absolute, long_before
 
 # The universal roles the parse yields, as each event type names them.
 ROLE_NAMES = {
@@ -111,7 +112,7 @@ class Suggester:
                     return j, [name]
         if tok.pos_ not in ("NOUN", "VERB", "PROPN"):
             return None
-        types = self.single.get(tok.lower_) or self.single.get(tok.lemma_.lower())
+        types = word_types(self.single, tok, wider=False)  # "clashed" and "clash": every type either names
         subjects = [c for c in tok.children if c.dep_ == "nsubj"]
         if tok.dep_ == "conj":  # "thousands of protesters wearing masks ... gathered"
             subjects += [c for c in tok.head.children if c.dep_ == "nsubj"]
@@ -138,7 +139,7 @@ class Suggester:
             span, head, instrument = doc[verb.i:verb.i + 1], verb, False
             choice.evidence = f'"{doc[i:end_i].text} {verb.text}": {choice.subtype}'
         m = self._read(span, head, choice, s_index, ents, body_start)
-        m.instrument, m.modality = instrument, found
+        m.instrument, m.modality = instrument, found or m.modality
         m.anaphoric = m.anaphoric or _anaphoric(doc[i:end_i].root)  # "the second bomb went off"
         return m
 
@@ -154,7 +155,15 @@ class Suggester:
             m.own_place = own_place(m, head)
         read_victims(m, sent, ents, head)
         if any(start <= span.start_char < end for start, end in quotes(span.doc)):
-            m.time = None  # a quotation's "this afternoon" is when its speaker spoke, not the report's day
+            # a quotation's "this afternoon" is when its speaker spoke, not the report's day; "on Friday,
+            # August 30" is a date wherever it is said
+            text = doc_text(span.doc)
+            m.time = m.time if m.time and absolute(text[m.time[0]:m.time[1]]) else None
+            m.said_time = m.said_time if m.said_time and absolute(text[m.said_time[0]:m.said_time[1]]) else None
+        if m.modality == "" and (m.years_back or long_before(m.time, published_of(span.doc))):
+            m.modality = "background"  # "arrested in March 2018" in a report of October 2019
+        if m.time is None:  # "It was reported on Saturday Sirhan was stabbed": then or before (``_clusters``)
+            m.time = m.said_time
         return m
 
     # -- any trigger the coder picks -----------------------------------------------------------
@@ -264,6 +273,10 @@ class Suggester:
                 # "the attack" was a bombing: the weapon word decides the type
                 target[0].type, target[0].subtype, target[0].generic = specific.type, specific.subtype, False
                 target[0].evidence = f"{specific.evidence} (the same event)"
+        for cluster in clusters:  # the day a mention was reported dates the event only if nothing else does
+            if any(m.time and m.time is not m.said_time for m in cluster):
+                for m in cluster:
+                    m.time = None if m.time is m.said_time else m.time
         return clusters
 
     def _fields(self, ev: Event, cluster: list[Mention], doc, article: Article) -> dict:

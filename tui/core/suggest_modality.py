@@ -49,8 +49,9 @@ def modality(head, types, published: str = "") -> str | None:
     if head.lemma_.lower() in lex.GENERIC_STRUGGLES and any(c.dep_ == "prep" and c.lower_ in ("against", "for")
                                                             for c in head.children):
         return "generic"  # "the fight against ISIS", "the battle for independence": a cause, not an event
-    if head.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children):
-        return "hypothetical"  # "to repel the act of aggression": a purpose, not a report
+    if (head.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
+            and not (head.dep_ == "xcomp" and head.head.lemma_.lower() in lex.ASPECT_VERBS)):
+        return "hypothetical"  # "to repel the act of aggression": a purpose; "began to stab people" is a report
     if _imperative(head):
         return "hypothetical"  # "take a knife and attack": a command, not a report
     present = _present_tense(head) or any(c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in head.children)

@@ -38,6 +38,8 @@ class Mention:
     place: tuple[float, int, int, object] | None = None  # (score, start, end, gazetteer Place): the best
     places: list[tuple[float, int, int, object]] = field(default_factory=list)  # every place named
     time: tuple[int, int, object, float] | None = None  # (start, end, DateValue, score)
+    said_time: tuple[int, int, object, float] | None = None  # the date it was reported: a fallback for ``time``
+    years_back: bool = False  # its clause puts it years back ("during these early years"): background
     victims: list[tuple[int, int, int | None, bool]] = field(default_factory=list)  # start, end, count, named
     evidence: str = ""  # what chose the type
     modality: str = ""  # "background" for a real event dated before the article's year, else ""
