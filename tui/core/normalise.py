@@ -239,10 +239,13 @@ _DIGITS = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+)(?:\+)?(?![\d])")
 _WORD = re.compile(r"[a-z]+", re.IGNORECASE)
 # One person named by a singular noun ("a man", "the police officer", "an elderly woman"): a count of 1.
 _ONE_PERSON = re.compile(
-    r"^\s*(?:a|an|one|the|another)\s+(?:[\w-]+\s+){0,2}(?:man|woman|boy|girl|child|person|officer|policeman|"
+    r"^\s*(?:he|him|she|her|(?:a|an|one|the|another)\s+(?:[\w-]+\s+){0,2}(?:man|woman|boy|girl|child|person|officer|policeman|"
     r"policewoman|soldier|civilian|student|teacher|journalist|worker|driver|guard|resident|villager|farmer|"
     r"protester|demonstrator|suspect|teenager|baby|gunman|attacker|militant|fighter|priest|imam|doctor|nurse|"
-    r"pedestrian|passer-by|bystander|victim)\s*$", re.IGNORECASE)
+    r"pedestrian|passer-by|bystander|victim|sergeant|constable|inspector|detective|commander|officer|minister|"
+    r"mayor|governor|president|leader|chief|official|politician|activist|lawyer|judge|prisoner|inmate|detainee|"
+    r"reporter|photographer|cameraman|pilot|monk|pastor|cleric|father|mother|son|daughter|husband|wife))\s*$",
+    re.IGNORECASE)
 
 
 def _words_number(words: list[str]) -> int | None:

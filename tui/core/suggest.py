@@ -22,9 +22,9 @@ from .model import MODALITIES, Article, Event
 from .nlp import doc_entities, doc_text
 from .suggest_args import event_arguments
 from .suggest_killing import killing, tells_deaths
-from .suggest_merge import (carry_scene, compatible, conflict, merge_target, move_self_casualties, own_place,
-                            place_conflict, representative, two_events)
-from .suggest_modality import ACCIDENT, modality, strategic_move
+from .suggest_merge import (carry_scene, compatible, conflict, dated_to_the_day, merge_target, move_self_casualties,
+                            own_place, place_conflict, representative, settle_readings, summary_target, two_events)
+from .suggest_modality import ACCIDENT, another, modality, strategic_move, summary
 from .suggest_parse import Mention, published_of, read_roles, read_victims
 from .suggest_place import read_place_and_time
 from .suggest_types import TypeChoice, decide, rank, word_types
@@ -140,6 +140,7 @@ class Suggester:
             choice.evidence = f'"{doc[i:end_i].text} {verb.text}": {choice.subtype}'
         m = self._read(span, head, choice, s_index, ents, body_start)
         m.instrument, m.modality = instrument, found or m.modality
+        m.summary, m.another = summary(head), another(head)
         m.anaphoric = m.anaphoric or _anaphoric(doc[i:end_i].root)  # "the second bomb went off"
         return m
 
@@ -149,6 +150,7 @@ class Suggester:
         m = Mention(choice.type, choice.subtype, span.start_char, span.end_char, s_index,
                     span.start_char < body_start, choice.generic, anaphoric, evidence=choice.evidence)
         sent = head.sent
+        m.lemma = head.lemma_.lower()
         read_roles(m, head, sent, ents, self.is_trigger)
         read_place_and_time(m, sent, ents, head)
         if anaphoric and head.pos_ != "VERB":
@@ -258,7 +260,18 @@ class Suggester:
             else:
                 group.append(m)
         clusters: list[list[Mention]] = []
-        for group in [g for g in groups if not g[0].title] + [g for g in groups if g[0].title]:
+        # a summary ("at least three bombings that week") tells no event of its own: it joins the one
+        # of its kind the article tells, after every other group has found its event, or stands marked
+        summaries = [g for g in groups if all(m.summary for m in g) and not any(dated_to_the_day(m) for m in g)]
+        ordered = [g for g in groups if not g[0].title and g not in summaries] + [g for g in groups if g[0].title]
+        for group in ordered + summaries:
+            if group in summaries:
+                target = summary_target(clusters, group, article.text)
+                if target is not None:
+                    target.extend(group)
+                else:  # suggested as what it is: several events or a campaign, for the coder to split
+                    clusters.append(group)
+                continue
             target = merge_target(clusters, group, article.text)
             if target is None:
                 clusters.append(group)
@@ -273,10 +286,7 @@ class Suggester:
                 # "the attack" was a bombing: the weapon word decides the type
                 target[0].type, target[0].subtype, target[0].generic = specific.type, specific.subtype, False
                 target[0].evidence = f"{specific.evidence} (the same event)"
-        for cluster in clusters:  # the day a mention was reported dates the event only if nothing else does
-            if any(m.time and m.time is not m.said_time for m in cluster):
-                for m in cluster:
-                    m.time = None if m.time is m.said_time else m.time
+        settle_readings(clusters, article.text)
         return clusters
 
     def _fields(self, ev: Event, cluster: list[Mention], doc, article: Article) -> dict:
@@ -303,7 +313,13 @@ class Suggester:
                                ROLE_NAMES.get(first.type, {}), article.text)
         return Event(first.type, first.subtype, trigger.start, trigger.end, args, {},
                      origin="model", status="suggested", annotator=annotator, evidence=first.evidence,
-                     modality="background" if all(m.modality == "background" for m in cluster) else "")
+                     modality=_shared_modality(cluster))
+
+
+def _shared_modality(cluster: list[Mention]) -> str:
+    """The event's modality: the one all its mentions share ("background", a summary's "generic"), else ""."""
+    found = {m.modality for m in cluster}
+    return found.pop() if len(found) == 1 and found <= set(MODALITIES) else ""
 
 
 def _trigger_span(doc, start: int, end: int):

@@ -218,3 +218,9 @@ LAW_ENFORCEMENT = frozenset({"police", "counter", "counterterrorism", "counter-t
 # Nouns naming an event of their own, whose place and date are theirs ("since an assault in Ghazni").
 EVENT_NOUNS = GENERIC_VIOLENT | frozenset(w for words in EXTRA_TRIGGERS.values() for w in words if " " not in w) \
     | frozenset(WORD_TYPES)
+# Nouns that count events ("a couple of bombings", "a series of attacks"): what follows is several events.
+COUNT_NOUNS = frozenset({"couple", "pair", "series", "wave", "spate", "string", "number", "round", "handful",
+                         "dozen", "dozens", "hundreds", "scores", "succession", "flurry", "string"})
+# Words that make an event word another event than one told before.
+ANOTHER_WORDS = frozenset({"another", "second", "third", "fourth", "fifth", "other", "separate", "new", "further",
+                           "earlier", "previous", "similar", "later", "subsequent"})

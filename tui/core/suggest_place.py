@@ -10,12 +10,14 @@ from __future__ import annotations
 import re
 
 from . import suggest_lexicon as lex
+from .countries import main_country
 from .gazetteer import lookup
 from .mentions import in_other_quote
 from .normalise import parse_date
 from .nlp import doc_text
 from .suggest_parse import PLACE_LABELS, Mention, published_of
-from .suggest_when import OWN, SAID, absolute, date_relation, date_span
+from .suggest_deaths import SEQUENCE_VERBS
+from .suggest_when import OWN, SAID, absolute, date_relation, date_span, within_clause
 
 _YEARS = re.compile(r"\b(?:years|decades|centur(?:y|ies))\b")
 _DURATION = re.compile(r"\b(years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centur(y|ies))\b")
@@ -48,12 +50,12 @@ def read_place_and_time(m: Mention, sent, ents, head) -> None:
         place = None
         if (ent.label_ == "ORG" and _locative(ent) or ent.label_ in ("PERSON", "NORP") and _locative_name(ent.root)) \
                 and not ent.text.isupper():  # "at Abqaiq" an ORG, "in Gao" a PERSON to the model
-            place = lookup(ent.text)
+            place = lookup(ent.text, article_country(sent.doc))
             if place is None or place.kind != "city":
                 continue
             m.names_place = True
         if (ent.label_ in PLACE_LABELS or place is not None) and _locative(ent) and _attached(ent.root, head):
-            place = place or lookup(ent.text)
+            place = place or lookup(ent.text, article_country(sent.doc))
             score = {"city": 3.25, "admin1": 3, "country": 1}.get(place.kind, 2) if place else 2
             if _climb(ent.root).dep_ == "pobj":
                 score += 0.5
@@ -107,6 +109,15 @@ def _read_date(m: Mention, ent, head) -> None:
         m.time = found
 
 
+def article_country(doc) -> str:
+    """The country the article names most: a town name several countries share ("Linwood", "Norfolk")
+    is first looked for there (computed once per doc)."""
+    found = doc.user_data.get("main_country")
+    if found is None:
+        found = doc.user_data["main_country"] = main_country(doc_text(doc))
+    return found
+
+
 def _locative_name(tok) -> bool:
     """A proper name after "in", "at", "near" ("in Badia al-Sukhnah"), whatever entity the model made of it."""
     return tok.pos_ == "PROPN" and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at", "near", "outside")
@@ -143,8 +154,10 @@ def _attached(tok, head) -> bool:
     clause = head
     while (clause.pos_ not in ("VERB", "AUX") or clause.dep_ == "prep") and clause.head.i != clause.i:
         clause = clause.head  # "escaped following airstrikes from a camp at Ain Issa": "following" is no clause
-    if node.i == clause.i or clause.is_ancestor(node) or node.is_ancestor(head):
-        return True
+    if clause.lemma_.lower() in SEQUENCE_VERBS and head.dep_ == "nsubj" and head.head.i == clause.i and tok.i > clause.i:
+        return False  # "the shooting followed one in Gilroy": Gilroy is the other shooting's place
+    if node.i == clause.i or (clause.is_ancestor(node) and within_clause(node, clause, head)) or node.is_ancestor(head):
+        return True  # not in a clause of its own: "the attack included missiles which could not have come from Yemen"
     result = node
     while result.pos_ not in ("VERB", "AUX") and result.head.i != result.i:
         result = result.head

@@ -89,7 +89,7 @@ def governor(tok):
 def date_relation(tok, head) -> str | None:
     """How a date whose root is ``tok`` relates to the event of the trigger ``head``: OWN, SAID or None."""
     g = governor(tok)
-    if g.i == head.i or (head.is_ancestor(g) and _within(g, head)):
+    if g.i == head.i or (head.is_ancestor(g) and within_clause(g, head)):
         return OWN  # "a bombing that happened on June 27", "the attack on Friday", "stabbed on Friday"
     if not g.is_ancestor(head):
         return None  # another branch of the sentence: another clause's date
@@ -123,15 +123,18 @@ def date_relation(tok, head) -> str | None:
     return found
 
 
-def _within(g, head) -> bool:
-    """Whether the path from ``g`` up to the trigger stays in the trigger's own clause or phrase: a
-    relative clause on the trigger itself ("a bombing that happened on June 27") does; another clause
+def within_clause(g, top, trigger=None) -> bool:
+    """Whether the path from ``g`` up to ``top`` (the trigger, or its clause's verb) stays in one clause:
+    a relative clause on the trigger itself ("a bombing that happened on June 27") does; another clause
     with a subject of its own ("..., with the death toll rising to 22 on Monday") does not."""
+    owners = {top.i, (trigger or top).i}
     node = g
-    while node.i != head.i:
-        if node.pos_ in ("VERB", "AUX") and _own_subject(node) and node.head.i != head.i:
+    while node.i != top.i:
+        if node.dep_ == "relcl" and node.head.dep_ in ("nsubj", "nsubjpass", "dobj") and node.head.head.i in owners:
+            pass  # of a party to the event: "Wiranto, who was visiting Pandeglang, survived the attack"
+        elif node.pos_ in ("VERB", "AUX") and _own_subject(node) and node.head.i not in owners:
             return False
-        if node.dep_ in ("relcl", "ccomp") and node.head.i != head.i:
+        elif node.dep_ in ("relcl", "ccomp") and node.head.i not in owners:
             return False
         node = node.head
     return True
