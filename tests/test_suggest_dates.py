@@ -73,3 +73,12 @@ def test_armed_sides_clash_in_a_battle_a_crowd_in_a_riot(pipeline, suggester):
 def test_what_someone_began_to_do_happened(pipeline, suggester):
     text = "On Sunday a man grabbed a knife, ran outside and began to stab people in Streatham."
     assert dated(pipeline, suggester, text, "2020-02-05") == [("VIOLENCE_AGAINST_CIVILIANS", "stab", "2020-02-02", "")]
+
+
+def test_a_date_put_first_dates_every_clause_and_since_dates_none(pipeline, suggester):
+    text = "On Friday, thousands of protesters wearing masks and helmets gathered around the police headquarters in Hong Kong."
+    assert dated(pipeline, suggester, text, "2019-06-23")[0][2] == "2019-06-21"
+    text = "Friday night was the fourth night in a row that Serbians protested in Belgrade."
+    assert dated(pipeline, suggester, text, "2020-07-12")[0][2] == "2020-07-10"
+    text = "In 2006, the oil plant was the target of a suicide attack."
+    assert dated(pipeline, suggester, text, "2019-09-15")[0][2:] == ("2006-01-01", "background")

@@ -47,3 +47,8 @@ def test_a_summary_of_other_events_or_a_campaign_is_marked_generic(pipeline, sug
     assert ("exploded", "generic") in [(t, m) for t, _, m in told(pipeline, suggester, text, "1972-07-22")]
     text = "Hongkongers have been protesting since early June. More than 1000 people have been arrested since the protests began."
     assert {m for _, _, m in told(pipeline, suggester, text, "2019-09-06")} == {"generic"}
+
+
+def test_arrests_in_many_places_are_several_events(pipeline, suggester):
+    text = "Police said 337 users were arrested yesterday. Arrests were made in Australia, Brazil, Canada and Spain."
+    assert told(pipeline, suggester, text, "2019-10-17") == [("arrested", "2019-10-16", ""), ("Arrests", "2019-10-17", "generic")]

@@ -244,6 +244,7 @@ _ONE_PERSON = re.compile(
     r"protester|demonstrator|suspect|teenager|baby|gunman|attacker|militant|fighter|priest|imam|doctor|nurse|"
     r"pedestrian|passer-by|bystander|victim|sergeant|constable|inspector|detective|commander|officer|minister|"
     r"mayor|governor|president|leader|chief|official|politician|activist|lawyer|judge|prisoner|inmate|detainee|"
+    r"general|colonel|major|captain|lieutenant|"
     r"reporter|photographer|cameraman|pilot|monk|pastor|cleric|father|mother|son|daughter|husband|wife))\s*$",
     re.IGNORECASE)
 

@@ -21,7 +21,7 @@ from .mentions import quotes
 from .model import MODALITIES, Article, Event
 from .nlp import doc_entities, doc_text
 from .suggest_args import event_arguments
-from .suggest_killing import killing, tells_deaths
+from .suggest_killing import killing, names_its_target, tells_deaths
 from .suggest_merge import (carry_scene, compatible, conflict, dated_to_the_day, merge_target, move_self_casualties,
                             own_place, place_conflict, representative, settle_readings, summary_target, two_events)
 from .suggest_modality import ACCIDENT, another, modality, strategic_move, summary
@@ -91,8 +91,8 @@ class Suggester:
             # sentence naming no event of its own belongs to the latest event reported just before whose
             # dead are not yet counted
             last = next((m for m in reversed(out) if m.sent != s_index and s_index - m.sent <= 5 and not m.victims
-                         and m.type in lex.VIOLENT_TYPES + ("PROTEST",) and "\n\n" not in doc_text(doc)[m.end:sent.start_char]),
-                        None)
+                         and m.type in lex.VIOLENT_TYPES + ("PROTEST",) and ("\n\n" not in doc_text(doc)[m.end:sent.start_char]
+                                                                         or names_its_target(m, sent))), None)
             if last is not None and not any(m.sent == s_index for m in out) and tells_deaths(sent):
                 read_victims(last, sent, ents, sent.root)
         return out

@@ -14,6 +14,8 @@ from .suggest_when import TEMPORAL
 
 # Verbs that put one event after another ("the shooting followed one in Gilroy"): each has its dead.
 SEQUENCE_VERBS = frozenset({"follow", "precede", "prompt", "spark", "trigger", "provoke", "come"})
+# Words under which deaths are blamed on someone over time, not counted for one event.
+BLAME_WORDS = frozenset({"responsible", "blame", "accuse", "guilty", "culpable", "convict", "charge"})
 # Pronouns that name one person: their death counts one even when the antecedent is not found.
 ONE_PERSON = frozenset({"he", "she", "him", "her"})
 
@@ -23,6 +25,8 @@ def counts_for(death, head) -> bool:
     sentence): no other event word lies nearer to it in the parse."""
     if death.i == head.i or head.sent.start != death.sent.start:
         return True
+    if any(t.lemma_.lower() in BLAME_WORDS for t in list(death.ancestors)[:3]):
+        return False  # "responsible for the deaths of hundreds": a record of blame, not this event's dead
     if _another_time(death, head):
         return False
     mine = _distance(death, head)

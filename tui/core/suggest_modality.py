@@ -299,7 +299,9 @@ def summary(head) -> bool:
             return True
         if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() in lex.COUNT_NOUNS:
             return True
-    verb = head if head.pos_ in ("VERB", "AUX") else head.head if head.dep_ in ("nsubj", "nsubjpass") else None
+    verb = head if head.pos_ in ("VERB", "AUX") else head.head if head.dep_ in ("nsubj", "nsubjpass", "dobj") else None
+    if _many_places(head) or (verb is not None and verb.lemma_.lower() in lex.LIGHT_VERBS and _many_places(verb)):
+        return True  # "arrests were made in Australia, Brazil, Canada and Spain": one event per place
     if verb is None:
         return False
     if any(c.dep_ == "aux" and c.lower_ == "been" for c in verb.children) and verb.tag_ == "VBG":
@@ -308,6 +310,18 @@ def summary(head) -> bool:
     since += [c for c in verb.children if c.dep_ == "mark" and c.lower_ == "since"]
     since += [g for c in verb.children if c.dep_ == "advcl" for g in c.children if g.dep_ == "mark" and g.lower_ == "since"]
     return bool(since)  # "arrested since June", "protests since the bill was proposed": a running total
+
+
+def _many_places(word) -> bool:
+    """Whether a word is said to happen in three places or more ("in Australia, Brazil and Canada"), not
+    in one place named with its region and country ("in Kenosha, Wisconsin, United States")."""
+    for prep in (c for c in word.children if c.dep_ == "prep" and c.lower_ in lex.LOCATIVE_PREPS):
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            listed = [obj, *[t for t in obj.subtree if t.dep_ == "conj" and t.head.i != obj.head.i]]
+            joined = any(t.dep_ == "cc" and t.lower_ in ("and", "or") for t in obj.subtree)  # not "Kenosha, Wisconsin, US"
+            if joined and sum(1 for t in listed if t.ent_type_ in ("GPE", "LOC")) >= 3:
+                return True
+    return False
 
 
 def another(head) -> bool:

@@ -35,6 +35,7 @@ LATER_VERBS = lex.LEGAL_HEADS | frozenset({"release", "free", "bail", "appear", 
                                            "remand", "extradite", "detain", "question", "identify"})
 # Nouns an event word may hang on and keep the clause's date ("a series of attacks", "dozens of arrests").
 _CARRIERS = frozenset({"series", "wave", "spate", "string", "number", "round", "part", "scene", "site", "toll",
+                       "target", "victim", "object", "aim",
                        "combination", "mix", "couple", "pair", "total", "succession", "flurry", "barrage"})
 
 
@@ -88,12 +89,20 @@ def governor(tok):
 
 def date_relation(tok, head) -> str | None:
     """How a date whose root is ``tok`` relates to the event of the trigger ``head``: OWN, SAID or None."""
+    top = tok
+    while top.dep_ in ("conj", "appos", "compound", "amod") and top.head.i != top.i:
+        top = top.head
+    if top.dep_ == "pobj" and top.head.lower_ in ("since", "until", "till"):
+        return None  # "protests have taken place since Tuesday": when a state of affairs began, no event's day
     g = governor(tok)
     if g.i == head.i or (head.is_ancestor(g) and within_clause(g, head)):
         return OWN  # "a bombing that happened on June 27", "the attack on Friday", "stabbed on Friday"
     if not g.is_ancestor(head):
         return None  # another branch of the sentence: another clause's date
     found = OWN
+    # "On Friday, thousands gathered ... and blocked ...": a date put before the sentence's subject
+    # dates every clause joined to its main one
+    fronted = g.i == g.sent.root.i and not any(t.dep_ in ("nsubj", "nsubjpass") for t in g.sent if t.i < tok.i)
     node = head
     while node.i != g.i:
         parent = node.head
@@ -101,11 +110,14 @@ def date_relation(tok, head) -> str | None:
             return None  # "arrested on Monday after the attack"
         if node.pos_ in ("VERB", "AUX") and any(c.dep_ == "mark" and c.lower_ in TEMPORAL for c in node.children):
             return None  # "released on Monday after he attacked ..."
-        if node.dep_ == "relcl" or (node.dep_ in ("conj", "advcl") and _own_subject(node) and node is not head):
+        if node.dep_ == "relcl" and _timed(parent):
+            pass  # "Friday night was the fourth night in a row that Serbians protested"
+        elif node.dep_ == "relcl" or (node.dep_ in ("conj", "advcl") and _own_subject(node) and node is not head
+                                    and not (fronted and node.dep_ == "conj")):
             return None  # climbing out of another clause into its noun or its neighbour
-        if node.dep_ == "conj" and node is head and _own_subject(node):
+        if node.dep_ == "conj" and node is head and _own_subject(node) and not fronted:
             return None  # "four are stable, and no fatalities emerged from the shooting"
-        if parent.pos_ in ("NOUN", "PROPN") and node.dep_ in ("prep", "acl", "compound", "appos"):
+        if parent.pos_ in ("NOUN", "PROPN") and node.dep_ in ("prep", "acl", "compound", "appos") and not _timed(parent):
             lemma = parent.lemma_.lower()
             if lemma in REPORT_NOUNS:
                 found = SAID  # "police responded to reports of a shooting early Saturday"
@@ -138,6 +150,11 @@ def within_clause(g, top, trigger=None) -> bool:
             return False
         node = node.head
     return True
+
+
+def _timed(noun) -> bool:
+    """A time noun, or a noun in the phrase of one ("the fourth night in a row")."""
+    return noun.ent_type_ in ("DATE", "TIME") or (noun.dep_ == "pobj" and noun.head.head.ent_type_ in ("DATE", "TIME"))
 
 
 def _own_subject(verb) -> bool:
