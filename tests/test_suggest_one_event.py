@@ -52,3 +52,13 @@ def test_a_summary_of_other_events_or_a_campaign_is_marked_generic(pipeline, sug
 def test_arrests_in_many_places_are_several_events(pipeline, suggester):
     text = "Police said 337 users were arrested yesterday. Arrests were made in Australia, Brazil, Canada and Spain."
     assert told(pipeline, suggester, text, "2019-10-17") == [("arrested", "2019-10-16", ""), ("Arrests", "2019-10-17", "generic")]
+
+
+def test_a_place_of_another_clause_does_not_split_the_event(pipeline, suggester):
+    text = ("The speech came a week after an attack on oil plants in Saudi Arabia. The first reports were of drone "
+            "attacks, but the Saudi government said the attack included cruise missiles which could not have come from Yemen.")
+    article, events = suggest(pipeline, suggester, text, "2019-09-23")
+    assert [(e.type, role(article, e, "Place")) for e in events] == [("REMOTE_VIOLENCE", ["Saudi Arabia"])]
+    text = "Yesterday, the security minister Wiranto, who was visiting the town of Pandeglang, was stabbed."
+    article, events = suggest(pipeline, suggester, text, "2019-10-11")
+    assert role(article, events[0], "Place") == ["Pandeglang"]  # a relative clause on a party to the event
