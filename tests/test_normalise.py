@@ -104,3 +104,9 @@ def test_times_of_day_lengths_and_unanchored_later_dates_are_no_date(words):
                                            ("a crowd", None), ("the building", None)])
 def test_one_person_named_by_a_singular_noun_counts_one(phrase, count):
     assert parse_count(phrase) == count
+
+
+def test_a_month_of_this_or_last_year_takes_the_reports_year():
+    assert parse_date("September 20 of this year", "2019-12-14") == DateValue("2019-09-20", "day")
+    assert parse_date("in January this year", "2019-12-14") == DateValue("2019-01-01", "month")
+    assert parse_date("March of last year", "2019-12-14") == DateValue("2018-03-01", "month")

@@ -57,6 +57,7 @@ _ANCHOR = re.compile(r"\b(?:ago|last|this|next|earlier|later|previous|past|same|
                      r"coming|since|end|start|beginning|weekend|\d{4})\b", re.IGNORECASE)
 _FUTURE_WORDS = re.compile(r"\b(?:next|coming|upcoming|forthcoming)\b", re.IGNORECASE)
 _RELATIVE = re.compile(r"\b(?:ago|yesterday|today|tonight|tomorrow|last|this|past)\b", re.IGNORECASE)
+_YEAR_WORDS = re.compile(r",?\s*\b(?:of\s+)?(this|last|next)\s+year\b", re.IGNORECASE)
 _MONTH_ONLY = re.compile(r"^\s*(?:[a-z]+\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
                          r"(?:\s+\d{4})?\s*$", re.IGNORECASE)
 
@@ -131,6 +132,7 @@ def _parse_once(text: str, published, future: bool, today: date | None) -> DateV
 
 
 def _parse_date(text: str, base: datetime | None, future: bool) -> DateValue | None:
+    text = _year_named(text, base)
     iso = _ISO.match(text)
     if iso:
         y, m, d = iso.group(1), iso.group(2), iso.group(3)
@@ -182,6 +184,16 @@ def _parse_date(text: str, base: datetime | None, future: bool) -> DateValue | N
     return None
 
 
+def _year_named(text: str, base: datetime | None) -> str:
+    """A month "of this year" or "last year" is in the year the article's date says ("September 20 of
+    this year" in a report of 14 December 2019 -> "September 20 2019")."""
+    found = _YEAR_WORDS.search(text)
+    if base is None or found is None or not _MONTHISH.search(text[:found.start()]):
+        return text
+    year = base.year + {"this": 0, "last": -1, "next": 1}[found.group(1).lower()]
+    return f"{text[:found.start()]} {year}{text[found.end():]}"
+
+
 def _nearest_year(day: date, base: date) -> date:
     """The same month and day in the year that puts it nearest ``base`` (29 February kept in range)."""
     options = []
@@ -227,10 +239,14 @@ _DIGITS = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+)(?:\+)?(?![\d])")
 _WORD = re.compile(r"[a-z]+", re.IGNORECASE)
 # One person named by a singular noun ("a man", "the police officer", "an elderly woman"): a count of 1.
 _ONE_PERSON = re.compile(
-    r"^\s*(?:a|an|one|the|another)\s+(?:[\w-]+\s+){0,2}(?:man|woman|boy|girl|child|person|officer|policeman|"
+    r"^\s*(?:he|him|she|her|(?:a|an|one|the|another)\s+(?:[\w-]+\s+){0,2}(?:man|woman|boy|girl|child|person|officer|policeman|"
     r"policewoman|soldier|civilian|student|teacher|journalist|worker|driver|guard|resident|villager|farmer|"
     r"protester|demonstrator|suspect|teenager|baby|gunman|attacker|militant|fighter|priest|imam|doctor|nurse|"
-    r"pedestrian|passer-by|bystander|victim)\s*$", re.IGNORECASE)
+    r"pedestrian|passer-by|bystander|victim|sergeant|constable|inspector|detective|commander|officer|minister|"
+    r"mayor|governor|president|leader|chief|official|politician|activist|lawyer|judge|prisoner|inmate|detainee|"
+    r"general|colonel|major|captain|lieutenant|"
+    r"reporter|photographer|cameraman|pilot|monk|pastor|cleric|father|mother|son|daughter|husband|wife))\s*$",
+    re.IGNORECASE)
 
 
 def _words_number(words: list[str]) -> int | None:

@@ -21,13 +21,14 @@ from .mentions import quotes
 from .model import MODALITIES, Article, Event
 from .nlp import doc_entities, doc_text
 from .suggest_args import add_dateline_place, event_arguments
-from .suggest_killing import killing, tells_deaths
-from .suggest_merge import (carry_scene, compatible, conflict, merge_target, move_self_casualties, own_place,
-                            place_conflict, representative, two_events)
-from .suggest_modality import ACCIDENT, modality, strategic_move
+from .suggest_killing import killing, names_its_target, tells_deaths
+from .suggest_merge import (carry_scene, compatible, conflict, dated_to_the_day, merge_target, move_self_casualties,
+                            own_place, place_conflict, representative, settle_readings, summary_target, two_events)
+from .suggest_modality import ACCIDENT, another, modality, strategic_move, summary
 from .suggest_parse import Mention, published_of, read_roles, read_victims
 from .suggest_place import read_place_and_time
 from .suggest_types import TypeChoice, decide, rank, word_types
+from .suggest_when import absolute, long_before
 
 # The universal roles the parse yields, as each event type names them.
 ROLE_NAMES = {
@@ -90,8 +91,8 @@ class Suggester:
             # sentence naming no event of its own belongs to the latest event reported just before whose
             # dead are not yet counted
             last = next((m for m in reversed(out) if m.sent != s_index and s_index - m.sent <= 5 and not m.victims
-                         and m.type in lex.VIOLENT_TYPES + ("PROTEST",) and "\n\n" not in doc_text(doc)[m.end:sent.start_char]),
-                        None)
+                         and m.type in lex.VIOLENT_TYPES + ("PROTEST",) and ("\n\n" not in doc_text(doc)[m.end:sent.start_char]
+                                                                         or names_its_target(m, sent))), None)
             if last is not None and not any(m.sent == s_index for m in out) and tells_deaths(sent):
                 read_victims(last, sent, ents, sent.root)
         return out
@@ -111,7 +112,7 @@ class Suggester:
                     return j, [name]
         if tok.pos_ not in ("NOUN", "VERB", "PROPN"):
             return None
-        types = self.single.get(tok.lower_) or self.single.get(tok.lemma_.lower())
+        types = word_types(self.single, tok, wider=False)  # "clashed" and "clash": every type either names
         subjects = [c for c in tok.children if c.dep_ == "nsubj"]
         if tok.dep_ == "conj":  # "thousands of protesters wearing masks ... gathered"
             subjects += [c for c in tok.head.children if c.dep_ == "nsubj"]
@@ -138,7 +139,8 @@ class Suggester:
             span, head, instrument = doc[verb.i:verb.i + 1], verb, False
             choice.evidence = f'"{doc[i:end_i].text} {verb.text}": {choice.subtype}'
         m = self._read(span, head, choice, s_index, ents, body_start)
-        m.instrument, m.modality = instrument, found
+        m.instrument, m.modality = instrument, found or m.modality
+        m.summary, m.another = summary(head), another(head)
         m.anaphoric = m.anaphoric or _anaphoric(doc[i:end_i].root)  # "the second bomb went off"
         return m
 
@@ -148,13 +150,22 @@ class Suggester:
         m = Mention(choice.type, choice.subtype, span.start_char, span.end_char, s_index,
                     span.start_char < body_start, choice.generic, anaphoric, evidence=choice.evidence)
         sent = head.sent
+        m.lemma = head.lemma_.lower()
         read_roles(m, head, sent, ents, self.is_trigger)
         read_place_and_time(m, sent, ents, head)
         if anaphoric and head.pos_ != "VERB":
             m.own_place = own_place(m, head)
         read_victims(m, sent, ents, head)
         if any(start <= span.start_char < end for start, end in quotes(span.doc)):
-            m.time = None  # a quotation's "this afternoon" is when its speaker spoke, not the report's day
+            # a quotation's "this afternoon" is when its speaker spoke, not the report's day; "on Friday,
+            # August 30" is a date wherever it is said
+            text = doc_text(span.doc)
+            m.time = m.time if m.time and absolute(text[m.time[0]:m.time[1]]) else None
+            m.said_time = m.said_time if m.said_time and absolute(text[m.said_time[0]:m.said_time[1]]) else None
+        if m.modality == "" and (m.years_back or long_before(m.time, published_of(span.doc))):
+            m.modality = "background"  # "arrested in March 2018" in a report of October 2019
+        if m.time is None:  # "It was reported on Saturday Sirhan was stabbed": then or before (``_clusters``)
+            m.time = m.said_time
         return m
 
     # -- any trigger the coder picks -----------------------------------------------------------
@@ -250,7 +261,18 @@ class Suggester:
             else:
                 group.append(m)
         clusters: list[list[Mention]] = []
-        for group in [g for g in groups if not g[0].title] + [g for g in groups if g[0].title]:
+        # a summary ("at least three bombings that week") tells no event of its own: it joins the one
+        # of its kind the article tells, after every other group has found its event, or stands marked
+        summaries = [g for g in groups if all(m.summary for m in g) and not any(dated_to_the_day(m) for m in g)]
+        ordered = [g for g in groups if not g[0].title and g not in summaries] + [g for g in groups if g[0].title]
+        for group in ordered + summaries:
+            if group in summaries:
+                target = summary_target(clusters, group, article.text)
+                if target is not None:
+                    target.extend(group)
+                else:  # suggested as what it is: several events or a campaign, for the coder to split
+                    clusters.append(group)
+                continue
             target = merge_target(clusters, group, article.text)
             if target is None:
                 clusters.append(group)
@@ -265,6 +287,7 @@ class Suggester:
                 # "the attack" was a bombing: the weapon word decides the type
                 target[0].type, target[0].subtype, target[0].generic = specific.type, specific.subtype, False
                 target[0].evidence = f"{specific.evidence} (the same event)"
+        settle_readings(clusters, article.text)
         return clusters
 
     def _fields(self, ev: Event, cluster: list[Mention], doc, article: Article) -> dict:
@@ -291,7 +314,13 @@ class Suggester:
                                ROLE_NAMES.get(first.type, {}), article.text)
         return Event(first.type, first.subtype, trigger.start, trigger.end, args, {},
                      origin="model", status="suggested", annotator=annotator, evidence=first.evidence,
-                     modality="background" if all(m.modality == "background" for m in cluster) else "")
+                     modality=_shared_modality(cluster))
+
+
+def _shared_modality(cluster: list[Mention]) -> str:
+    """The event's modality: the one all its mentions share ("background", a summary's "generic"), else ""."""
+    found = {m.modality for m in cluster}
+    return found.pop() if len(found) == 1 and found <= set(MODALITIES) else ""
 
 
 def _trigger_span(doc, start: int, end: int):

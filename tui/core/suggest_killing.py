@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from . import suggest_lexicon as lex
 from .event_fields import default_subtype
+from .nlp import doc_text
 from .suggest_modality import modality
 from .suggest_parse import Mention, published_of
 from .suggest_types import TypeChoice, decide
@@ -59,3 +60,13 @@ def tells_deaths(sent) -> bool:
     published = published_of(sent.doc)
     return bool(deaths) and all(modality(t, ["VIOLENCE_AGAINST_CIVILIANS"], published) in ("", "background", None)
                                 for t in deaths)
+
+
+def names_its_target(m: Mention, sent) -> bool:
+    """Whether a sentence names a person the mention's event targeted ("Matt Ratana was shot" ... in the
+    next paragraph "Sergeant Ratana ... was later pronounced dead"): its deaths are that event's even
+    across a paragraph break."""
+    text = doc_text(sent.doc)
+    names = {w.strip(".,'\"").lower() for start, end in m.roles.get("Target", []) for w in text[start:end].split()
+             if w[:1].isupper() and len(w) > 2}
+    return any(ent.label_ == "PERSON" and names & {w.lower() for w in ent.text.split()} for ent in sent.ents)

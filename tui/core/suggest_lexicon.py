@@ -70,6 +70,8 @@ IRREALIS_HEADS = frozenset({
     "recommendation", "proposal", "plea", "offer", "suppose", "imagine", "envision", "fantasize", "predict",
 })
 GENERIC_STRUGGLES = frozenset({"fight", "war", "struggle", "battle", "campaign"})
+# Verbs whose "to" clause tells what was done, not meant ("began to stab people", "continued to attack").
+ASPECT_VERBS = frozenset({"begin", "start", "continue", "proceed", "go", "resume", "keep"})
 HABITUAL = frozenset({"previously", "repeatedly", "often", "frequently", "regularly", "routinely", "usually"})
 # Verbs that name a protest when protesters are their subject ("protesters gathered around ...").
 PROTEST_VERBS = frozenset({"gather", "surround", "assemble", "rally", "block", "march", "occupy"})
@@ -213,3 +215,12 @@ TERROR_MODIFIERS = frozenset({"terrorist", "terror", "jihadist", "extremist"})
 # Words that make a raid a police search rather than an armed attack ("a police raid").
 LAW_ENFORCEMENT = frozenset({"police", "counter", "counterterrorism", "counter-terrorism", "fbi", "swat", "customs",
                              "narcotics", "anti-terror", "drug"})
+# Nouns naming an event of their own, whose place and date are theirs ("since an assault in Ghazni").
+EVENT_NOUNS = GENERIC_VIOLENT | frozenset(w for words in EXTRA_TRIGGERS.values() for w in words if " " not in w) \
+    | frozenset(WORD_TYPES)
+# Nouns that count events ("a couple of bombings", "a series of attacks"): what follows is several events.
+COUNT_NOUNS = frozenset({"couple", "pair", "series", "wave", "spate", "string", "number", "round", "handful",
+                         "dozen", "dozens", "hundreds", "scores", "succession", "flurry", "string"})
+# Words that make an event word another event than one told before.
+ANOTHER_WORDS = frozenset({"another", "second", "third", "fourth", "fifth", "other", "separate", "new", "further",
+                           "earlier", "previous", "similar", "later", "subsequent"})

@@ -14,6 +14,7 @@ from .gazetteer import lookup
 from .model import Argument, Event
 from .suggest_modality import ACCIDENT
 from .suggest_parse import Mention
+from .suggest_when import absolute
 
 
 def representative(cluster: list[Mention]) -> Mention:
@@ -75,6 +76,8 @@ def merge_target(clusters: list[list[Mention]], group: list[Mention], text: str)
     for cluster in reversed(clusters):
         if not all(compatible(cluster, m) for m in group) or any(conflict(cluster, m, anaphoric) for m in group):
             continue
+        if _other_parties(cluster, group, text):
+            continue  # "the shooting of Jacob Blake" is not "a shooting of protesters"; police shooting the attacker
         if {_reading(m) for m in cluster} != {_reading(m) for m in group}:
             continue  # an event of an earlier year is not the one being reported
         if anaphoric:
@@ -91,7 +94,76 @@ def merge_target(clusters: list[list[Mention]], group: list[Mention], text: str)
             return cluster
         if first.type == cluster[0].type and _heads(text, cluster, "Target") & _heads(text, group, "Target"):
             return cluster  # "another explosion hit a minibus" ... "where the minibus exploded"
+        if _told_again(cluster, group, text):
+            return cluster
     return None
+
+
+def _told_again(cluster: list[Mention], group: list[Mention], text: str) -> bool:
+    """A news report tells its event first and then again in detail ("Usman Khan stabbed several
+    people" ... "Khan started attacking people there"; "Sirhan was stabbed" ... "an inmate had been
+    stabbed"): a later mention of the same kind of violence is that event when nothing sets it apart:
+    no other day or place (``conflict``), no other attacker, no word such as "another" or "second"."""
+    first = group[0]
+    general = all(m.lemma in lex.GENERIC_VIOLENT for m in group)  # "attack", "assault", "incident"
+    if first.type not in lex.VIOLENT_TYPES or any(m.another for m in group):
+        return False
+    if first.type != cluster[0].type and not (general and cluster[0].type in lex.VIOLENT_TYPES):
+        return False
+    if all(m.generic for m in cluster) and not any(m.generic for m in group):
+        return False  # "attacks on police are frequent" ... "a bomb exploded": a kind, then an event
+    if not general and not {m.lemma for m in cluster} & {m.lemma for m in group}:
+        return False  # told again in its own word or a general one ("attack"); "stabbed" ... "shot" are two acts
+    theirs = _named_actors(text, cluster)
+    mine = _named_actors(text, group)
+    return not (theirs and mine and not _same_actor(theirs, mine))
+
+
+def _named_actors(text: str, mentions: list[Mention]) -> set[str]:
+    """The attackers the mentions name, but for words any lone attacker goes by ("the attacker", "a man")."""
+    found = {_words(text, span) for m in mentions for span in m.roles.get("Attacker", [])}
+    return {w for w in found if w.split() and w.split()[-1] not in lex.LONE_ATTACKERS | lex.KILLERS}
+
+
+def summary_target(clusters: list[list[Mention]], group: list[Mention], text: str) -> list[Mention] | None:
+    """The event a summary joins ("a couple of suicide bombings in Tunis last month" ... "a suicide
+    bombing on June 27"): the latest of a compatible type and reading that it does not contradict and
+    that shares its month, its place or its attacker (a summary naming none of them may sum up others:
+    "since IS launched a series of attacks across Paris" in a report of a blast in Lyon)."""
+    for cluster in reversed(clusters):
+        if not all(compatible(cluster, m) and not conflict(cluster, m, True) for m in group) \
+                or {_reading(m) for m in cluster} != {_reading(m) for m in group}:
+            continue
+        months = {m.time[2].iso[:7] for m in group if m.time} & {x.time[2].iso[:7] for x in cluster if x.time}
+        places = any(m.place and m.place[3] is not None for m in group) and any(x.place and x.place[3] is not None for x in cluster)
+        actors = _named_actors(text, cluster) & _named_actors(text, group)
+        if months or places or actors or any(m.anaphoric for m in group):  # "all three attacks" refers back
+            return cluster
+    return None
+
+
+def _other_parties(cluster: list[Mention], group: list[Mention], text: str) -> bool:
+    """Whether the mentions name other parties than the event's: one names a person as its target and
+    the other a group of people ("Jacob Blake" and "protesters"), or the attacker of one is the target
+    of the other (the police who shot the attacker)."""
+    kinds = [{_party(text, span) for m in side for span in m.roles.get("Target", [])} for side in (cluster, group)]
+    if all(len(k) == 1 for k in kinds) and kinds[0] != kinds[1] and {"person", "people"} == kinds[0] | kinds[1]:
+        return True
+    for one, other in ((cluster, group), (group, cluster)) if cluster[0].type in lex.VIOLENT_TYPES else ():
+        attackers = {_words(text, span) for m in one for span in m.roles.get("Attacker", [])}
+        targets = {_words(text, span) for m in other for span in m.roles.get("Target", [])}
+        if _surnames(attackers) & _surnames(targets):
+            return True
+    return False
+
+
+def _party(text: str, span: tuple[int, int]) -> str:
+    """"person" for a named person ("Jacob Blake"), "people" for a plural of people ("protesters"), else ""."""
+    words = text[span[0]:span[1]].split()
+    if words and all(w[:1].isupper() for w in words) and not words[-1].lower().rstrip("s") in lex.ANYONE_WORDS:
+        return "person"
+    last = words[-1].lower() if words else ""
+    return "people" if last in ("people", "men", "women", "children", "police") or (last.endswith("s") and last.islower()) else ""
 
 
 def _reading(m: Mention) -> str:
@@ -149,7 +221,7 @@ def carry_scene(events: list[Event], clusters: list[list[Mention]], text: str) -
         if ("Place" not in mine and place is not None and "\n\n" not in text[place[1]:start]
                 and not any(m.names_place for m in cluster)):  # a sentence naming its own place keeps it
             ev.arguments.append(Argument("Place", place[0].start, place[0].end))
-        if ("Time" not in mine and time is not None and first - time[1] <= 3 and ev.modality != "background"
+        if ("Time" not in mine and time is not None and first - time[1] <= 3 and ev.modality not in ("background", "generic")
                 and "\n\n" not in text[time[2]:start]):
             ev.arguments.append(Argument("Time", time[0].start, time[0].end))
         end = max(m.end for m in cluster)
@@ -201,3 +273,26 @@ def own_place(m: Mention, head):
             if c.dep_ == "prep" and c.i > head.i:
                 own += within(c.left_edge.idx, c.right_edge.idx + len(c.right_edge))
     return max(own, key=lambda p: p[0]) if own else None
+
+
+def settle_readings(clusters: list[list[Mention]], text: str) -> None:
+    """What the merged mentions of each event say together: a cluster of summaries alone ("at least three
+    bombings", "all three attacks") is marked generic; the day a mention was reported dates the event
+    only if nothing else does; where mentions disagree, a date spelled out ("Friday, August 30") is surer
+    than a weekday ("Saturday")."""
+    for cluster in clusters:
+        if all(m.summary and not dated_to_the_day(m) for m in cluster):
+            for m in cluster:
+                m.modality = m.modality or "generic"
+        if any(m.time and m.time is not m.said_time for m in cluster):
+            for m in cluster:
+                m.time = None if m.time is m.said_time else m.time
+        spelled = [m.time for m in cluster if m.time and absolute(text[m.time[0]:m.time[1]])]
+        for m in cluster:
+            if spelled and m.time and not absolute(text[m.time[0]:m.time[1]]) and m.time[2].iso != spelled[0][2].iso:
+                m.time = None
+
+
+def dated_to_the_day(m: Mention) -> bool:
+    """Whether a mention's own clause dates it to the day ("two bombings on Monday" tells them)."""
+    return m.time is not None and m.time is not m.said_time and m.time[2].precision == "day"

@@ -49,8 +49,9 @@ def modality(head, types, published: str = "") -> str | None:
     if head.lemma_.lower() in lex.GENERIC_STRUGGLES and any(c.dep_ == "prep" and c.lower_ in ("against", "for")
                                                             for c in head.children):
         return "generic"  # "the fight against ISIS", "the battle for independence": a cause, not an event
-    if head.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children):
-        return "hypothetical"  # "to repel the act of aggression": a purpose, not a report
+    if (head.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
+            and not (head.dep_ == "xcomp" and head.head.lemma_.lower() in lex.ASPECT_VERBS)):
+        return "hypothetical"  # "to repel the act of aggression": a purpose; "began to stab people" is a report
     if _imperative(head):
         return "hypothetical"  # "take a knife and attack": a command, not a report
     present = _present_tense(head) or any(c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in head.children)
@@ -283,3 +284,49 @@ def _agentless_passive(head) -> bool:
     development by its actor, so without one there is nothing to code."""
     return (head.pos_ == "VERB" and any(c.dep_ in ("nsubjpass", "auxpass") for c in head.children)
             and not any(c.dep_ == "agent" for c in head.children))
+
+
+def summary(head) -> bool:
+    """A mention that sums up several events or a campaign rather than telling one: "at least three
+    suicide bombings", "a couple of bombings", "four mass shootings that week", "have been protesting
+    since early June", "more than 1000 arrested since the protests began". It tells no event of its own;
+    it may join the one event of its kind the article tells (``suggest_merge.summary_target``)."""
+    named = [head, *[c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]] if head.pos_ == "VERB" else [head]
+    if any(c.dep_ == "det" and c.lower_ in ("each", "every") for w in named for c in w.children):
+        return True  # "as each bomb exploded": every one of several
+    if head.tag_ == "NNS":
+        if any(c.dep_ == "nummod" and c.lower_ not in ("one", "1") for c in head.children):
+            return True
+        if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() in lex.COUNT_NOUNS:
+            return True
+    verb = head if head.pos_ in ("VERB", "AUX") else head.head if head.dep_ in ("nsubj", "nsubjpass", "dobj") else None
+    if _many_places(head) or (verb is not None and verb.lemma_.lower() in lex.LIGHT_VERBS and _many_places(verb)):
+        return True  # "arrests were made in Australia, Brazil, Canada and Spain": one event per place
+    if verb is None:
+        return False
+    if any(c.dep_ == "aux" and c.lower_ == "been" for c in verb.children) and verb.tag_ == "VBG":
+        return True  # "have been protesting": a state of affairs, not one event
+    since = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "since"]
+    since += [c for c in verb.children if c.dep_ == "mark" and c.lower_ == "since"]
+    since += [g for c in verb.children if c.dep_ == "advcl" for g in c.children if g.dep_ == "mark" and g.lower_ == "since"]
+    return bool(since)  # "arrested since June", "protests since the bill was proposed": a running total
+
+
+def _many_places(word) -> bool:
+    """Whether a word is said to happen in three places or more ("in Australia, Brazil and Canada"), not
+    in one place named with its region and country ("in Kenosha, Wisconsin, United States")."""
+    for prep in (c for c in word.children if c.dep_ == "prep" and c.lower_ in lex.LOCATIVE_PREPS):
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            listed = [obj, *[t for t in obj.subtree if t.dep_ == "conj" and t.head.i != obj.head.i]]
+            joined = any(t.dep_ == "cc" and t.lower_ in ("and", "or") for t in obj.subtree)  # not "Kenosha, Wisconsin, US"
+            if joined and sum(1 for t in listed if t.ent_type_ in ("GPE", "LOC")) >= 3:
+                return True
+    return False
+
+
+def another(head) -> bool:
+    """Whether the words say the mention is another event than one told before ("another explosion",
+    "a second attack", "a separate shooting")."""
+    words = [head, *[c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]] if head.pos_ == "VERB" else [head]
+    return any(c.lower_ in lex.ANOTHER_WORDS for w in words for c in w.children  # "another bomb exploded"
+               if c.dep_ in ("det", "amod", "advmod", "nummod"))

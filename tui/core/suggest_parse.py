@@ -15,6 +15,7 @@ from .gazetteer import lookup
 from .mentions import in_other_quote, resolve, titled_person
 from .normalise import parse_count
 from .suggest_clause import PATIENT_GENITIVE_NOUNS, is_attribution, named_mention, nominal_roles, unsaid_subject
+from .suggest_deaths import ONE_PERSON, counts_for
 
 ACTOR_LABELS = ("PERSON", "NORP", "ORG", "GPE")
 PLACE_LABELS = ("GPE", "LOC", "FAC")
@@ -40,6 +41,11 @@ class Mention:
     place: tuple[float, int, int, object] | None = None  # (score, start, end, gazetteer Place): the best
     places: list[tuple[float, int, int, object]] = field(default_factory=list)  # every place named
     time: tuple[int, int, object, float] | None = None  # (start, end, DateValue, score)
+    said_time: tuple[int, int, object, float] | None = None  # the date it was reported: a fallback for ``time``
+    years_back: bool = False  # its clause puts it years back ("during these early years"): background
+    lemma: str = ""  # the trigger's lemma ("stab"), to tell an event told again in its own word
+    summary: bool = False  # it sums up several events ("at least three bombings") or a campaign
+    another: bool = False  # its words make it another event than one told before ("a second attack")
     victims: list[tuple[int, int, int | None, bool]] = field(default_factory=list)  # start, end, count, named
     evidence: str = ""  # what chose the type
     modality: str = ""  # "background" for a real event dated before the article's year, else ""
@@ -264,8 +270,8 @@ def read_victims(m: Mention, sent, ents, head=None) -> None:
         if lemma == "toll" and any(c.lemma_.lower() == "death" for c in tok.children):
             _death_toll(m, tok)  # "with the death toll rising to 22 people"
             continue
-        if lemma not in lex.CASUALTY_LEMMAS or (head is not None and in_other_quote(tok, head)):
-            continue
+        if lemma not in lex.CASUALTY_LEMMAS or (head is not None and (in_other_quote(tok, head) or not counts_for(tok, head))):
+            continue  # a quotation's, or another event word's dead ("another in Chippewa Falls where five died")
         phrases = []
         if lemma in ("kill", "killing") and tok.pos_ == "VERB":
             phrases = [c for c in tok.children if c.dep_ in ("nsubjpass", "dobj")]
@@ -287,6 +293,8 @@ def read_victims(m: Mention, sent, ents, head=None) -> None:
             if p.lower_ in ("who", "that", "which") and tok.dep_ == "relcl":
                 p = tok.head  # "al-Muhandis, who was also killed"
             p = resolve(p) or p
+            if p.pos_ == "PRON" and p.lower_ in ONE_PERSON:  # "he was later pronounced dead": one
+                m.victims.append((p.idx, p.idx + len(p), 1, False))
             if p.pos_ == "PRON":
                 continue
             for q in [p, *[c for c in p.children if c.dep_ == "conj"]]:

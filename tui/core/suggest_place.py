@@ -10,19 +10,22 @@ from __future__ import annotations
 import re
 
 from . import suggest_lexicon as lex
+from .countries import main_country
 from .gazetteer import lookup
 from .mentions import in_other_quote
 from .normalise import parse_date
+from .nlp import doc_text
 from .suggest_parse import PLACE_LABELS, Mention, published_of
+from .suggest_deaths import SEQUENCE_VERBS
+from .suggest_when import OWN, SAID, absolute, date_relation, date_span, within_clause
 
+_YEARS = re.compile(r"\b(?:years|decades|centur(?:y|ies))\b")
 _DURATION = re.compile(r"\b(years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centur(y|ies))\b")
 # Nouns naming a part of a place: "in the heart of London", "on the outskirts of Kabul".
 PART_NOUNS = frozenset({"heart", "centre", "center", "middle", "outskirts", "edge", "suburb", "suburbs", "part",
                         "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "side",
                         "neighborhood", "neighbourhood", "vicinity"})
-# Nouns naming an event of their own, whose place is theirs ("since an assault in Ghazni").
-EVENT_NOUNS = lex.GENERIC_VIOLENT | frozenset(w for words in lex.EXTRA_TRIGGERS.values() for w in words if " " not in w) \
-    | frozenset(lex.WORD_TYPES)
+EVENT_NOUNS = lex.EVENT_NOUNS
 
 
 def read_place_and_time(m: Mention, sent, ents, head) -> None:
@@ -35,8 +38,10 @@ def read_place_and_time(m: Mention, sent, ents, head) -> None:
         if ent is None or ent.start in seen:
             continue
         seen.add(ent.start)
-        if any(s <= ent.start_char < e for s, e in taken) or in_other_quote(ent.root, head):
-            continue  # an actor already, or words of a quotation the trigger is not in
+        if any(s <= ent.start_char < e for s, e in taken):
+            continue  # an actor already
+        if in_other_quote(ent.root, head) and not (ent.label_ in ("DATE", "TIME") and absolute(ent.text)):
+            continue  # words of a quotation the trigger is not in ("Friday, August 30" is a date there too)
         if ent.label_ == "DATE" and ent.root.tag_ == "MD":
             continue  # "may", a modal the model took for the month
         if (ent.label_ in ("LOC", "FAC") and _place_list_head(ent.root, ents).dep_ in ("nsubj", "nsubjpass", "dobj", "attr")
@@ -45,12 +50,12 @@ def read_place_and_time(m: Mention, sent, ents, head) -> None:
         place = None
         if (ent.label_ == "ORG" and _locative(ent) or ent.label_ in ("PERSON", "NORP") and _locative_name(ent.root)) \
                 and not ent.text.isupper():  # "at Abqaiq" an ORG, "in Gao" a PERSON to the model
-            place = lookup(ent.text)
+            place = lookup(ent.text, article_country(sent.doc))
             if place is None or place.kind != "city":
                 continue
             m.names_place = True
         if (ent.label_ in PLACE_LABELS or place is not None) and _locative(ent) and _attached(ent.root, head):
-            place = place or lookup(ent.text)
+            place = place or lookup(ent.text, article_country(sent.doc))
             score = {"city": 3.25, "admin1": 3, "country": 1}.get(place.kind, 2) if place else 2
             if _climb(ent.root).dep_ == "pobj":
                 score += 0.5
@@ -60,22 +65,57 @@ def read_place_and_time(m: Mention, sent, ents, head) -> None:
             if m.place is None or score > m.place[0]:
                 m.place = m.places[-1]
         elif ent.label_ in ("DATE", "TIME"):
-            words = ent.text.lower()
-            own = ent.root.head.i == head.i and ent.root.dep_ in ("compound", "nummod", "amod", "nmod")
-            if re.fullmatch(r"\d{4}", words) and not own and not (ent.root.dep_ == "pobj" and ent.root.head.lower_ == "in"):
-                continue  # a bare year (a byline's) is not when the event happened; "the 1968 assassination" is
-            if _DURATION.search(words) and not any(w in words for w in ("ago", "last", "earlier", "this", "next")):
-                continue
-            published = published_of(sent.doc)
-            when = parse_date(ent.text, published, future=looks_ahead(ent.root))
-            if when is not None:
-                score = -when.time_precision - abs(ent.root.i - head.i) / 1000
-                if not published and re.search(r"\b\d{4}\b", words):
-                    score += 0.1  # an undated article: only a date with its year can date the event
-                if head.pos_ != "VERB" and ent.root.head.head.i == head.i:
-                    score += 5  # "an assault in Ghazni in August 2018": the noun's own date wins
-                if m.time is None or score > m.time[3]:
-                    m.time = (ent.start_char, ent.end_char, when, score)
+            _read_date(m, ent, head)
+
+
+def _read_date(m: Mention, ent, head) -> None:
+    """The date ``ent`` gives ``m`` if it is said of the event's own clause (``m.time``, the most precise
+    and nearest winning), or of the verb that reports it (``m.said_time``, a fallback); dates of other
+    clauses are left out (``suggest_when``). Words naming years ("during these early years") mark the
+    event as background."""
+    span = date_span(ent, head)
+    if span is None:
+        return
+    doc = head.doc
+    words_span = doc.char_span(*span, alignment_mode="expand")
+    if words_span is None or not len(words_span):
+        return
+    root, text = words_span.root, " ".join(doc_text(doc)[span[0]:span[1]].split())
+    words = text.lower()
+    relation = date_relation(root, head)
+    if relation is None:
+        return
+    own = root.head.i == head.i and root.dep_ in ("compound", "nummod", "amod", "nmod")
+    if re.fullmatch(r"\d{4}", words) and not own and not (root.dep_ == "pobj" and root.head.lower_ == "in"):
+        return  # a bare year (a byline's) is not when the event happened; "the 1968 assassination" is
+    if _DURATION.search(words) and not any(w in words for w in ("ago", "last", "earlier", "this", "next")):
+        if relation == OWN and _YEARS.search(words) and not re.search(r"\b(?:one|a|two|few)\b", words):
+            m.years_back = True  # "during these early years", "for decades": a past long before the report
+        return
+    published = published_of(doc)
+    when = parse_date(text, published, future=looks_ahead(root))
+    if when is None:
+        return
+    score = -when.time_precision - abs(root.i - head.i) / 1000
+    if not published and re.search(r"\b\d{4}\b", words):
+        score += 0.1  # an undated article: only a date with its year can date the event
+    if head.pos_ != "VERB" and root.head.head.i == head.i:
+        score += 5  # "an assault in Ghazni in August 2018": the noun's own date wins
+    found = (span[0], span[1], when, score)
+    if relation == SAID:
+        if m.said_time is None or score > m.said_time[3]:
+            m.said_time = found
+    elif m.time is None or score > m.time[3]:
+        m.time = found
+
+
+def article_country(doc) -> str:
+    """The country the article names most: a town name several countries share ("Linwood", "Norfolk")
+    is first looked for there (computed once per doc)."""
+    found = doc.user_data.get("main_country")
+    if found is None:
+        found = doc.user_data["main_country"] = main_country(doc_text(doc))
+    return found
 
 
 def _locative_name(tok) -> bool:
@@ -114,8 +154,10 @@ def _attached(tok, head) -> bool:
     clause = head
     while (clause.pos_ not in ("VERB", "AUX") or clause.dep_ == "prep") and clause.head.i != clause.i:
         clause = clause.head  # "escaped following airstrikes from a camp at Ain Issa": "following" is no clause
-    if node.i == clause.i or clause.is_ancestor(node) or node.is_ancestor(head):
-        return True
+    if clause.lemma_.lower() in SEQUENCE_VERBS and head.dep_ == "nsubj" and head.head.i == clause.i and tok.i > clause.i:
+        return False  # "the shooting followed one in Gilroy": Gilroy is the other shooting's place
+    if node.i == clause.i or (clause.is_ancestor(node) and within_clause(node, clause, head)) or node.is_ancestor(head):
+        return True  # not in a clause of its own: "the attack included missiles which could not have come from Yemen"
     result = node
     while result.pos_ not in ("VERB", "AUX") and result.head.i != result.i:
         result = result.head

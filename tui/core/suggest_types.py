@@ -47,7 +47,7 @@ def decide(codebook: Codebook, span, head, types: list[str]) -> TypeChoice | Non
         else:
             name, evidence = "REMOTE_VIOLENCE", f'"{span.text}" with no labour word: a strike from afar'
     elif "RIOT" in types and "BATTLE" in types:  # "clash"
-        crowd = lemmas & lex.PROTESTER_WORDS
+        crowd = _crowd_sides(head, lemmas)
         name = "RIOT" if crowd else "BATTLE"
         evidence = (f'"{span.text}" with "{sorted(crowd)[0]}": a riot' if crowd
                     else f'"{span.text}" with no crowd word: armed clash')
@@ -86,6 +86,22 @@ def decide(codebook: Codebook, span, head, types: list[str]) -> TypeChoice | Non
     return TypeChoice(name, subtype, generic, evidence)
 
 
+def _crowd_sides(head, lemmas: set[str]) -> set[str]:
+    """The crowd words that make a clash a riot: said of its sides (its subject, "with" or "between"
+    phrase) when the parse gives them, else of its sentence. Armed parties on every side named
+    ("soldiers clashed with gunmen", "rebels clashed with the army") fight a battle."""
+    sides = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "poss")]
+    if head.dep_ in ("dobj", "nsubjpass", "attr") and head.head.lemma_.lower() in lex.LIGHT_VERBS:
+        sides += [c for c in head.head.children if c.dep_ == "nsubj"]
+    sides += [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("with", "between", "among")
+              for g in c.children if g.dep_ == "pobj"]
+    if not sides:
+        return lemmas & lex.PROTESTER_WORDS
+    words = {t.lemma_.lower() for side in sides for t in side.subtree}
+    words |= {t.lower_[:-1] for side in sides for t in side.subtree if t.lower_.endswith("s")}  # "Protesters"
+    return words & lex.PROTESTER_WORDS
+
+
 def _civilian_cue(head) -> str:
     """A word saying an attack was one-sided: a lone attacker ("a gunman attacked") or civilians or a
     civilian place as its target ("attacked a mosque", "an attack on worshippers"); else ""."""
@@ -108,11 +124,15 @@ def _civilian_cue(head) -> str:
     return ""
 
 
-def word_types(table: dict[str, list[str]], tok) -> list[str]:
-    """The types a single word can name: the trigger table's, else the wider lexicon's."""
+def word_types(table: dict[str, list[str]], tok, wider: bool = True) -> list[str]:
+    """The types a single word can name: the trigger table's for its form and its lemma together (a
+    codebook may list "clashed" under riots and "clash" under battles: the sentence decides), else,
+    when ``wider``, the wider lexicon's."""
+    found: list[str] = []
     for key in (tok.lower_, tok.lemma_.lower()):
-        if key in table:
-            return list(table[key])
+        found += [t for t in table.get(key, ()) if t not in found]
+    if found or not wider:
+        return found
     for key in (tok.lower_, tok.lemma_.lower()):
         if key in lex.WORD_TYPES:
             return list(lex.WORD_TYPES[key])
