@@ -166,3 +166,29 @@ def test_named_groups_complete_and_link(codebook):
     assert actors.match("Jemaah Anshorut Daulah", "Indonesia").name == "JAD: Jamaah Ansharut Daulah"
     # A country's generic actors still complete before its named groups ("U" in the UK is not the UVF).
     assert done.complete("actor1", "U", "United Kingdom") == "Unidentified Armed Group (United Kingdom)"
+
+
+@pytest.mark.parametrize("span, country, expected", [
+    ("Jamaah Ansharut Daulah militants", "Indonesia", "JAD: Jamaah Ansharut Daulah"),
+    ("the JAD militants", "Indonesia", "JAD: Jamaah Ansharut Daulah"),
+    ("suspected Al-Shabaab militants", "Somalia", "Al Shabaab"),
+    ("Boko Haram gunmen", "Nigeria", "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad"),
+    ("militants", "Indonesia", "Unidentified Armed Group (Indonesia)"),  # no name: the generic actor
+    ("pro-Assad militants", "Syria", "Unidentified Armed Group (Syria)"),  # a compound is no modifier
+    ("US-backed militants", "Syria", "Unidentified Armed Group (Syria)"),
+    ("PTI protesters", "Pakistan", "Protesters (Pakistan)"),  # a crowd stays the actor (party: associated)
+])
+def test_a_named_group_modifying_a_generic_word_is_the_actor(actors, span, country, expected):
+    """"Jamaah Ansharut Daulah militants": "militants" says what JAD is, so the named group wins over
+    the generic actor the word alone would give; a crowd led by a group stays the crowd, as ACLED codes it."""
+    found = actors.match(span, country)
+    assert (found.name if found else None) == expected
+
+
+def test_an_events_actor_fields_take_the_named_group_of_its_span(codebook):
+    from tui.core.acled_fields import standard_actor_fields
+
+    fields = standard_actor_fields(codebook, ["Jamaah Ansharut Daulah militants"], ["police officers"], "Indonesia",
+                                   "BATTLE")
+    assert fields["actor1"] == "JAD: Jamaah Ansharut Daulah"
+    assert fields["actor2"].startswith("Police Forces of Indonesia")

@@ -20,6 +20,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from ..core.codebook import Codebook
+from ..core.events import event_at
 from ..core import gazetteer, normalise
 from ..core.importer import MAX_ARTICLE_CHARS, too_long
 from ..core.model import Article
@@ -42,7 +43,7 @@ from .status_line import fit, status_parts
 from .screens.help import HelpScreen, picker_help
 from .widgets.article_list import ArticleList
 from .widgets.article_view import ArticleView
-from .widgets.event_panel import EVENT_BINDINGS, EventPanel
+from .widgets.event_panel import EVENT_BINDINGS, EventPanel, EventTable
 from .widgets.legend import Legend
 from .widgets.search_bar import SearchBar
 
@@ -353,11 +354,20 @@ class NewsmarkApp(PaneLayout, EntityActions, EventActions, RelationActions, Revi
         self._message, self._message_short = message, short
         self._show_status()
 
+    def on_descendant_focus(self) -> None:
+        self._show_status()  # what the status line describes follows the focus
+
     def _show_status(self) -> None:
         if not self.is_mounted:
             return
-        parts = status_parts(self.session, self.view.cursor if self.session else 0, self.codebook, self.pipeline,
-                             self._message, self._message_short)
+        in_panel = isinstance(self.focused, EventTable)
+        cursor = None if in_panel or self.session is None else self.view.cursor
+        event = None
+        if self.session is not None:  # the current event in the panel, or the one whose trigger is under the cursor
+            event = (self.session.events.get(self.current_event or "") if in_panel
+                     else event_at(self.session, cursor, self.current_event))
+        parts = status_parts(self.session, cursor, self.codebook, self.pipeline, self._message, self._message_short,
+                             event)
         width = max(10, self.size.width - 2)  # the status line's padding
         self.query_one("#status", Static).update(fit(parts, width), layout=False)  # fixed size: no relayout per key
 

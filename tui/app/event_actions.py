@@ -89,6 +89,7 @@ class EventActions:
                 self._show_event_in_text()
             else:
                 self._refresh_events()
+            self._show_status()
 
     def _commit_event(self, label: str, make) -> dict | None:
         """Run an event operation from tui.core.events; a refusal becomes a message, not a crash."""

@@ -1,7 +1,8 @@
 """The status line, fitted to the terminal's width: at 80 columns it still says what matters.
 
 Its parts (edits not saved, no model, what the last key did, the entity under the cursor, its links,
-the model's state) each have a rank. When the whole is too wide, shorter forms come first, and the
+the event the coder is looking at with the evidence that chose its type, the model's state) each have
+a rank. When the whole is too wide, shorter forms come first, and the
 parts less important than the message give way before it is cut (see ``fit``). Nothing is cut off
 silently at the edge: a cut ends in "…".
 """
@@ -87,12 +88,28 @@ def _cut_words(words: str, most: int) -> str:
     return words if len(words) <= most else words[:most] + "…"
 
 
-def status_parts(session, cursor: int, codebook, pipeline, message: str, message_short: str | None) -> list[Part]:
-    """The status line's parts: edits not saved, the entity under the cursor (its label, words and
-    status, then its links), the model's state, and what the last key did."""
+def event_part(event) -> Part | None:
+    """The event the coder is looking at, as far as deciding on it goes: its status, how the text
+    presents it (its modality: generic, hypothetical, negated, future, background) and why it has
+    its type (its evidence). None for an event with neither, such as one the coder made."""
+    if event is None or not (event.evidence or event.modality):
+        return None
+    mark = (f"{MARKS.get(event.status, event.status[:1])} ", "dim")
+    modality = (f"{event.modality} ", "bold yellow") if event.modality else ""
+    evidence = " ".join(event.evidence.split())
+    return Part(Text.assemble(mark, modality, _cut_words(evidence, 90)), 4,
+                Text.assemble(mark, modality, _cut_words(evidence, 28)))
+
+
+def status_parts(session, cursor: int | None, codebook, pipeline, message: str, message_short: str | None,
+                 event=None) -> list[Part]:
+    """The status line's parts: edits not saved, the entity under the article's cursor (its label,
+    words and status, then its links; none when ``cursor`` is None, the coder being in the event
+    panel), the event the coder is looking at (see ``event_part``), the model's state, and what the
+    last key did."""
     parts = []
     if session is not None:
-        ent = session.entity_at(cursor)
+        ent = session.entity_at(cursor) if cursor is not None else None
         if ent:
             words = " ".join(session.article.text[ent.start:ent.end].split())
             style = f"bold {codebook.colour(ent.label)}"
@@ -106,6 +123,9 @@ def status_parts(session, cursor: int, codebook, pipeline, message: str, message
         if session.unsaved:
             parts.insert(0, Part(Text(f"NOT SAVED: {session.unsaved} edit(s) pending", style="bold red"), 7,
                                  Text(f"NOT SAVED: {session.unsaved}", style="bold red")))
+    looked_at = event_part(event)
+    if looked_at is not None:
+        parts.append(looked_at)
     if pipeline is None:
         parts.append(Part(Text("model loading", style="dim"), 2))
     elif pipeline.fallback:

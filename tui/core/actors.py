@@ -29,6 +29,10 @@ INTER_CODES = {
 _THE = re.compile(r"^(United |Republic |Democratic |Central African|Gambia$)|(Islands|Philippines|Netherlands|"
                   r"Bahamas|Maldives|Comoros|Seychelles|Emirates)$")
 _ACRONYM = re.compile(r"^[A-Z][A-Z.\-]{0,5}$")
+# A crowd (protesters, rioters, civilians) is the actor even when a named group leads it: ACLED codes
+# "PTI protesters" as Protesters with the party as associated actor, so a named modifier wins only
+# over the generic words of armed and state actors.
+CROWDS = (5, 6, 7)
 
 
 @dataclass(frozen=True)
@@ -126,8 +130,9 @@ class ActorList:
 
         An exact standard name or alias wins (the event's country's actor first, then an
         international one); else the alias that ends last in the text (the head of an English
-        noun phrase is its last word: "US-backed SDF fighters" -> SDF); generic aliases
-        ("protesters") count only when the country is known. Short acronyms ("IS", "US") match
+        noun phrase is its last word: "US-backed SDF fighters" -> SDF), a named actor right before
+        the generic word of an armed or state actor ending with it ("JAD militants" -> JAD, not the
+        generic armed group); generic aliases ("protesters") count only when the country is known. Short acronyms ("IS", "US") match
         only as written, in capitals."""
         if not text or not text.strip():
             return None
@@ -142,16 +147,21 @@ class ActorList:
             return _prefer(exact, country)
         padded = f" {whole} "
         words = whole.split()
-        found: list[tuple[int, int, int, StandardActor]] = []
+        found: list[tuple] = []  # (where it ends, named, key length, actor[, key])
         for key, written, actor in self._alias_index:
             if not key or f" {key} " not in padded:
                 continue
             if len(key) <= 3 and not (_ACRONYM.match(written) and re.search(rf"\b{re.escape(written)}\b", text)):
                 continue
-            found.append((_end(words, key), 1, len(key), actor))
+            found.append((_end(words, key), 1, len(key), actor, key))
         for key, actor in self._generic.get(country or "", []):
             if key and f" {key} " in padded:
-                found.append((_end(words, key), 0, len(key), actor))
+                found.append((_end(words, key), 0, len(key), actor, key))
+        armed = [key for _, named, _, actor, key in found if not named and actor.inter not in CROWDS]
+        for i, (end, named, size, actor, key) in enumerate(found):
+            if named:  # "JAD militants": the generic word says what JAD is, and JAD's phrase ends there
+                found[i] = (max([end] + [_end_as_modifier(words, key, generic) for generic in armed]),
+                            named, size, actor, key)
         if not found:
             return None
         best = max(f[:3] for f in found)
@@ -160,6 +170,17 @@ class ActorList:
 
 def _stem(name: str) -> str:
     return name_key(name).replace(" the ", " ")
+
+
+def _end_as_modifier(words: list[str], named: str, generic: str) -> int:
+    """Where the phrase ends in which the named actor's words stand right before the generic word,
+    as its noun modifier ("Jamaah Ansharut Daulah militants", "Taliban gunmen"), else 0; not inside
+    a compound of "pro-" or "anti-" ("pro-Assad militants" are not Assad's forces)."""
+    phrase = named.split() + generic.split()
+    for i in range(len(words) - len(phrase), -1, -1):
+        if words[i:i + len(phrase)] == phrase and (i == 0 or words[i - 1] not in ("pro", "anti")):
+            return i + len(phrase)
+    return 0
 
 
 def _end(words: list[str], key: str) -> int:

@@ -143,6 +143,7 @@ def set_type(session: ArticleSession, codebook: Codebook, event_id: str, type_na
         trigger = text[ev.trigger_start:ev.trigger_end] if ev.trigger_start is not None else ""
         ev.type = type_name
         ev.subtype = subtype or default_subtype(etype, trigger)
+        ev.evidence = ""  # it said why the suggester chose the type the coder has just changed
     return _edit(session, codebook, event_id, edit)
 
 
@@ -279,3 +280,11 @@ def visible_events(session: ArticleSession) -> list[Event]:
     """Accepted and suggested events in text order of their triggers (rejected ones are hidden)."""
     events = [e for e in session.events.values() if e.status != "rejected"]
     return sorted(events, key=lambda e: (e.trigger_start if e.trigger_start is not None else 1 << 30, e.created))
+
+
+def event_at(session: ArticleSession, offset: int, prefer: str | None = None) -> Event | None:
+    """The shown event whose trigger holds ``offset``: ``prefer`` (an event id) if it is one of them,
+    else the first in text order."""
+    found = [e for e in visible_events(session)
+             if e.trigger_start is not None and e.trigger_start <= offset < e.trigger_end]
+    return next((e for e in found if e.id == prefer), found[0] if found else None)

@@ -35,6 +35,17 @@ FORM_FIELDS = (
 HINT = "Actors and places complete as you type: Tab or Enter takes the completion"
 
 
+def why_text(event: Event) -> Text:
+    """How the text presents the event (its modality) and why it has its type (its evidence): what
+    the coder weighs before accepting a suggestion, kept in sight while filling in its fields."""
+    lines = []
+    if event.modality:
+        lines.append(Text.assemble(("modality ", "bold"), (event.modality, "bold yellow")))
+    if event.evidence:
+        lines.append(Text.assemble(("why ", "bold"), " ".join(event.evidence.split())))
+    return Text("\n").join(lines)
+
+
 class EventFormScreen(ModalScreen[dict | None]):
     """Returns the fields the coder changed, as text, or None when cancelled."""
 
@@ -46,6 +57,7 @@ class EventFormScreen(ModalScreen[dict | None]):
                                  background: $panel; }
     EventFormScreen Grid { grid-size: 2; grid-columns: 34 1fr; grid-rows: 3; height: auto; }
     EventFormScreen Label { padding: 1 1 0 0; }
+    EventFormScreen #form-why { padding: 1 1 0 0; }
     EventFormScreen #form-hint { dock: bottom; height: 1; padding: 0 1; background: $boost; }
     """
 
@@ -61,6 +73,9 @@ class EventFormScreen(ModalScreen[dict | None]):
             yield Static(HINT if self.completer else "", id="form-hint")
             with VerticalScroll():
                 yield Label(Text(self.form_title + "  (Enter or ctrl+s saves, Escape cancels)"))
+                why = why_text(self.event)
+                if why.plain:
+                    yield Static(why, id="form-why")
                 with Grid():
                     for name, caption in FORM_FIELDS:
                         yield Label(caption)

@@ -21,8 +21,9 @@ from textual.strip import Strip
 
 from ...core.codebook import Codebook
 from ...core.session import ArticleSession
-from ...core.tokens import TokenIndex, sentence_end_between
+from ...core.tokens import TokenIndex
 from ..textlayout import MEASURE, cells, line_of, offset_at_cell, safe_text, wrap
+from .article_selection import ArticleSelection
 
 CURSOR = Style(reverse=True, bold=True)
 SELECTION = Style(bgcolor="#3a4f7a")
@@ -39,8 +40,8 @@ class Overlay:
     style: Style
 
 
-class ArticleView(ScrollView, can_focus=True):
-    """Shows one article; owns the cursor, the selection and the search matches."""
+class ArticleView(ArticleSelection, ScrollView, can_focus=True):
+    """Shows one article; owns the cursor, the selection (see ``ArticleSelection``) and the search matches."""
 
     ALLOW_SELECT = False  # our own selection, by keys and by mouse drag
 
@@ -235,14 +236,7 @@ class ArticleView(ScrollView, can_focus=True):
         if first <= last:
             self.refresh(Region(0, first - top, self.size.width, last - first + 1))
 
-    # -- cursor and selection ------------------------------------------------------------------
-
-    def selection(self) -> tuple[int, int] | None:
-        """The selected range [start, end), inclusive of the character under the cursor."""
-        if self.anchor is None:
-            return None
-        low, high = sorted((self.anchor, self.cursor))
-        return low, min(high + 1, len(self.text))
+    # -- cursor --------------------------------------------------------------------------------
 
     def watch_cursor(self, old: int, new: int) -> None:
         if self.anchor is not None:
@@ -272,13 +266,6 @@ class ArticleView(ScrollView, can_focus=True):
             self._goal_cell = None
         self.cursor = min(max(offset, 0), self._max_offset())
 
-    def clear_selection(self) -> None:
-        selection = self.selection()
-        self.anchor = None
-        self.visual = False
-        if selection:
-            self.refresh_offsets(*selection)
-
     def _line_move_target(self, delta: int) -> int:
         line = line_of(self._starts, self.cursor)
         start, _ = self._lines[line]
@@ -291,14 +278,8 @@ class ArticleView(ScrollView, can_focus=True):
     def action_move(self, delta: int) -> None:
         self.move_to(self.cursor + delta)
 
-    def action_extend(self, delta: int) -> None:
-        self.move_to(self.cursor + delta, extend=True)
-
     def action_move_line(self, delta: int) -> None:
         self.move_to(self._line_move_target(delta), keep_goal=True)
-
-    def action_extend_line(self, delta: int) -> None:
-        self.move_to(self._line_move_target(delta), extend=True, keep_goal=True)
 
     def action_page(self, direction: int) -> None:
         height = max(self.scrollable_content_region.height - 1, 1)
@@ -310,36 +291,6 @@ class ArticleView(ScrollView, can_focus=True):
 
     def action_goto_edge(self, which: int) -> None:
         self.move_to(0 if which == 0 else self._max_offset())
-
-    def action_word(self, direction: int) -> None:
-        """Move by a word; a selection growing by words stops at the end of its sentence (an entity
-        never spans two), with the bell and a word on the status line: shift+arrows take it further."""
-        if self.tokens is None:
-            return
-        if direction > 0:
-            target = self.tokens.next_word(self.cursor)
-        else:
-            target = self.tokens.previous_word(self.cursor)
-        if self.visual and self.anchor is not None:
-            anchor = self.anchor
-            if (sentence_end_between(self.text, min(anchor, target), max(anchor, target))
-                    and not sentence_end_between(self.text, min(anchor, self.cursor), max(anchor, self.cursor))):
-                self.app.bell()
-                self.post_message(self.StoppedAtSentenceEnd())
-                return
-        self.move_to(target, extend=self.visual)
-
-    def action_toggle_select(self) -> None:
-        if self.visual:
-            self.visual = False  # the selection stays for the next action; moving clears it
-        else:
-            self.clear_selection()
-            self.anchor = self.cursor
-            self.visual = True
-            self.refresh_offsets(self.cursor, self.cursor + 1)
-
-    def action_clear_selection(self) -> None:
-        self.clear_selection()
 
     # -- search --------------------------------------------------------------------------------
 
@@ -382,31 +333,7 @@ class ArticleView(ScrollView, can_focus=True):
             self.matches, self.match_index = [], -1
             self.refresh()
 
-    # -- mouse ---------------------------------------------------------------------------------
-
-    def offset_at(self, x: int, y: int) -> int:
-        region = self.scrollable_content_region
-        line = min(max(y - (region.y - self.region.y) + int(self.scroll_offset.y), 0), len(self._lines) - 1)
-        s, e = self._lines[line]
-        return min(offset_at_cell(self.text, s, e, x - (region.x - self.region.x)), self._max_offset())
-
-    def on_mouse_down(self, event: events.MouseDown) -> None:
-        self.focus()
-        self.clear_selection()
-        self.move_to(self.offset_at(event.x, event.y))
-        self._dragging = True
-        self.capture_mouse()
-
-    def on_mouse_move(self, event: events.MouseMove) -> None:
-        if self._dragging:  # between our mouse down and up; the mouse is captured meanwhile
-            target = self.offset_at(event.x, event.y)
-            if target != self.cursor:
-                self.move_to(target, extend=True)
-
-    def on_mouse_up(self, event: events.MouseUp) -> None:
-        if self._dragging:
-            self._dragging = False
-            self.release_mouse()
+    # -- focus ---------------------------------------------------------------------------------
 
     def on_focus(self) -> None:
         self.refresh_offsets(self.cursor, self.cursor + 1)

@@ -175,12 +175,15 @@ class EventPanel(Vertical):
         kind = (f"{etype.kind(event.subtype)} ({etype.subtype_code(event.subtype)})"
                 if etype and event.subtype in etype.subtypes else f"{event.type} / {event.subtype}")
         grid.add_row("event", Text(f"{kind}  {BADGES.get(event.status, event.status)}"))
+        # What decides accepting or rejecting a suggestion comes first, in sight of a short panel.
+        if event.modality:
+            grid.add_row("modality", Text(event.modality, style="bold yellow"))
+        if event.evidence:
+            grid.add_row("why", Text(" ".join(event.evidence.split())))
         grid.add_row("trigger", Text(repr(_trigger(text, event))))
         for arg in event.arguments:
             words = text[arg.start:arg.end] if arg.has_span else f"event {arg.event}" if arg.event else arg.value
             grid.add_row(Text(arg.role), Text(" ".join(words.split())))
-        if event.modality:
-            grid.add_row("modality", Text(event.modality))
         if event.attributes:
             grid.add_row("marked", Text(describe(event.attributes)))
         for note in event.notes:
