@@ -160,3 +160,13 @@ def test_the_articles_places_come_first_in_the_location(codebook):
     assert done.complete("location", "Thame", "United Kingdom") is None  # Thames, New Zealand
     assert done.complete("location", "Polic", "United Kingdom") is None  # Police, Poland
     assert done.complete("location", "Khai", "United Kingdom") is None
+
+
+def test_only_completed_fields_complete(codebook):
+    """The form shows a completion only in actor and place fields, so Tab or Enter in the notes, a
+    date or a precision must take none: "Tin" there once became the article's place "Tin Hau"."""
+    completer = Completer(codebook, default_country="China",
+                          text="Yesterday crowds marched from Tin Hau to the Central district.")
+    assert completer.complete("location", "Tin") == "Tin Hau"
+    for name in ("notes", "time_precision", "event_date", "fatalities", "admin2"):
+        assert completer.complete(name, "Tin") is None, name

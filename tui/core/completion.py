@@ -150,6 +150,8 @@ class Completer:
     def complete(self, field: str, typed: str, country: str = "") -> str | None:
         """The whole field value that ``typed`` completes to, or None (nothing typed, or no
         candidate fits, or the typed value is already complete)."""
+        if field not in COMPLETED_FIELDS:
+            return None  # notes, dates, counts: the form shows no completion there, so none is taken
         head, part = "", typed
         if field in MULTI_VALUE_FIELDS and ";" in typed:
             before, _, part = typed.rpartition(";")
