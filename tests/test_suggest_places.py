@@ -97,3 +97,14 @@ def test_a_paragraph_that_opens_on_a_place_sets_the_scene_of_its_next_sentences(
                  "At the London Bridge, people stopped Khan.\n\nGunmen shot two traders on Friday."):
         article, events = suggest(pipeline, suggester, text, "2019-12-02")
         assert role(article, events[-1], "Place") == [], text
+
+
+def test_a_town_the_model_left_untagged_is_the_place_when_its_region_or_country_says_so(pipeline, suggester):
+    text = ("On Saturday evening in Forbury Gardens in Reading, Berkshire, UK shortly before 19:00 local time, "
+            "a mass stabbing killed three people.")
+    article, events = suggest(pipeline, suggester, text, "2020-06-23")
+    assert [role(article, e, "Place") for e in events] == [["Reading"]]  # the town, not its county
+    article, events = suggest(pipeline, suggester, "Protesters marched in Bath, England on Monday.", "2020-06-23")
+    assert [role(article, e, "Place") for e in events] == [["Bath"]]
+    article, events = suggest(pipeline, suggester, "Protesters marched in Bath on Monday.", "2020-06-23")
+    assert [role(article, e, "Place") for e in events] == [[]]  # a word to the model, and nothing says which Bath

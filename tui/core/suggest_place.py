@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from spacy.tokens import Span
+
 from . import suggest_lexicon as lex
 from .countries import main_country
 from .gazetteer import lookup
@@ -35,7 +37,7 @@ def read_place_and_time(m: Mention, sent, ents, head) -> None:
     taken = [s for spans in m.roles.values() for s in spans]
     seen = set()
     for tok in sent:
-        ent = ents.get(tok.i)
+        ent = ents.get(tok.i) or _untagged_town(tok)
         if ent is None or ent.start in seen:
             continue
         seen.add(ent.start)
@@ -70,6 +72,30 @@ def read_place_and_time(m: Mention, sent, ents, head) -> None:
                 m.place = m.places[-1]
         elif ent.label_ in ("DATE", "TIME"):
             _read_date(m, ent, head)
+
+
+def _untagged_town(tok):
+    """A town the model tagged as nothing because its name is also a word ("in Reading, Berkshire"): a
+    lone proper noun after "in", "at", "near" that the gazetteer knows as a town of the article's
+    country or of the region named beside it, as a GPE span; else None."""
+    if tok.pos_ != "PROPN" or not _locative_name(tok) or any(c.dep_ == "compound" for c in tok.children) \
+            or tok.head.lower_ not in ("in", "at", "near", "outside"):
+        return None
+    return Span(tok.doc, tok.i, tok.i + 1, label="GPE") if town_named(tok, tok.text) else None
+
+
+def town_named(tok, words: str):
+    """The town ``words`` (a name at ``tok`` that the model did not tag as a place) names, when the
+    gazetteer knows it as a town of the article's country or of a place named beside it ("Reading,
+    Berkshire, UK"); None otherwise ("in Court": a town of Switzerland, but nothing says so)."""
+    country = article_country(tok.doc)
+    place = lookup(words, country)
+    if place is None or place.kind != "city":
+        return None
+    beside = [lookup(c.text) for c in tok.subtree if c.i != tok.i and c.ent_type_ == "GPE" and c.ent_iob_ == "B"]
+    if place.country != country and not any(b is not None and b.country == place.country for b in beside):
+        return None
+    return place
 
 
 def place_score(place) -> float:
