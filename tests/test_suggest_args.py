@@ -133,3 +133,10 @@ def test_what_an_explosion_scattered_is_no_target_and_a_place_has_no_possessive(
     assert [role(article, e, "Target") for e in events] == [["federal building"]]
     article, events = suggest(pipeline, suggester, "Protesters gathered outside Hong Kong's police headquarters on Friday.")
     assert role(article, events[0], "Place") == ["Hong Kong"]
+
+
+def test_the_with_side_of_a_clash_is_the_other_party_but_not_a_weapon(pipeline, suggester):
+    article, events = suggest(pipeline, suggester, "Soldiers clashed with gunmen in Borno on Tuesday.")
+    assert role(article, events[0], "Attacker") == ["Soldiers"] and role(article, events[0], "Target") == ["gunmen"]
+    article, events = suggest(pipeline, suggester, "Rival gangs fought with knives and stones in Lagos on Tuesday.")
+    assert role(article, events[0], "Target") == []

@@ -41,9 +41,21 @@ def acled_warnings(codebook, event, text: str = "") -> list[str]:
     if place is not None and country and place.kind != "country" and coded_in != country:
         # "Rea" typed for "Reading": the only Rea is in Italy, and its coordinates would go with it
         out.append(f"place {location!r} is in {coded_in}, not {country} (the event's country)")
+    if _report_date_guessed(codebook, event, fields):
+        out.append("no date in the text: the report's date at week precision (2); check the article")
     stored = str(fields.get("interaction", "")).strip()
     if stored and inters[0] is not None and (inters[1] is not None or not names[1]):
         expected = interaction(inters[0], inters[1])
         if stored != expected:
             out.append(f"interaction {stored} does not match the actors' types: expected {expected}")
     return out
+
+
+def _report_date_guessed(codebook, event, fields: dict) -> bool:
+    """Whether a suggested event's date is the report's, put there because no words of the text date it
+    (``event_fields.derive_fields``): ACLED's precision 2 says only the week is known, and the coder
+    should know the week is the report's, not one the text gives."""
+    etype = codebook.event_types.get(event.type)
+    dated_by = {role for role, slot in etype.slots.items() if slot.acled == "event_date"} if etype else set()
+    return (event.status == "suggested" and bool(fields.get("event_date")) and str(fields.get("time_precision")) == "2"
+            and not any(a.role in dated_by for a in event.arguments))

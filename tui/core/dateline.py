@@ -29,6 +29,24 @@ def dateline_place(text: str, body_start: int = 0) -> tuple[int, int] | None:
     return None
 
 
+def headline_place(doc, title: str, body_start: int = 0) -> tuple[int, int] | None:
+    """The scene the headline names, as the span of its first mention in the body: a news headline
+    says where its story happened ("First foreigners die from coronavirus in Wuhan, China") when the
+    body has no dateline. Of several places the headline names, the most specific (a town over a
+    region over a country)."""
+    if not title:
+        return None
+    found = []
+    for ent in doc.ents:
+        if ent.label_ not in ("GPE", "LOC") or ent.start_char < body_start:
+            continue
+        name = ent.text.strip()
+        place = lookup(name) if re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", title) else None
+        if place is not None:
+            found.append(({"city": 0, "admin1": 1}.get(place.kind, 2), ent.start_char, ent.start_char + len(name)))
+    return min(found)[1:] if found else None
+
+
 def in_dateline(tok) -> bool:
     """Whether ``tok`` is a word of its article's dateline (computed once per doc)."""
     doc = tok.doc

@@ -15,6 +15,7 @@ import re
 from . import suggest_lexicon as lex
 from .acled_fields import short_note
 from .codebook import Codebook
+from .dateline import headline_place
 from .event_fields import derive_fields
 from .gazetteer import lookup
 from .mentions import quotes
@@ -26,9 +27,9 @@ from .suggest_merge import (carry_scene, compatible, conflict, dated_to_the_day,
                             own_place, place_conflict, representative, settle_readings, summary_target, two_events)
 from .suggest_modality import ACCIDENT, another, modality, strategic_move, summary
 from .suggest_parse import Mention, published_of, read_roles, read_victims
-from .suggest_place import read_place_and_time
+from .suggest_place import read_paragraph_scene, read_place_and_time
 from .suggest_types import TypeChoice, decide, rank, word_types
-from .suggest_when import absolute, long_before
+from .suggest_when import absolute, long_before, paragraph_past
 
 # The universal roles the parse yields, as each event type names them.
 ROLE_NAMES = {
@@ -153,6 +154,7 @@ class Suggester:
         m.lemma = head.lemma_.lower()
         read_roles(m, head, sent, ents, self.is_trigger)
         read_place_and_time(m, sent, ents, head)
+        read_paragraph_scene(m, head, ents)
         if anaphoric and head.pos_ != "VERB":
             m.own_place = own_place(m, head)
         read_victims(m, sent, ents, head)
@@ -162,6 +164,8 @@ class Suggester:
             text = doc_text(span.doc)
             m.time = m.time if m.time and absolute(text[m.time[0]:m.time[1]]) else None
             m.said_time = m.said_time if m.said_time and absolute(text[m.said_time[0]:m.said_time[1]]) else None
+        if m.time is None and m.said_time is None and m.modality == "":
+            m.time = paragraph_past(head, published_of(span.doc))  # "... killed in June 1968. Sirhan shot him"
         if m.modality == "" and (m.years_back or long_before(m.time, published_of(span.doc))):
             m.modality = "background"  # "arrested in March 2018" in a report of October 2019
         if m.time is None:  # "It was reported on Saturday Sirhan was stabbed": then or before (``_clusters``)
@@ -232,7 +236,8 @@ class Suggester:
         clusters = [c for c in self._clusters(doc, article) if not any(m.modality == ACCIDENT for m in c)]
         events = [self._event(c, article, annotator) for c in clusters]
         scenes = carry_scene(events, clusters, article.text)
-        add_dateline_place(events, clusters, article.text, article.body_start)
+        add_dateline_place(events, clusters, article.text, article.body_start,
+                           headline_place(doc, article.title, article.body_start))
         move_self_casualties(events, article.text)
         for ev, cluster, scene in zip(events, clusters, scenes):
             ev.fields = self._fields(ev, cluster, doc, article)
@@ -241,7 +246,7 @@ class Suggester:
                 if place is not None:
                     ev.fields["country"] = place.fields()["country"]
         main = next((e.fields["country"] for e in sorted(events, key=lambda e: e.trigger_start)
-                     if e.fields.get("country") and e.modality != "background"), None)
+                     if e.fields.get("country") and not e.modality), None)  # not a summary's "arrests in Australia, ..."
         for ev in events:  # a report is mostly about one country: the first one it names an event in
             if main and not ev.fields.get("country") and ev.modality != "background":
                 ev.fields["country"] = main

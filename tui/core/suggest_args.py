@@ -84,15 +84,17 @@ def _same_name(one: str, other: str) -> bool:
     return short != full and full.endswith(" " + short) and short[:1].isalpha() and short[:1] == short[:1].upper()
 
 
-def add_dateline_place(events: list[Event], clusters: list, text: str, body_start: int = 0) -> None:
+def add_dateline_place(events: list[Event], clusters: list, text: str, body_start: int = 0,
+                       headline: tuple[int, int] | None = None) -> None:
     """An event whose sentences name no place, and that no earlier event's scene was carried to, took
-    place where the story was filed from (its dateline), unless it is background from an earlier year."""
+    place where the story was filed from (its dateline), else where its headline says the story
+    happened (``headline``, a span of the body), unless it is background from an earlier year."""
     span = None
     for ev, cluster in zip(events, clusters):
         if ev.modality == "background" or any(a.role == "Place" for a in ev.arguments) \
                 or any(m.names_place or m.places for m in cluster):
             continue
-        span = span or dateline_place(text, body_start) or (-1, -1)
+        span = span or dateline_place(text, body_start) or headline or (-1, -1)
         if span[0] < 0:
             return
         ev.arguments.append(Argument("Place", *span))

@@ -33,6 +33,8 @@ def conflict(a: list[Mention], m: Mention, loose: bool = False) -> bool:
     if m.time and times:
         mine, theirs = m.time[2], times[0]
         if "month" in (mine.precision, theirs.precision):
+            if any(t.precision == "month" and t.iso.endswith("-01-01") for t in (mine, theirs)):
+                return mine.iso[:4] != theirs.iso[:4]  # "in 1968" (a year, kept as its January) and "June 1968"
             return mine.iso[:7] != theirs.iso[:7]
         return abs(date.fromisoformat(mine.iso) - date.fromisoformat(theirs.iso)).days > 1
     return False

@@ -78,6 +78,11 @@ def _span_of(tok, ents) -> tuple[int, int]:
     return start, tok.idx + len(tok)
 
 
+# What a side fights with when it is not the other side ("fought with knives and stones").
+ARMS_NOUNS = frozenset({"gun", "knife", "weapon", "rifle", "stone", "rock", "machete", "sword", "stick", "baton",
+                        "fire", "gunfire", "gas", "teargas", "arm", "firearm", "pistol", "bat", "club", "axe"})
+
+
 def read_roles(m: Mention, head, sent, ents, is_trigger=lambda tok: False) -> None:
     attackers, targets = [], []
 
@@ -96,6 +101,10 @@ def read_roles(m: Mention, head, sent, ents, is_trigger=lambda tok: False) -> No
                 continue  # "devices were detonated", "fired rockets": the object is the weapon, not a target
             elif c.dep_ in ("dobj", "nsubjpass") and head.lemma_ != "repel":
                 targets.extend(conj(c))
+            elif c.dep_ == "prep" and c.lower_ == "with" and head.lemma_.lower() in lex.TWO_SIDED:
+                # "soldiers clashed with gunmen": the other side; not "fought with knives"
+                targets.extend(p for g in c.children if g.dep_ == "pobj" for p in conj(g)
+                               if p.lemma_.lower() not in lex.INSTRUMENT_NOUNS | ARMS_NOUNS)
         if head.lemma_.lower() not in lex.BURST_VERBS | {"repel"}:  # "Police arrived and shot him"
             doers, done_to = unsaid_subject(head, ents)
             attackers.extend(t for d in doers for t in conj(d))

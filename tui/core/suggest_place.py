@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from spacy.tokens import Span
+
 from . import suggest_lexicon as lex
 from .countries import main_country
 from .gazetteer import lookup
@@ -19,6 +21,7 @@ from .suggest_parse import PLACE_LABELS, Mention, published_of
 from .suggest_deaths import SEQUENCE_VERBS
 from .suggest_when import OWN, SAID, absolute, date_relation, date_span, within_clause
 
+_PARAGRAPH = re.compile(r"\n[ \t\xa0]*\n")
 _YEARS = re.compile(r"\b(?:years|decades|centur(?:y|ies))\b")
 _DURATION = re.compile(r"\b(years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centur(y|ies))\b")
 # Nouns naming a part of a place: "in the heart of London", "on the outskirts of Kabul".
@@ -34,7 +37,7 @@ def read_place_and_time(m: Mention, sent, ents, head) -> None:
     taken = [s for spans in m.roles.values() for s in spans]
     seen = set()
     for tok in sent:
-        ent = ents.get(tok.i)
+        ent = ents.get(tok.i) or _untagged_town(tok)
         if ent is None or ent.start in seen:
             continue
         seen.add(ent.start)
@@ -45,7 +48,8 @@ def read_place_and_time(m: Mention, sent, ents, head) -> None:
         if ent.label_ == "DATE" and ent.root.tag_ == "MD":
             continue  # "may", a modal the model took for the month
         if (ent.label_ in ("LOC", "FAC") and _place_list_head(ent.root, ents).dep_ in ("nsubj", "nsubjpass", "dobj", "attr")
-                or _locative_name(ent.root)):  # not "a US official", "the United States announced", "the State of Iraq"
+                or _locative_name(ent.root) and ent.label_ in (*PLACE_LABELS, "ORG", "PERSON", "NORP")):
+            # not "a US official", "the United States announced", "the State of Iraq"; nor "in December"
             m.names_place = True
         place = None
         if (ent.label_ == "ORG" and _locative(ent) or ent.label_ in ("PERSON", "NORP") and _locative_name(ent.root)) \
@@ -56,7 +60,9 @@ def read_place_and_time(m: Mention, sent, ents, head) -> None:
             m.names_place = True
         if (ent.label_ in PLACE_LABELS or place is not None) and _locative(ent) and _attached(ent.root, head):
             place = place or lookup(ent.text, article_country(sent.doc))
-            score = {"city": 3.25, "admin1": 3, "country": 1}.get(place.kind, 2) if place else 2
+            if _speakers_place(ent.root, head) and (ent.root.dep_ == "conj" or any(c.dep_ == "conj" for c in ent.root.children)):
+                continue  # "authorities in the UK and the US announced ... were arrested": who spoke, not where
+            score = place_score(place)
             if _climb(ent.root).dep_ == "pobj":
                 score += 0.5
             score -= abs(ent.root.i - head.i) / 1000  # nearer the trigger wins a tie
@@ -66,6 +72,64 @@ def read_place_and_time(m: Mention, sent, ents, head) -> None:
                 m.place = m.places[-1]
         elif ent.label_ in ("DATE", "TIME"):
             _read_date(m, ent, head)
+
+
+def _untagged_town(tok):
+    """A town the model tagged as nothing because its name is also a word ("in Reading, Berkshire"): a
+    lone proper noun after "in", "at", "near" that the gazetteer knows as a town of the article's
+    country or of the region named beside it, as a GPE span; else None."""
+    if tok.pos_ != "PROPN" or not _locative_name(tok) or any(c.dep_ == "compound" for c in tok.children) \
+            or tok.head.lower_ not in ("in", "at", "near", "outside"):
+        return None
+    return Span(tok.doc, tok.i, tok.i + 1, label="GPE") if town_named(tok, tok.text) else None
+
+
+def town_named(tok, words: str):
+    """The town ``words`` (a name at ``tok`` that the model did not tag as a place) names, when the
+    gazetteer knows it as a town of the article's country or of a place named beside it ("Reading,
+    Berkshire, UK"); None otherwise ("in Court": a town of Switzerland, but nothing says so)."""
+    country = article_country(tok.doc)
+    place = lookup(words, country)
+    if place is None or place.kind != "city":
+        return None
+    beside = [lookup(c.text) for c in tok.subtree if c.i != tok.i and c.ent_type_ == "GPE" and c.ent_iob_ == "B"]
+    if place.country != country and not any(b is not None and b.country == place.country for b in beside):
+        return None
+    return place
+
+
+def place_score(place) -> float:
+    """How specific a place is: a town over a province over a street or building the gazetteer does
+    not know over a country."""
+    return {"city": 3.25, "admin1": 3, "country": 1}.get(place.kind, 2) if place else 2
+
+
+def read_paragraph_scene(m: Mention, head, ents) -> None:
+    """The place a paragraph opens with ("At the London Bridge, members of the public stopped Khan.
+    ... the police then shot Khan"): news style sets a scene with a locative phrase put before the
+    first sentence's subject, and the sentences after it in its paragraph happen there. Taken for a
+    mention whose own sentence names no place, from the one or two sentences before it."""
+    if m.place is not None or m.names_place:
+        return
+    doc, text = head.doc, doc_text(head.doc)
+    for sent in reversed([s for s in doc.sents if s.end <= head.sent.start][-2:]):
+        if _PARAGRAPH.search(text[sent.start_char:head.idx]):
+            continue  # another paragraph's scene
+        opening = sent[0]
+        if opening.lower_ not in ("at", "in", "on", "near", "outside", "inside") or opening.dep_ != "prep" \
+                or opening.head.i != sent.root.i:
+            continue
+        for tok in opening.subtree:
+            ent = ents.get(tok.i)
+            said_of = ent.root.head if ent is not None and ent.root.dep_ in ("compound", "nmod") else ent and ent.root
+            if ent is not None and ent.label_ in PLACE_LABELS and said_of.dep_ == "pobj" and said_of.head.i == opening.i:
+                # "At the London Bridge", "In the Croydon custody centre"; not "In a speech in Paris"
+                words = ent[1:] if ent[0].dep_ == "det" else ent
+                place = lookup(words.text, article_country(doc))
+                m.place = (place_score(place), words.start_char, words.end_char, place)
+                m.places.append(m.place)
+                return
+        return
 
 
 def _read_date(m: Mention, ent, head) -> None:
@@ -119,8 +183,12 @@ def article_country(doc) -> str:
 
 
 def _locative_name(tok) -> bool:
-    """A proper name after "in", "at", "near" ("in Badia al-Sukhnah"), whatever entity the model made of it."""
-    return tok.pos_ == "PROPN" and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at", "near", "outside")
+    """A proper name after "in", "at", "near" ("in Badia al-Sukhnah"), or naming the place noun of such
+    a phrase ("in the country's capital, Tunis"), whatever entity the model made of it."""
+    if tok.pos_ == "PROPN" and tok.dep_ == "appos" and tok.head.lemma_.lower() in lex.PLACE_NOUNS:
+        tok = tok.head
+    return tok.pos_ in ("PROPN", "NOUN") and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at", "near", "outside") \
+        and (tok.pos_ == "PROPN" or tok.lemma_.lower() in lex.PLACE_NOUNS)
 
 
 def looks_ahead(tok) -> bool:
@@ -166,6 +234,16 @@ def _attached(tok, head) -> bool:
     return node.dep_ in ("nsubj", "nsubjpass") and node.head.is_ancestor(head)
 
 
+def _speakers_place(tok, head) -> bool:
+    """Whether ``tok`` names where the subject of a verb that reports the trigger's clause is ("Police
+    in Lyon said a bomb exploded"). That is the event's place when one place speaks, not when several
+    announce together ("authorities in the UK and the US announced that 337 were arrested")."""
+    root = _climb(tok)
+    node = root.head.head if root.dep_ == "pobj" else root.head
+    return node.dep_ in ("nsubj", "nsubjpass") and node.head.i != head.i and node.head.is_ancestor(head) \
+        and not node.is_ancestor(head)
+
+
 def _place_list_head(tok, ents):
     """The first of places named together ("Mindanao, Philippines"): not climbing out of a place into
     a name that holds one ("the Islamic State of Iraq and the Levant")."""
@@ -195,5 +273,7 @@ def _locative(ent) -> bool:
         return prep.lower_ in lex.LOCATIVE_PREPS
     if root.dep_ in ("compound", "nmod", "poss", "amod"):
         head = root.head
+        if head.dep_ == "pobj" and head.head.lower_ in lex.LOCATIVE_PREPS and head.pos_ == "NOUN":
+            return True  # "at the Croydon custody centre", "in a Kabul market": the name says where the place is
         return head.lemma_.lower() in lex.PLACE_NOUNS or head.lemma_.lower() in lex.WEAPON_NOUNS | {"bombing", "attack"}
     return False

@@ -16,6 +16,8 @@ from datetime import date
 
 from . import suggest_lexicon as lex
 from .mentions import SPEECH_VERBS
+from .nlp import doc_text
+from .normalise import parse_date
 
 OWN, SAID = "own", "said"
 _PARAGRAPH = re.compile(r"\n[ \t\xa0]*\n")
@@ -163,3 +165,31 @@ def _own_subject(verb) -> bool:
 
 def _event_noun(tok) -> bool:
     return tok.lemma_.lower() in lex.EVENT_NOUNS or tok.lower_ in lex.EVENT_NOUNS
+
+
+def paragraph_past(head, published: str):
+    """The date, long before the report, that an earlier sentence of ``head``'s paragraph tells its
+    history at ("Robert was killed in June 1968. Sirhan shot him in the head"), as a mention's
+    ``time`` (start, end, DateValue, score); None when the two sentences before name no such date. News
+    tells a past in a paragraph of its own: an undated event told after a main clause dating a killing,
+    attack or arrest long before belongs to it."""
+    doc, text = head.doc, doc_text(head.doc)
+    sents = [s for s in doc.sents if s.end <= head.sent.start][-2:]
+    for sent in reversed(sents):
+        for ent in reversed([e for e in sent.ents if e.label_ == "DATE" and re.search(r"\b\d{4}\b", e.text)]):
+            if _PARAGRAPH.search(text[ent.end_char:head.idx]):
+                return None
+            if re.match(r"\W*(?:UTC|GMT|hours|hrs)\b", text[ent.end_char - 4:ent.end_char + 6].lstrip("0123456789")):
+                continue  # "(1800 UTC)": a clock time, not a year
+            verb = ent.root
+            while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+                verb = verb.head
+            if verb.lemma_.lower() not in lex.EVENT_NOUNS | lex.CASUALTY_LEMMAS:
+                continue  # "the group was founded in 1998" dates no violence: the attack told next is news
+            if verb.dep_ not in ("ROOT", "conj"):
+                continue  # "the brother of JFK, who had been assassinated in 1963": a clause describing someone
+            when = parse_date(ent.text, published)
+            found = (ent.start_char, ent.end_char, when, -9.0) if when is not None else None
+            if found is not None and long_before(found, published):
+                return found
+    return None
