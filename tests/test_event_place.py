@@ -92,6 +92,7 @@ def test_article_country_reads_title_lead_and_places_not_currencies():
                            "police in Reading said", "Stabbing attack in Reading") == "United Kingdom"
     assert article_country("Officials met to discuss trade and climate policy.", "Leaders meet") == ""
     assert article_country("The deal was worth 5 billion US dollars.", "") == ""  # a currency names no place
+    assert article_country("An American-made rifle, sold by a Turkish dealer to British buyers.", "") == ""
 
 
 def test_a_location_argument_fills_no_place_of_another_country_than_the_coders(session, codebook):
