@@ -76,3 +76,20 @@ def test_never_raises_on_garbage(codebook):
     event.arguments.append(None)  # corrupt record
     warnings = validate_event(codebook, event, TEXT, [None])
     assert warnings and all(isinstance(w, str) for w in warnings)
+
+
+def test_a_required_role_is_satisfied_by_the_acled_field_it_feeds(codebook):
+    """The coder's report: 'Attacker is required' stayed on a battle whose Actor 1 was typed."""
+    warnings = validate_event(codebook, battle(actor1="Military Forces of Syria"), TEXT)
+    assert not any("Attacker is required" in w for w in warnings)
+    protest = Event("PROTEST", "Peaceful protest", *at("attacked"), [], {"actor1": "Protesters (Syria)"})
+    assert not any("Entity is required" in w for w in validate_event(codebook, protest, TEXT))
+    assert any("Entity is required" in w for w in validate_event(codebook, Event("PROTEST", "Peaceful protest"), TEXT))
+
+
+def test_a_suggested_entity_label_gives_no_warning_an_accepted_one_does(codebook):
+    event = battle(Argument("Attacker", *at("Pro-Assad fighters")), Argument("Place", *at("Wednesday")))
+    suggested = [Entity(*at("Wednesday"), "DATE", origin="model", status="suggested")]
+    assert not any("labelled" in w for w in validate_event(codebook, event, TEXT, suggested))
+    accepted = [Entity(*at("Wednesday"), "DATE", origin="model", status="accepted")]
+    assert any("Place 'Wednesday' is labelled DATE" in w for w in validate_event(codebook, event, TEXT, accepted))

@@ -97,21 +97,19 @@ def acled_country(alpha2: str) -> tuple[Country | None, str]:
 
 
 @functools.cache
-def _mention_pattern() -> re.Pattern:
+def mention_pattern() -> re.Pattern:
+    """A pattern of every country name and alias longer than three letters, any case (group 1)."""
     by_code, keys = _table()
     names = {c.name for c in by_code.values() if c.region} | {k for k, code in keys.items() if len(k) > 3}
     words = sorted((re.escape(n) for n in names), key=len, reverse=True)
     return re.compile(r"\b(" + "|".join(words) + r")\b", re.IGNORECASE)
 
 
-@functools.lru_cache(maxsize=64)
-def main_country(text: str) -> str:
-    """The country an article names most (the first named, on a tie), as ACLED spells it; "" if none.
-    It is the hint that settles a town name several countries share."""
-    counts: dict[str, int] = {}
-    for found in _mention_pattern().finditer(text):
-        named = country(found.group(1))
-        if named is not None and named.region:
-            counts[named.name] = counts.get(named.name, 0) + 1
-    return max(counts, key=counts.get) if counts else ""  # dicts keep first-named order for ties
+def main_country(text: str, title: str = "") -> str:
+    """The country the article reports from, as ACLED spells it; "" when the estimate is weak.
+    It is the hint that settles a town name several countries share. (The estimate lives in
+    ``article_country``, which reads the gazetteer; imported here when called, as the gazetteer
+    itself reads this module's country table.)"""
+    from .article_country import article_country
 
+    return article_country(text, title)

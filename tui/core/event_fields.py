@@ -12,6 +12,7 @@ from typing import Any
 from .acled_fields import standard_actor_fields, trigger_sentence
 from .codebook import Codebook, EventType
 from .countries import main_country
+from .event_place import same_country
 from .gazetteer import lookup
 from .model import EVENT_FIELDS, Argument, Event
 from .normalise import event_date, parse_count, parse_date, parse_int
@@ -65,7 +66,10 @@ def derive_fields(codebook: Codebook, event: Event, text: str, published: str = 
     out: dict[str, Any] = {}
     if columns.get("location"):
         place = columns["location"][0]
-        found = lookup(place, str(event.fields.get("country") or main_country(text)))
+        given = str(event.fields.get("country") or "")
+        found = lookup(place, given or main_country(text))
+        if found is not None and given and not same_country(found.country, given):
+            found = None  # a place only in another country: its admin1 and coordinates would contradict
         out.update(found.fields() if found else {"location": place})
     actors1, actors2 = columns.get("actor1", []), columns.get("actor2", [])
     if len(actors1) > 1 and not actors2 and not any(s.acled == "actor2" for s in etype.slots.values()):

@@ -18,8 +18,8 @@ from typing import Any
 from .codebook import Codebook
 from .countries import main_country
 from .event_fields import argument_text, default_subtype, derive_fields, guess_subtype, parse_field
+from .event_place import settle_country, settle_location
 from .event_time import unparsed_time
-from .gazetteer import lookup
 from .model import Argument, Event, new_id, now_iso
 from .session import ArticleSession, change
 
@@ -28,7 +28,12 @@ from .session import ArticleSession, change
 
 def _rederive(codebook: Codebook, before: Event, after: Event, text: str, published: str) -> None:
     old = derive_fields(codebook, before, text, published)
-    new = derive_fields(codebook, after, text, published)
+    if after.fields.get("country") and after.fields.get("country") == old.get("country"):
+        unset = copy.deepcopy(after)  # the country came from the old location: no hint for the new one
+        unset.fields.pop("country")
+        new = derive_fields(codebook, unset, text, published)
+    else:
+        new = derive_fields(codebook, after, text, published)
     kept = {}
     if unparsed_time(codebook, after, text, published):  # "roughly a day": keep the date it had
         kept = {k: after.fields[k] for k in ("event_date", "time_precision") if after.fields.get(k) not in (None, "")}
@@ -208,29 +213,24 @@ def remove_argument(session: ArticleSession, codebook: Codebook, event_id: str, 
 
 def set_field(session: ArticleSession, event_id: str, name: str, value: Any) -> list[dict]:
     """Set one ACLED-level field by hand (typed and checked: see ``parse_field``); empty clears it.
-    A date also sets ``time_precision``; a place name fills country/admin1/coordinates when empty."""
+    A date also sets ``time_precision``; a place name fills country/admin1/coordinates when empty or
+    derived, looked up against the event's country; a country looks the location up again (see
+    ``event_place``), so location and country saved together agree whatever their order."""
     typed = parse_field(name, value, session.article.published)
 
     def edit(e: Event):
+        previous = e.fields.get(name)
         if typed is None:
             e.fields.pop(name, None)
         elif name == "event_date":
             e.fields["event_date"], e.fields["time_precision"] = typed.iso, typed.time_precision
         else:
-            previous = e.fields.get(name)
             e.fields[name] = typed
-            if name == "location":  # country, admin1, coordinates follow unless typed by hand
-                hint = str(e.fields.get("country") or main_country(session.article.text))
-                old_place = lookup(previous, hint) if isinstance(previous, str) and previous else None
-                was = old_place.fields() if old_place else {}
-                place = lookup(typed, hint)
-                now = place.fields() if place else {}
-                for key in ("country", "admin1", "admin2", "latitude", "longitude", "geo_precision"):
-                    if e.fields.get(key) in (None, "") or e.fields.get(key) == was.get(key):
-                        if now.get(key) not in (None, ""):
-                            e.fields[key] = now[key]
-                        else:
-                            e.fields.pop(key, None)
+        if name == "location" and typed is not None:  # country, admin1, coordinates follow unless typed
+            hint = str(e.fields.get("country") or main_country(session.article.text, session.article.title))
+            settle_location(e.fields, previous, hint, again=typed == previous)
+        elif name == "country":  # the location is looked up again against the coder's country
+            settle_country(e.fields, str(previous or ""), main_country(session.article.text, session.article.title))
     return _edit(session, None, event_id, edit)
 
 

@@ -37,8 +37,9 @@ def covering_entity(entities: Iterable[Entity], start: int, end: int) -> Entity 
 def validate_event(
     codebook: Codebook, event: Event, text: str = "", entities: Iterable[Entity] = (),
 ) -> list[str]:
-    """Warnings for one event: unknown type or sub-type, required roles missing, too many fillers of
-    a role, a role filled by an entity of a label the role does not allow, spans outside the text,
+    """Warnings for one event: unknown type or sub-type, required roles missing (a role whose ACLED field
+    is filled is not), too many fillers of a role, a role filled by an entity whose label (given or
+    accepted by a person; a suggested label is the model's) the role does not allow, spans outside the text,
     an event date that does not parse, a negative or non-integer fatality count."""
     try:
         return _validate(codebook, event, text, list(entities))
@@ -60,7 +61,7 @@ def _validate(codebook: Codebook, event: Event, text: str, entities: list[Entity
     counts = Counter(a.role for a in event.arguments)
     for role, slot in etype.slots.items():
         n = counts.get(role, 0)
-        if slot.required and n == 0:
+        if slot.required and n == 0 and not _field_filled(event, slot.acled):
             out.append(f"{role} is required ({_CARDS[slot.cardinality]}) but missing")
         if not slot.repeatable and n > 1:
             out.append(f"{role} takes {_CARDS[slot.cardinality]} filler but has {n}")
@@ -77,6 +78,11 @@ def _validate(codebook: Codebook, event: Event, text: str, entities: list[Entity
     return out
 
 
+def _field_filled(event: Event, column: str) -> bool:
+    """Whether the ACLED field a role feeds holds a value (the coder typed Actor 1 for the Attacker)."""
+    return bool(column) and event.fields.get(column) not in (None, "")
+
+
 def _inside(start, end, text: str) -> bool:
     return isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text)
 
@@ -89,7 +95,8 @@ def _check_argument(slot, arg: Argument, text: str, entities: list[Entity]) -> l
     if slot is None or not slot.role.labels:
         return []
     ent = covering_entity(entities, arg.start, arg.end)
-    if ent is not None and ent.label not in slot.role.labels:
+    if ent is not None and ent.status != "suggested" and ent.label not in slot.role.labels:
+        # the model's own label on a suggestion is no coder's claim: only a label a person gave or accepted
         words = " ".join(text[arg.start:arg.end].split()) if text else f"{arg.start}..{arg.end}"
         allowed = ", ".join(slot.role.labels)
         return [f"{arg.role} '{words}' is labelled {ent.label}; {arg.role} takes {allowed}"]

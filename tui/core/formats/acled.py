@@ -7,6 +7,8 @@ actor1/actor2, the others going to assoc_actor_N when that is not coded). ACLED'
 from ``acled_fields.derived_columns``; fatalities is 0 when none are coded, as ACLED codes it.
 The app's columns (article id, event id, status, evidence offsets) come last with an
 ``app_`` prefix so ACLED tools can ignore them; evidence offsets are JSON ``[[start, end], ...]``.
+An event with a modality (generic, hypothetical, negated, future, background) is left out and counted
+in the summary: ACLED records only events that happened; the training formats keep it with its attribute.
 """
 
 from __future__ import annotations
@@ -97,6 +99,9 @@ def export(docs: Iterator[Document], out: Path, options: ExportOptions, summary:
         writer.writeheader()
         for doc in docs:
             for ev in doc.events:
+                if ev.modality:  # generic, hypothetical, negated, future, background: not an event to code
+                    summary.modality_left_out[ev.modality] = summary.modality_left_out.get(ev.modality, 0) + 1
+                    continue
                 writer.writerow(row_for(doc, ev, codebook))
                 summary.events += 1
             summary.articles += 1

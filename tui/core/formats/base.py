@@ -80,6 +80,7 @@ class ExportSummary:
     files: int = 0
     warnings: list[str] = field(default_factory=list)
     unreviewed_left_out: int = 0
+    modality_left_out: dict[str, int] = field(default_factory=dict)  # modality -> events a format leaves out
 
     def __str__(self) -> str:
         text = (f"exported {self.articles} article(s), {self.entities} entities, {self.events} event(s) "
@@ -87,6 +88,10 @@ class ExportSummary:
         if self.unreviewed_left_out:
             text += (f"; left out {self.unreviewed_left_out} article(s) whose entity suggestions are not "
                      f"reviewed (d in the app reviews one; export --include-unreviewed takes them)")
+        if self.modality_left_out:
+            kinds = ", ".join(f"{n} {m}" for m, n in sorted(self.modality_left_out.items()))
+            text += (f"; not exported: {sum(self.modality_left_out.values())} event(s) the text does not "
+                     f"report as real ({kinds}), as ACLED codes only events that happened")
         if self.warnings:
             text += f" ({len(self.warnings)} warning(s))"
         return text
