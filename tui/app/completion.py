@@ -40,4 +40,4 @@ def completer_for(app, event=None) -> Completer:
     for name, values in coded_values(session.events.values()).items():
         project.setdefault(name, set()).update(values)
     return Completer(app.codebook, entities, project, event.fields if event is not None else None,
-                     default_country=main_country(text), text=text)
+                     default_country=main_country(text, session.article.title), text=text)

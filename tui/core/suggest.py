@@ -212,6 +212,7 @@ class Suggester:
         if span is None:
             return None
         doc.user_data["published"] = article.published
+        doc.user_data["title"] = article.title  # the article's country is read from it too
         cluster = next((c for c in self._clusters(doc, article) if any(m.start < end and start < m.end for m in c)), None)
         if cluster is None:  # a word the suggester did not read as an event: read its clause alone
             found = self._types_at(span, head)
@@ -231,6 +232,7 @@ class Suggester:
     def suggest(self, doc, article: Article, annotator: str = "model") -> list[Event]:
         """Suggested events for ``article`` parsed as ``doc`` (same text), in text order."""
         doc.user_data["published"] = article.published  # relative dates resolve against it
+        doc.user_data["title"] = article.title  # the article's country is read from it too
         # an accident ("two accidental explosions", "a gas leak caused an explosion") is no political
         # violence: neither it nor the headline that sums it up is suggested
         clusters = [c for c in self._clusters(doc, article) if not any(m.modality == ACCIDENT for m in c)]

@@ -178,7 +178,7 @@ def article_country(doc) -> str:
     is first looked for there (computed once per doc)."""
     found = doc.user_data.get("main_country")
     if found is None:
-        found = doc.user_data["main_country"] = main_country(doc_text(doc))
+        found = doc.user_data["main_country"] = main_country(doc_text(doc), doc.user_data.get("title", ""))
     return found
 
 
