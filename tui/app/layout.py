@@ -124,7 +124,9 @@ class PaneLayout:
             if shown and plan.stacked and self.size.height < STACKED_BOTH_FROM_HEIGHT:
                 self._want_list = False
         self.apply_layout()
-        if which == "list" and shown:
-            self.article_list.focus()
         name, key = ("article list", "F2") if which == "list" else ("event panel", "F3")
-        self._set_message(f"{name} {'shown' if shown else 'hidden'} ({key} toggles it)")
+        if shown:  # as in brat or INCEpTION, a panel the coder asked for has the keys
+            pane = self.article_list if which == "list" else self.query_one("#event-table")
+            self.call_after_refresh(pane.focus)  # once laid out: a pane just shown takes no focus before
+        where = f"; focus in the {name}" if shown else "; focus in the article" if self.focused is self.view else ""
+        self._set_message(f"{name} {'shown' if shown else 'hidden'} ({key} toggles it){where}")
