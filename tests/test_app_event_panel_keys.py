@@ -112,14 +112,15 @@ async def test_a_form_save_of_two_fields_is_one_undo(seed_db, codebook, pipeline
 
 async def test_f3_showing_the_event_panel_focuses_it(seed_db, codebook, pipeline):
     async with running(seed_db, codebook, pipeline) as (store, app, pilot):
-        app.view.focus()
+        app.query_one(EventTable).focus()
+        await pilot.pause()
         await pilot.press("f3")  # hidden, then shown again: the panel has the keys, and A is its own
         await pilot.pause()
-        assert app.focused is app.view and "focus in the article" in str(app.query_one("#status").render())
+        assert app.focused is app.view and "event panel hidden; article focused (F3)" in str(app.query_one("#status").render())
         await pilot.press("f3")
         await pilot.pause()
         assert app.focused is app.query_one(EventTable)
-        assert "focus in the event panel" in str(app.query_one("#status").render())
+        assert "event panel shown and focused (F3 hides it)" in str(app.query_one("#status").render())
 
 
 async def test_f3_at_80x24_shows_the_folded_event_panel_with_the_focus(seed_db, codebook, pipeline):
