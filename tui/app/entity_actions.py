@@ -90,6 +90,7 @@ class EntityActions:
     def action_accept_all(self) -> None:
         action = annotate.accept_all(self.session)
         self.view.refresh()
+        self._refresh_events()  # the suggested events it accepted show their new mark
         self._counts_later()
         self._set_message(action["label"] if action else "no suggestions left")
 

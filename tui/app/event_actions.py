@@ -186,6 +186,11 @@ class EventActions:
         self.push_screen(RolePicker(f"Role of {words!r} in {event.type}", self.codebook, roles), chosen)
 
     def _current(self):
+        """The event a panel key acts on: in the panel, the row its cursor is on as the key is handled
+        (keys typed in one burst come before the table's message that the cursor moved)."""
+        table = self.query_one(EventPanel).table
+        if self.focused is table and table.current_id is not None:
+            self.current_event = table.current_id
         event = self.session.events.get(self.current_event) if self.current_event else None
         if event is None:
             self._set_message("no event selected")
@@ -213,14 +218,19 @@ class EventActions:
         if event := self._current():
             def saved(changed: dict | None) -> None:
                 done, refused = [], []
-                for name, value in (changed or {}).items():
+
+                def set_field(name, value):
                     try:
                         changes = ev_ops.set_field(self.session, event.id, name, value)
                     except ValueError as exc:
                         refused.append(f"{name}: {exc}")
-                        continue
-                    if self.session.commit(f"{name}: {value}", changes):
+                        return []
+                    if any(c["before"] != c["after"] for c in changes):
                         done.append(name)
+                    return changes
+                # One form save is one undoable action, whatever number of fields it changed.
+                steps = [lambda n=name, v=value: set_field(n, v) for name, value in (changed or {}).items()]
+                self.session.commit(f"edit {', '.join(done)}", self.session.changes_of_steps(steps))
                 self._refresh_events()
                 self._counts_later()
                 message = f"saved {', '.join(done)}" if done else "nothing changed"

@@ -115,6 +115,10 @@ class PaneLayout:
 
     def action_toggle_pane(self, which: str) -> None:
         plan = self.current_plan()
+        pane_node = self.query_one("#articles" if which == "list" else "#events")
+        had_focus = self.focused
+        # Hiding the pane that has the keys gives them to the article (``apply_layout``).
+        to_article = had_focus is self.view or (had_focus is not None and pane_node in had_focus.ancestors_with_self)
         if which == "list":
             self._want_list = shown = not plan.show_list
             if shown and plan.stacked and self.size.height < STACKED_BOTH_FROM_HEIGHT:
@@ -124,7 +128,12 @@ class PaneLayout:
             if shown and plan.stacked and self.size.height < STACKED_BOTH_FROM_HEIGHT:
                 self._want_list = False
         self.apply_layout()
-        if which == "list" and shown:
-            self.article_list.focus()
         name, key = ("article list", "F2") if which == "list" else ("event panel", "F3")
-        self._set_message(f"{name} {'shown' if shown else 'hidden'} ({key} toggles it)")
+        if shown:  # as in brat or INCEpTION, a panel the coder asked for has the keys
+            pane = self.article_list if which == "list" else self.query_one("#event-table")
+            self.call_after_refresh(pane.focus)  # once laid out: a pane just shown takes no focus before
+        # Short enough to be whole on the status line at 80 columns.
+        if shown:
+            self._set_message(f"{name} shown and focused ({key} hides it)")
+        else:
+            self._set_message(f"{name} hidden" + ("; article focused" if to_article else "") + f" ({key})")

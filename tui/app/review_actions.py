@@ -33,6 +33,7 @@ class ReviewActions:
             self.store.set_status(session.article.id, "done")
             self.store.sync(session)
         self.view.refresh()
+        self._refresh_events()  # the last article stays open: its events show the answer
         self._show_counts()
         self.action_step_article(1)  # the message comes after: the next article starts afresh
         how = f" ({answer}ed every suggestion)" if answer else ""

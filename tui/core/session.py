@@ -16,7 +16,7 @@ from __future__ import annotations
 from bisect import bisect_left, insort
 from collections import Counter
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from tinydb import TinyDB
 
@@ -156,6 +156,23 @@ class ArticleSession:
         action = {"label": label, "time": now_iso(), "annotator": self.annotator, "changes": changes}
         self._save({"do": action}, lambda: self._do(action))
         return action
+
+    def changes_of_steps(self, steps: list[Callable[[], list[dict]]]) -> list[dict]:
+        """The changes of several edits, each made on what the ones before it left, as one list for one
+        ``commit`` (so one undo): a form that saves three fields is one action. Nothing stays applied."""
+        made: list[dict] = []
+        try:
+            for step in steps:
+                changes = [c for c in step() if c["before"] != c["after"]]
+                self._apply(changes, forward=True)
+                made += changes
+        finally:
+            self._apply(made, forward=False)
+        merged: dict[tuple[str, str], dict] = {}  # a record changed twice: its first before, its last after
+        for c in made:
+            key = (c["table"], c["id"])
+            merged[key] = {**c, "before": merged[key]["before"]} if key in merged else c
+        return list(merged.values())
 
     def undo(self) -> dict | None:
         if self.position == 0:

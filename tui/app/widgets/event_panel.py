@@ -27,6 +27,10 @@ COLUMNS = (("status", ""), ("type", "Type"), ("trigger", "Trigger"), ("actor1", 
            ("warnings", "Warnings"))
 BADGES = {"suggested": "? suggested", "accepted": "✓ accepted"}
 MARKS = {"suggested": "?", "accepted": "✓"}
+# After the status mark: an event the text does not report as happening now (the ACLED export leaves
+# generic and background ones out), so the coder sees it before a or A accepts it.
+MODALITY_MARKS = {"generic": "gen", "hypothetical": "hyp", "negated": "neg", "future": "fut",
+                  "background": "bkg"}
 MAX_COLUMN = 60
 DETAIL_FIELDS = (("event_date", "date"), ("time_precision", "precision"), ("fatalities", "fatalities"),
                  ("actor1", "actor1"), ("assoc_actor_1", "assoc 1"), ("actor2", "actor2"),
@@ -65,16 +69,41 @@ class EventTable(DataTable):
             self.columns, self.rows = columns, rows
 
     def hidden(self) -> tuple[int, int]:
-        """Columns not wholly in sight (cut at an edge or scrolled past), and rows out of sight."""
+        """Columns whose cells are not wholly in sight (cut at an edge or scrolled past: a cut in
+        a column's padding hides nothing), and rows out of sight."""
         region = self.scrollable_content_region
         left, right = self.scroll_x, self.scroll_x + region.width
-        columns, x = 0, 0
-        for column in self.columns.values():
-            width = column.get_render_width(self)
-            columns += x < left or x + width > right
-            x += width
+        columns, pad = 0, self.cell_padding
+        for x, width in self._column_spans():
+            columns += x + pad < left or x + width - pad > right
         shown_rows = max(0, region.height - (self.header_height if self.show_header else 0))
         return columns, max(0, self.row_count - shown_rows)
+
+    def _column_spans(self) -> list[tuple[int, int]]:
+        """Each column's x and width in the table's virtual width."""
+        spans, x = [], 0
+        for column in self.ordered_columns:
+            width = column.get_render_width(self)
+            spans.append((x, width))
+            x += width
+        return spans
+
+    def _scroll_a_column(self, direction: int) -> None:
+        """Left / Right: the next or previous column's start to the left edge (the row cursor has
+        no column to move, and a character at a time is ninety keys to the last column)."""
+        starts = [x for x, _ in self._column_spans()]
+        here = round(self.scroll_x)
+        if direction > 0:
+            target = next((x for x in starts if x > here), self.max_scroll_x)
+        else:
+            target = max((x for x in starts if x < here), default=0)
+        self.scroll_to(x=min(target, self.max_scroll_x), animate=False)
+
+    def action_cursor_right(self) -> None:
+        self._scroll_a_column(1)
+
+    def action_cursor_left(self) -> None:
+        self._scroll_a_column(-1)
 
     def _tell_hidden(self) -> None:
         if self.is_mounted:
@@ -202,7 +231,10 @@ class EventPanel(Vertical):
         etype = self.codebook.event_types.get(event.type)
         kind = etype.kind(event.subtype) if etype else f"{event.type}: {event.subtype}"
         fatalities = f.get("fatalities")
-        cells = (MARKS.get(event.status, event.status[:1]), kind, " ".join(_trigger(text, event).split()),
+        mark = MARKS.get(event.status, event.status[:1])
+        if event.modality:
+            mark += MODALITY_MARKS.get(event.modality, event.modality[:3])
+        cells = (mark, kind, " ".join(_trigger(text, event).split()),
                 str(f.get("actor1") or ""), str(f.get("actor2") or ""), str(f.get("location") or ""),
                 str(f.get("event_date") or ""), "" if fatalities is None else str(fatalities),
                 "⚠ " + "; ".join(warnings) if warnings else "")
