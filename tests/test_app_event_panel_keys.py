@@ -105,6 +105,7 @@ async def test_a_form_save_of_two_fields_is_one_undo(seed_db, codebook, pipeline
         await pilot.press("u")
         await pilot.pause()
         assert on_disk(store, app.session.article.id).events[event_id].fields == before
+        assert "edit actor1, actor2" in str(app.query_one("#status").render())  # the step names what it undid
         await pilot.press("ctrl+r")
         await pilot.pause()
         assert on_disk(store, app.session.article.id).events[event_id].fields["actor2"] == "Civilians (Somewhere)"
@@ -171,3 +172,15 @@ async def test_right_and_left_move_the_event_table_a_column_at_a_time(seed_db, c
             table.scroll_to(x=x, animate=False)
             await pilot.pause()
             assert table.hidden()[0] == len(COLUMNS) - _readable_columns(table), x
+
+
+async def test_down_then_attribute_in_one_burst_marks_the_highlighted_event(seed_db, codebook, pipeline):
+    async with running(seed_db, codebook, pipeline) as (store, app, pilot):
+        table = await _table_on_first_row(app, pilot)
+        first, second = table.event_ids[:2]
+        before = app.session.events[first].modality
+        await _burst(app, pilot, "down", "m")
+        await pilot.press("h")  # modality hypothetical, in the attribute picker
+        await pilot.pause()
+        stored = on_disk(store, app.session.article.id).events
+        assert stored[second].modality == "hypothetical" and stored[first].modality == before

@@ -230,7 +230,8 @@ class EventActions:
                     return changes
                 # One form save is one undoable action, whatever number of fields it changed.
                 steps = [lambda n=name, v=value: set_field(n, v) for name, value in (changed or {}).items()]
-                self.session.commit(f"edit {', '.join(done)}", self.session.changes_of_steps(steps))
+                changes = self.session.changes_of_steps(steps)  # fills ``done`` before the label is made
+                self.session.commit(f"edit {', '.join(done)}", changes)
                 self._refresh_events()
                 self._counts_later()
                 message = f"saved {', '.join(done)}" if done else "nothing changed"

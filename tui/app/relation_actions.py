@@ -14,6 +14,7 @@ from rich.text import Text
 
 from ..core import relations as rel_ops
 from .screens.picker import Choice, ListPicker, numbered
+from .widgets.event_panel import EventPanel
 
 
 def _words(text: str, start: int, end: int, limit: int = 30) -> str:
@@ -81,9 +82,10 @@ class RelationActions:
 
     def action_attribute(self) -> None:
         session = self.session
-        record = session.entity_at(self.view.cursor)
-        if record is None and self.current_event:
-            record = session.events.get(self.current_event)
+        in_panel = self.focused is self.query_one(EventPanel).table
+        record = None if in_panel else session.entity_at(self.view.cursor)
+        if record is None and (in_panel or self.current_event):
+            record = self._current()  # in the panel: the row its cursor is on as the key is handled
         if record is None:
             self._set_message("no entity under the cursor and no current event to mark")
             return

@@ -44,6 +44,7 @@ EVENT_BINDINGS = [
     Binding("t", "app.retype_event", "Type", id="event.type"),
     Binding("x,delete", "app.event_op('delete')", "Delete event", id="event.delete"),
     Binding("c", "app.event_op('duplicate')", "Duplicate event", id="event.duplicate"),
+    Binding("m", "app.attribute", "Modality, attributes", id="event.attribute"),
     Binding("u", "app.undo", "Undo", show=False, id="event.undo"),
     Binding("ctrl+r", "app.redo", "Redo", show=False, id="event.redo"),
 ]
