@@ -140,3 +140,16 @@ def test_the_with_side_of_a_clash_is_the_other_party_but_not_a_weapon(pipeline, 
     assert role(article, events[0], "Attacker") == ["Soldiers"] and role(article, events[0], "Target") == ["gunmen"]
     article, events = suggest(pipeline, suggester, "Rival gangs fought with knives and stones in Lagos on Tuesday.")
     assert role(article, events[0], "Target") == []
+
+
+def test_in_a_riot_between_police_and_a_crowd_the_crowd_comes_first(pipeline, suggester):
+    cases = [("Police clashed with demonstrators in Nairobi on Monday.", "demonstrators", "Police"),
+             ("Clashes between police and protesters broke out in Nairobi on Monday.", "protesters", "police"),
+             ("Soldiers clashed with demonstrators in Nairobi on Monday.", "demonstrators", "Soldiers")]
+    for text, crowd, forces in cases:  # ACLED: Rioters (actor1) v. Police
+        article, events = suggest(pipeline, suggester, text)
+        assert [(e.type, role(article, e, "Entity"), role(article, e, "Target")) for e in events] == [
+            ("RIOT", [crowd], [forces])], text
+        assert events[0].fields["actor1"] == "Rioters (Kenya)"
+    article, events = suggest(pipeline, suggester, "Soldiers clashed with gunmen in Borno on Tuesday.")
+    assert role(article, events[0], "Attacker") == ["Soldiers"]  # a battle keeps its order

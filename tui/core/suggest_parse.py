@@ -167,6 +167,8 @@ def read_roles(m: Mention, head, sent, ents, is_trigger=lambda tok: False) -> No
                 targets.extend(p for g in c.children if g.dep_ == "pobj" for p in conj(g))  # "a gun battle with police"
             elif c.dep_ == "prep" and c.lower_ in ("on", "against"):
                 targets.extend(p for g in c.children if g.dep_ in ("pobj", "pcomp") for p in conj(g))
+    if m.type == "RIOT" and head.lemma_.lower() in lex.TWO_SIDED and _police_against_crowd(attackers, targets):
+        attackers, targets = targets, attackers  # "police clashed with demonstrators": in a riot the crowd acts
     listed = _listed_members(head, attackers, targets, ents)
     for role, toks in (("Attacker", attackers), ("Target", targets)):
         spans = []
@@ -204,6 +206,13 @@ def read_roles(m: Mention, head, sent, ents, is_trigger=lambda tok: False) -> No
                     m.listed.append((start, end))
         if spans:
             m.roles[role] = spans
+
+
+def _police_against_crowd(first: list, other: list) -> bool:
+    """Whether a two-sided riot's first side is security forces only and the other a crowd ("police
+    clashed with demonstrators"): ACLED codes the rioters as actor1 and the police as actor2."""
+    return (bool(first) and all(t.lemma_.lower() in lex.SECURITY_FORCES for t in first)
+            and any(t.lemma_.lower() in lex.PROTESTER_WORDS for t in other))
 
 
 def _stance(tok, ent) -> bool:
