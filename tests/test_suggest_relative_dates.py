@@ -36,6 +36,12 @@ def test_about_a_week_after_the_named_event_is_that_week(pipeline, suggester):
     assert (trigger, time, day, precision) == ("marched", ["About a week after the attack"], "2024-03-10", 2)
 
 
+def test_a_day_after_an_event_the_model_did_not_tag_as_a_date(pipeline, suggester):
+    text = "A bomb exploded in Kabul on Monday. Police arrested two men a day after the bombing. The next day, protesters marched."
+    found = [(trigger, day) for trigger, _, day, _ in dated(pipeline, suggester, text, "2024-05-23")]
+    assert found == [("exploded", "2024-05-20"), ("arrested", "2024-05-21"), ("marched", "2024-05-22")]
+
+
 def test_with_nothing_to_count_from_it_keeps_the_reports_week(pipeline, suggester):
     [(_, _, day, precision)] = dated(pipeline, suggester, "Two days later, soldiers clashed with gunmen in the village.")
     assert (day, precision) == ("2024-03-20", 2)

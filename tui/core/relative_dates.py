@@ -69,17 +69,24 @@ def attach_relative_times(events: list[Event], doc, time_role: str = "Time") -> 
         if span is None:
             continue
         head = span.root
-        for ent in head.sent.ents:
-            if ent.label_ not in ("DATE", "TIME"):
-                continue
-            text = doc.text[ent.start_char:min(head.sent.end_char, ent.end_char + 40)]
-            shift = read_shift(text, ent.start_char)
-            if shift is None or date_relation(ent.root, head) != OWN:
+        for start, root in _candidates(head):
+            shift = read_shift(doc.text[start:min(head.sent.end_char, start + 60)], start)
+            if shift is None or not (root.head.i in (head.i, *[c.i for c in head.children if c.dep_ in ("prep", "advmod")])
+                                     or date_relation(root, head) == OWN):
                 continue
             ev.arguments.append(Argument(time_role, shift.start, shift.end))
             shifts[k] = shift
             break
     return shifts
+
+
+def _candidates(head):
+    """Where a relative date may start in the trigger's sentence: its date entities, and a "day" or
+    "week" said of the trigger that the model did not tag ("arrested two men a day after the bombing")."""
+    found = [(ent.start_char, ent.root) for ent in head.sent.ents if ent.label_ in ("DATE", "TIME")]
+    found += [(tok.left_edge.idx, tok) for tok in head.sent if tok.lemma_.lower() in ("day", "week")
+              and tok.dep_ in ("npadvmod", "pobj", "dobj", "nsubj") and tok.ent_type_ not in ("DATE", "TIME")]
+    return found
 
 
 def date_relative_events(events: list[Event], shifts: dict[int, Shift], text: str, published: str) -> None:
