@@ -1,19 +1,25 @@
 """Whether an event's Time argument names a date: a phrase that does not ("roughly a day") keeps the
-date the event had, and validation warns about it."""
+date the event had, and validation warns about it; words relative to
+another event ("two days later") keep the date the suggester gave them, without a warning."""
 
 from __future__ import annotations
 
 from .codebook import Codebook
 from .model import Event
 from .normalise import parse_date
+from .relative_dates import relative_time
 
 
-def unparsed_time(codebook: Codebook, event: Event, text: str, published: str = "") -> str:
-    """The words of the event's date role when they name no date ("roughly a day"), else ""."""
+def unparsed_time(codebook: Codebook, event: Event, text: str, published: str = "", relative: bool = False) -> str:
+    """The words of the event's date role when they name no date ("roughly a day"), else "". Words
+    relative to another event count as a date when the event has one, unless ``relative`` is asked for
+    (re-deriving keeps the date such words were given)."""
     etype = codebook.event_types.get(event.type)
     for arg in event.arguments:
         slot = etype.slots.get(arg.role) if etype else None
         if slot is not None and slot.acled == "event_date":
             words = " ".join(text[arg.start:arg.end].split()) if arg.has_span else arg.value
+            if words and not relative and relative_time(words) and event.fields.get("event_date"):
+                return ""  # "two days later": dated from the event it follows (``relative_dates``)
             return words if words and parse_date(words, published) is None else ""
     return ""

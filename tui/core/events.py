@@ -35,7 +35,7 @@ def _rederive(codebook: Codebook, before: Event, after: Event, text: str, publis
     else:
         new = derive_fields(codebook, after, text, published)
     kept = {}
-    if unparsed_time(codebook, after, text, published):  # "roughly a day": keep the date it had
+    if unparsed_time(codebook, after, text, published, relative=True):  # "roughly a day", "two days later": keep it
         kept = {k: after.fields[k] for k in ("event_date", "time_precision") if after.fields.get(k) not in (None, "")}
     for name in set(old) | set(new):
         current = after.fields.get(name)

@@ -23,6 +23,7 @@ from .model import MODALITIES, Article, Event
 from .nlp import doc_entities, doc_text
 from .suggest_args import add_dateline_place, event_arguments
 from .suggest_killing import killing, names_its_target, tells_deaths
+from .relative_dates import attach_relative_times, date_relative_events
 from .suggest_merge import (carry_scene, compatible, conflict, dated_to_the_day, merge_target, move_self_casualties,
                             own_place, place_conflict, representative, settle_readings, summary_target, two_events)
 from .suggest_modality import ACCIDENT, another, modality, strategic_move, summary
@@ -237,6 +238,7 @@ class Suggester:
         # violence: neither it nor the headline that sums it up is suggested
         clusters = [c for c in self._clusters(doc, article) if not any(m.modality == ACCIDENT for m in c)]
         events = [self._event(c, article, annotator) for c in clusters]
+        shifts = attach_relative_times(events, doc)  # "two days later": not the date carried from before
         scenes = carry_scene(events, clusters, article.text)
         add_dateline_place(events, clusters, article.text, article.body_start,
                            headline_place(doc, article.title, article.body_start))
@@ -247,6 +249,7 @@ class Suggester:
                 place = lookup(article.text[scene.start:scene.end])
                 if place is not None:
                     ev.fields["country"] = place.fields()["country"]
+        date_relative_events(events, shifts, article.text, article.published)
         main = next((e.fields["country"] for e in sorted(events, key=lambda e: e.trigger_start)
                      if e.fields.get("country") and not e.modality), None)  # not a summary's "arrests in Australia, ..."
         for ev in events:  # a report is mostly about one country: the first one it names an event in

@@ -1,0 +1,121 @@
+"""Dates told relative to another event: "two days later", "the following day", "a week after the attack".
+
+News dates a follow-up by the event before it; such words name no calendar day on their own (parse_date
+reads none), so the suggester finds them in the event's own clause, keeps them as its Time words, and
+dates the event from the one they point back to: the event they name ("after the attack") when the
+article suggests it, else the previous dated event. Days give precision 1, weeks 2.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from .model import Argument, Event
+from .suggest_when import OWN, date_relation
+
+_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+            "eight": 8, "nine": 9, "ten": 10, "several": None, "few": None}
+_APPROX = r"(?:(?P<approx>about|around|approximately|roughly|some|nearly|almost|just\s+over|over)\s+)?"
+_RELATIVE = re.compile(
+    _APPROX + r"(?:(?P<n>\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<unit>day|week)s?\s+"
+    r"(?P<dir>later|afterwards?|after|before|earlier)"
+    r"|the\s+(?P<rel>next|following|previous|preceding)\s+(?P<unit2>day|morning|afternoon|evening|night|week)"
+    r"|the\s+(?P<unit3>day|week)\s+(?P<dir3>after|before))\b"
+    r"(?:\s+(?:the|that|this)\s+(?P<named>[a-z]+))?", re.IGNORECASE)
+_BACK = {"before", "earlier", "previous", "preceding"}
+_FUTURE = re.compile(r"\b(?:will|is\s+to|are\s+to|plans?|planned|scheduled|expected|due)\b", re.IGNORECASE)
+
+
+@dataclass
+class Shift:
+    """How far the words put an event from the event they point back to."""
+    start: int
+    end: int
+    days: int
+    precision: int  # ACLED time_precision: 1 a day, 2 a week
+    named: str  # the event word after "after"/"before" ("attack"), or ""
+
+
+def read_shift(words: str, offset: int = 0) -> Shift | None:
+    """The shift that ``words`` open with ("Two days later, ..." -> +2 days), or None."""
+    m = _RELATIVE.match(words)
+    if m is None:
+        return None
+    unit = (m["unit"] or m["unit2"] or m["unit3"]).lower()
+    count = 1 if m["n"] is None else int(m["n"]) if m["n"].isdigit() else _NUMBERS[m["n"].lower()]
+    back = (m["dir"] or m["rel"] or m["dir3"]).lower() in _BACK
+    weeks = unit == "week"
+    days = count * (7 if weeks else 1) * (-1 if back else 1)
+    named = (m["named"] or "").lower() if (m["dir"] or m["dir3"] or "").lower() in ("after", "before") else ""
+    end = m.end() if named else m.end("dir") if m["dir"] else m.end()
+    return Shift(offset + m.start(), offset + end, days, 2 if weeks else 1, named)
+
+
+def relative_time(words: str) -> bool:
+    """Whether Time words are a date relative to another event ("two days later")."""
+    return read_shift(" ".join(words.split())) is not None
+
+
+def attach_relative_times(events: list[Event], doc, time_role: str = "Time") -> dict[int, Shift]:
+    """Give each event that has no Time and whose own clause says "two days later" (or the like) those
+    words as its Time; returns the shifts by event index, for ``date_relative_events``."""
+    shifts: dict[int, Shift] = {}
+    for k, ev in enumerate(events):
+        if any(a.role == time_role for a in ev.arguments) or ev.trigger_start is None:
+            continue
+        span = doc.char_span(ev.trigger_start, ev.trigger_end, alignment_mode="expand")
+        if span is None:
+            continue
+        head = span.root
+        for start, root in _candidates(head):
+            shift = read_shift(doc.text[start:min(head.sent.end_char, start + 60)], start)
+            if shift is None or not (root.head.i in (head.i, *[c.i for c in head.children if c.dep_ in ("prep", "advmod")])
+                                     or date_relation(root, head) == OWN):
+                continue
+            ev.arguments.append(Argument(time_role, shift.start, shift.end))
+            shifts[k] = shift
+            break
+    return shifts
+
+
+def _candidates(head):
+    """Where a relative date may start in the trigger's sentence: its date entities, and a "day" or
+    "week" said of the trigger that the model did not tag ("arrested two men a day after the bombing")."""
+    found = [(ent.start_char, ent.root) for ent in head.sent.ents if ent.label_ in ("DATE", "TIME")]
+    found += [(tok.left_edge.idx, tok) for tok in head.sent if tok.lemma_.lower() in ("day", "week")
+              and tok.dep_ in ("npadvmod", "pobj", "dobj", "nsubj") and tok.ent_type_ not in ("DATE", "TIME")]
+    return found
+
+
+def date_relative_events(events: list[Event], shifts: dict[int, Shift], text: str, published: str) -> None:
+    """Date each shifted event from its anchor: the suggested event named after "after"/"before", else the
+    previous event in the text with a date of its own. No anchor, or a date after publication that the
+    sentence does not say is coming: the report's week, as for an undated event."""
+    order = sorted(range(len(events)), key=lambda k: events[k].trigger_start or 0)
+    own = {k for k in order if k not in shifts and any(a.role == "Time" for a in events[k].arguments)}
+    for place, k in enumerate(order):
+        if k not in shifts:
+            continue
+        ev, shift = events[k], shifts[k]
+        dated = [events[j] for j in reversed(order[:place]) if j in own and events[j].fields.get("event_date")]
+        named = [events[j] for j in order if j in own and j != k and shift.named and events[j].fields.get("event_date")
+                 and _names(text[events[j].trigger_start:events[j].trigger_end], shift.named)]
+        anchor = (named or dated or [None])[0]
+        day = None if anchor is None else date.fromisoformat(str(anchor.fields["event_date"])[:10]) + timedelta(days=shift.days)
+        stop = text.find(".", shift.end)
+        coming = _FUTURE.search(text[max(0, (ev.trigger_start or 0) - 60):stop if stop > 0 else None])
+        if day is None or (published and day.isoformat() > published[:10] and not coming):
+            if published:  # no anchor, or a future the text does not announce: the report's week, as before
+                ev.fields["event_date"], ev.fields["time_precision"] = published[:10], 2
+            continue
+        ev.fields["event_date"] = day.isoformat()
+        ev.fields["time_precision"] = max(shift.precision, int(anchor.fields.get("time_precision") or 1))
+        own.add(k)  # "two days later ... the next day": a chain of follow-ups
+
+
+def _names(trigger: str, noun: str) -> bool:
+    """Whether an event word is the one a noun names ("attacked" for "the attack", "bombing" for "bomb")."""
+    stem = noun.lower()[:max(4, len(noun) - 2)]
+    return trigger.lower().startswith(stem)
