@@ -75,3 +75,4 @@ def test_editing_the_event_keeps_its_date_without_a_warning(tmp_path, pipeline, 
         assert (clash.fields["event_date"], clash.fields["time_precision"]) == ("2024-03-05", 1)
         assert not [w for w in validate_event(codebook, clash, text) if "names no date" in w]
         session.close()
+

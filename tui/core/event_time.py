@@ -1,6 +1,7 @@
 """Whether an event's Time argument names a date: a phrase that does not ("roughly a day") keeps the
 date the event had, and validation warns about it; words relative to
-another event ("two days later") keep the date the suggester gave them, without a warning."""
+another event ("two days later") keep the date the suggester worked out from them, without a warning
+(on an event a coder made, nothing worked the date out: the warning stays)."""
 
 from __future__ import annotations
 
@@ -19,7 +20,8 @@ def unparsed_time(codebook: Codebook, event: Event, text: str, published: str = 
         slot = etype.slots.get(arg.role) if etype else None
         if slot is not None and slot.acled == "event_date":
             words = " ".join(text[arg.start:arg.end].split()) if arg.has_span else arg.value
-            if words and not relative and relative_time(words) and event.fields.get("event_date"):
-                return ""  # "two days later": dated from the event it follows (``relative_dates``)
+            if words and not relative and relative_time(words) and event.fields.get("event_date") \
+                    and event.origin == "model":
+                return ""  # "two days later": the suggester dated it from the event it follows (``relative_dates``)
             return words if words and parse_date(words, published) is None else ""
     return ""
