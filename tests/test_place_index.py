@@ -5,7 +5,9 @@ cannot be built."""
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
+import time
 
 import pytest
 
@@ -56,6 +58,32 @@ def test_a_changed_source_gets_a_new_index_name(tiny_sources):
     first = place_index._signature()
     tiny_sources["extra"].write_text(EXTRA + "Ain Issa,,Ar-Raqqah,,SY,36.38,38.86,8000\n", encoding="utf-8")
     assert place_index._signature() != first
+
+
+def test_two_installs_of_the_same_sources_share_one_index_and_keep_each_others(tiny_sources, tmp_path, monkeypatch):
+    """Two virtual environments hold the same data at other paths: one index name, and building one
+    never removes an index another install may be reading now (only those built over a month ago)."""
+    first = place_index._signature()
+    moved = {}
+    for name, path in tiny_sources.items():
+        moved[name] = tmp_path / "other-venv" / path.name
+        moved[name].parent.mkdir(exist_ok=True)
+        moved[name].write_bytes(path.read_bytes())
+    monkeypatch.setattr(place_index, "sources", lambda: moved)
+    assert place_index._signature() == first
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    in_use = cache / "places-000000000000.sqlite"
+    in_use.write_bytes(b"another release's index, built today")
+    forgotten = cache / "places-111111111111.sqlite.99.tmp"
+    forgotten.write_bytes(b"a killed build's litter")
+    month_ago = time.time() - place_index.STALE_SECONDS - 60
+    os.utime(forgotten, (month_ago, month_ago))
+    monkeypatch.setenv("NEWSMARK_CACHE_DIR", str(cache))
+    monkeypatch.setattr(place_index, "_build_in_child", place_index.build)  # the tiny sources, in this process
+    built = place_index.index_path()
+    assert built.name == f"places-{first}.sqlite" and built.exists()
+    assert in_use.exists() and not forgotten.exists()
 
 
 def test_admin1_names_are_cleaned_as_acled_writes_them():

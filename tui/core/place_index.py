@@ -26,6 +26,7 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
+import time
 from collections import Counter, defaultdict
 from importlib import resources
 from pathlib import Path
@@ -33,6 +34,7 @@ from pathlib import Path
 from .countries import name_key
 
 BUILDER_VERSION = "1"
+STALE_SECONDS = 30 * 24 * 3600  # an index of other sources (or a killed build's litter) this old is removed when one is built
 _ADMIN1_PREFIX = re.compile(r"^(Mayorality of|Muhafazat|Mintaqat|Wilayat-e|Wilayat|Province of|Provincia de|"
                             r"Provincia di|Departamento de|Estado de)\s+", re.IGNORECASE)
 _ADMIN1_SUFFIX = re.compile(r"\s+(Governorate|Sheng|Shi)$")
@@ -58,11 +60,18 @@ def sources() -> dict[str, Path]:
     }
 
 
+_SIGNED_BYTES = 1 << 20  # a source's size and its first MiB tell one release of it from another
+
+
 def _signature() -> str:
+    """What the sources hold, not where they are installed: two installs (two virtual environments)
+    of the same data share one index, and neither removes the other's while it is in use."""
     digest = hashlib.sha1(BUILDER_VERSION.encode())
     for name, path in sorted(sources().items()):
-        stat = path.stat()
-        digest.update(f"{name}:{path}:{stat.st_size}:{stat.st_mtime_ns}".encode())
+        with path.open("rb") as source:
+            head = source.read(_SIGNED_BYTES)
+        digest.update(f"{name}:{path.stat().st_size}:".encode())
+        digest.update(head)
     return digest.hexdigest()[:12]
 
 
@@ -96,13 +105,22 @@ def index_path() -> Path:
             folder.mkdir(parents=True, exist_ok=True)
             if os.access(folder, os.W_OK):
                 _build_in_child(path)
-                for old in folder.glob("places-*.sqlite"):
-                    if old != path:
-                        old.unlink(missing_ok=True)
+                _remove_stale(folder, path)
                 return path
         except OSError:
             continue
     raise PlaceIndexError(f"cannot write the place index in {cache_dir()} (set NEWSMARK_CACHE_DIR)")
+
+
+def _remove_stale(folder: Path, keep: Path) -> None:
+    """Indexes of other sources and killed builds' litter, built over STALE_SECONDS ago: never one
+    that another install or a build running now may still use."""
+    for old in [*folder.glob("places-*.sqlite"), *folder.glob("places-*.tmp*")]:
+        try:
+            if old != keep and time.time() - old.stat().st_mtime > STALE_SECONDS:
+                old.unlink()
+        except OSError:
+            continue  # gone already, or not ours to remove
 
 
 def _build_in_child(path: Path) -> None:
