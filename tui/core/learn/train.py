@@ -188,7 +188,7 @@ def _calibrate(train_set: list[Reviewed], settings: TrainSettings, suggester):
     the training articles (see ``calibrate``): (Thresholds, TriggerJudge or None)."""
     from dataclasses import replace
 
-    from .calibrate import FOLDS, MIN_ARTICLES, Thresholds, calls_on, choose, rule_events
+    from .calibrate import FOLDS, MIN_ARTICLES, Thresholds, calls_on, choose
     from .judge import TriggerJudge, mention_lemma, rejected_tally, tally
     from .model_suggest import span_scores
 
@@ -202,8 +202,7 @@ def _calibrate(train_set: list[Reviewed], settings: TrainSettings, suggester):
     docs = list(base.pipe(r.article.text for r in coded))
     clusters, mentions, tallies = [], [], []
     for doc, review in zip(docs, coded):
-        doc.user_data["published"] = review.article.published  # the rules' dates read it
-        clusters.append(rule_events(suggester, doc, review.article))  # the rules' mentions, as events
+        clusters.append(suggester.event_clusters(doc, review.article))  # the rules' mentions, as events
         mentions.append([m for cluster in clusters[-1] for m in cluster])
         tallies.append(tally(doc, mentions[-1], review.triggers, suggester.is_trigger))
     judge = TriggerJudge(_summed([*tallies, rejections]))
