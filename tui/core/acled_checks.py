@@ -7,8 +7,8 @@ the codebook's standard actor list (``actors.py``) in the event's country.
 
 from __future__ import annotations
 
-from .actors import actor_list, inter_for
-from .acled_fields import CIVILIANS, PROTESTERS, interaction
+from .actors import CIVILIANS, PROTESTERS, actor_list, inter_for
+from .acled_fields import interaction
 from .event_fields import derive_fields
 from .gazetteer import lookup
 

@@ -15,12 +15,11 @@ import tomllib
 from importlib import resources
 from urllib.parse import urlsplit
 
-from .actors import actor_list, inter_for
+from .actors import CIVILIANS, CROWD_INTERS, actor_list, inter_for
 from .countries import country as find_country
 from .gazetteer import lookup
 
 NOTE_LIMIT = 500  # characters; a longer note is cut at a word boundary
-RIOTERS, PROTESTERS, CIVILIANS = 5, 6, 7
 CROWDS = {"PROTEST": "Protesters", "RIOT": "Rioters"}  # event type -> the generic actor its crowd is
 _SENTENCE_END = re.compile(r"([.!?][\"\u201d\u2019)\]]*)(?:\s+|(?=[A-Z\u201c\"]))|\n\s*\n")
 _BOTH = "Political violence; Demonstrations"
@@ -63,7 +62,7 @@ def standard_actor_fields(codebook, actors1: list[str], actors2: list[str], coun
 
     def name(words: str, column: str) -> str:
         found = listed.match(words, country or None)
-        if found is not None and crowd and column == "1" and found.inter in (CIVILIANS, PROTESTERS, RIOTERS) \
+        if found is not None and crowd and column == "1" and found.inter in CROWD_INTERS \
                 and found.country:
             found = listed.get(f"{crowd} ({found.country})") or found
         return found.name if found else words

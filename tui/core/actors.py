@@ -26,13 +26,14 @@ INTER_CODES = {
     1: "State forces", 2: "Rebel group", 3: "Political militia", 4: "Identity militia",
     5: "Rioters", 6: "Protesters", 7: "Civilians", 8: "External/Other forces",
 }
+RIOTERS, PROTESTERS, CIVILIANS = 5, 6, 7
 _THE = re.compile(r"^(United |Republic |Democratic |Central African|Gambia$)|(Islands|Philippines|Netherlands|"
                   r"Bahamas|Maldives|Comoros|Seychelles|Emirates)$")
 _ACRONYM = re.compile(r"^[A-Z][A-Z.\-]{0,5}$")
 # A crowd (protesters, rioters, civilians) is the actor even when a named group leads it: ACLED codes
 # "PTI protesters" as Protesters with the party as associated actor, so a named modifier wins only
 # over the generic words of armed and state actors.
-CROWDS = (5, 6, 7)
+CROWD_INTERS = (RIOTERS, PROTESTERS, CIVILIANS)
 
 
 @dataclass(frozen=True)
@@ -157,7 +158,7 @@ class ActorList:
         for key, actor in self._generic.get(country or "", []):
             if key and f" {key} " in padded:
                 found.append((_end(words, key), 0, len(key), actor, key))
-        armed = [key for _, named, _, actor, key in found if not named and actor.inter not in CROWDS]
+        armed = [key for _, named, _, actor, key in found if not named and actor.inter not in CROWD_INTERS]
         for i, (end, named, size, actor, key) in enumerate(found):
             if named:  # "JAD militants": the generic word says what JAD is, and JAD's phrase ends there
                 found[i] = (max([end] + [_end_as_modifier(words, key, generic) for generic in armed]),

@@ -212,8 +212,7 @@ class Suggester:
         span, head = _trigger_span(doc, start, end)
         if span is None:
             return None
-        doc.user_data["published"] = article.published
-        doc.user_data["title"] = article.title  # the article's country is read from it too
+        _note_article(doc, article)
         cluster = next((c for c in self._clusters(doc, article) if any(m.start < end and start < m.end for m in c)), None)
         if cluster is None:  # a word the suggester did not read as an event: read its clause alone
             found = self._types_at(span, head)
@@ -232,11 +231,7 @@ class Suggester:
 
     def suggest(self, doc, article: Article, annotator: str = "model") -> list[Event]:
         """Suggested events for ``article`` parsed as ``doc`` (same text), in text order."""
-        doc.user_data["published"] = article.published  # relative dates resolve against it
-        doc.user_data["title"] = article.title  # the article's country is read from it too
-        # an accident ("two accidental explosions", "a gas leak caused an explosion") is no political
-        # violence: neither it nor the headline that sums it up is suggested
-        clusters = [c for c in self._clusters(doc, article) if not any(m.modality == ACCIDENT for m in c)]
+        clusters = self.event_clusters(doc, article)
         events = [self._event(c, article, annotator) for c in clusters]
         shifts = attach_relative_times(events, doc)  # "two days later": not the date carried from before
         scenes = carry_scene(events, clusters, article.text)
@@ -256,6 +251,13 @@ class Suggester:
             if main and not ev.fields.get("country") and ev.modality != "background":
                 ev.fields["country"] = main
         return sorted(events, key=lambda e: e.trigger_start)
+
+    def event_clusters(self, doc, article: Article) -> list[list[Mention]]:
+        """The mentions of the events ``suggest`` makes of ``article`` parsed as ``doc``, one group per
+        event. An accident ("two accidental explosions", "a gas leak caused an explosion") is no political
+        violence: neither it nor the headline that sums it up is suggested."""
+        _note_article(doc, article)
+        return [c for c in self._clusters(doc, article) if not any(m.modality == ACCIDENT for m in c)]
 
     def _clusters(self, doc, article: Article) -> list[list[Mention]]:
         """The article's mentions, grouped so that each group is one real event."""
@@ -362,6 +364,13 @@ def model_output(doc, article: Article, suggester: Suggester | None) -> tuple[li
     suggester (it needs the dependency parse, so there is none with the rules-only pipeline)."""
     doc.user_data["text"] = article.text  # ``doc``'s own text, so it is not joined from the tokens again
     return doc_entities(doc), suggester.suggest(doc, article) if suggester else []
+
+
+def _note_article(doc, article: Article) -> None:
+    """What the rules read of the article besides its words: relative dates resolve against its
+    publication date, and its country is estimated from its title too."""
+    doc.user_data["published"] = article.published
+    doc.user_data["title"] = article.title
 
 
 def suggest_events(doc, article: Article, codebook: Codebook, annotator: str = "model") -> list[Event]:

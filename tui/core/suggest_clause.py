@@ -11,19 +11,19 @@ part in the protest"). Split from ``suggest_parse`` (which reads the trigger's o
 from __future__ import annotations
 
 from . import suggest_lexicon as lex
-from .mentions import SPEECH_VERBS
+from .mentions import NAMING_VERBS, PERPETRATOR_TITLES, SPEECH_VERBS
 
 SUBJECTS = ("nsubj", "nsubjpass")
 # Prepositions whose gerund shares the governing verb's subject ("accused of shooting", "after attacking").
 _CONTROL_PREPS = frozenset({"of", "for", "after", "before", "while", "since", "by", "with", "without", "in",
                             "upon", "on"})
 # Nouns of someone who did the event the "in" or "of" phrase names ("the suspect in a shooting").
-PERPETRATOR_NOUNS = frozenset({"suspect", "perpetrator", "accused", "gunman", "attacker", "assailant", "shooter",
-                               "bomber", "killer", "culprit", "mastermind", "ringleader", "organiser", "organizer"})
+PERPETRATOR_NOUNS = PERPETRATOR_TITLES | frozenset({"accused", "culprit", "mastermind", "ringleader", "organiser",
+                                                    "organizer"})
 # Verbs of taking part in an event, whose subject is one of those who held it ("joined the protest").
 PARTICIPATE_VERBS = frozenset({"participate", "join", "attend", "take", "march", "rally", "gather"})
 # Participles that give a person's name after a comma ("a prisoner, suspected to be Louis Dunn").
-_NAMING_VERBS = frozenset({"identify", "name", "suspect", "believe", "think", "confirm", "reveal"})
+_NAMING_VERBS = NAMING_VERBS | frozenset({"suspect", "believe", "think", "confirm", "reveal"})
 # Event nouns whose possessor is the one it was done to ("Kennedy's assassination", "his arrest").
 PATIENT_GENITIVE_NOUNS = frozenset({"arrest", "detention", "assassination", "murder", "killing", "kidnapping",
                                     "abduction", "execution", "capture", "beating", "lynching", "imprisonment",

@@ -55,12 +55,15 @@ def _another_time(death, head) -> bool:
 def _event_word(tok) -> bool:
     """A word that can name an event with dead of its own (not "according", "deal", "fire", "hold")."""
     lemma = tok.lemma_.lower()
-    return (tok.pos_ in ("NOUN", "VERB") and lemma not in lex.CASUALTY_LEMMAS | _NO_DEAD
+    return (tok.pos_ in ("NOUN", "VERB") and lemma not in _NO_DEAD
             and (lemma in lex.EVENT_NOUNS or tok.lower_ in lex.EVENT_NOUNS))
 
 
-_NO_DEAD = frozenset({*lex.EXTRA_TRIGGERS["AGREEMENT"], *lex.EXTRA_TRIGGERS["OTHER_STRATEGIC"], "fire", "open",
-                      "hold", "round", "gather", "hit", "beat", "sit", "seize", "according", "injure", "wound"})
+# Lemmas that name no event with dead of its own: the death words themselves, agreements, strategic
+# moves and words that only look like events.
+_NO_DEAD = lex.CASUALTY_LEMMAS | frozenset({
+    *lex.EXTRA_TRIGGERS["AGREEMENT"], *lex.EXTRA_TRIGGERS["OTHER_STRATEGIC"], "fire", "open", "hold", "round",
+    "gather", "hit", "beat", "sit", "seize", "according", "injure", "wound"})
 
 
 def _distance(a, b) -> int:

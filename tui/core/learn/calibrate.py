@@ -118,14 +118,6 @@ def choose(articles: list[Calls]) -> Thresholds:
     }, judge)
 
 
-def rule_events(suggester, doc, article) -> list[list]:
-    """The rule suggester's mentions in ``doc`` grouped into the events it suggests (its clusters,
-    without the accidents ``Suggester.suggest`` leaves out)."""
-    from ..suggest_modality import ACCIDENT
-
-    return [c for c in suggester._clusters(doc, article) if not any(m.modality == ACCIDENT for m in c)]
-
-
 def calls_on(table: dict, doc, clusters: list[list], triggers: list, codebook, rates: list[float]) -> Calls:
     """The trained models' calls on one parsed article with the rules' mentions grouped into events
     (``clusters``) and the coders' ``triggers`` ((start, end, type) characters): the spancat's

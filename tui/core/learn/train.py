@@ -15,7 +15,7 @@ from __future__ import annotations
 import random
 import shutil
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable
@@ -23,6 +23,7 @@ from typing import Callable
 from ..nlp import MODEL_PACKAGE
 from . import TRIGGER_KEY, TRIGGER_PIPE
 from .corpus import CHUNK_TOKENS, Counts, Reviewed, make_examples, split_by_article
+from .judge import Tally, TriggerJudge, mention_lemma, rejected_tally, tally
 
 DEFAULT_EPOCHS = 12
 LEARN_RATE = 0.002
@@ -186,10 +187,7 @@ def _fit(nlp, trainable: list[str], ent_train: list, trig_train: list, settings:
 def _calibrate(train_set: list[Reviewed], settings: TrainSettings, suggester):
     """The trigger judge of the training articles and the thresholds, chosen by cross-validation on
     the training articles (see ``calibrate``): (Thresholds, TriggerJudge or None)."""
-    from dataclasses import replace
-
-    from .calibrate import FOLDS, MIN_ARTICLES, Thresholds, calls_on, choose, rule_events
-    from .judge import TriggerJudge, mention_lemma, rejected_tally, tally
+    from .calibrate import FOLDS, MIN_ARTICLES, Thresholds, calls_on, choose
     from .model_suggest import span_scores
 
     coded = [r for r in train_set if r.triggers is not None]
@@ -202,8 +200,7 @@ def _calibrate(train_set: list[Reviewed], settings: TrainSettings, suggester):
     docs = list(base.pipe(r.article.text for r in coded))
     clusters, mentions, tallies = [], [], []
     for doc, review in zip(docs, coded):
-        doc.user_data["published"] = review.article.published  # the rules' dates read it
-        clusters.append(rule_events(suggester, doc, review.article))  # the rules' mentions, as events
+        clusters.append(suggester.event_clusters(doc, review.article))  # the rules' mentions, as events
         mentions.append([m for cluster in clusters[-1] for m in cluster])
         tallies.append(tally(doc, mentions[-1], review.triggers, suggester.is_trigger))
     judge = TriggerJudge(_summed([*tallies, rejections]))
@@ -227,8 +224,6 @@ def _calibrate(train_set: list[Reviewed], settings: TrainSettings, suggester):
 
 def _summed(tallies):
     """One ``Tally`` of several articles' tallies."""
-    from .judge import Tally
-
     total = Tally()
     for t in tallies:
         total.add(t)
