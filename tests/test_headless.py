@@ -23,3 +23,16 @@ def test_importing_tui_core_never_loads_textual():
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_starting_the_app_does_not_import_spacy_before_its_first_screen():
+    """spaCy takes about half a second to import: the app loads it with the model, after the first
+    paint, so nothing the app imports at start may import it at module level."""
+    code = (
+        "import sys\n"
+        "import tui.cli\n"
+        "from tui.app import app\n"
+        "raise SystemExit(1 if 'spacy' in sys.modules else 0)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0, result.stdout + result.stderr

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Span
-
 from . import suggest_lexicon as lex
 from .countries import main_country
 from .gazetteer import BIG_TOWN, lookup
@@ -88,7 +86,8 @@ def _untagged_town(tok):
     if tok.pos_ != "PROPN" or not _locative_name(tok) or any(c.dep_ == "compound" for c in tok.children) \
             or tok.head.lower_ not in ("in", "at", "near", "outside"):
         return None
-    return Span(tok.doc, tok.i, tok.i + 1, label="GPE") if town_named(tok, tok.text) else None
+    # a Span made by the doc, so that this module (imported before the app's first paint) needs no spaCy import
+    return tok.doc.char_span(tok.idx, tok.idx + len(tok), label="GPE") if town_named(tok, tok.text) else None
 
 
 def town_named(tok, words: str):
