@@ -126,7 +126,7 @@ def test_a_spelling_in_the_hinted_country_does_not_beat_the_name_itself():
 
 
 def test_the_articles_country_is_the_one_it_names_most():
-    from tui.core.countries import main_country
+    from tui.core.article_country import article_country as main_country
 
     assert main_country("Protests in Yemen. Later, Yemen's port of Mokha; Saudi Arabia said nothing.") == "Yemen"
     assert main_country("No country here.") == ""

@@ -14,7 +14,7 @@ from typing import Callable
 from textual.suggester import Suggester
 
 from ..core.completion import Completer, coded_values
-from ..core.countries import main_country
+from ..core.article_country import article_country
 
 
 class FieldSuggester(Suggester):
@@ -40,4 +40,4 @@ def completer_for(app, event=None) -> Completer:
     for name, values in coded_values(session.events.values()).items():
         project.setdefault(name, set()).update(values)
     return Completer(app.codebook, entities, project, event.fields if event is not None else None,
-                     default_country=main_country(text, session.article.title), text=text)
+                     default_country=article_country(text, session.article.title), text=text)

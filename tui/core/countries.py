@@ -103,13 +103,3 @@ def mention_pattern() -> re.Pattern:
     names = {c.name for c in by_code.values() if c.region} | {k for k, code in keys.items() if len(k) > 3}
     words = sorted((re.escape(n) for n in names), key=len, reverse=True)
     return re.compile(r"\b(" + "|".join(words) + r")\b", re.IGNORECASE)
-
-
-def main_country(text: str, title: str = "") -> str:
-    """The country the article reports from, as ACLED spells it; "" when the estimate is weak.
-    It is the hint that settles a town name several countries share. (The estimate lives in
-    ``article_country``, which reads the gazetteer; imported here when called, as the gazetteer
-    itself reads this module's country table.)"""
-    from .article_country import article_country
-
-    return article_country(text, title)

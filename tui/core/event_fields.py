@@ -11,7 +11,7 @@ from typing import Any
 
 from .acled_fields import standard_actor_fields, trigger_sentence
 from .codebook import Codebook, EventType
-from .countries import main_country
+from .article_country import article_country
 from .event_place import same_country
 from .gazetteer import lookup
 from .model import EVENT_FIELDS, Argument, Event
@@ -67,7 +67,7 @@ def derive_fields(codebook: Codebook, event: Event, text: str, published: str = 
     if columns.get("location"):
         place = columns["location"][0]
         given = str(event.fields.get("country") or "")
-        found = lookup(place, given or main_country(text))
+        found = lookup(place, given or article_country(text))
         if found is not None and given and not same_country(found.country, given):
             found = None  # a place only in another country: its admin1 and coordinates would contradict
         out.update(found.fields() if found else {"location": place})

@@ -16,7 +16,7 @@ import copy
 from typing import Any
 
 from .codebook import Codebook
-from .countries import main_country
+from .article_country import article_country
 from .event_fields import argument_text, default_subtype, derive_fields, guess_subtype, parse_field
 from .event_place import settle_country, settle_location
 from .event_time import unparsed_time
@@ -227,10 +227,10 @@ def set_field(session: ArticleSession, event_id: str, name: str, value: Any) -> 
         else:
             e.fields[name] = typed
         if name == "location" and typed is not None:  # country, admin1, coordinates follow unless typed
-            hint = str(e.fields.get("country") or main_country(session.article.text, session.article.title))
+            hint = str(e.fields.get("country") or article_country(session.article.text, session.article.title))
             settle_location(e.fields, previous, hint, again=typed == previous)
         elif name == "country":  # the location is looked up again against the coder's country
-            settle_country(e.fields, str(previous or ""), main_country(session.article.text, session.article.title))
+            settle_country(e.fields, str(previous or ""), article_country(session.article.text, session.article.title))
     return _edit(session, None, event_id, edit)
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from . import suggest_lexicon as lex
-from .countries import main_country
+from .article_country import article_country
 from .gazetteer import BIG_TOWN, lookup
 from .mentions import in_other_quote
 from .normalise import parse_date
@@ -52,12 +52,12 @@ def read_place_and_time(m: Mention, sent, ents, head) -> None:
         place = None
         if (ent.label_ == "ORG" and _locative(ent) or ent.label_ in ("PERSON", "NORP") and _locative_name(ent.root)) \
                 and not ent.text.isupper():  # "at Abqaiq" an ORG, "in Gao" a PERSON to the model
-            place = lookup(ent.text, article_country(sent.doc))
+            place = lookup(ent.text, doc_country(sent.doc))
             if place is None or place.kind != "city" or _a_word_elsewhere(ent.text, place, sent.doc):
                 continue
             m.names_place = True
         if (ent.label_ in PLACE_LABELS or place is not None) and _locative(ent) and _attached(ent.root, head):
-            place = place or lookup(ent.text, article_country(sent.doc))
+            place = place or lookup(ent.text, doc_country(sent.doc))
             if _speakers_place(ent.root, head) and (ent.root.dep_ == "conj" or any(c.dep_ == "conj" for c in ent.root.children)):
                 continue  # "authorities in the UK and the US announced ... were arrested": who spoke, not where
             score = place_score(place)
@@ -75,7 +75,7 @@ def read_place_and_time(m: Mention, sent, ents, head) -> None:
 def _a_word_elsewhere(name: str, place, doc) -> bool:
     """Whether ``name``, a town only of another country than the article's and no big one, is an English
     noun ("marched in Court": a court, not Court in Switzerland; "in Parliament"): then it is the word."""
-    return (place.country != article_country(doc) and place.population < BIG_TOWN
+    return (place.country != doc_country(doc) and place.population < BIG_TOWN
             and name.lower() in english_nouns())
 
 
@@ -94,7 +94,7 @@ def town_named(tok, words: str):
     """The town ``words`` (a name at ``tok`` that the model did not tag as a place) names, when the
     gazetteer knows it as a town of the article's country or of a place named beside it ("Reading,
     Berkshire, UK"); None otherwise ("in Court": a town of Switzerland, but nothing says so)."""
-    country = article_country(tok.doc)
+    country = doc_country(tok.doc)
     place = lookup(words, country)
     if place is None or place.kind != "city":
         return None
@@ -131,7 +131,7 @@ def read_paragraph_scene(m: Mention, head, ents) -> None:
             if ent is not None and ent.label_ in PLACE_LABELS and said_of.dep_ == "pobj" and said_of.head.i == opening.i:
                 # "At the London Bridge", "In the Croydon custody centre"; not "In a speech in Paris"
                 words = ent[1:] if ent[0].dep_ == "det" else ent
-                place = lookup(words.text, article_country(doc))
+                place = lookup(words.text, doc_country(doc))
                 m.place = (place_score(place), words.start_char, words.end_char, place)
                 m.places.append(m.place)
                 return
@@ -179,12 +179,12 @@ def _read_date(m: Mention, ent, head) -> None:
         m.time = found
 
 
-def article_country(doc) -> str:
+def doc_country(doc) -> str:
     """The country the article names most: a town name several countries share ("Linwood", "Norfolk")
     is first looked for there (computed once per doc)."""
     found = doc.user_data.get("main_country")
     if found is None:
-        found = doc.user_data["main_country"] = main_country(doc_text(doc), doc.user_data.get("title", ""))
+        found = doc.user_data["main_country"] = article_country(doc_text(doc), doc.user_data.get("title", ""))
     return found
 
 
