@@ -91,7 +91,7 @@ async def test_form_completes_actors_and_admin1_and_the_project_remembers(sample
         assert app.screen.focused.id == "field-actor1"  # the form opens on the actors
         await pilot.press("home", "ctrl+k", *"glo")
         await pilot.pause()
-        assert "Tab takes: Global Coalition Against Daesh" in str(app.screen.query_one("#form-hint").render())
+        assert "Tab or Enter takes: Global Coalition Against Daesh" in str(app.screen.query_one("#form-hint").render())
         await pilot.press("tab")  # takes the completion and moves on
         assert app.screen.focused.id == "field-assoc_actor_1"
         await pilot.press("home", "ctrl+k", *"Zzyzx Brigade", "tab", "home", "ctrl+k", *"syrian d")

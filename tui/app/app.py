@@ -34,6 +34,7 @@ from .background import in_daemon_thread
 from .entity_actions import EntityActions
 from .export_commands import export_commands
 from .key_routing import AimedKeys
+from .palette import BurstPalette
 from .layout import PANE_BINDINGS, PaneLayout
 from .event_actions import EventActions
 from .relation_actions import RelationActions
@@ -385,6 +386,10 @@ class NewsmarkApp(PaneLayout, EntityActions, EventActions, RelationActions, Revi
             *picker_help(self.codebook),
         ]
         self.push_screen(HelpScreen(sections))
+
+    def action_command_palette(self) -> None:
+        if self.use_command_palette and not BurstPalette.is_open(self):
+            self.push_screen(BurstPalette(id="--command-palette"))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)

@@ -2,7 +2,11 @@
 
 Actor, location, country and admin1 fields complete themselves (see ``tui.app.completion``): a
 completion shows in grey after the typed text and in the hint line; Tab takes it and moves on (or
-just moves on when there is none), Enter takes it (and, with none left, saves).
+just moves on when there is none). Enter takes it and stays, saving nothing, as Enter in the
+autocomplete list of INCEpTION or of a web form does: the coder sees the value taken before a second
+Enter saves it. So Enter never saves a value half typed: with none to take in its own field, it goes
+to a field the coder left with a completion still showing (shift+tab, a click) instead of saving.
+ctrl+s saves every field as typed (a value of the coder's own that a listed one starts with).
 """
 
 from __future__ import annotations
@@ -32,7 +36,7 @@ FORM_FIELDS = (
     ("geo_precision", "Geo precision (1 town, 2 near it or part of a region, 3 province)"),
     ("source_scale", "Source scale (National, International, New media...)"), ("notes", "Notes"),
 )
-HINT = "Actors and places complete as you type: Tab or Enter takes the completion"
+HINT = "Actors and places complete as you type: Tab or Enter takes the completion, then Enter saves"
 
 
 def why_text(event: Event) -> Text:
@@ -49,7 +53,8 @@ def why_text(event: Event) -> Text:
 class EventFormScreen(ModalScreen[dict | None]):
     """Returns the fields the coder changed, as text, or None when cancelled."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("ctrl+s,enter", "save", "Save"),
+    BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("enter", "enter", "Save"),
+                Binding("ctrl+s", "save", "Save as typed"),
                 Binding("tab", "complete_or_next", "Complete / next field", show=False)]
     DEFAULT_CSS = """
     EventFormScreen { align: center middle; }
@@ -67,12 +72,13 @@ class EventFormScreen(ModalScreen[dict | None]):
         self.form_title = title
         self.completer = completer
         self._typed: set[str] = set()  # completed fields the coder has typed in
+        self._taken: tuple[str | None, str] | None = None  # the field and value of the last completion taken
 
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(HINT if self.completer else "", id="form-hint")
             with VerticalScroll():
-                yield Label(Text(self.form_title + "  (Enter or ctrl+s saves, Escape cancels)"))
+                yield Label(Text(self.form_title + "  (Enter saves, ctrl+s as typed, Esc cancels)"))
                 why = why_text(self.event)
                 if why.plain:
                     yield Static(why, id="form-why")
@@ -112,7 +118,9 @@ class EventFormScreen(ModalScreen[dict | None]):
         hint = HINT
         if found:
             note = self.completer.describe(name, found)
-            hint = f"Tab takes: {found}" + (f"  ({note})" if note else "")
+            hint = f"Tab or Enter takes: {found}" + (f"  ({note})" if note else "")
+        elif self._taken == (event.input.id, event.input.value):
+            hint = f"took {event.input.value}: Enter saves the form, Tab goes on to the next field"
         self.query_one("#form-hint", Static).update(hint)
 
     def _take(self, field_input: Input) -> bool:
@@ -121,8 +129,19 @@ class EventFormScreen(ModalScreen[dict | None]):
             return False
         field_input.value = found
         field_input.cursor_position = len(found)
+        self._taken = (field_input.id, found)
         self.query_one("#form-hint", Static).update(HINT)
         return True
+
+    def _half_typed(self) -> tuple[Input, str] | None:
+        """The first field the coder typed in and left with a completion still to take."""
+        for name in COMPLETED_FIELDS:
+            found = self.query(f"#field-{name}")
+            field_input = found.first(Input) if found else None
+            completion = self.completion(field_input)
+            if completion is not None:
+                return field_input, completion
+        return None
 
     def action_complete_or_next(self) -> None:
         focused = self.focused
@@ -130,11 +149,25 @@ class EventFormScreen(ModalScreen[dict | None]):
             self._take(focused)
         self.focus_next()
 
-    def _entered(self, field_input: Input) -> None:
+    def _entered(self, field_input: Input | None) -> None:
         """Enter, carried out at once: the keys typed after it go on in this field (after the
-        completion it took) or, once the form is saved, to the pane under it."""
-        if not self._take(field_input):
+        completion it took), in the half-typed field it went to, or, once the form is saved, to the
+        pane under it."""
+        if field_input is not None and self._take(field_input):
+            return
+        half_typed = self._half_typed()
+        if half_typed is None:
             self.action_save()
+            return
+        field_input, found = half_typed
+        self.set_focus(field_input)  # at once: the keys typed after Enter are this field's
+        field_input.cursor_position = len(field_input.value)
+        self.query_one("#form-hint", Static).update(
+            f"not saved: Enter takes {found}, ctrl+s saves {field_input.value!r} as typed")
+
+    def action_enter(self) -> None:
+        """Enter where no field has the focus (a field's own Enter comes to ``_entered``)."""
+        self._entered(self.focused if isinstance(self.focused, Input) else None)
 
     def action_save(self) -> None:
         changed = {}
