@@ -191,12 +191,14 @@ class NewsmarkApp(PaneLayout, EntityActions, EventActions, RelationActions, Revi
             self.session.set_model_entities(spans, self.pipeline.name, suggested)
         except SaveError as exc:  # shown and pending like an edit; saved with the next key
             self._cannot_save(exc)
+        reopened = self.store.reopen_if_unreviewed(self.session)  # it was done: new suggestions to answer
         gc.freeze()
         self._show_counts()
         self._refresh_events()
         self.view.refresh()
-        self._set_message(f"{len(spans)} entities and {len(suggested)} events suggested by {self.pipeline.name}",
-                          f"{len(spans)} entities, {len(suggested)} events suggested")
+        again = "; no longer done" if reopened else ""
+        self._set_message(f"{len(spans)} entities and {len(suggested)} events suggested by {self.pipeline.name}{again}",
+                          f"{len(spans)} entities, {len(suggested)} events suggested{again}")
 
     # -- articles ------------------------------------------------------------------------------
 

@@ -105,9 +105,7 @@ class EntityActions:
             self._set_message(f"nothing to be {verb}")
             return
         message = f"{verb}: {action['label']}"
-        row = self.store.row(self.session.article.id) or {}
-        if row.get("status") == "done" and not self.session.reviewed:  # suggestions are back to answer
-            self.store.set_status(self.session.article.id, "in progress")
+        if self.store.reopen_if_unreviewed(self.session):  # suggestions are back to answer
             self._show_counts()
             message += "; suggestions to review again, so no longer done"
         self._after(action, message)

@@ -4,7 +4,7 @@ The article always gets the room first: at least ``MIN_TEXT`` columns of text, a
 (a readable line); the event panel gets what is left beside it, or goes under the article when the
 terminal is too narrow for both; the article list shows by itself only where the article has its
 whole measure and the event panel a roomy width beside it (the list matters less while coding). F2 and F3 show or
-hide the list and the event panel whatever the width; the coder's choice holds until a resize changes the
+hide the list and the event panel whatever the width, and z zooms the event panel to the whole screen; the coder's choice holds until a resize changes the
 layout's shape (side by side, or above and under the text), which starts again from that shape's own panes.
 """
 
@@ -32,6 +32,8 @@ PANE_BINDINGS = [
             tooltip="Show or hide the article list"),
     Binding("f3", "toggle_pane('events')", "Events", key_display="F3", id="pane.events",
             tooltip="Show or hide the event panel"),
+    Binding("z", "zoom_events", "Zoom events", show=False, id="pane.zoom_events",
+            tooltip="The event panel on the whole screen, or back (Escape too)"),
 ]
 PINNED = ("quit", "help", "toggle_pane('list')", "toggle_pane('events')")
 
@@ -62,7 +64,20 @@ def plan_layout(width: int, height: int, want_list: bool | None = None,
 
 class MainScreen(Screen):
     """The app's screen: its footer lists Quit, Help and the pane keys first, so that they are
-    never the keys cut off at the right of a narrow terminal."""
+    never the keys cut off at the right of a narrow terminal. A zoomed (maximized) pane keeps the
+    status line and the footer."""
+
+    ALLOW_IN_MAXIMIZED_VIEW = "Footer, #status"
+
+    def watch_maximized(self, maximized) -> None:
+        """Zoomed or back (z, or Escape, which Textual handles itself): the panes' sizes follow."""
+        if self.query("#panes"):
+            self.app.apply_layout()
+            if maximized is not None:
+                self.app._set_message("event panel zoomed: z or Escape gives the article back",
+                                      "events zoomed (z/Esc back)")
+            else:
+                self.app._set_message("event panel back beside the article (z zooms it)", "events unzoomed (z)")
 
     @property
     def active_bindings(self):
@@ -105,7 +120,9 @@ class PaneLayout:
         events = self.query_one("#events")
         events.display = plan.show_events
         # Under the text, the panel takes at most a third of a short terminal: the article keeps its rows.
-        events.styles.height = max(6, min(11, (self.size.height - 8) // 2)) if plan.stacked else "1fr"
+        zoomed = self.screen.maximized is events
+        events.styles.height = (max(6, min(11, (self.size.height - 8) // 2)) if plan.stacked and not zoomed
+                                else "1fr")
         self.query_one("#reader").styles.width = plan.reader_width or "1fr"
         focused = self.focused
         if focused is not None and not all(node.display for node in focused.ancestors_with_self
@@ -113,7 +130,24 @@ class PaneLayout:
             self.view.focus()  # the pane that had the focus is hidden: back to the article
         self._show_status()  # fitted to the new width
 
+    def action_zoom_events(self) -> None:
+        """The event panel on the whole screen, its table above the whole of the current event (a
+        terminal of 24 rows shows five lines of it under the article); again, or Escape, gives the
+        panes back."""
+        events = self.query_one("#events")
+        screen = self.screen
+        if screen.maximized is events:
+            screen.minimize()
+            return
+        if not self.current_plan().show_events:
+            self._want_events = True
+            self.apply_layout()
+        screen.maximize(events, container=False)
+        self.query_one("#event-table").focus()
+
     def action_toggle_pane(self, which: str) -> None:
+        if self.screen.maximized is not None:
+            self.screen.minimize()  # F2 / F3 act on the panes as they are laid out
         plan = self.current_plan()
         pane_node = self.query_one("#articles" if which == "list" else "#events")
         had_focus = self.focused

@@ -93,6 +93,8 @@ def run(args) -> int:
     print(f"analysed {totals['articles']} article(s) with {pipeline.name}: "
           f"{totals['entities']} entities and {totals['events']} events suggested; "
           f"{totals['skipped']} already analysed")
+    if totals["reopened"]:
+        print(f"{totals['reopened']} article(s) marked done have new suggestions: in progress again")
     return 0
 
 
@@ -100,7 +102,7 @@ def annotate_all(store: Store, todo: list[str], pipeline, suggester, n_process: 
                  reanalyse: bool = False) -> dict:
     from ..core.learn.analyse import analyse
 
-    totals = {"articles": 0, "entities": 0, "events": 0, "skipped": 0}
+    totals = {"articles": 0, "entities": 0, "events": 0, "skipped": 0, "reopened": 0}
 
     def texts():
         for article_id in todo:
@@ -117,6 +119,7 @@ def annotate_all(store: Store, todo: list[str], pipeline, suggester, n_process: 
         docs = pipeline.nlp.pipe(texts(), as_tuples=True, n_process=n_process, batch_size=batch_size)
         for done, (doc, article_id) in enumerate(docs, start=1):
             session = store.open_session(article_id)
+            was_done = (store.row(article_id) or {}).get("status") == "done"
             try:
                 counts = analyse(store, session, doc, pipeline.name, suggester, reanalyse)
                 if counts is None:
@@ -126,6 +129,7 @@ def annotate_all(store: Store, todo: list[str], pipeline, suggester, n_process: 
                     totals["articles"] += 1
                     totals["entities"] += counts[0]
                     totals["events"] += counts[1]
+                    totals["reopened"] += was_done and store.row(article_id)["status"] != "done"
             finally:
                 session.close()
             if done % INDEX_BATCH == 0:  # let the index reach the disk now and then

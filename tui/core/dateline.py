@@ -48,9 +48,10 @@ def headline_place(doc, title: str, body_start: int = 0) -> tuple[int, int] | No
 
 
 def in_dateline(tok) -> bool:
-    """Whether ``tok`` is a word of its article's dateline (computed once per doc)."""
+    """Whether ``tok`` is a word of its article's dateline (computed once per doc), found from the
+    body's start as the suggester's Place of the dateline is (the suggester notes it in the doc)."""
     doc = tok.doc
     if "dateline" not in doc.user_data:
-        doc.user_data["dateline"] = dateline_place(doc_text(doc))
+        doc.user_data["dateline"] = dateline_place(doc_text(doc), doc.user_data.get("body_start", 0))
     span = doc.user_data["dateline"]
     return span is not None and span[0] <= tok.idx < span[1]

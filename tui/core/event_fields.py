@@ -51,8 +51,10 @@ def default_subtype(event_type: EventType, words: str = "") -> str:
     return "" if event_type.subtype_keywords else event_type.subtypes[0]
 
 
-def derive_fields(codebook: Codebook, event: Event, text: str, published: str = "") -> dict[str, Any]:
-    """The ACLED-level fields that an event's arguments imply, through the codebook's role->column map."""
+def derive_fields(codebook: Codebook, event: Event, text: str, published: str = "", title: str = "") -> dict[str, Any]:
+    """The ACLED-level fields that an event's arguments imply, through the codebook's role->column map.
+    A place is looked up in the event's country, else in the article's (``article_country`` of the
+    text and ``title``, the estimate the suggester uses)."""
     etype = codebook.event_types.get(event.type)
     if etype is None:
         return {}
@@ -67,7 +69,7 @@ def derive_fields(codebook: Codebook, event: Event, text: str, published: str = 
     if columns.get("location"):
         place = columns["location"][0]
         given = str(event.fields.get("country") or "")
-        found = lookup(place, given or article_country(text))
+        found = lookup(place, given or article_country(text, title))
         if found is not None and given and not same_country(found.country, given):
             found = None  # a place only in another country: its admin1 and coordinates would contradict
         out.update(found.fields() if found else {"location": place})

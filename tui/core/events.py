@@ -20,20 +20,21 @@ from .article_country import article_country
 from .event_fields import argument_text, default_subtype, derive_fields, guess_subtype, parse_field
 from .event_place import settle_country, settle_location
 from .event_time import unparsed_time
-from .model import Argument, Event, new_id, now_iso
+from .model import Argument, Article, Event, new_id, now_iso
 from .session import ArticleSession, change
 
 
 # -- editing helpers ---------------------------------------------------------------------------------
 
-def _rederive(codebook: Codebook, before: Event, after: Event, text: str, published: str) -> None:
-    old = derive_fields(codebook, before, text, published)
+def _rederive(codebook: Codebook, before: Event, after: Event, article: Article) -> None:
+    text, published = article.text, article.published
+    old = derive_fields(codebook, before, text, published, article.title)
     if after.fields.get("country") and after.fields.get("country") == old.get("country"):
         unset = copy.deepcopy(after)  # the country came from the old location: no hint for the new one
         unset.fields.pop("country")
-        new = derive_fields(codebook, unset, text, published)
+        new = derive_fields(codebook, unset, text, published, article.title)
     else:
-        new = derive_fields(codebook, after, text, published)
+        new = derive_fields(codebook, after, text, published, article.title)
     kept = {}
     if unparsed_time(codebook, after, text, published, relative=True):  # "roughly a day", "two days later": keep it
         kept = {k: after.fields[k] for k in ("event_date", "time_precision") if after.fields.get(k) not in (None, "")}
@@ -69,7 +70,7 @@ def _edit(session: ArticleSession, codebook: Codebook | None, event_id: str, edi
     if edit(after) is False:
         return []
     if codebook is not None:
-        _rederive(codebook, before, after, session.article.text, session.article.published)
+        _rederive(codebook, before, after, session.article)
     if after.to_dict() == before.to_dict():
         return []
     if before.status == "suggested" and after.status == "suggested":
@@ -104,7 +105,7 @@ def new_event(
     trigger = session.article.text[start:end] if start is not None else ""
     subtype = subtype or default_subtype(etype, trigger)
     event = Event(type_name, subtype, start, end, origin="person", status="accepted", annotator=session.annotator)
-    event.fields = derive_fields(codebook, event, session.article.text, session.article.published)
+    event.fields = derive_fields(codebook, event, session.article.text, session.article.published, session.article.title)
     return [change("events", None, event)]
 
 
@@ -126,7 +127,7 @@ def new_event_from_reading(
     event = Event.from_dict(changes[-1]["after"])
     slots = codebook.event_types[type_name].slots
     event.arguments = [copy.deepcopy(a) for a in reading.arguments if a.role in slots]
-    event.fields = derive_fields(codebook, event, session.article.text, session.article.published)
+    event.fields = derive_fields(codebook, event, session.article.text, session.article.published, session.article.title)
     retired = []
     if reading.status == "suggested":
         after = copy.deepcopy(reading)

@@ -44,7 +44,7 @@ def new_event_from_parse(
     changes = new_event(session, codebook, type_name, reading.trigger_start, reading.trigger_end, subtype)
     event = Event.from_dict(changes[-1]["after"])
     event.arguments = carried_arguments(codebook, reading, type_name)
-    event.fields = derive_fields(codebook, event, session.article.text, session.article.published)
+    event.fields = derive_fields(codebook, event, session.article.text, session.article.published, session.article.title)
     for name in ("country",):  # what the reading knew beyond its arguments (its notes: derive_fields)
         if reading.fields.get(name) and not event.fields.get(name):
             event.fields[name] = reading.fields[name]

@@ -206,18 +206,20 @@ class ArticleSession:
             for s, e, label in spans
             if self._free(s, e)
         ]
+        new_events = [ev for ev in events if ev.id not in self.events]
         changes = [change("entities", None, ent) for ent in fresh]
-        changes += [change("events", None, ev) for ev in events if ev.id not in self.events]
+        changes += [change("events", None, ev) for ev in new_events]
 
         def apply() -> None:
             self._apply(changes, forward=True)
             self.analysed = model
         self._save({"model": {"changes": changes, "analysed": model}}, apply, checkpoint=True)
-        if fresh:  # new suggestions that nobody has answered yet
+        if fresh or new_events:  # new suggestions that nobody has answered yet, entities or events
             self.set_reviewed(False)
 
     def set_reviewed(self, reviewed: bool = True) -> None:
-        """Mark the entity layer reviewed (or not); journaled, not part of the undo history."""
+        """Mark the article's suggestions all answered, entities and events (or not); journaled, not
+        part of the undo history. New suggestions of either kind make it unreviewed again."""
         if reviewed != self.reviewed:
             def apply() -> None:
                 self.reviewed = reviewed

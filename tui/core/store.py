@@ -267,6 +267,16 @@ class Store:
             raise ValueError(f"unknown status {status!r}")
         self._tables.merge(ARTICLES, self._doc_ids[article_id], {"status": status})
 
+    def reopen_if_unreviewed(self, session: ArticleSession) -> bool:
+        """An article marked done that has suggestions to answer again (a model run after it was
+        done, an undone "reject all") is in progress again, so that no suggestion waits behind its
+        ✓; True if it was done."""
+        article_id = session.article.id
+        if session.reviewed or (self.row(article_id) or {}).get("status") != "done":
+            return False
+        self.set_status(article_id, "in progress")
+        return True
+
     def readable_sessions(self, rows: list[dict] | None = None) -> Iterator[tuple[dict, ArticleSession]]:
         """Each article (of ``rows``, else all, in import order) opened in turn with its index row and
         closed after; a damaged one is said once and skipped, so the rest of the project is used."""

@@ -309,7 +309,7 @@ class Suggester:
         found = [p[3] for m in cluster for p in sorted(m.places, key=lambda p: -p[0]) if p[3] is not None]
         ev.fields = {"country": found[0].fields()["country"]} if found else {}
         fields = dict(ev.fields)
-        fields.update(derive_fields(self.codebook, ev, article.text, article.published))
+        fields.update(derive_fields(self.codebook, ev, article.text, article.published, article.title))
         etype = self.codebook.event_types.get(ev.type)
         counts = [v[2] for m in cluster for v in m.victims if not v[3] and v[2] is not None]
         if (etype is not None and counts and ev.subtype.lower().startswith("excessive force")
@@ -368,9 +368,11 @@ def model_output(doc, article: Article, suggester: Suggester | None) -> tuple[li
 
 def _note_article(doc, article: Article) -> None:
     """What the rules read of the article besides its words: relative dates resolve against its
-    publication date, and its country is estimated from its title too."""
+    publication date, its country is estimated from its title too, and its dateline is looked for
+    from its body's start."""
     doc.user_data["published"] = article.published
     doc.user_data["title"] = article.title
+    doc.user_data["body_start"] = article.body_start
 
 
 def suggest_events(doc, article: Article, codebook: Codebook, annotator: str = "model") -> list[Event]:

@@ -148,6 +148,11 @@ class EventTable(DataTable):
 
 
 class EventPanel(Vertical):
+    """The table and the current event's detail; ``z`` zooms it to the whole screen (Textual's
+    maximize), the table above the detail, for a terminal too small to show the detail whole beside
+    the article. Its bottom border says what is out of sight: columns, rows, lines of the detail."""
+
+    ALLOW_MAXIMIZE = True
     DEFAULT_CSS = """
     EventPanel { width: 1fr; border: round $primary-darken-2; }
     EventPanel:focus-within { border: round $accent; }
@@ -159,6 +164,7 @@ class EventPanel(Vertical):
         super().__init__(**kwargs)
         self.codebook = codebook
         self.border_title = "Events"
+        self._signs = {"table": ("",), "detail": ("",)}  # what the border says is out of sight, longest first
 
     def compose(self) -> ComposeResult:
         yield EventTable(id="event-table")
@@ -178,7 +184,39 @@ class EventPanel(Vertical):
             out.append(f"{message.columns} of {len(COLUMNS)} columns hidden ←→")
         if message.rows:
             out.append(f"{message.rows} more row(s) ↑↓")
-        self.border_subtitle = " · ".join(out)
+        self._sign("table", " · ".join(out) if out else "")
+
+    def _sign(self, part: str, *forms: str) -> None:
+        """What ``part`` hides, in the longest of its ``forms`` that fits the border with the rest."""
+        self._signs[part] = forms
+        room = self.outer_size.width - 6  # the corners and the spaces around the subtitle
+        table, detail = self._signs["table"], self._signs["detail"]
+        for shown in [[table[0], form] for form in detail] or [[table[0]]]:
+            sign = " · ".join(text for text in shown if text)
+            if cell_len(sign) <= room:
+                break
+        self.border_subtitle = sign
+
+    def detail_cut(self) -> int:
+        """Lines of the current event's detail below the panel's bottom edge."""
+        detail = self.query_one("#event-detail", Static)
+        width, height = detail.content_size
+        if not width:
+            return 0
+        return max(0, detail.get_content_height(detail.size, self.app.size, width) - height)
+
+    def _tell_cut(self) -> None:
+        cut = self.detail_cut() if self.is_mounted else 0
+        if not cut:
+            self._sign("detail", "")
+        elif self.is_maximized:
+            self._sign("detail", f"{cut} more line(s) of the event", f"+{cut} lines")
+        else:
+            self._sign("detail", f"{cut} more line(s) of the event: z shows all", f"{cut} more line(s): z",
+                       f"z: +{cut} lines")
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._tell_cut)
 
     def show_events(self, text: str, events: list[Event], warnings: dict[str, list[str]],
                     current: str | None = None) -> None:
@@ -194,6 +232,7 @@ class EventPanel(Vertical):
     def show_detail(self, text: str, event: Event | None, warnings: list[str]) -> None:
         """Everything about the current event: its arguments with their words, fields, warnings."""
         detail = self.query_one("#event-detail", Static)
+        self.call_after_refresh(self._tell_cut)
         if event is None:
             detail.update(Text("No event. In the article, e makes one from the word under the cursor.",
                                style="dim"))
@@ -214,6 +253,8 @@ class EventPanel(Vertical):
         for arg in event.arguments:
             words = text[arg.start:arg.end] if arg.has_span else f"event {arg.event}" if arg.event else arg.value
             grid.add_row(Text(arg.role), Text(" ".join(words.split())))
+        for warning in warnings:  # what is wrong with the roles, before the fields that a short panel cuts
+            grid.add_row(Text("⚠", style="bold yellow"), Text(warning, style="yellow"))
         if event.attributes:
             grid.add_row("marked", Text(describe(event.attributes)))
         for note in event.notes:
@@ -222,8 +263,6 @@ class EventPanel(Vertical):
             value = event.fields.get(key)
             if value not in (None, ""):
                 grid.add_row(caption, Text(str(value) if key != "notes" else short_note(str(value), 160)))
-        for warning in warnings:
-            grid.add_row(Text("⚠", style="bold yellow"), Text(warning, style="yellow"))
         detail.update(grid)
 
     def _cells(self, text: str, event: Event, warnings: list[str]) -> tuple[Text, ...]:

@@ -46,7 +46,7 @@ def replace_suggestions(session, spans, events: list[Event], model: str) -> tupl
     session.commit(f"suggestions from {model}", old + [change("entities", None, e) for e in new_entities]
                    + [change("events", None, e) for e in new_events])
     session.set_model_entities([], model)  # records which model analysed it
-    if new_entities:  # new suggestions nobody has answered: the entity layer is unreviewed again
+    if new_entities or new_events:  # new suggestions nobody has answered: unreviewed again
         session.set_reviewed(False)
     return len(new_entities), len(new_events)
 
@@ -63,6 +63,7 @@ def analyse(store, session, doc, model: str, suggester, reanalyse: bool = False)
         session.set_model_entities(spans, model, events)
         counts = (len(spans), len(events))
     store.sync(session)
+    store.reopen_if_unreviewed(session)  # done before these suggestions came: in progress again
     unsure = suggester.uncertainty(doc) if hasattr(suggester, "uncertainty") else None
     store.set_row_values(session.article.id, {UNCERTAINTY: unsure})
     return counts

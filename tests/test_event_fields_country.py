@@ -1,0 +1,35 @@
+"""The country an event's place is looked up in, when the event has none: the article's, estimated
+as the suggester estimates it, from the title as well as the text (an import's title is often not in
+its text), so that a town several countries share resolves to the one the article reports from."""
+
+from __future__ import annotations
+
+import json
+
+from tui.commands.import_ import import_sources
+from tui.core import events as ev
+from tui.core.store import Store
+
+TITLE = "Alabama police shoot man"
+TEXT = ("Police said a man was shot dead on Tuesday in Birmingham after an argument outside a bar. "
+        "Officers arrested a suspect later that night, and the city council called for calm.")
+
+
+def test_a_place_typed_into_an_event_resolves_in_the_country_of_the_articles_title(tmp_path, codebook):
+    source = tmp_path / "articles.jsonl"
+    source.write_text(json.dumps({"title": TITLE, "text": TEXT}) + "\n")
+    with Store(tmp_path / "project.json") as store:
+        import_sources(store, [str(source)])
+        session = store.open_session(store.article_ids()[0], "coder")
+        try:
+            assert session.article.title == TITLE and TITLE not in session.article.text
+            shot = TEXT.index("shot")
+            session.commit("new", ev.new_event(session, codebook, "VIOLENCE_AGAINST_CIVILIANS", shot, shot + 4))
+            event_id = next(iter(session.events))
+            place = TEXT.index("Birmingham")
+            session.commit("place", ev.assign_span(session, codebook, event_id, "Place", place, place + 10))
+            fields = session.events[event_id].fields
+            assert (fields["location"], fields["country"], fields["admin1"]) == (
+                "Birmingham", "United States", "Alabama")
+        finally:
+            session.close()

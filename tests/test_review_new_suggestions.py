@@ -1,0 +1,84 @@
+"""New suggestions in an article already reviewed and marked done (``newsmark suggest`` run after the
+coder finished it, or ``--reanalyse`` with a model that finds more): the article is no longer reviewed
+and is in progress again, entities or events alike, so that no unanswered suggestion hides behind a ✓
+and no training export takes an unreviewed article."""
+
+from __future__ import annotations
+
+from tui.cli import main
+from tui.core import annotate
+from tui.core.events import delete_event
+from tui.core.store import Store
+
+
+def _finish(store: Store, article_id: str, edit=None) -> None:
+    """What `d` does in the app: every suggestion answered (accepted), reviewed, marked done."""
+    session = store.open_session(article_id, "coder")
+    try:
+        if edit:
+            edit(session)
+        annotate.review(session, "accept" if any(annotate.suggestions_left(session)) else None)
+        store.set_status(article_id, "done")
+        store.sync(session)
+    finally:
+        session.close()
+
+
+def _state(db) -> tuple[str, bool, int]:
+    with Store(db) as store:
+        row = store.rows()[0]
+        session = store.open_session(row["id"])
+        try:
+            suggested = sum(1 for e in session.events.values() if e.status == "suggested")
+            return row["status"], session.reviewed, suggested
+        finally:
+            session.close()
+
+
+def test_suggest_after_the_article_was_done_makes_it_in_progress_again(seed_db, capsys):
+    with Store(seed_db) as store:
+        _finish(store, store.rows()[0]["id"])  # done before any model read it
+    assert _state(seed_db)[:2] == ("done", True)
+    assert main(["suggest", "--db", str(seed_db)]) == 0
+    status, reviewed, suggested = _state(seed_db)
+    assert suggested and (status, reviewed) == ("in progress", False)
+    assert "1 article(s) marked done have new suggestions: in progress again" in capsys.readouterr().out
+
+
+def test_a_suggested_event_found_again_by_reanalyse_unreviews_a_done_article(seed_db, capsys):
+    """The coder accepted every entity and deleted a suggested event; a re-analysis suggests that
+    event again (and no new entity): the events layer has a suggestion to answer."""
+    assert main(["suggest", "--db", str(seed_db)]) == 0
+    with Store(seed_db) as store:
+        def delete_one(session):
+            event = next(e for e in session.events.values() if e.status == "suggested")
+            session.commit("delete", delete_event(session, event.id))
+        _finish(store, store.rows()[0]["id"], delete_one)
+    assert _state(seed_db) == ("done", True, 0)
+    capsys.readouterr()
+    assert main(["suggest", "--reanalyse", "--db", str(seed_db)]) == 0
+    out = capsys.readouterr().out
+    assert "0 entities and 1 events suggested" in out
+    assert _state(seed_db) == ("in progress", False, 1)
+
+
+def test_reanalyse_with_nothing_new_leaves_a_done_article_done(seed_db, capsys):
+    assert main(["suggest", "--db", str(seed_db)]) == 0
+    with Store(seed_db) as store:
+        _finish(store, store.rows()[0]["id"])
+    assert main(["suggest", "--reanalyse", "--db", str(seed_db)]) == 0
+    assert _state(seed_db) == ("done", True, 0)
+    assert "in progress again" not in capsys.readouterr().out
+
+
+async def test_the_app_reading_an_article_done_before_the_model_ran_shows_it_in_progress(seed_db, codebook, pipeline):
+    from .apphelpers import running
+
+    with Store(seed_db) as store:
+        _finish(store, store.rows()[0]["id"])
+    async with running(seed_db, codebook, pipeline) as (store, app, pilot):
+        article_id = app.session.article.id
+        assert [e for e in app.session.events.values() if e.status == "suggested"]
+        assert store.row(article_id)["status"] == "in progress" and not app.session.reviewed
+        assert app.article_list.row(article_id)["status"] == "in progress"
+        assert "no longer done" in str(app.query_one("#status").render())
