@@ -18,10 +18,10 @@ from urllib.parse import urlsplit
 from .actors import CIVILIANS, CROWD_INTERS, actor_list, inter_for
 from .countries import country as find_country
 from .gazetteer import lookup
+from .tokens import sentence_ends
 
 NOTE_LIMIT = 500  # characters; a longer note is cut at a word boundary
 CROWDS = {"PROTEST": "Protesters", "RIOT": "Rioters"}  # event type -> the generic actor its crowd is
-_SENTENCE_END = re.compile(r"([.!?][\"\u201d\u2019)\]]*)(?:\s+|(?=[A-Z\u201c\"]))|\n\s*\n")
 _BOTH = "Political violence; Demonstrations"
 _BOTH_SUBTYPES = {"Excessive force against protesters"}  # ACLED files these under both disorder types
 
@@ -42,10 +42,9 @@ def trigger_sentence(text: str, start: int | None, end: int | None) -> str:
     if start is None or end is None or not 0 <= start < end <= len(text):
         return ""
     begin, finish = 0, len(text)
-    for boundary in _SENTENCE_END.finditer(text):
-        stop = boundary.end(1) if boundary.group(1) else boundary.start()  # the full stop and its quote
-        if boundary.end() <= start:
-            begin = boundary.end()
+    for stop, after in sentence_ends(text):  # a stop ends where its full stop and closing quote do
+        if after <= start:
+            begin = after
         elif stop > end:
             finish = stop
             break

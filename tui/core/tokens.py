@@ -8,29 +8,37 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from typing import Any
+from typing import Any, Iterator
 
 _WORDS = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]", re.UNICODE)
 HYPHENS = ("-", "\u2010", "\u2011")  # hyphen-minus, hyphen, non-breaking hyphen
 # A sentence ends at ".", "!" or "?" (closing quotes or brackets may follow) before a space and a
-# capital, a digit or an opening quote; or at a blank line (a headline, a paragraph).
-_SENTENCE_END = re.compile(r"(\w+)?[.!?]+[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|\n[ \t]*\n")
+# capital, a digit or an opening quote, or right before a capital or an opening quote where the
+# source lost the space ("official.After"); or at a blank line (a headline, a paragraph).
+_SENTENCE_END = re.compile(r"(\w+)?([.!?]+[\"'”’)\]]*)(?:\s+(?=[\"'“‘(\[]?[A-Z0-9])|(?=[\"“A-Z]))|\n[ \t]*\n")
 # Words whose full stop does not end a sentence ("Mr. Smith", "Gen. Votel", "St. Louis").
 ABBREVIATIONS = frozenset("""mr mrs ms dr st gen col lt sgt capt maj cpl adm gov sen rep prof jr sr no nos mt ft
                              inc ltd co corp vs etc jan feb mar apr aug sept sep oct nov dec rev hon pres""".split())
 
 
+def sentence_ends(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
+    """Each sentence end in ``text[start:end]`` (the look-ahead may read past ``end``), as (where the
+    sentence stops, after its stop and closing quotes; where the next begins). A single letter's stop
+    is an initial ("U.S. Army", "J. Smith"), and a title's ("Gen. Votel", "St. Louis") no end either."""
+    end = len(text) if end is None else min(len(text), end)
+    for match in _SENTENCE_END.finditer(text, start, min(len(text), end + 2)):
+        word, stop = match.group(1), match.group(2)
+        if match.start() >= end:
+            break
+        if word and stop.startswith(".") and (len(word) == 1 or word.lower() in ABBREVIATIONS):
+            continue
+        yield (match.end(2) if stop else match.start()), match.end()
+
+
 def sentence_end_between(text: str, start: int, end: int) -> bool:
     """Whether a sentence ends between ``start`` and ``end`` (a word that starts at ``end`` begins
-    another sentence). A single letter's stop is an initial ("U.S. Army", "J. Smith"), not an end."""
-    for match in _SENTENCE_END.finditer(text, start, min(len(text), end + 2)):  # the look-ahead past end
-        if match.end() > end:
-            continue
-        word = match.group(1)
-        if word and text[match.start(1) + len(word)] == "." and (len(word) == 1 or word.lower() in ABBREVIATIONS):
-            continue
-        return True
-    return False
+    another sentence)."""
+    return any(after <= end for _, after in sentence_ends(text, start, end))
 
 
 class TokenIndex:

@@ -120,7 +120,7 @@ class EventFormScreen(ModalScreen[dict | None]):
             note = self.completer.describe(name, found)
             hint = f"Tab or Enter takes: {found}" + (f"  ({note})" if note else "")
         elif self._taken == (event.input.id, event.input.value):
-            hint = f"took {event.input.value}: Enter saves the form, Tab goes on to the next field"
+            hint = f"Enter saves the form, Tab goes to the next field (took {event.input.value})"
         self.query_one("#form-hint", Static).update(hint)
 
     def _take(self, field_input: Input) -> bool:
