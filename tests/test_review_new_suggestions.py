@@ -5,6 +5,8 @@ and no training export takes an unreviewed article."""
 
 from __future__ import annotations
 
+import json
+
 from tui.cli import main
 from tui.core import annotate
 from tui.core.events import delete_event
@@ -82,3 +84,18 @@ async def test_the_app_reading_an_article_done_before_the_model_ran_shows_it_in_
         assert store.row(article_id)["status"] == "in progress" and not app.session.reviewed
         assert app.article_list.row(article_id)["status"] == "in progress"
         assert "no longer done" in str(app.query_one("#status").render())
+
+
+def test_suggestions_from_shards_imported_into_a_done_article_unreview_it(seed_db, tmp_path, capsys):
+    """``suggest --in-shards`` away from the project, then ``import`` of its output: the same new
+    suggestions, the same answer (the output's articles carry the status "todo")."""
+    with Store(seed_db) as store:
+        article_id = store.rows()[0]["id"]
+        _finish(store, article_id)
+        article = store.load_article(article_id)
+    shard = tmp_path / "in.jsonl"
+    shard.write_text(json.dumps({"id": article.id, "title": article.title, "text": article.text}) + "\n")
+    assert main(["suggest", "--in-shards", str(shard), "--out-shards", str(tmp_path / "out")]) == 0
+    assert main(["import", str(tmp_path / "out"), "--db", str(seed_db)]) == 0
+    status, reviewed, suggested = _state(seed_db)
+    assert suggested and not reviewed and status != "done"

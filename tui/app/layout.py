@@ -4,8 +4,9 @@ The article always gets the room first: at least ``MIN_TEXT`` columns of text, a
 (a readable line); the event panel gets what is left beside it, or goes under the article when the
 terminal is too narrow for both; the article list shows by itself only where the article has its
 whole measure and the event panel a roomy width beside it (the list matters less while coding). F2 and F3 show or
-hide the list and the event panel whatever the width, and z zooms the event panel to the whole screen; the coder's choice holds until a resize changes the
+hide the list and the event panel whatever the width; the coder's choice holds until a resize changes the
 layout's shape (side by side, or above and under the text), which starts again from that shape's own panes.
+z zooms the event panel to the whole screen (Textual's maximize) and back.
 """
 
 from __future__ import annotations
@@ -132,7 +133,7 @@ class PaneLayout:
 
     def action_zoom_events(self) -> None:
         """The event panel on the whole screen, its table above the whole of the current event (a
-        terminal of 24 rows shows five lines of it under the article); again, or Escape, gives the
+        terminal of 24 rows shows six lines of it under the article); again, or Escape, gives the
         panes back."""
         events = self.query_one("#events")
         screen = self.screen

@@ -16,19 +16,24 @@ from textual.app import ComposeResult
 from textual.command import CommandInput, CommandList, CommandPalette, SearchIcon
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, LoadingIndicator
-from textual.worker import Worker, WorkerState
+from textual.worker import Worker
 
 
 class PaletteInput(CommandInput):
-    """The palette's line: Enter is the palette's to carry out; the keys after it are held for it."""
+    """The palette's line: Enter is the palette's to carry out; the keys after it are held for it
+    (also those read while the closed palette is being taken down)."""
+
+    def __init__(self, palette: BurstPalette, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.palette = palette
 
     async def _on_key(self, event: events.Key) -> None:
-        palette = self.screen
-        if isinstance(palette, BurstPalette) and (palette.enter_pending or palette.command_taken):
+        palette = self.palette
+        if palette.enter_pending or palette.command_taken:
             event.stop()
             event.prevent_default()
             palette.hold(event)
-        elif event.key == "enter" and isinstance(palette, BurstPalette):
+        elif event.key == "enter":
             event.stop()
             event.prevent_default()
             palette.enter_pressed()
@@ -51,7 +56,7 @@ class BurstPalette(CommandPalette):
         with Vertical(id="--container"):
             with Horizontal(id="--input"):
                 yield SearchIcon()
-                yield PaletteInput(placeholder=self._placeholder, select_on_focus=False)
+                yield PaletteInput(self, placeholder=self._placeholder, select_on_focus=False)
                 if not self.run_on_select:
                     yield Button("\u25b6")
             with Vertical(id="--results"):
@@ -75,7 +80,7 @@ class BurstPalette(CommandPalette):
         """Carry out Enter once the list holds the matches of every word typed before it."""
         words, worker = self._searched or ("", None)
         typed = self.query_one(PaletteInput).value.strip()
-        if worker is None or words != typed or worker.state is not WorkerState.SUCCESS:
+        if worker is None or words != typed or not worker.is_finished:
             return  # the search of the line as it is now is still to come
         if self._list_visible and self.query_one(CommandList).highlighted is not None:
             self._action_command_list("select")  # the ▶ match; its selection runs it (``_select_or_command``)

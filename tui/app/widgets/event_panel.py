@@ -184,15 +184,14 @@ class EventPanel(Vertical):
             out.append(f"{message.columns} of {len(COLUMNS)} columns hidden ←→")
         if message.rows:
             out.append(f"{message.rows} more row(s) ↑↓")
-        self._sign("table", " · ".join(out) if out else "")
+        self._sign("table", " · ".join(out))
 
     def _sign(self, part: str, *forms: str) -> None:
         """What ``part`` hides, in the longest of its ``forms`` that fits the border with the rest."""
         self._signs[part] = forms
         room = self.outer_size.width - 6  # the corners and the spaces around the subtitle
-        table, detail = self._signs["table"], self._signs["detail"]
-        for shown in [[table[0], form] for form in detail] or [[table[0]]]:
-            sign = " · ".join(text for text in shown if text)
+        for detail in self._signs["detail"]:
+            sign = " · ".join(text for text in (self._signs["table"][0], detail) if text)
             if cell_len(sign) <= room:
                 break
         self.border_subtitle = sign

@@ -318,6 +318,8 @@ def _annotate(session, doc: ImportDoc, sync: Callable, summary: ImportSummary) -
         # writes nothing more (one file write per article, not two). No spans: nothing to unreview.
         if doc.reviewed or (doc.reviewed is None and not unanswered):
             session.set_reviewed(True)
+        elif any(r.status == "suggested" for r in (*entities, *events)):
+            session.set_reviewed(False)  # suggestions nobody has answered (a model's, from shards)
         if doc.analysed and not session.analysed:  # keeps the app from re-running the model
             session.set_model_entities([], doc.analysed)
         sync(session)
