@@ -53,3 +53,17 @@ async def test_z_from_the_article_at_160x45_zooms_the_panel_beside_it(seed_db, c
         await pilot.press("z")
         await pilot.pause()
         assert app.screen.maximized is None and panel.size.width == width
+
+
+async def test_z_on_a_screen_over_the_panes_zooms_nothing(seed_db, codebook, pipeline):
+    from tui.app.screens.help import HelpScreen
+
+    async with running(seed_db, codebook, pipeline, size=(80, 24)) as (store, app, pilot):
+        await pilot.press("question_mark")
+        await pilot.pause()
+        await pilot.press("z")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen) and app.screen.maximized is None
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen.maximized is None and app.view.region.height > 5
