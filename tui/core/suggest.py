@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from . import suggest_lexicon as lex
+from . import suggest_triggers as triggers
 from .acled_fields import short_note
 from .codebook import Codebook
 from .dateline import headline_place
@@ -83,6 +84,8 @@ class Suggester:
                 end_i, types = found
                 head = max(doc[i:end_i], key=lambda t: t.pos_ in ("NOUN", "VERB", "PROPN"))
                 head = doc[end_i - 1] if end_i - i > 1 else head
+                if head.dep_ in ("pobj", "prt") and doc[i:end_i].root.pos_ == "VERB":
+                    head = doc[i:end_i].root  # "took to the streets", "rounded up", "taken into custody": the verb
                 mention = self._mention(doc, sent, s_index, i, end_i, head, types, ents, body_start)
                 if mention is not None and not any(m.start == mention.start for m in out):
                     out.append(mention)
@@ -103,24 +106,24 @@ class Suggester:
         tok = doc[i]
         if tok.ent_type_ in ("DATE", "TIME", "PERSON", "WORK_OF_ART", "LAW"):
             return None  # "March 28", not a march
+        multi = [*self.multi.get(tok.lower_, ()), *self.multi.get(tok.lemma_.lower(), ())]
         if tok.pos_ not in ("NOUN", "VERB", "PROPN"):
-            if not (tok.lower_ in self.multi and tok.pos_ in ("ADJ", "NOUN", "PROPN", "VERB")):
+            if not (multi and tok.pos_ in ("ADJ", "NOUN", "PROPN", "VERB")):
                 return None
-        for parts, name in self.multi.get(tok.lower_, ()):
+        for parts, name in multi:  # each word as written or as its lemma: "took to the streets", "opened fire"
             j = i + len(parts)
-            if j <= stop and all(doc[i + k].lower_ == p for k, p in enumerate(parts[:-1])):
-                last = doc[j - 1]
-                if parts[-1] in (last.lower_, last.lemma_.lower()):
+            if j <= stop and all(p in (doc[i + k].lower_, doc[i + k].lemma_.lower()) for k, p in enumerate(parts)):
+                if not triggers.other_sense(doc[i:j].root, [name]):
                     return j, [name]
         if tok.pos_ not in ("NOUN", "VERB", "PROPN"):
             return None
+        held = triggers.custody(tok)
+        if held is not None and held < stop:
+            return held + 1, ["ARREST"]  # "held in custody", "taken into police custody"
         types = word_types(self.single, tok, wider=False)  # "clashed" and "clash": every type either names
-        subjects = [c for c in tok.children if c.dep_ == "nsubj"]
-        if tok.dep_ == "conj":  # "thousands of protesters wearing masks ... gathered"
-            subjects += [c for c in tok.head.children if c.dep_ == "nsubj"]
-        if not types and tok.pos_ == "VERB" and tok.lemma_.lower() in lex.PROTEST_VERBS and any(
-                t.lemma_.lower() in lex.PROTESTER_WORDS for c in subjects for t in c.subtree):
-            types = ["PROTEST"]
+        if types and triggers.other_sense(tok, types):
+            return None  # "the minister attacked the plan", "the storm", "China protested the sale"
+        types = triggers.retype(tok, types) if types else triggers.unlisted_types(tok)
         if types and "AGREEMENT" in types and tok.pos_ != "NOUN" and tok.lemma_.lower() != "agree":
             types = [t for t in types if t != "AGREEMENT"]
         return (i + 1, list(types)) if types else None

@@ -1,0 +1,114 @@
+"""Trigger words as ACE and KAIROS annotators mark them, on sentences written for the test (real
+pinned model): words no list holds that the sentence makes an event ("fired into the crowd", "taken
+into custody", "took to the streets"), listed words in another sense ("attacked the plan", "the
+storm"), and types that the doers decide ("a suicide bomber killed", "militants stormed")."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.test_suggest_rules import suggest, suggester, words  # noqa: F401 (suggester is a fixture)
+
+
+def found(pipeline, suggester, text):
+    article, events = suggest(pipeline, suggester, text)
+    return [(words(article, e), e.type) for e in events]
+
+
+def test_a_killing_by_a_bomber_is_a_suicide_bombing(pipeline, suggester):
+    article, events = suggest(pipeline, suggester, "A suicide bomber killed nine worshippers at a mosque in Quetta on Friday.")
+    assert [(words(article, e), e.type, e.subtype, e.fields["fatalities"]) for e in events] == [
+        ("killed", "REMOTE_VIOLENCE", "Suicide bomb", 9)]
+    assert "bomber" in events[0].evidence
+    assert found(pipeline, suggester, "A bomber blew himself up at a checkpoint in Mogadishu.") == [("blew", "REMOTE_VIOLENCE")]
+    assert found(pipeline, suggester, "The coach blew up at reporters after the match.") == []
+
+
+def test_an_attack_that_killed_civilians_is_one_sided(pipeline, suggester):
+    article, events = suggest(pipeline, suggester, "Bandits killed six farmers in a night raid on a hamlet near Gusau.")
+    assert [(words(article, e), e.type) for e in events] == [("raid", "VIOLENCE_AGAINST_CIVILIANS")]
+    assert "farmers" in events[0].evidence
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Soldiers fired into a crowd of mourners in Bamako on Sunday.", [("fired", "VIOLENCE_AGAINST_CIVILIANS")]),
+    ("Gunmen fired on an army patrol near Diffa.", [("fired", "BATTLE")]),
+    ("Unknown men threw a grenade at a police station in Imphal.", [("threw", "REMOTE_VIOLENCE")]),
+    ("Youths threw stones at police in Srinagar after Friday prayers.", [("threw", "RIOT")]),
+    ("The club fired its coach at the end of the season.", []),
+    ("She threw a party at her home in Leeds.", []),
+    ("Police fired tear gas at the crowd outside parliament.", []),  # the crowd's event, not an attack
+])
+def test_a_weapon_aimed_at_someone_is_an_attack(pipeline, suggester, text, expected):
+    assert found(pipeline, suggester, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Police took the driver into custody in Kisumu on Monday.", [("took the driver into custody", "ARREST")]),
+    ("Two opposition activists were jailed in Baku on Monday.", [("jailed", "ARREST")]),
+    ("Police rounded up 40 suspected smugglers near the port of Tema.", [("rounded up", "ARREST")]),
+    ("Coast guards seized 12 men off the coast of Libya.", [("seized", "ARREST")]),
+    ("He was released from custody on bail.", []),
+    ("He spent five years in jail.", []),
+])
+def test_arrests_told_in_other_words(pipeline, suggester, text, expected):
+    assert found(pipeline, suggester, text) == expected
+
+
+def test_an_arrest_takes_its_person_from_the_verb(pipeline, suggester):
+    article, events = suggest(pipeline, suggester, "Police took the driver into custody in Kisumu on Monday.")
+    assert [article.text[a.start:a.end] for a in events[0].arguments if a.role == "Person"] == ["driver"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Tens of thousands took to the streets of Yerevan on Sunday.", [("took to the streets", "PROTEST")]),
+    ("Nurses walked off the job at three hospitals in Auckland.", [("walked off the job", "PROTEST")]),
+    ("Hundreds of students gathered outside the university to demand the rector's resignation.",
+     [("gathered", "PROTEST")]),
+    ("Protesters occupied the central square of Sofia overnight.", [("occupied", "PROTEST")]),
+    ("Activists held a candlelight vigil outside the embassy in Yangon.", [("vigil", "PROTEST")]),
+    ("World leaders gathered in Brussels for a summit on trade.", []),
+])
+def test_demonstrations_told_in_other_words(pipeline, suggester, text, expected):
+    assert found(pipeline, suggester, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The two armies exchanged fire along the border overnight.", [("exchanged fire", "BATTLE")]),
+    ("Troops and militants fought for control of the airport on Tuesday.", [("fought", "BATTLE")]),
+    ("Jets pounded the rebel-held town of Saraqib overnight.", [("pounded", "REMOTE_VIOLENCE")]),
+    ("Gunmen stormed a church in Ouagadougou during Sunday mass.", [("stormed", "VIOLENCE_AGAINST_CIVILIANS")]),
+    ("Protesters stormed the parliament building in Skopje.", [("stormed", "RIOT")]),
+])
+def test_attacks_told_in_other_words(pipeline, suggester, text, expected):
+    assert found(pipeline, suggester, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The opposition leader attacked the government's budget as a disaster.",   # criticism
+    "Russia protested against the expulsion of its diplomats.",                # a state's complaint
+    "A storm hit the coast of Florida on Sunday.",                             # weather
+    "The pound fell sharply against the dollar.",                              # money
+    "Heavy waves pounded the coast of Florida on Sunday.",                     # no striker
+    "The senator came under fire from her own party.",                         # criticism
+])
+def test_listed_words_in_another_sense_are_no_events(pipeline, suggester, text):
+    assert found(pipeline, suggester, text) == []
+
+
+def test_a_weapon_doing_the_event_noun_is_not_an_event_of_its_own(pipeline, suggester):
+    text = "Drones carried out three strikes on militant hideouts in Waziristan on Monday."
+    mentions = suggester.mentions(pipeline.nlp(text))
+    assert [text[m.start:m.end] for m in mentions] == ["strikes"]
+
+
+def test_the_ace_style_benchmark_sentences_are_well_formed():
+    path = Path(__file__).resolve().parents[1] / "bench" / "data" / "ace_style_sentences.jsonl"
+    items = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    assert len(items) >= 80 and len({i["id"] for i in items}) == len(items)
+    for item in items:
+        for t in item["triggers"]:
+            assert item["text"][t["start"]:t["end"]] == t["text"]
+            assert t["type"] in ("Attack", "Demonstrate", "Arrest-Jail")
+            assert t["asserted"] == ("mode" not in t)
