@@ -112,3 +112,19 @@ def test_the_ace_style_benchmark_sentences_are_well_formed():
             assert item["text"][t["start"]:t["end"]] == t["text"]
             assert t["type"] in ("Attack", "Demonstrate", "Arrest-Jail")
             assert t["asserted"] == ("mode" not in t)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A suicide bomber targeted a police convoy in Quetta.", [("targeted", "REMOTE_VIOLENCE")]),
+    ("Gunmen targeted a bus carrying pilgrims near Jammu.", [("targeted", "VIOLENCE_AGAINST_CIVILIANS")]),
+    ("The campaign targeted young voters in Ohio.", []),
+    ("Militiamen burned dozens of homes in the village of Kalembe.", [("burned", "VIOLENCE_AGAINST_CIVILIANS")]),
+    ("Rioters torched cars in the suburbs of Paris.", [("torched", "RIOT")]),
+    ("The fire burned three houses.", []),
+    ("Protesters burned tyres on the main road.", []),
+    ("Gunmen gunned down a journalist outside his home in Karachi.", [("gunned down", "VIOLENCE_AGAINST_CIVILIANS")]),
+    ("Two farmers were hacked to death in Plateau state.", [("hacked to death", "VIOLENCE_AGAINST_CIVILIANS")]),
+    ("Police nabbed the suspect at a bus station in Kampala.", [("nabbed", "ARREST")]),
+])
+def test_targeting_burning_and_other_words_of_attack_and_arrest(pipeline, suggester, text, expected):
+    assert found(pipeline, suggester, text) == expected

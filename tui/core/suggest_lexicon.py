@@ -19,12 +19,13 @@ EXTRA_TRIGGERS: dict[str, tuple[str, ...]] = {
     ),
     "VIOLENCE_AGAINST_CIVILIANS": (
         "stab", "stabbing", "shooting", "murder", "opened fire", "open fire", "opens fire", "assassinate", "assassination", "behead", "beheading",
-        "lynch", "lynching", "abduct", "abduction", "kidnap", "knife attack", "gun attack",
+        "lynch", "lynching", "abduct", "abduction", "kidnap", "knife attack", "gun attack", "gun down",
+        "hack to death",
     ),
     "PROTEST": ("protest", "demonstrate", "march", "rally", "procession", "picket", "sit-in", "vigil", "walkout",
                 "take to the street", "walk off the job"),
     "RIOT": ("riot", "storm", "clash"),
-    "ARREST": ("arrest", "detain", "apprehend", "jail", "imprison", "round up"),  # "jail" a verb only: suggest_triggers
+    "ARREST": ("arrest", "detain", "apprehend", "jail", "imprison", "round up", "nab", "incarcerate"),  # "jail" a verb only: suggest_triggers
     "AGREEMENT": ("agreement", "deal", "ceasefire", "truce", "accord"),
     "OTHER_STRATEGIC": ("withdraw", "deploy", "defuse", "intercept", "thwart"),
 }

@@ -3,7 +3,8 @@
 A trigger list says which words *can* name an event; English uses many of them in other senses too,
 and tells some events with words no list holds. This reads the parse around one word:
 - a weapon aimed at someone is an attack: "gunmen fired into the crowd", "hurled a grenade at a patrol";
-  so is blowing something up ("a suicide bomber blew himself up");
+  so is blowing something up ("a suicide bomber blew himself up"), armed men or a weapon targeting
+  someone ("a bomber targeted a rally") and burning homes ("militiamen burned their homes");
 - "held in custody", "taken into custody", "rounded up": an arrest; a person seized by border guards
   or police is arrested, not ground taken;
 - a crowd that gathers or occupies a place to demand something is a demonstration ("supporters gathered
@@ -51,6 +52,10 @@ CRITICISED = frozenset({"plan", "policy", "proposal", "decision", "bill", "law",
                         "statement", "idea", "record", "handling", "stance", "position", "move", "approach",
                         "reform", "deal", "agreement", "report", "speech", "view", "claim", "strategy", "program",
                         "programme", "measure", "ruling", "verdict", "choice", "leadership", "performance"})
+# Verbs of setting on fire, and what burnt that way is an attack on people's property.
+BURN_VERBS = frozenset({"burn", "torch", "firebomb"})
+BURNED = lex.CIVILIAN_PLACES | frozenset({"home", "house", "hut", "village", "car", "vehicle", "building", "office",
+                                          "shop", "property", "station", "headquarters", "bus", "truck"})
 # What a crowd comes out for when it demands nothing: no demonstration.
 NO_DEMANDS = frozenset({"celebrate", "vote", "cheer", "welcome", "watch", "shop", "dance", "party", "greet"})
 # Who protests in words: states and their offices ("China protested the sale of arms").
@@ -134,6 +139,10 @@ def unlisted_types(tok) -> list[str]:
     lemma = _lemma(tok)
     if lemma in AIM_VERBS:
         return _aimed(tok)
+    if lemma == "target":
+        return _targeted(tok)
+    if lemma in BURN_VERBS:
+        return _burned(tok)
     if lemma == "blow" and any(c.dep_ == "prt" and c.lower_ == "up" for c in tok.children) and (
             any(c.dep_ == "dobj" for c in tok.children) or _words(_subjects(tok)) & lex.INSTRUMENT_NOUNS):
         return [_REMOTE]  # "a suicide bomber blew himself up", "militants blew up a bridge"; not "he blew up at reporters"
@@ -163,6 +172,35 @@ def _aimed(verb) -> list[str]:
     if targets & (lex.SECURITY_TARGETS | lex.COMBATANT_WORDS):
         return [_BATTLE]
     return [_VAC, _BATTLE]
+
+
+def _targeted(verb) -> list[str]:
+    """"A suicide bomber targeted a rally", "rockets targeted the base": an attack when what targeted is
+    armed or a weapon (not "the campaign targeted young voters")."""
+    doers = _words(_subjects(verb))
+    hit = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    if not hit or not any(_aimable(h) for h in hit):
+        return []
+    if doers & (lex.INSTRUMENT_NOUNS | lex.STRIKERS | {"bomber"}) - {"force", "military", "army", "coalition"}:
+        return [_REMOTE]
+    if doers & (lex.KILLERS | lex.COMBATANT_WORDS) - {"man", "woman", "group"}:
+        return [_BATTLE] if _words(hit) & (lex.SECURITY_TARGETS | lex.COMBATANT_WORDS) else [_VAC]
+    return []
+
+
+def _burned(verb) -> list[str]:
+    """"Militiamen burned their homes", "rioters torched cars": an attack by armed men, a riot by a
+    crowd; nothing when no one of either is said to do it ("the fire burned three houses") or what
+    burned is no one's property ("protesters burned tyres")."""
+    things = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    if not _words(things) & BURNED:
+        return []
+    doers = _words(_subjects(verb))
+    if doers & (lex.PROTESTER_WORDS | {"rioter", "youth", "crowd", "mob"}):
+        return ["RIOT"]
+    if doers & (lex.KILLERS | lex.COMBATANT_WORDS) - {"man", "woman", "group", "police", "policeman", "officer"}:
+        return [_VAC]
+    return []
 
 
 def _aimable(tok) -> bool:
