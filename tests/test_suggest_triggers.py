@@ -128,3 +128,22 @@ def test_the_ace_style_benchmark_sentences_are_well_formed():
 ])
 def test_targeting_burning_and_other_words_of_attack_and_arrest(pipeline, suggester, text, expected):
     assert found(pipeline, suggester, text) == expected
+
+
+def test_a_rule_made_event_says_what_made_it_and_whom_it_hit(pipeline, suggester):
+    article, events = suggest(pipeline, suggester, "Soldiers fired into a crowd of mourners in Bamako on Sunday.")
+    assert events[0].evidence == '"fired" at "crowd" by "Soldiers": armed violence against civilians'
+    assert [article.text[a.start:a.end] for a in events[0].arguments if a.role in ("Attacker", "Target")] == [
+        "Soldiers", "mourners"]
+    article, events = suggest(pipeline, suggester, "Police took the driver into custody in Kisumu on Monday.")
+    assert events[0].evidence == '"took the driver into custody": held by the state, an arrest'
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("Jets dropped bombs on the village of Kafr Nabl on Monday.", "dropped"),
+    ("Two rockets were fired from Gaza on Monday.", "fired"),
+    ("Militants fired three rockets at an army base near Kirkuk.", "fired"),
+])
+def test_the_verb_that_sends_a_weapon_is_the_trigger_not_the_weapon(pipeline, suggester, text, trigger):
+    article, events = suggest(pipeline, suggester, text)
+    assert [(words(article, e), e.type) for e in events] == [(trigger, "REMOTE_VIOLENCE")]

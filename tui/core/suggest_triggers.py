@@ -231,3 +231,19 @@ def custody(tok) -> int | None:
                 if obj.dep_ == "pobj" and _lemma(obj) == "custody" and obj.i - tok.i <= 4:
                     return obj.i
     return None
+
+
+# What each type reads as, for the evidence a rule here shows with its suggestion.
+_READINGS = {"ARREST": "an arrest", "PROTEST": "a demonstration", "RIOT": "a crowd's violence, a riot",
+             _VAC: "armed violence against civilians", _BATTLE: "an armed clash", _REMOTE: "an explosion or strike"}
+
+
+def why(tok, etype: str) -> str:
+    """The evidence for a type these rules gave ``tok``: its words, who did it to whom, and the reading
+    ('"fired" at "crowd" by "Soldiers": armed violence against civilians')."""
+    doers = _subjects(tok)
+    objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    aims = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in AIM_PREPS for g in c.children if g.dep_ == "pobj"]
+    words = f'"{tok.text}"' + (f' "{objects[0].text}"' if objects else "") + (f' at "{aims[0].text}"' if aims else "")
+    words += f' by "{doers[0].text}"' if doers else ""
+    return f"{words}: {_READINGS.get(etype, etype)}"
