@@ -147,3 +147,28 @@ def test_a_rule_made_event_says_what_made_it_and_whom_it_hit(pipeline, suggester
 def test_the_verb_that_sends_a_weapon_is_the_trigger_not_the_weapon(pipeline, suggester, text, trigger):
     article, events = suggest(pipeline, suggester, text)
     assert [(words(article, e), e.type) for e in events] == [(trigger, "REMOTE_VIOLENCE")]
+
+
+@pytest.mark.parametrize("text", [
+    "Suspected herdsmen killed 17 villagers in Benue state on Sunday.",
+    "Pirates killed a sailor off the coast of Somalia on Monday.",
+    "A sniper killed a medic near the border fence on Friday.",
+])
+def test_a_killing_by_armed_men_of_any_name_is_the_attack(pipeline, suggester, text):
+    assert found(pipeline, suggester, text) == [("killed", "VIOLENCE_AGAINST_CIVILIANS")]
+
+
+def test_the_aim_is_the_target_and_what_follows_it_the_place(pipeline, suggester):
+    article, events = suggest(pipeline, suggester, "Gunmen fired into a crowd at a weekly market in Segou on Monday.")
+    assert [(a.role, article.text[a.start:a.end]) for a in events[0].arguments if a.role in ("Attacker", "Target")] == [
+        ("Attacker", "Gunmen"), ("Target", "crowd")]
+
+
+@pytest.mark.parametrize("text, attacker", [
+    ("A suicide bomber blew himself up at a checkpoint near Gao on Monday.", ["suicide bomber"]),
+    ("Militants blew up a bridge near Mosul on Monday.", ["Militants"]),
+    ("A car bomb blew up outside a hotel in Mogadishu on Monday.", []),  # what blew up did nothing
+])
+def test_who_blew_something_up_is_the_attacker(pipeline, suggester, text, attacker):
+    article, events = suggest(pipeline, suggester, text)
+    assert [article.text[a.start:a.end] for a in events[0].arguments if a.role == "Attacker"] == attacker

@@ -41,7 +41,9 @@ PERPETRATOR_TITLES = frozenset({"suspect", "gunman", "attacker", "assailant", "s
 # bomber killed 12 people"): perpetrators, and armed or state groups.
 KILLERS = PERPETRATOR_TITLES | frozenset({
     "gunmen", "militant", "insurgent", "rebel", "soldier", "troop", "police", "policeman", "officer", "force",
-    "fighter", "terrorist", "man", "woman", "mob", "bandit", "jihadist", "army", "militia", "group", "sniper"})
+    "fighter", "terrorist", "man", "woman", "mob", "bandit", "jihadist", "army", "militia", "group", "sniper",
+    "kidnapper", "robber", "pirate", "extremist", "separatist", "guerrilla", "commando", "vigilante", "herdsman",
+    "herder", "gang", "gangster", "mercenary", "paramilitary", "marine", "trooper", "raider"})
 VIOLENT_TYPES = ("BATTLE", "REMOTE_VIOLENCE", "VIOLENCE_AGAINST_CIVILIANS", "RIOT")
 # Modifiers of a generic word that make it remote violence ("drone attack", "rocket attacks").
 REMOTE_MODIFIERS = {
