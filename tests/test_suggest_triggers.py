@@ -172,3 +172,12 @@ def test_the_aim_is_the_target_and_what_follows_it_the_place(pipeline, suggester
 def test_who_blew_something_up_is_the_attacker(pipeline, suggester, text, attacker):
     article, events = suggest(pipeline, suggester, text)
     assert [article.text[a.start:a.end] for a in events[0].arguments if a.role == "Attacker"] == attacker
+
+
+def test_a_definite_event_told_as_what_anothers_verb_is_about_happened(pipeline, suggester):
+    text = "The prime minister said on Monday he would not be intimidated by the protests in Dhaka."
+    assert found(pipeline, suggester, text) == [("protests", "PROTEST")]
+    text = "No one has been charged over the bombing of the market in Kano, police said on Monday."
+    assert found(pipeline, suggester, text) == [("bombing", "REMOTE_VIOLENCE")]
+    assert found(pipeline, suggester, "The march will start at noon on Saturday, the organisers said.") == []
+    assert found(pipeline, suggester, "Police said they had prevented the attack on the embassy.") == []

@@ -80,8 +80,13 @@ def _for_ground(prep) -> bool:
 def _clause_modality(head) -> str:
     """Negation, modals, habits and irrealis verbs on the trigger or the words that govern it."""
     node, prep = head, ""
+    # "the protests" as what someone else's verb is about is told as having happened (a definite
+    # description presupposes its event); as a subject it may still be to come ("the march will start at noon")
+    given = head.pos_ == "NOUN" and _definite(head) and head.dep_ not in ("nsubj", "nsubjpass")
     for step in range(6):
         for c in node.children:
+            if given and step > 0:
+                break  # "he would not be intimidated by the protests": the negation and the modal are his
             if c.dep_ == "neg" or (c.dep_ in ("det", "advmod") and c.lower_ in lex.NEGATIONS):
                 return "negated"
             if c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll"):
