@@ -103,10 +103,11 @@ def test_a_weapon_doing_the_event_noun_is_not_an_event_of_its_own(pipeline, sugg
     assert [text[m.start:m.end] for m in mentions] == ["strikes"]
 
 
-def test_the_ace_style_benchmark_sentences_are_well_formed():
-    path = Path(__file__).resolve().parents[1] / "bench" / "data" / "ace_style_sentences.jsonl"
+@pytest.mark.parametrize("name", ["ace_style_sentences.jsonl", "ace_style_sentences_later.jsonl"])
+def test_the_ace_style_benchmark_sentences_are_well_formed(name):
+    path = Path(__file__).resolve().parents[1] / "bench" / "data" / name
     items = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
-    assert len(items) >= 80 and len({i["id"] for i in items}) == len(items)
+    assert len(items) >= 40 and len({i["id"] for i in items}) == len(items)
     for item in items:
         for t in item["triggers"]:
             assert item["text"][t["start"]:t["end"]] == t["text"]
@@ -181,3 +182,13 @@ def test_a_definite_event_told_as_what_anothers_verb_is_about_happened(pipeline,
     assert found(pipeline, suggester, text) == [("bombing", "REMOTE_VIOLENCE")]
     assert found(pipeline, suggester, "The march will start at noon on Saturday, the organisers said.") == []
     assert found(pipeline, suggester, "Police said they had prevented the attack on the embassy.") == []
+
+
+@pytest.mark.parametrize("text, trigger, etype", [
+    ("A fight broke out between rival militias in Tripoli on Sunday.", "fight", "BATTLE"),
+    ("Six soldiers died in combat with rebels near Beni on Friday.", "combat", "BATTLE"),
+    ("Rebels launched an assault on an army base near Goma on Monday.", "assault", "BATTLE"),
+    ("Police said the march through central Nairobi ended peacefully.", "march", "PROTEST"),
+])
+def test_the_words_the_issue_named_are_found_as_the_event(pipeline, suggester, text, trigger, etype):
+    assert found(pipeline, suggester, text) == [(trigger, etype)]
