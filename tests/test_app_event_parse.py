@@ -10,7 +10,7 @@ from tui.core.store import Store
 from .apphelpers import running, whole_screen
 from .test_app_annotation import goto, on_disk
 
-TEXT = ("Minsk, Thursday, August 6, 2020\n\nThe KGB rounded up 33 people in Minsk on Thursday, the state "
+TEXT = ("Minsk, Thursday, August 6, 2020\n\nThe KGB held 33 people in Minsk on Thursday, the state "
         "news agency said. A man beat two women in a park in Gomel on Friday.\n")
 
 
@@ -51,7 +51,7 @@ async def test_e_on_any_trigger_fills_the_parse_and_a_accepts(minsk_db, codebook
 async def test_e_with_another_type_carries_the_clause_roles(minsk_db, codebook, pipeline):
     async with running(minsk_db, codebook, pipeline, size=(200, 50)) as (store, app, pilot):
         aid, text = app.session.article.id, app.session.article.text
-        await goto(app, pilot, "rounded up")
+        await goto(app, pilot, "held")
         await pilot.press("e")
         await pilot.pause()
         assert "▶ a1 ★ Arrests" in whole_screen(app)

@@ -13,12 +13,12 @@ import re
 
 from . import suggest_lexicon as lex
 from .nlp import doc_text
+from .suggest_lexicon import PERPETRATOR_TITLES  # the one set, kept with the suggester's words
 
 # Nouns that name one person by office or by deed, and so may stand for a name said before.
-TITLE_NOUNS = frozenset({
+TITLE_NOUNS = PERPETRATOR_TITLES | frozenset({
     "president", "minister", "premier", "chancellor", "general", "commander", "leader", "governor", "mayor",
-    "spokesman", "spokeswoman", "spokesperson", "chief", "prosecutor", "king", "emir", "suspect", "gunman",
-    "attacker", "bomber", "assailant", "shooter", "killer", "perpetrator",
+    "spokesman", "spokeswoman", "spokesperson", "chief", "prosecutor", "king", "emir",
 })
 SPEECH_VERBS = frozenset({"say", "tell", "claim", "add", "state", "announce", "report", "confirm", "assert"})
 NAMING_VERBS = frozenset({"name", "identify"})
@@ -168,10 +168,6 @@ def titled_person(tok):
     return found
 
 
-# Titles of the one person an article is about as its perpetrator, which the article may name later
-# ("the gunman shot shoppers ... officials identified the gunman as Patrick Crusius").
-PERPETRATOR_TITLES = frozenset({"suspect", "gunman", "attacker", "assailant", "shooter", "bomber", "killer",
-                                "perpetrator"})
 
 
 def _article_names(doc, lemma: str):

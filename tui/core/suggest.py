@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from . import suggest_lexicon as lex
+from . import suggest_triggers as triggers
 from .acled_fields import short_note
 from .codebook import Codebook
 from .dateline import headline_place
@@ -80,10 +81,12 @@ class Suggester:
                 if found is None:
                     i += 1
                     continue
-                end_i, types = found
+                end_i, types, why = found
                 head = max(doc[i:end_i], key=lambda t: t.pos_ in ("NOUN", "VERB", "PROPN"))
                 head = doc[end_i - 1] if end_i - i > 1 else head
-                mention = self._mention(doc, sent, s_index, i, end_i, head, types, ents, body_start)
+                if head.dep_ in ("pobj", "prt") and doc[i:end_i].root.pos_ == "VERB":
+                    head = doc[i:end_i].root  # "took to the streets", "rounded up", "taken into custody": the verb
+                mention = self._mention(doc, sent, s_index, i, end_i, head, types, ents, body_start, why)
                 if mention is not None and not any(m.start == mention.start for m in out):
                     out.append(mention)
                 i = end_i
@@ -103,43 +106,49 @@ class Suggester:
         tok = doc[i]
         if tok.ent_type_ in ("DATE", "TIME", "PERSON", "WORK_OF_ART", "LAW"):
             return None  # "March 28", not a march
+        multi = [*self.multi.get(tok.lower_, ()), *self.multi.get(tok.lemma_.lower(), ())]
         if tok.pos_ not in ("NOUN", "VERB", "PROPN"):
-            if not (tok.lower_ in self.multi and tok.pos_ in ("ADJ", "NOUN", "PROPN", "VERB")):
+            if not (multi and tok.pos_ in ("ADJ", "NOUN", "PROPN", "VERB")):
                 return None
-        for parts, name in self.multi.get(tok.lower_, ()):
+        for parts, name in multi:  # each word as written or as its lemma: "took to the streets", "opened fire"
             j = i + len(parts)
-            if j <= stop and all(doc[i + k].lower_ == p for k, p in enumerate(parts[:-1])):
-                last = doc[j - 1]
-                if parts[-1] in (last.lower_, last.lemma_.lower()):
-                    return j, [name]
+            if j <= stop and all(p in (doc[i + k].lower_, doc[i + k].lemma_.lower()) for k, p in enumerate(parts)):
+                if not triggers.other_sense(doc[i:j].root, [name]):
+                    return j, [name], ""
         if tok.pos_ not in ("NOUN", "VERB", "PROPN"):
             return None
-        types = word_types(self.single, tok, wider=False)  # "clashed" and "clash": every type either names
-        subjects = [c for c in tok.children if c.dep_ == "nsubj"]
-        if tok.dep_ == "conj":  # "thousands of protesters wearing masks ... gathered"
-            subjects += [c for c in tok.head.children if c.dep_ == "nsubj"]
-        if not types and tok.pos_ == "VERB" and tok.lemma_.lower() in lex.PROTEST_VERBS and any(
-                t.lemma_.lower() in lex.PROTESTER_WORDS for c in subjects for t in c.subtree):
-            types = ["PROTEST"]
+        held = triggers.custody(tok)
+        if held is not None and held < stop:  # "held in custody", "taken into police custody"
+            return held + 1, ["ARREST"], f'"{doc[i:held + 1].text}": held by the state, an arrest'
+        listed = word_types(self.single, tok, wider=False)  # "clashed" and "clash": every type either names
+        if listed and triggers.other_sense(tok, listed):
+            return None  # "the minister attacked the plan", "the storm", "China protested the sale"
+        types = triggers.retype(tok, listed) if listed else triggers.unlisted_types(tok)
+        why = triggers.why(tok, types[0]) if types and types != listed else ""
         if types and "AGREEMENT" in types and tok.pos_ != "NOUN" and tok.lemma_.lower() != "agree":
             types = [t for t in types if t != "AGREEMENT"]
-        return (i + 1, list(types)) if types else None
+        return (i + 1, list(types), why) if types else None
 
-    def _mention(self, doc, sent, s_index, i, end_i, head, types, ents, body_start) -> Mention | None:
+    def _mention(self, doc, sent, s_index, i, end_i, head, types, ents, body_start, why="") -> Mention | None:
         found = modality(head, types, published_of(doc))
         if found not in ("", "background", ACCIDENT):
             return None  # not reported as having happened: only the coder's `e` makes it an event
         choice = decide(self.codebook, doc[i:end_i], head, types)
         if choice is None:  # an ACLED type the rules chose, and this codebook (kairos, ace2005) lacks
             return None
+        if why and choice.type == types[0]:
+            choice.evidence = why  # what the sentence said that made the word an event of this type
         if choice.type == "OTHER_STRATEGIC" and not strategic_move(head):
             return None  # "troops were deployed to secure the area", "the bill's withdrawal": no strategic move
         span, instrument = doc[i:end_i], head.lemma_.lower() in lex.INSTRUMENT_NOUNS and head.pos_ != "VERB"
         verb = head.head
-        if instrument and head.dep_ in ("nsubj", "nsubjpass") and verb.lemma_.lower() in lex.INSTRUMENT_VERBS:
-            # "a roadside IED detonated under a convoy": the event word is the verb, the IED its instrument
+        if instrument and (head.dep_ in ("nsubj", "nsubjpass") and verb.lemma_.lower() in lex.INSTRUMENT_VERBS
+                           or head.dep_ in ("dobj", "nsubjpass") and verb.lemma_.lower() in lex.WEAPON_USE_VERBS - {"plant"}):
+            # "a roadside IED detonated under a convoy", "jets dropped bombs", "rockets were fired from Gaza":
+            # the event word is the verb, the weapon its instrument (a bomb planted has not gone off)
+            words = f"{doc[i:end_i].text} {verb.text}" if i < verb.i else f"{verb.text} {doc[i:end_i].text}"
             span, head, instrument = doc[verb.i:verb.i + 1], verb, False
-            choice.evidence = f'"{doc[i:end_i].text} {verb.text}": {choice.subtype}'
+            choice.evidence = f'"{words}": {choice.subtype}'
         m = self._read(span, head, choice, s_index, ents, body_start)
         m.instrument, m.modality = instrument, found or m.modality
         m.summary, m.another = summary(head), another(head)

@@ -30,10 +30,12 @@ def killing(suggester, tok, s_index: int, ents, body_start: int) -> Mention | No
                ("PERSON", "ORG", "NORP") for k in killers):
         return None  # "an explosion killed five": the explosion is the event, found as such
     types = ["VIOLENCE_AGAINST_CIVILIANS", "BATTLE"]
+    if any(k.lemma_.lower() == "bomber" for k in killers):
+        types = ["REMOTE_VIOLENCE"]  # "a suicide bomber killed 12 people": a bombing, its sub-type from the sentence
     if modality(tok, types, published_of(tok.doc)) not in ("", "background"):
         return None
     victims = {t.lemma_.lower() for c in tok.children if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree}
-    if victims & lex.COMBATANT_WORDS:
+    if victims & lex.COMBATANT_WORDS and len(types) == 2:
         types.reverse()
     crowd = victims | {t.lemma_.lower() for c in clause.children if c.dep_ in ("dobj", "prep") for t in c.subtree}
     forces = {t.lemma_.lower() for k in killers for t in k.subtree} & lex.SECURITY_FORCES

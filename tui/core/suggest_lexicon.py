@@ -10,19 +10,22 @@ from __future__ import annotations
 # Extra trigger lemmas per event type (lower case; several words for multiword triggers).
 EXTRA_TRIGGERS: dict[str, tuple[str, ...]] = {
     "BATTLE": ("fight", "clash", "offensive", "incursion", "invasion", "ground invasion", "raid", "combat",
-               "gunfight", "firefight", "shootout", "gun battle", "skirmish", "exchange of fire"),
+               "gunfight", "firefight", "shootout", "gun battle", "skirmish", "exchange of fire", "exchange fire",
+               "exchange gunfire"),
     "REMOTE_VIOLENCE": (
         "airstrike", "air strike", "drone strike", "drone attack", "car bomb", "car bombing",
         "suicide attack", "suicide bombing", "rocket attack", "missile strike", "bombardment",
-        "shell", "explode", "air raid", "detonate", "detonation",
+        "shell", "explode", "air raid", "detonate", "detonation", "pound", "hammer", "bombard",
     ),
     "VIOLENCE_AGAINST_CIVILIANS": (
         "stab", "stabbing", "shooting", "murder", "opened fire", "open fire", "opens fire", "assassinate", "assassination", "behead", "beheading",
-        "lynch", "lynching", "abduct", "abduction", "kidnap", "knife attack", "gun attack",
+        "lynch", "lynching", "abduct", "abduction", "kidnap", "knife attack", "gun attack", "gun down",
+        "hack to death",
     ),
-    "PROTEST": ("protest", "demonstrate", "march", "rally", "procession", "picket", "sit-in"),
+    "PROTEST": ("protest", "demonstrate", "march", "rally", "procession", "picket", "sit-in", "vigil", "walkout",
+                "take to the street", "walk off the job"),
     "RIOT": ("riot", "storm", "clash"),
-    "ARREST": ("arrest", "detain", "apprehend"),
+    "ARREST": ("arrest", "detain", "apprehend", "jail", "imprison", "round up", "nab", "incarcerate"),  # "jail" a verb only: suggest_triggers
     "AGREEMENT": ("agreement", "deal", "ceasefire", "truce", "accord"),
     "OTHER_STRATEGIC": ("withdraw", "deploy", "defuse", "intercept", "thwart"),
 }
@@ -30,10 +33,17 @@ EXTRA_TRIGGERS: dict[str, tuple[str, ...]] = {
 CASUALTY_LEMMAS = frozenset({"kill", "die", "dead", "death", "killing", "body"})
 # Words that can name any violent event; they take their type from the weapon or from context.
 GENERIC_VIOLENT = frozenset({"attack", "assault", "raid", "operation", "incident"})
-# Subjects of "kill" that make the killing itself the attack ("gunmen killed five villagers").
-KILLERS = frozenset({"gunman", "gunmen", "attacker", "assailant", "militant", "insurgent", "rebel", "soldier",
-                     "troop", "police", "policeman", "officer", "force", "fighter", "terrorist", "man", "woman",
-                     "suspect", "mob", "bandit", "jihadist", "army", "militia", "group"})
+# Titles of the one person an article is about as its perpetrator, which the article may name later
+# ("the gunman shot shoppers ... officials identified the gunman as Patrick Crusius").
+PERPETRATOR_TITLES = frozenset({"suspect", "gunman", "attacker", "assailant", "shooter", "bomber", "killer",
+                                "perpetrator"})
+# Subjects of "kill" that make the killing itself the attack ("gunmen killed five villagers", "a suicide
+# bomber killed 12 people"): perpetrators, and armed or state groups.
+KILLERS = PERPETRATOR_TITLES | frozenset({
+    "gunmen", "militant", "insurgent", "rebel", "soldier", "troop", "police", "policeman", "officer", "force",
+    "fighter", "terrorist", "man", "woman", "mob", "bandit", "jihadist", "army", "militia", "group", "sniper",
+    "kidnapper", "robber", "pirate", "extremist", "separatist", "guerrilla", "commando", "vigilante", "herdsman",
+    "herder", "gang", "gangster", "mercenary", "paramilitary", "marine", "trooper", "raider"})
 VIOLENT_TYPES = ("BATTLE", "REMOTE_VIOLENCE", "VIOLENCE_AGAINST_CIVILIANS", "RIOT")
 # Modifiers of a generic word that make it remote violence ("drone attack", "rocket attacks").
 REMOTE_MODIFIERS = {
@@ -47,7 +57,7 @@ REMOTE_MODIFIERS = {
 # Verbs whose subject is the attacker of the noun they govern ("the Coalition conducted strikes").
 LIGHT_VERBS = frozenset({
     "conduct", "carry", "launch", "stage", "mount", "begin", "make", "start", "perform", "undertake",
-    "execute", "commit", "unleash", "order", "hold", "lead", "open",
+    "execute", "commit", "unleash", "order", "hold", "lead", "open", "exchange",
 })
 # Event nouns whose "with" phrase names the other side ("clashes with police", "a gun battle with troops").
 TWO_SIDED = frozenset({"clash", "battle", "fight", "fighting", "gunfight", "firefight", "shootout", "skirmish",
@@ -74,7 +84,8 @@ GENERIC_STRUGGLES = frozenset({"fight", "war", "struggle", "battle", "campaign"}
 ASPECT_VERBS = frozenset({"begin", "start", "continue", "proceed", "go", "resume", "keep"})
 HABITUAL = frozenset({"previously", "repeatedly", "often", "frequently", "regularly", "routinely", "usually"})
 # Verbs that name a protest when protesters are their subject ("protesters gathered around ...").
-PROTEST_VERBS = frozenset({"gather", "surround", "assemble", "rally", "block", "march", "occupy"})
+PROTEST_VERBS = frozenset({"gather", "surround", "assemble", "rally", "block", "march", "occupy", "congregate",
+                           "converge", "mass"})
 IRREALIS_MODIFIERS = frozenset({"possible", "potential", "alleged", "hypothetical", "feared"})
 FUTURE_MODIFIERS = frozenset({"imminent", "future", "planned", "proposed", "upcoming", "coming", "next"})
 # Heads under which a trigger names something still to come ("the union announced a strike for Monday"
@@ -85,6 +96,8 @@ TERRITORY_VERBS = frozenset({"seize", "capture", "recapture", "retake", "take", 
 TERRITORY_NOUNS = frozenset({"town", "city", "village", "territory", "area", "base", "district", "province",
                              "region", "airport", "port", "hill", "border", "crossing", "camp", "outpost", "position",
                              "stronghold", "control", "capital", "neighbourhood", "neighborhood", "checkpoint", "road"})
+# Verbs of a blow from afar, an event only with a striker as subject ("jets pounded", not "the storm pounded").
+STRIKE_VERBS = frozenset({"strike", "hit", "pound", "hammer", "bombard"})
 # Subjects that make "struck"/"hit" a strike from afar ("a missile struck", "jets hit"), not a car hitting someone.
 STRIKERS = frozenset({"missile", "rocket", "drone", "jet", "warplane", "aircraft", "plane", "helicopter", "shell",
                       "mortar", "bomb", "airstrike", "strike", "force", "military", "army", "coalition", "artillery"})

@@ -35,7 +35,7 @@ def modality(head, types, published: str = "") -> str | None:
             return NOT_AN_EVENT  # "backed by artillery and mortars"
     if "AGREEMENT" in types and len(types) == 1 and not _agreement_reported(head):
         return NOT_AN_EVENT
-    if not _fits_its_words(head) or _depicted(head):
+    if not _fits_its_words(head, types) or _depicted(head):
         return NOT_AN_EVENT
     if _accident(head):
         return ACCIDENT
@@ -47,7 +47,7 @@ def modality(head, types, published: str = "") -> str | None:
     if mods & lex.IRREALIS_MODIFIERS:
         return "hypothetical"
     if head.lemma_.lower() in lex.GENERIC_STRUGGLES and any(c.dep_ == "prep" and c.lower_ in ("against", "for")
-                                                            for c in head.children):
+                                                            and not _for_ground(c) for c in head.children):
         return "generic"  # "the fight against ISIS", "the battle for independence": a cause, not an event
     if (head.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
             and not (head.dep_ == "xcomp" and head.head.lemma_.lower() in lex.ASPECT_VERBS)):
@@ -71,11 +71,22 @@ def modality(head, types, published: str = "") -> str | None:
     return ""
 
 
+def _for_ground(prep) -> bool:
+    """"fighting for control of the oil fields", "the battle for the town": ground fought over, an event."""
+    return prep.lower_ == "for" and any(g.dep_ == "pobj" and (g.lemma_.lower() in lex.TERRITORY_NOUNS or g.ent_type_ in
+                                                              ("GPE", "LOC", "FAC")) for g in prep.children)
+
+
 def _clause_modality(head) -> str:
     """Negation, modals, habits and irrealis verbs on the trigger or the words that govern it."""
     node, prep = head, ""
+    # "the protests" as what someone else's verb is about is told as having happened (a definite
+    # description presupposes its event); as a subject it may still be to come ("the march will start at noon")
+    given = head.pos_ == "NOUN" and _definite(head) and head.dep_ not in ("nsubj", "nsubjpass")
     for step in range(6):
         for c in node.children:
+            if given and step > 0:
+                break  # "he would not be intimidated by the protests": the negation and the modal are his
             if c.dep_ == "neg" or (c.dep_ in ("det", "advmod") and c.lower_ in lex.NEGATIONS):
                 return "negated"
             if c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll"):
@@ -148,20 +159,21 @@ def _background(head, published: str) -> bool:
     return False
 
 
-def _fits_its_words(head) -> bool:
+def _fits_its_words(head, types=()) -> bool:
     """Verbs that name violence only with the right words around them: "seized the town" (not
     "seized drugs"), "a missile struck the base" (not "a car struck a cyclist"); a weapon noun used
-    as a verb ("inflation rocketed") names nothing."""
+    as a verb ("inflation rocketed") names nothing. Protesters occupying a square take no ground, and an
+    arrest's captive is no ground either."""
     lemma = head.lemma_.lower()
     if head.pos_ != "VERB":
         return True
     if lemma in lex.WEAPON_NOUNS and lemma not in ("bomb", "shell"):
         return False
-    if lemma in lex.TERRITORY_VERBS:
+    if lemma in lex.TERRITORY_VERBS and not {"PROTEST", "ARREST"} & set(types):
         objects = [resolve(c) or c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]  # "it was recaptured"
         return any(o.ent_type_ in ("GPE", "LOC", "FAC", "PERSON") or o.lemma_.lower() in lex.TERRITORY_NOUNS
                    or (o.pos_ == "PROPN" and lookup(o.text) is not None) for o in objects)  # a person captured is arrested or abducted: ``decide`` says which
-    if lemma in ("strike", "hit"):
+    if lemma in lex.STRIKE_VERBS:
         subjects = [c for c in head.children if c.dep_ in ("nsubj", "agent")]
         subjects += [g for c in subjects if c.dep_ == "agent" for g in c.children]
         return not subjects or any(s.lemma_.lower() in lex.STRIKERS or s.ent_type_ in ("ORG", "NORP", "GPE")

@@ -16,6 +16,7 @@ from .mentions import in_other_quote, resolve, titled_person
 from .normalise import parse_count
 from .suggest_clause import PATIENT_GENITIVE_NOUNS, is_attribution, named_mention, nominal_roles, unsaid_subject
 from .suggest_deaths import ONE_PERSON, counts_for
+from .suggest_triggers import AIM_PREPS, AIM_VERBS
 
 ACTOR_LABELS = ("PERSON", "NORP", "ORG", "GPE")
 PLACE_LABELS = ("GPE", "LOC", "FAC")
@@ -90,8 +91,10 @@ def read_roles(m: Mention, head, sent, ents, is_trigger=lambda tok: False) -> No
         return [tok, *[c for c in tok.children if c.dep_ == "conj"]]
 
     if head.pos_ == "VERB":
+        aim = next((c for c in head.children if c.dep_ == "prep" and c.lower_ in AIM_PREPS), None)
+        blown = any(c.dep_ == "dobj" for c in head.children)  # "a bomber blew himself up": who did it
         for c in head.children:
-            if c.dep_ == "nsubj" and head.lemma_.lower() in lex.BURST_VERBS:  # "the minibus exploded"
+            if c.dep_ == "nsubj" and head.lemma_.lower() in lex.BURST_VERBS and not blown:  # "the minibus exploded"
                 targets.extend(t for t in conj(c) if _targetable(t, ents))
             elif c.dep_ == "nsubj":
                 (targets if head.lemma_ == "repel" else attackers).extend(conj(c))
@@ -99,6 +102,10 @@ def read_roles(m: Mention, head, sent, ents, is_trigger=lambda tok: False) -> No
                 attackers.extend(p for g in c.children if g.dep_ == "pobj" for p in conj(g))
             elif c.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in lex.WEAPON_USE_VERBS:
                 continue  # "devices were detonated", "fired rockets": the object is the weapon, not a target
+            elif aim is not None and c.i == aim.i and head.lemma_.lower() in AIM_VERBS | {"launch", "drop"}:
+                # "fired into the crowd", "dropped bombs on the village"; a bomb detonated "at a market" is
+                # there, and so is the market of "fired into a crowd at a market" (the aim comes first)
+                targets.extend(p for g in c.children if g.dep_ == "pobj" for p in conj(g))
             elif c.dep_ in ("dobj", "nsubjpass") and head.lemma_ != "repel":
                 targets.extend(conj(c))
             elif c.dep_ == "prep" and c.lower_ == "with" and head.lemma_.lower() in lex.TWO_SIDED:

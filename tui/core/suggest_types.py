@@ -102,6 +102,10 @@ def _crowd_sides(head, lemmas: set[str]) -> set[str]:
     return words & lex.PROTESTER_WORDS
 
 
+# Verbs whose object or passive subject is whom an attack told in their "in"/"during" phrase hit.
+_HARM_TO_PEOPLE = frozenset({"kill", "wound", "injure", "hurt", "murder", "abduct", "kidnap", "massacre"})
+
+
 def _civilian_cue(head) -> str:
     """A word saying an attack was one-sided: a lone attacker ("a gunman attacked") or civilians or a
     civilian place as its target ("attacked a mosque", "an attack on worshippers"); else ""."""
@@ -110,6 +114,9 @@ def _civilian_cue(head) -> str:
         attackers += [c for c in head.head.children if c.dep_ == "nsubj"]
     targets = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
     targets += [c for c in head.children if c.dep_ == "prep" and c.lower_ in ("on", "against")]
+    harm = head.head.head if head.dep_ == "pobj" and head.head.lower_ in ("in", "during") else None
+    if harm is not None and harm.lemma_.lower() in _HARM_TO_PEOPLE:  # "killed four villagers in a raid": whom it hit
+        targets += [c for c in harm.children if c.dep_ in ("dobj", "nsubjpass")]
     if any(t.lemma_.lower() in lex.SECURITY_TARGETS | lex.COMBATANT_WORDS for side in targets for t in side.subtree):
         return ""  # "gunmen attacked a police post": two armed sides
     scene = [head, head.head] if head.dep_ == "nsubj" and head.head.lemma_ == "be" else [head]  # "the attack was in"
