@@ -29,6 +29,7 @@ from .suggest_merge import (carry_scene, compatible, conflict, dated_to_the_day,
 from .suggest_modality import ACCIDENT, another, modality, strategic_move, summary
 from .suggest_parse import Mention, published_of, read_roles, read_victims
 from .suggest_place import read_paragraph_scene, read_place_and_time
+from .suggest_response import fold_police_responses
 from .suggest_types import TypeChoice, decide, rank, word_types
 from .suggest_when import absolute, long_before, paragraph_past
 
@@ -154,6 +155,9 @@ class Suggester:
         sent = head.sent
         m.lemma = head.lemma_.lower()
         read_roles(m, head, sent, ents, self.is_trigger)
+        if choice.crowd is not None:  # "police attacked protesters": the crowd is actor 1, the forces actor 2
+            forces = choice.forces or m.roles.get("Attacker", [])
+            m.roles = {"Target" if choice.type == "RIOT" else "Agent": forces, "Entity": [choice.crowd]}
         read_place_and_time(m, sent, ents, head)
         read_paragraph_scene(m, head, ents)
         if anaphoric and head.pos_ != "VERB":
@@ -299,6 +303,7 @@ class Suggester:
                 # "the attack" was a bombing: the weapon word decides the type
                 target[0].type, target[0].subtype, target[0].generic = specific.type, specific.subtype, False
                 target[0].evidence = f"{specific.evidence} (the same event)"
+        clusters = fold_police_responses(clusters, doc)  # "police shot him dead": part of his attack
         settle_readings(clusters, article.text)
         return clusters
 
