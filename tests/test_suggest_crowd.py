@@ -86,3 +86,13 @@ def test_soldiers_fighting_militants_after_their_attack_is_not_folded_into_it(pi
     text = "Militants stormed a village in Borno on Monday. On Tuesday soldiers attacked the militants in Konduga."
     article, events = suggest(pipeline, suggester, text)
     assert len(events) == 2
+
+
+def test_a_side_is_its_noun_phrase_not_a_clause_said_of_it(pipeline, suggester):
+    article, events = suggest(pipeline, suggester, "The army attacked rebels who had joined the crowd in Goma on Monday.")
+    assert [e.type for e in events] == ["BATTLE"]
+    article, events = suggest(pipeline, suggester, "Police attacked hundreds of protesters in Minsk on Sunday.")
+    assert [(e.type, role(article, e, "Entity")) for e in events] == [("PROTEST", ["protesters"])]
+    article, events = suggest(pipeline, suggester, "Police and protesters clashed in Minsk on Sunday.")
+    assert [(e.type, role(article, e, "Entity"), role(article, e, "Target")) for e in events] == [
+        ("RIOT", ["protesters"], ["Police"])]

@@ -42,11 +42,26 @@ class CrowdReading:
     forces: list[tuple[int, int]] | None = None
 
 
+def phrase(tok) -> list:
+    """The words naming a side: the noun, its modifiers, its conjuncts and an "of" phrase ("hundreds of
+    protesters", "police and soldiers", "riot police"), not a clause said of it ("rebels who had
+    joined the crowd")."""
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ in ("compound", "amod", "nmod", "poss", "nummod", "quantmod"):
+            out += list(c.subtree)
+        elif c.dep_ == "conj" or (c.dep_ == "appos"):
+            out += phrase(c)
+        elif c.dep_ == "prep" and c.lower_ == "of":
+            out += [w for g in c.children if g.dep_ == "pobj" for w in phrase(g)]
+    return out
+
+
 def words_of(tokens) -> set[str]:
-    """The lemmas of the tokens' phrases, and their lower-cased words less a plural "s" ("Protesters")."""
+    """The lemmas of the sides' phrases, and their lower-cased words less a plural "s" ("Protesters")."""
     out = set()
     for tok in tokens:
-        for t in tok.subtree:
+        for t in phrase(tok):
             out.add(t.lemma_.lower())
             if t.lower_.endswith("s"):
                 out.add(t.lower_[:-1])
@@ -85,8 +100,11 @@ def crowd_reading(codebook, head) -> CrowdReading | None:
     forces_hit = sorted(suffering & lex.SECURITY_FORCES - {"riot"})
     mutual = head.lemma_.lower() in MUTUAL
     found = None
-    if crowd_did and not forces_did:
+    if crowd_did and (not forces_did or mutual):  # "protesters attacked", "police and protesters clashed"
         found = CrowdReading("RIOT", _riot_kind(doing), f'"{head.text}" by "{crowd_did[0]}": a riot')
+        if forces_did:  # both sides in the subject: the crowd is actor 1, the forces actor 2
+            crowd, force = _first(doers, lex.PROTESTER_WORDS), _first(doers, lex.SECURITY_FORCES - {"riot"})
+            found.crowd, found.forces = (crowd.idx, crowd.idx + len(crowd)), [_phrase(force)]
     elif forces_did and crowd_hit:
         crowd = _first(done_to, lex.PROTESTER_WORDS)
         force = _first(doers, lex.SECURITY_FORCES - {"riot"})
@@ -108,7 +126,7 @@ def crowd_reading(codebook, head) -> CrowdReading | None:
 
 def _first(tokens, lemmas: frozenset[str]):
     """The first word of the tokens' phrases that is one of ``lemmas`` (or its plural)."""
-    return next(t for tok in tokens for t in tok.subtree if t.lemma_.lower() in lemmas or t.lower_[:-1] in lemmas)
+    return next(t for tok in tokens for t in phrase(tok) if t.lemma_.lower() in lemmas or t.lower_[:-1] in lemmas)
 
 
 def _phrase(tok) -> tuple[int, int]:

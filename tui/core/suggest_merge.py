@@ -214,10 +214,11 @@ def carry_scene(events: list[Event], clusters: list[list[Mention]], text: str) -
     place: tuple[Argument, list[Mention]] | None = None
     time: tuple[Argument, list[Mention]] | None = None
 
-    def told_before(cluster: list[Mention], start: int) -> Mention | None:
-        """The previous event's last mention before ``start``: one told again later ("the attack came
-        ...") is no nearer to what comes between."""
-        return max((m for m in cluster if m.end <= start), key=lambda m: m.end, default=None)
+    def told_before(cluster: list[Mention], sent: int) -> Mention | None:
+        """The previous event's last mention up to the sentence ``sent`` ("a protest had taken place a few
+        hours before the attack"): one told again later ("the attack came ...") does not bring its place
+        or date nearer to what comes between."""
+        return max((m for m in cluster if m.sent <= sent), key=lambda m: m.end, default=None)
 
     order = sorted(range(len(events)), key=lambda k: min(m.start for m in clusters[k]))
     by_index: dict[int, Argument | None] = {}
@@ -226,11 +227,11 @@ def carry_scene(events: list[Event], clusters: list[list[Mention]], text: str) -
         first, start = min(m.sent for m in cluster), min(m.start for m in cluster)
         mine = {a.role: a for a in ev.arguments if a.role in ("Place", "Time")}
         by_index[k] = place[0] if place is not None and "Place" not in mine else None
-        near = told_before(place[1], start) if place is not None else None
+        near = told_before(place[1], first) if place is not None else None
         if ("Place" not in mine and near is not None and "\n\n" not in text[near.end:start]
                 and not any(m.names_place for m in cluster)):  # a sentence naming its own place keeps it
             ev.arguments.append(Argument("Place", place[0].start, place[0].end))
-        near = told_before(time[1], start) if time is not None else None
+        near = told_before(time[1], first) if time is not None else None
         if ("Time" not in mine and near is not None and first - near.sent <= 3
                 and ev.modality not in ("background", "generic") and "\n\n" not in text[near.end:start]):
             ev.arguments.append(Argument("Time", time[0].start, time[0].end))
