@@ -96,3 +96,14 @@ def test_a_side_is_its_noun_phrase_not_a_clause_said_of_it(pipeline, suggester):
     article, events = suggest(pipeline, suggester, "Police and protesters clashed in Minsk on Sunday.")
     assert [(e.type, role(article, e, "Entity"), role(article, e, "Target")) for e in events] == [
         ("RIOT", ["protesters"], ["Police"])]
+
+
+def test_a_protest_the_forces_met_with_force_is_one_event_of_that_sub_type(pipeline, suggester):
+    text = "Protesters rallied in Minsk on Tuesday. Police attacked the protesters near the square."
+    article, events = suggest(pipeline, suggester, text)
+    assert [(e.type, e.subtype, words(article, e)) for e in events] == [
+        ("PROTEST", "Excessive force against protesters", "rallied")]
+    assert role(article, events[0], "Agent") == ["Police"] and "the same protest" in events[0].evidence
+    text = "Thousands of protesters marched in Khartoum on Monday. Security forces fired tear gas at the protesters."
+    article, events = suggest(pipeline, suggester, text)
+    assert [(e.type, e.subtype) for e in events] == [("PROTEST", "Protest with intervention")]

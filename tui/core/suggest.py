@@ -22,6 +22,7 @@ from .mentions import quotes
 from .model import MODALITIES, Article, Event
 from .nlp import doc_entities, doc_text
 from .suggest_another import stand_ins
+from .suggest_crowd import settle_protest_force
 from .suggest_args import add_dateline_place, event_arguments
 from .suggest_killing import killing, names_its_target, tells_deaths
 from .relative_dates import attach_relative_times, date_events_told_before, date_relative_events
@@ -307,6 +308,7 @@ class Suggester:
                 target[0].type, target[0].subtype, target[0].generic = specific.type, specific.subtype, False
                 target[0].evidence = f"{specific.evidence} (the same event)"
         clusters = fold_police_responses(clusters, doc)  # "police shot him dead": part of his attack
+        settle_protest_force(clusters)  # "protesters rallied ... police attacked them": excessive force
         settle_readings(clusters, article.text)
         return clusters
 

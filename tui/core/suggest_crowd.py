@@ -160,3 +160,23 @@ def _dispersal(head) -> bool:
     used += [g for c in head.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children]
     return any(t.lemma_.lower() in DISPERSAL and any(m.lower_ in _DISPERSAL_MODIFIERS for m in t.lefts)
                for u in used for t in u.subtree)
+
+
+# A protest's sub-types that say the forces met it, strongest first.
+_MET_WITH = ("Excessive force against protesters", "Protest with intervention")
+
+
+def settle_protest_force(clusters: list) -> None:
+    """A protest that the forces met with force is one event of the strongest sub-type its mentions give
+    ("protesters rallied ... police attacked the protesters": ACLED's excessive force against
+    protesters, not a peaceful protest), with that mention's evidence."""
+    for cluster in clusters:
+        first = cluster[0]
+        if first.type != "PROTEST":
+            continue
+        for kind in _MET_WITH:
+            met = next((m for m in cluster if m.type == "PROTEST" and m.subtype == kind), None)
+            if met is not None:
+                if met is not first and first.subtype != kind:
+                    first.subtype, first.evidence = kind, f"{met.evidence} (the same protest)"
+                break
