@@ -107,3 +107,12 @@ def test_a_protest_the_forces_met_with_force_is_one_event_of_that_sub_type(pipel
     text = "Thousands of protesters marched in Khartoum on Monday. Security forces fired tear gas at the protesters."
     article, events = suggest(pipeline, suggester, text)
     assert [(e.type, e.subtype) for e in events] == [("PROTEST", "Protest with intervention")]
+
+
+def test_the_police_and_the_man_they_shot_are_not_the_attacks_sides_and_a_suspect_is_no_gunman(pipeline, suggester):
+    text = "A man stabbed two people in Leeds on Friday. Police later shot the suspect dead."
+    article, events = suggest(pipeline, suggester, text)
+    assert [(words(article, e), e.fields["fatalities"]) for e in events] == [("stabbed", 1)]
+    assert role(article, events[0], "Attacker") == ["man"] and role(article, events[0], "Target") == ["people"]
+    article, events = suggest(pipeline, suggester, "Police shot a suspect in Atlanta on Friday.")
+    assert [e.type for e in events] == ["VIOLENCE_AGAINST_CIVILIANS"]

@@ -25,9 +25,10 @@ VIOLENT_CROWDS = frozenset({"rioter", "mob"})
 DISPERSAL = frozenset({"gas", "bullet", "cannon", "spray", "grenade", "pellet", "baton", "round"})
 _DISPERSAL_MODIFIERS = frozenset({"tear", "rubber", "water", "pepper", "stun", "plastic", "sound"})
 # Words that make the one person forces acted on armed, or the one who attacked ("a knife-wielding man",
-# "the gunman", "the attacker"); an armed group ("militants") fights battles of its own.
-ARMED_WORDS = PERPETRATOR_TITLES | frozenset({"armed", "knifeman", "terrorist", "gun", "knife", "machete", "rifle",
-                                              "pistol", "wield", "stabber"})
+# "the gunman", "the attacker"); an armed group ("militants") fights battles of its own, and a "suspect"
+# may be anyone.
+ARMED_WORDS = PERPETRATOR_TITLES - {"suspect"} | frozenset({
+    "armed", "knifeman", "terrorist", "gun", "knife", "machete", "rifle", "pistol", "wield", "stabber"})
 
 
 @dataclass

@@ -51,6 +51,8 @@ def fold_police_responses(clusters: list[list[Mention]], doc) -> list[list[Menti
             into = next(c for c in out if attack in c)
             into[0].evidence += (f'; "{text[m.start:m.end]}" by "{text[slice(*m.roles["Attacker"][0])]}" on its '
                                  f'attacker: part of the attack')
+            for other in cluster:  # the police and the man they shot are not the attack's attacker and target
+                other.roles = {}
             into.extend(cluster)
             out.remove(cluster)
             break
@@ -70,7 +72,7 @@ def _attack_it_ended(m: Mention, others: list[Mention], text: str) -> Mention | 
     attack's attacker (a pronoun resolved to it) or an attacker's title ("police shot the assailant")."""
     targets = m.roles.get("Target", []) + [(v[0], v[1]) for v in m.victims]
     words = side_words(text, targets)
-    titled = bool(words & ARMED_WORDS)
+    titled = bool(words & (ARMED_WORDS | {"suspect"}))  # "police shot the suspect": the attacker told before
     for other in sorted(others, key=lambda x: (x.sent != m.sent, -x.start)):
         if (other.type not in lex.VIOLENT_TYPES or other.modality or by_forces(other, text)
                 or not 0 <= m.sent - other.sent <= RESPONSE_REACH or other.title != m.title):
