@@ -116,3 +116,10 @@ def test_the_police_and_the_man_they_shot_are_not_the_attacks_sides_and_a_suspec
     assert role(article, events[0], "Attacker") == ["man"] and role(article, events[0], "Target") == ["people"]
     article, events = suggest(pipeline, suggester, "Police shot a suspect in Atlanta on Friday.")
     assert [e.type for e in events] == ["VIOLENCE_AGAINST_CIVILIANS"]
+
+
+def test_a_cognate_object_and_a_shared_subject_name_the_sides(pipeline, suggester):
+    article, events = suggest(pipeline, suggester, "Police fought running battles with rioters in Paris on Saturday.")
+    assert [(e.type, role(article, e, "Entity")) for e in events] == [("RIOT", ["rioters"])]
+    article, events = suggest(pipeline, suggester, "Rioters torched cars and attacked police in Lyon on Sunday night.")
+    assert [(e.type, role(article, e, "Entity")) for e in events] == [("RIOT", ["Rioters"])]

@@ -76,7 +76,10 @@ def sides(head) -> tuple[list, list]:
     verbs = [head]
     if head.dep_ in ("dobj", "nsubjpass", "attr") and head.head.pos_ in ("VERB", "AUX") and head.head.i != head.i:
         verbs.append(head.head)
+    verbs += [c for c in head.children if c.dep_ == "dobj" and c.lemma_.lower() in MUTUAL]  # "fought battles with"
     doers, done_to = [], []
+    if head.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
+        doers += [c for c in head.head.children if c.dep_ == "nsubj"]  # "rioters torched cars and attacked police"
     for verb in verbs:
         for c in verb.children:
             if c.dep_ in ("nsubj", "poss") or (c.dep_ == "compound" and verb.pos_ != "VERB" and c.i < verb.i):
