@@ -49,3 +49,11 @@ def test_a_month_told_of_the_event_beats_a_bare_year_of_a_mention_referring_back
             "Sirhan shot Kennedy in June 1968 in Los Angeles.")
     [(_, time, day, precision)] = dated(pipeline, suggester, text, "2019-09-03")
     assert (time, day, precision) == (["June 1968"], "1968-06-01", 3)
+
+
+def test_one_of_another_kind_is_no_stand_in_and_the_subjects_date_is_not_the_ones(pipeline, suggester):
+    article, events = suggest(pipeline, suggester, "The arrest of the cleric sparked one of the largest protests in "
+                                                   "Lahore on Friday.", "2020-08-03")
+    assert [words(article, e) for e in events] == ["arrest", "protests"]
+    found = dated(pipeline, suggester, "The bombing in Kabul on Monday followed one in Kandahar.", "2020-08-05")
+    assert found == [("bombing", ["Monday"], "2020-08-03", 1), ("one", [], "2020-08-03", 2)]

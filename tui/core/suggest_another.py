@@ -9,10 +9,11 @@ there to find, so the suggester reads the stand-in as its trigger, typed as the 
 from __future__ import annotations
 
 from .nlp import doc_text
-from .suggest_deaths import SEQUENCE_VERBS
 from .suggest_parse import Mention
 from .suggest_types import TypeChoice
 
+# Verbs that put one event of a kind after another ("the shooting followed one in Gilroy").
+_ONE_AFTER_ANOTHER = frozenset({"follow", "precede"})
 # Words before "one" that make it another of the same kind ("another one", "a second one").
 _ANOTHER = frozenset({"another", "second", "third", "fourth", "similar", "separate", "earlier", "later", "other"})
 
@@ -39,8 +40,9 @@ def stand_ins(suggester, sent, found: list[Mention], s_index: int, ents, body_st
         marked = tok.lower_ == "another" or any(c.lower_ in _ANOTHER for c in tok.children)
         if tok.lower_ == "another" and tok.pos_ == "PRON" and tok.dep_ == "conj" and out:
             kinds = [out[-1]]  # "followed one in Gilroy, killing three, and another in Dayton"
-        elif not kinds or not (marked or verb.lemma_.lower() in SEQUENCE_VERBS):
-            continue
+        elif not kinds or not (marked or verb.lemma_.lower() in _ONE_AFTER_ANOTHER) or any(
+                c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+            continue  # "the arrest sparked one of the largest protests": one of another kind
         kind = kinds[0]
         start = min([tok.i, *[c.i for c in tok.children if c.dep_ in ("det", "amod") and c.i < tok.i]])
         span = doc[start:tok.i + 1]
@@ -49,6 +51,9 @@ def stand_ins(suggester, sent, found: list[Mention], s_index: int, ents, body_st
                                                             f'another {noun}')
         mention = suggester._read(span, tok, choice, s_index, ents, body_start)
         mention.another = True
+        lo, hi = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
+        if mention.time is not None and not lo <= mention.time[0] < hi:
+            mention.time = None  # "the bombing on Monday followed one in Kandahar": Monday is the bombing's
         nouns[id(mention)] = noun
         out.append(mention)
     return out
