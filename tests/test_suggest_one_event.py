@@ -15,7 +15,7 @@ def told(pipeline, suggester, text, published="2019-12-02"):
 def test_an_event_told_again_in_a_general_word_is_one_event(pipeline, suggester):
     text = ("On Friday a man stabbed several people at a market in Leeds. Police arrived and shot the man dead. "
             "Witnesses said the man had started attacking shoppers near the entrance.")
-    assert [t for t, _, _ in told(pipeline, suggester, text)] == ["stabbed", "shot"]
+    assert [t for t, _, _ in told(pipeline, suggester, text)] == ["stabbed"]  # police shooting him: part of it
 
 
 def test_a_spelled_out_date_told_later_dates_the_event(pipeline, suggester):
@@ -25,7 +25,7 @@ def test_a_spelled_out_date_told_later_dates_the_event(pipeline, suggester):
 
 
 def test_another_act_another_victim_or_another_blast_is_another_event(pipeline, suggester):
-    text = "On Sunday a man began to stab people on a street in Streatham. Officers shot him dead outside a shop."
+    text = "On Sunday a man began to stab people on a street in Streatham. Officers shot a bystander outside a shop."
     assert [t for t, _, _ in told(pipeline, suggester, text, "2020-02-05")] == ["stab", "shot"]
     text = "A bomb exploded at a market in Kabul on Monday. Another bomb exploded near the market."
     assert len(told(pipeline, suggester, text)) == 2

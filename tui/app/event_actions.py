@@ -45,7 +45,8 @@ class EventActions:
             row = self.query_one(EventPanel).table.cursor_row if self.current_event else 0
             self.current_event = shown[min(row, len(shown) - 1)].id if shown else None
         warnings = {} if self._warnings_later else {
-            e.id: validate_event(self.codebook, e, session.article.text, self._entities_of(e)) for e in shown}
+            e.id: validate_event(self.codebook, e, session.article.text, self._entities_of(e),
+                              session.article.published) for e in shown}
         self.query_one(EventPanel).show_events(session.article.text, shown, warnings, self.current_event)
         self._show_event_in_text()
 
@@ -85,7 +86,8 @@ class EventActions:
             if chosen is not None:
                 text = self.session.article.text
                 self.query_one(EventPanel).show_detail(
-                    text, chosen, validate_event(self.codebook, chosen, text, self._entities_of(chosen)))
+                    text, chosen, validate_event(self.codebook, chosen, text, self._entities_of(chosen),
+                                                       self.session.article.published))
                 self._show_event_in_text()
             else:
                 self._refresh_events()

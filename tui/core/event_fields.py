@@ -15,7 +15,7 @@ from .article_country import article_country
 from .event_place import same_country
 from .gazetteer import lookup
 from .model import EVENT_FIELDS, Argument, Event
-from .normalise import event_date, parse_count, parse_date, parse_int
+from .normalise import event_date, parse_count, parse_int, undated_relative
 
 _NAME_PARTICLES = {"al", "el", "bin", "ibn", "abu", "de", "da", "del", "la", "le", "van", "von", "der"}
 _FLOAT_FIELDS = ("latitude", "longitude")
@@ -136,7 +136,10 @@ def parse_field(name: str, value: Any, published: str = "") -> Any:
             raise ValueError(f"{name} must lie between -{limit} and {limit}")
         return number
     if name == "event_date":
-        when = parse_date(str(value), published)
+        when = event_date(str(value), published)  # "last Tuesday" counts from the article's date, never today's
+        if when is None and undated_relative(str(value), published):
+            raise ValueError(f"{str(value).strip()!r} counts from the article's date, and the article has none: "
+                             f"type the date (YYYY-MM-DD)")
         if when is None:
             raise ValueError(f"{str(value).strip()!r} is not a date")
         return when

@@ -124,6 +124,17 @@ def event_date(text: str, published: str | date | datetime | None) -> DateValue 
     return parse_date(text, published)
 
 
+# Any date will do to tell words that count from the article's date ("last Tuesday") from words that
+# name no date at all ("roughly a day").
+SOME_DAY = "2000-06-15"
+
+
+def undated_relative(text: str, published: str | date | datetime | None) -> bool:
+    """Whether date words count from the article's date ("last Tuesday", "yesterday") that an undated
+    article lacks: ``event_date`` gives them nothing, where today would give a wrong date."""
+    return not published and event_date(text, published) is None and parse_date(text, SOME_DAY) is not None
+
+
 @lru_cache(maxsize=8192)
 def _parse_once(text: str, published, future: bool, today: date | None) -> DateValue | None:
     """``parse_date`` once per (words, published date): a corpus names the same dates again and again,

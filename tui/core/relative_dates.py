@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from .model import Argument, Event
+from .nlp import doc_text
 from .suggest_when import OWN, date_relation
 
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -69,6 +70,8 @@ def attach_relative_times(events: list[Event], doc, time_role: str = "Time") -> 
         if span is None:
             continue
         head = span.root
+        if anchor_shift(head) is not None:
+            continue  # "two days after an air strike": the words date what came after it (``date_events_told_before``)
         for start, root in _candidates(head):
             shift = read_shift(doc.text[start:min(head.sent.end_char, start + 60)], start)
             if shift is None or not (root.head.i in (head.i, *[c.i for c in head.children if c.dep_ in ("prep", "advmod")])
@@ -119,3 +122,63 @@ def _names(trigger: str, noun: str) -> bool:
     """Whether an event word is the one a noun names ("attacked" for "the attack", "bombing" for "bomb")."""
     stem = noun.lower()[:max(4, len(noun) - 2)]
     return trigger.lower().startswith(stem)
+
+
+# Words that stand for another event of a kind just named ("another one", ``suggest_another``): the
+# text says when it happened only next to that one, within days of it.
+STAND_INS = ("one", "another")
+
+
+def anchor_shift(head) -> Shift | None:
+    """The shift of an amount of time before "after"/"before" the event word ``head`` ("about one week
+    after an attack" -> +7 days): it puts something else that far from this event; else None."""
+    prep = head.head
+    if head.dep_ != "pobj" or prep.lower_ not in ("after", "before"):
+        return None
+    amounts = [c for c in prep.children if c.dep_ in ("npadvmod", "advmod") and c.i < prep.i]
+    text = doc_text(head.doc)
+    return read_shift(text[amounts[0].left_edge.idx:prep.idx + len(prep)]) if amounts else None
+
+
+def date_events_told_before(events: list[Event], clusters: list, doc, shifts: dict[int, Shift], published: str) -> None:
+    """Date an undated event named as the anchor of another time ("the speech came about one week after
+    an attack"): the anchor lies that far before (or after) what the clause dates, a suggested event's
+    own date when the clause is one, else the report's date (then only to the week: the clause's
+    own day is not known). The words date the clause, not the event they name, nor does the date of
+    the clause carried to it (``carry_scene``): only a date its own mentions say."""
+    text = doc_text(doc)
+    by_head = {}
+    for k, ev in enumerate(events):
+        span = doc.char_span(ev.trigger_start, ev.trigger_end, alignment_mode="expand") \
+            if ev.trigger_start is not None else None
+        if span is not None:
+            by_head[span.root.i] = k
+    order = sorted(range(len(events)), key=lambda j: events[j].trigger_start or 0)
+    for place, k in enumerate(order):  # "the shooting preceded another one in Dayton": near the event it follows
+        cluster = clusters[k]
+        if k in shifts or any(m.time for m in cluster) or not all(m.another and m.lemma in STAND_INS for m in cluster):
+            continue
+        before = [events[j] for j in reversed(order[:place]) if any(m.time for m in clusters[j])]
+        ref = (before[0].fields.get("event_date") if before else None) or published[:10]
+        if ref:
+            events[k].arguments = [a for a in events[k].arguments if a.role != "Time"]  # its neighbour's, carried
+            events[k].fields["event_date"], events[k].fields["time_precision"] = str(ref)[:10], 2
+    for head_i, k in by_head.items():
+        ev, head = events[k], doc[head_i]
+        shift = anchor_shift(head)
+        if k in shifts or any(m.time for m in clusters[k]) or shift is None:
+            continue
+        prep = head.head
+        clause = [prep.head, *[c for c in prep.head.children if c.dep_ in ("nsubj", "nsubjpass")]]
+        # "the protest came two days after the attack", "protesters marched on Friday, two days after": its date
+        told = next((by_head[t.i] for t in clause if t.i in by_head), None)
+        ref = events[told].fields.get("event_date") if told is not None and told not in shifts else None
+        if ref:
+            precision = max(shift.precision, int(events[told].fields.get("time_precision") or 1))
+        elif published:
+            ref, precision = published[:10], 2
+        else:
+            continue
+        ev.arguments = [a for a in ev.arguments if a.role != "Time"]  # the clause's, carried
+        ev.fields["event_date"] = (date.fromisoformat(str(ref)[:10]) - timedelta(days=shift.days)).isoformat()
+        ev.fields["time_precision"] = precision

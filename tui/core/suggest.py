@@ -22,14 +22,17 @@ from .gazetteer import lookup
 from .mentions import quotes
 from .model import MODALITIES, Article, Event
 from .nlp import doc_entities, doc_text
+from .suggest_another import stand_ins
+from .suggest_crowd import settle_protest_force
 from .suggest_args import add_dateline_place, event_arguments
 from .suggest_killing import killing, names_its_target, tells_deaths
-from .relative_dates import attach_relative_times, date_relative_events
+from .relative_dates import attach_relative_times, date_events_told_before, date_relative_events
 from .suggest_merge import (carry_scene, compatible, conflict, dated_to_the_day, merge_target, move_self_casualties,
                             own_place, place_conflict, representative, settle_readings, summary_target, two_events)
 from .suggest_modality import ACCIDENT, another, modality, strategic_move, summary
 from .suggest_parse import Mention, published_of, read_roles, read_victims
 from .suggest_place import read_paragraph_scene, read_place_and_time
+from .suggest_response import fold_police_responses
 from .suggest_types import TypeChoice, decide, rank, word_types
 from .suggest_when import absolute, long_before, paragraph_past
 
@@ -90,6 +93,7 @@ class Suggester:
                 if mention is not None and not any(m.start == mention.start for m in out):
                     out.append(mention)
                 i = end_i
+            out += stand_ins(self, sent, out, s_index, ents, body_start)  # "the shooting preceded another one"
             if not any(m.sent == s_index for m in out):  # "Gunmen killed five villagers": the killing is the attack
                 out += [m for m in (killing(self, tok, s_index, ents, body_start) for tok in sent) if m is not None]
             # "A man stabbed five people. Police shot him dead. Two of the victims died.": a death told in a
@@ -163,6 +167,9 @@ class Suggester:
         sent = head.sent
         m.lemma = head.lemma_.lower()
         read_roles(m, head, sent, ents, self.is_trigger)
+        if choice.crowd is not None:  # "police attacked protesters": the crowd is actor 1, the forces actor 2
+            forces = choice.forces or m.roles.get("Attacker", [])
+            m.roles = {"Target" if choice.type == "RIOT" else "Agent": forces, "Entity": [choice.crowd]}
         read_place_and_time(m, sent, ents, head)
         read_paragraph_scene(m, head, ents)
         if anaphoric and head.pos_ != "VERB":
@@ -254,6 +261,7 @@ class Suggester:
                 if place is not None:
                     ev.fields["country"] = place.fields()["country"]
         date_relative_events(events, shifts, article.text, article.published)
+        date_events_told_before(events, clusters, doc, shifts, article.published)  # "a week after an attack": the attack's
         main = next((e.fields["country"] for e in sorted(events, key=lambda e: e.trigger_start)
                      if e.fields.get("country") and not e.modality), None)  # not a summary's "arrests in Australia, ..."
         for ev in events:  # a report is mostly about one country: the first one it names an event in
@@ -308,6 +316,8 @@ class Suggester:
                 # "the attack" was a bombing: the weapon word decides the type
                 target[0].type, target[0].subtype, target[0].generic = specific.type, specific.subtype, False
                 target[0].evidence = f"{specific.evidence} (the same event)"
+        clusters = fold_police_responses(clusters, doc)  # "police shot him dead": part of his attack
+        settle_protest_force(clusters)  # "protesters rallied ... police attacked them": excessive force
         settle_readings(clusters, article.text)
         return clusters
 

@@ -13,6 +13,7 @@ from .dateline import dateline_place
 from .model import Argument, Event
 from .nlp import trim_span
 from .suggest_parse import Mention
+from .suggest_when import best_time
 
 # At most this many spans per role: more are lists of who else was there, not the event's actors.
 MAX_PER_ROLE = 3
@@ -62,10 +63,9 @@ def event_arguments(cluster: list[Mention], first: Mention, etype: EventType | N
     if places:
         place = max(places, key=lambda p: p[0])[1]
         add("Place", place[1], place[2])
-    times = [m.time for m in ordered if m.time]
-    if times:
-        best_time = max(times, key=lambda t: -t[2].time_precision)  # the first of the most precise
-        add("Time", best_time[0], best_time[1])
+    when = best_time(ordered, text)  # the most precise, of those the most telling mention's
+    if when is not None:
+        add("Time", when[0], when[1])
     numbered = [v for m in cluster for v in m.victims if not v[3] and v[2] is not None]
     if numbered:
         top = max(numbered, key=lambda v: v[2])

@@ -49,12 +49,18 @@ def _another_time(death, head) -> bool:
         if node.head.i == node.i:
             return False
         node = node.head
+    if head.dep_ == "dobj" and head.head.i == node.i and death.i > head.i:
+        return False  # "the shooting followed one in Gilroy, killing three": the dead told after it are the one's
     return node.lemma_.lower() in SEQUENCE_VERBS and node.i != head.i
 
 
 def _event_word(tok) -> bool:
-    """A word that can name an event with dead of its own (not "according", "deal", "fire", "hold")."""
+    """A word that can name an event with dead of its own (not "according", "deal", "fire", "hold"), or
+    that stands for one ("... and another in Dayton, where ten died": ``suggest_another``)."""
     lemma = tok.lemma_.lower()
+    if tok.lower_ == "another" and tok.pos_ == "PRON" or tok.lower_ == "one" and any(
+            c.lower_ == "another" for c in tok.children):
+        return True
     return (tok.pos_ in ("NOUN", "VERB") and lemma not in _NO_DEAD
             and (lemma in lex.EVENT_NOUNS or tok.lower_ in lex.EVENT_NOUNS))
 

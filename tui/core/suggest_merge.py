@@ -211,8 +211,15 @@ def carry_scene(events: list[Event], clusters: list[list[Mention]], text: str) -
     attacks", "in Badia al-Sukhnah" tagged as a person) is not where the previous event was.
     Across a paragraph break nothing is carried as an argument; the returned list gives, per event,
     the last place named before it, from which only its country may be taken."""
-    place: tuple[Argument, int] | None = None
-    time: tuple[Argument, int, int] | None = None
+    place: tuple[Argument, list[Mention]] | None = None
+    time: tuple[Argument, list[Mention]] | None = None
+
+    def told_before(cluster: list[Mention], sent: int) -> Mention | None:
+        """The previous event's last mention up to the sentence ``sent`` ("a protest had taken place a few
+        hours before the attack"): one told again later ("the attack came ...") does not bring its place
+        or date nearer to what comes between."""
+        return max((m for m in cluster if m.sent <= sent), key=lambda m: m.end, default=None)
+
     order = sorted(range(len(events)), key=lambda k: min(m.start for m in clusters[k]))
     by_index: dict[int, Argument | None] = {}
     for k in order:
@@ -220,17 +227,18 @@ def carry_scene(events: list[Event], clusters: list[list[Mention]], text: str) -
         first, start = min(m.sent for m in cluster), min(m.start for m in cluster)
         mine = {a.role: a for a in ev.arguments if a.role in ("Place", "Time")}
         by_index[k] = place[0] if place is not None and "Place" not in mine else None
-        if ("Place" not in mine and place is not None and "\n\n" not in text[place[1]:start]
+        near = told_before(place[1], first) if place is not None else None
+        if ("Place" not in mine and near is not None and "\n\n" not in text[near.end:start]
                 and not any(m.names_place for m in cluster)):  # a sentence naming its own place keeps it
             ev.arguments.append(Argument("Place", place[0].start, place[0].end))
-        if ("Time" not in mine and time is not None and first - time[1] <= 3 and ev.modality not in ("background", "generic")
-                and "\n\n" not in text[time[2]:start]):
+        near = told_before(time[1], first) if time is not None else None
+        if ("Time" not in mine and near is not None and first - near.sent <= 3
+                and ev.modality not in ("background", "generic") and "\n\n" not in text[near.end:start]):
             ev.arguments.append(Argument("Time", time[0].start, time[0].end))
-        end = max(m.end for m in cluster)
         if "Place" in mine:
-            place = (mine["Place"], end)
+            place = (mine["Place"], cluster)
         if "Time" in mine and ev.modality != "background":  # an earlier year's date is not the scene's
-            time = (mine["Time"], max(m.sent for m in cluster), end)
+            time = (mine["Time"], cluster)
     scenes = [by_index[k] for k in range(len(events))]
     return scenes
 

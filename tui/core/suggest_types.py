@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from . import suggest_lexicon as lex
 from .codebook import Codebook
 from .event_fields import default_subtype, guess_subtype
+from .suggest_crowd import crowd_reading, forces_on_armed
 
 
 @dataclass
@@ -22,6 +23,8 @@ class TypeChoice:
     subtype: str
     generic: bool
     evidence: str
+    crowd: tuple[int, int] | None = None  # forces did it to this crowd: they are its Agent, the crowd its Entity
+    forces: list[tuple[int, int]] | None = None  # those forces
 
 
 def modifiers(head) -> set[str]:
@@ -51,6 +54,14 @@ def decide(codebook: Codebook, span, head, types: list[str]) -> TypeChoice | Non
         name = "RIOT" if crowd else "BATTLE"
         evidence = (f'"{span.text}" with "{sorted(crowd)[0]}": a riot' if crowd
                     else f'"{span.text}" with no crowd word: armed clash')
+    if set(types) & _CROWD_TYPES:  # "police attacked protesters", "riot police fought with rioters"
+        crowd = crowd_reading(codebook, head)
+        if crowd is not None:
+            return TypeChoice(crowd.type, crowd.subtype, False, crowd.evidence, crowd.crowd, crowd.forces)
+        armed = forces_on_armed(head) if "BATTLE" in codebook.event_types else ""
+        if armed and not set(types) - _CROWD_TYPES:  # "police shot a gunman": not a civilian
+            return TypeChoice("BATTLE", "Armed clash", False, f'"{span.text}" by forces on "{armed}": two armed '
+                                                              f'sides, no civilian')
     generic = lemma in lex.GENERIC_VIOLENT
     subtype = ""
     remote = sorted(mods & set(lex.REMOTE_MODIFIERS))
@@ -84,6 +95,10 @@ def decide(codebook: Codebook, span, head, types: list[str]) -> TypeChoice | Non
     if name == "REMOTE_VIOLENCE" and not subtype:
         subtype = guess_subtype(etype, sent.text) or "Remote explosive/landmine/IED"
     return TypeChoice(name, subtype, generic, evidence)
+
+
+# Types whose event words a crowd on one side makes a riot or a protest met with force.
+_CROWD_TYPES = frozenset({"BATTLE", "VIOLENCE_AGAINST_CIVILIANS", "RIOT"})
 
 
 def _crowd_sides(head, lemmas: set[str]) -> set[str]:

@@ -167,6 +167,23 @@ def _event_noun(tok) -> bool:
     return tok.lemma_.lower() in lex.EVENT_NOUNS or tok.lower_ in lex.EVENT_NOUNS
 
 
+_MONTH_NAME = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.IGNORECASE)
+
+
+def best_time(mentions: list, text: str):
+    """Of the dates the mentions of one event give (``Mention.time``), the most precise; of equally
+    precise ones the most telling: a month over a bare year ("June 1968", not "the 1968 assassination"),
+    the event's own date over the day it was reported, a mention telling the event over one referring
+    back to it ("the attack") or a headline; then the first. None when no mention is dated."""
+    def rank(item):
+        k, m = item
+        start, end, when, _ = m.time
+        bare_year = when.precision == "month" and not _MONTH_NAME.search(text[start:end])
+        return when.time_precision, bare_year, m.time is m.said_time, bool(m.anaphoric or m.title), k
+    timed = [(k, m) for k, m in enumerate(mentions) if m.time]
+    return min(timed, key=rank)[1].time if timed else None
+
+
 def paragraph_past(head, published: str):
     """The date, long before the report, that an earlier sentence of ``head``'s paragraph tells its
     history at ("Robert was killed in June 1968. Sirhan shot him in the head"), as a mention's

@@ -12,7 +12,7 @@ from collections import Counter
 from typing import Iterable
 
 from .acled_checks import acled_warnings
-from .event_time import unparsed_time
+from .event_time import time_warning
 from .codebook import Codebook
 from .model import Argument, Entity, Event
 
@@ -35,19 +35,20 @@ def covering_entity(entities: Iterable[Entity], start: int, end: int) -> Entity 
 
 
 def validate_event(
-    codebook: Codebook, event: Event, text: str = "", entities: Iterable[Entity] = (),
+    codebook: Codebook, event: Event, text: str = "", entities: Iterable[Entity] = (), published: str | None = None,
 ) -> list[str]:
     """Warnings for one event: unknown type or sub-type, required roles missing (a role whose ACLED field
     is filled is not), too many fillers of a role, a role filled by an entity whose label (given or
     accepted by a person; a suggested label is the model's) the role does not allow, spans outside the text,
-    an event date that does not parse, a negative or non-integer fatality count."""
+    Time words that give no date (none at all, or "last Tuesday" in an article with no ``published``
+    date; None: the article's date is not known here), a negative or non-integer fatality count."""
     try:
-        return _validate(codebook, event, text, list(entities))
+        return _validate(codebook, event, text, list(entities), published)
     except Exception as exc:  # a warning list must never take the panel down
         return [f"could not check this event ({exc.__class__.__name__})"]
 
 
-def _validate(codebook: Codebook, event: Event, text: str, entities: list[Entity]) -> list[str]:
+def _validate(codebook: Codebook, event: Event, text: str, entities: list[Entity], published: str | None) -> list[str]:
     out: list[str] = []
     etype = codebook.event_types.get(event.type)
     if etype is None:
@@ -71,9 +72,9 @@ def _validate(codebook: Codebook, event: Event, text: str, entities: list[Entity
     for arg in event.arguments:
         out.extend(_check_argument(etype.slots.get(arg.role), arg, text, entities))
     out.extend(_check_fields(event.fields))
-    words = unparsed_time(codebook, event, text) if text else ""
-    if words:
-        out.append(f"Time '{words}' names no date; the event date was kept")
+    warning = time_warning(codebook, event, text, published) if text else ""
+    if warning:
+        out.append(warning)
     out.extend(acled_warnings(codebook, event, text))
     return out
 
@@ -144,5 +145,5 @@ def validate_session(codebook: Codebook, session) -> dict[str, list[str]]:
             continue
         spans = [(a.start, a.end) for a in event.arguments if a.has_span]
         nearby = [e for s, t in spans for e in session.entities_in(s, t)]
-        out[event.id] = validate_event(codebook, event, text, nearby)
+        out[event.id] = validate_event(codebook, event, text, nearby, session.article.published)
     return out
