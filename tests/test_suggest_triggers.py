@@ -38,7 +38,8 @@ def test_an_attack_that_killed_civilians_is_one_sided(pipeline, suggester):
     ("Youths threw stones at police in Srinagar after Friday prayers.", [("threw", "RIOT")]),
     ("The club fired its coach at the end of the season.", []),
     ("She threw a party at her home in Leeds.", []),
-    ("Police fired tear gas at the crowd outside parliament.", []),  # the crowd's event, not an attack
+    # tear gas on a crowd is no attack: a protest met with intervention (ACLED), as suggest_crowd reads it
+    ("Police fired tear gas at the crowd outside parliament.", [("fired", "PROTEST")]),
 ])
 def test_a_weapon_aimed_at_someone_is_an_attack(pipeline, suggester, text, expected):
     assert found(pipeline, suggester, text) == expected

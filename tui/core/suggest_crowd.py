@@ -58,11 +58,22 @@ def phrase(tok) -> list:
     return out
 
 
+def _crowd_of_others(tok) -> bool:
+    """Whether ``tok`` is "crowd"/"mob" said to be of people who are no protesters ("a crowd of
+    mourners", "a crowd of shoppers"): those are civilians gathered, not a demonstration."""
+    if tok.lemma_.lower() not in ("crowd", "mob"):
+        return False
+    members = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    return bool(members) and not any(m.lemma_.lower() in lex.PROTESTER_WORDS for m in members)
+
+
 def words_of(tokens) -> set[str]:
     """The lemmas of the sides' phrases, and their lower-cased words less a plural "s" ("Protesters")."""
     out = set()
     for tok in tokens:
         for t in phrase(tok):
+            if _crowd_of_others(t):
+                continue  # "a crowd of mourners" are mourners, not a protesting crowd
             out.add(t.lemma_.lower())
             if t.lower_.endswith("s"):
                 out.add(t.lower_[:-1])

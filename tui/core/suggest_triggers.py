@@ -156,8 +156,8 @@ def _aimed(verb) -> list[str]:
     police": what is sent says which; [] when the verb aims at no one ("fired the manager", "shot a film")."""
     aims = [g for c in verb.children if c.dep_ == "prep" and c.lower_ in AIM_PREPS
             for g in c.children if g.dep_ == "pobj"]
-    if not aims:
-        return []
+    if not aims or _words(aims) & {"air", "sky"}:
+        return []  # shots "into the air" (celebration, warning) are aimed at no one
     sent = _words([c for c in verb.children if c.dep_ == "dobj"])
     doers = _words(_subjects(verb))
     targets = _words(aims)
