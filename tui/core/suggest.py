@@ -155,11 +155,15 @@ class Suggester:
         m.lemma = head.lemma_.lower()
         read_roles(m, head, sent, ents, self.is_trigger)
         read_place_and_time(m, sent, ents, head)
+        placed, dated = m.place is not None, m.time is not None  # by the sentence itself, not its paragraph
         read_paragraph_scene(m, head, ents)
         if anaphoric and head.pos_ != "VERB":
             m.own_place = own_place(m, head)
         read_victims(m, sent, ents, head)
-        if any(start <= span.start_char < end for start, end in quotes(span.doc)):
+        m.told = frozenset([*m.roles, *(["Place"] if placed else []), *(["Time"] if dated else []),
+                            *(["Victim"] if m.victims else [])])
+        m.quoted = any(start <= span.start_char < end for start, end in quotes(span.doc))
+        if m.quoted:
             # a quotation's "this afternoon" is when its speaker spoke, not the report's day; "on Friday,
             # August 30" is a date wherever it is said
             text = doc_text(span.doc)

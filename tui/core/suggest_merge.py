@@ -18,9 +18,22 @@ from .suggest_when import absolute
 
 
 def representative(cluster: list[Mention]) -> Mention:
-    """The mention whose words stand for the event: an event word in the body ("exploded",
-    "the attack") rather than a headline's or a weapon's ("bomb", "IED")."""
-    return min(cluster, key=lambda m: (m.title, m.instrument, cluster.index(m)))
+    """The mention a coder cites for the event. Its sentence: in the body rather than a headline,
+    in the report's own words rather than a quotation, told as news rather than as background or a
+    kind of event; of those, the one whose own clauses say most of who did it, to whom, where and
+    when, the first of them (a later sentence that tells no more is a follow-up: "the suspect in
+    the shooting was charged"). In that sentence, its first event word that is not a weapon's
+    ("exploded", "the attack" rather than "bomb", "IED")."""
+    order = sorted(cluster, key=lambda m: m.start)
+    told: dict[int, set] = {}
+    for m in order:
+        told.setdefault(m.sent, set()).update(m.told)
+
+    def sentence(m: Mention) -> tuple:
+        return (m.title, m.quoted, m.modality != "", -len(told[m.sent]), m.sent)
+
+    best = min(sentence(m) for m in order)
+    return min(order, key=lambda m: (sentence(m) != best, m.instrument, sentence(m), order.index(m)))
 
 
 def conflict(a: list[Mention], m: Mention, loose: bool = False) -> bool:

@@ -54,6 +54,8 @@ class Mention:
     names_place: bool = False  # its sentence names a place, read as the Place or not ("Dagestan sees attacks")
     own_place: object = False  # for a mention referring back: the place its own phrase names (or None); False: ``place``
     names_own_target: bool = False  # "the shooting of Jacob Blake": a definite event noun named by whom it hit
+    told: frozenset = frozenset()  # what the trigger's own sentence says of it: its roles, "Place", "Time", "Victim"
+    quoted: bool = False  # the trigger stands in a quotation: a speaker's words, not the report's
 
 
 def _span_of(tok, ents) -> tuple[int, int]:
