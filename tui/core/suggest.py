@@ -15,7 +15,7 @@ import re
 from . import suggest_lexicon as lex
 from .acled_fields import short_note
 from .codebook import Codebook
-from .dateline import headline_place
+from .dateline import headline_place, in_caption
 from .event_fields import derive_fields
 from .gazetteer import lookup
 from .mentions import quotes
@@ -162,8 +162,9 @@ class Suggester:
         read_victims(m, sent, ents, head)
         m.told = frozenset([*m.roles, *(["Place"] if placed else []), *(["Time"] if dated else []),
                             *(["Victim"] if m.victims else [])])
-        m.quoted = any(start <= span.start_char < end for start, end in quotes(span.doc))
-        if m.quoted:
+        quoted = any(start <= span.start_char < end for start, end in quotes(span.doc))
+        m.quoted = quoted or in_caption(sent.text)
+        if quoted:
             # a quotation's "this afternoon" is when its speaker spoke, not the report's day; "on Friday,
             # August 30" is a date wherever it is said
             text = doc_text(span.doc)

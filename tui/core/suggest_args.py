@@ -9,7 +9,7 @@ five"), each span once, trimmed of whitespace, within the role's cardinality in 
 from __future__ import annotations
 
 from .codebook import EventType
-from .dateline import dateline_place
+from .dateline import after_caption, dateline_place
 from .model import Argument, Event
 from .nlp import trim_span
 from .suggest_parse import Mention
@@ -34,7 +34,7 @@ def event_arguments(cluster: list[Mention], first: Mention, etype: EventType | N
         span = trim_span(text, start, end)
         if span is None:
             return
-        start, end = span
+        start, end = after_caption(text, *span), span[1]  # "FILE - Salman Abedi": the name only
         role = names.get(role, role)
         slot = etype.slots.get(role) if etype is not None else None  # no type: every role the parse gives
         words = " ".join(text[start:end].lower().split())
@@ -54,7 +54,12 @@ def event_arguments(cluster: list[Mention], first: Mention, etype: EventType | N
             listed = set(m.listed)
             if m is not first and m.names_own_target and role == "Target":
                 continue  # "protests over the shooting of Jacob Blake": another shooting's target
+            own = first.roles.get(role, [])
+            if m is not first and any(_a_name(text, span) for span in own):
+                break  # the trigger's own clause names who: a later sentence's "the attacker", "people" adds no one
             for start, end in m.roles.get(role, []):
+                if m is not first and own and not _a_name(text, (start, end)):
+                    continue  # "a man was arrested" ... "detained the man, identified as Khairi Saadallah": only the name
                 if not any(a.start <= start < a.end for a in args):
                     add(role, start, end, (start, end) in listed)
     # The most specific place any mention names; of two as specific, the trigger's own clause's.
@@ -75,6 +80,13 @@ def event_arguments(cluster: list[Mention], first: Mention, etype: EventType | N
             if v[3]:
                 add("Victim", v[0], v[1])
     return args
+
+
+def _a_name(text: str, span: tuple[int, int]) -> bool:
+    """Whether a role's words are a name ("Khairi Saadallah", "Thames Valley Police"), not a description
+    ("a 25-year-old man", "gunmen"): its last word, the head of an English noun phrase, is capitalised."""
+    words = text[span[0]:span[1]].split()
+    return bool(words) and words[-1][:1].isupper()
 
 
 def _same_name(one: str, other: str) -> bool:

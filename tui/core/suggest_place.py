@@ -17,7 +17,7 @@ from .normalise import parse_date
 from .nlp import doc_text, english_nouns
 from .suggest_parse import PLACE_LABELS, Mention, published_of
 from .suggest_deaths import SEQUENCE_VERBS
-from .suggest_clause import PERPETRATOR_NOUNS
+from .suggest_clause import PERPETRATOR_NOUNS, venue
 from .suggest_when import OWN, SAID, TEMPORAL, absolute, date_relation, date_span, within_clause
 
 _PARAGRAPH = re.compile(r"\n[ \t\xa0]*\n")
@@ -61,8 +61,10 @@ def read_place_and_time(m: Mention, sent, ents, head) -> None:
         if other_verbs(ent.root, head):
             continue  # "died in 1977 of injuries suffered during the attack": the death's year, not the attack's
         if (ent.label_ in ("LOC", "FAC") and _place_list_head(ent.root, ents).dep_ in ("nsubj", "nsubjpass", "dobj", "attr")
-                or _locative_name(ent.root) and ent.label_ in (*PLACE_LABELS, "ORG", "PERSON", "NORP")):
-            # not "a US official", "the United States announced", "the State of Iraq"; nor "in December"
+                or _locative_name(ent.root) and ent.label_ in (*PLACE_LABELS, "ORG", "PERSON", "NORP")) \
+                and not venue(ent):
+            # not "a US official", "the United States announced", "the State of Iraq"; nor "in December"; a
+            # building's name ("at Richard J. Donovan Correctional Facility") lies in a scene, it names none
             m.names_place = True
         place = None
         if (ent.label_ == "ORG" and _locative(ent) or ent.label_ in ("PERSON", "NORP", "LANGUAGE") and _locative_name(ent.root)) \
