@@ -103,3 +103,10 @@ def test_a_town_or_building_naming_an_event_is_not_its_attacker(pipeline, sugges
         assert role(article, events[0], "Attacker") == []
     article, events = suggest(pipeline, suggester, "The Taliban attack killed five soldiers in Helmand.")
     assert role(article, events[0], "Attacker") == ["Taliban"]
+
+
+def test_a_particular_party_another_sentence_names_is_added_but_not_a_kind_told_again(pipeline, suggester):
+    text = ("Pro-government fighters attacked the Syrian Democratic Forces in Deir ez-Zor on Wednesday. "
+            "The US-led coalition and local forces repelled the assault.")
+    article, events = suggest(pipeline, suggester, text, "2018-02-08")
+    assert role(article, events[0], "Target") == ["the Syrian Democratic Forces", "US-led coalition"]

@@ -8,6 +8,7 @@ five"), each span once, trimmed of whitespace, within the role's cardinality in 
 
 from __future__ import annotations
 
+from . import suggest_lexicon as lex
 from .codebook import EventType
 from .dateline import after_caption, dateline_place
 from .model import Argument, Event
@@ -18,6 +19,9 @@ from .suggest_parse import Mention
 MAX_PER_ROLE = 3
 # A list the text gives as the group's members ("were arrested, including A, B and C") is kept whole.
 MAX_LISTED = 12
+# Head nouns of parties named by kind only, not as anyone in particular.
+GENERAL_PARTIES = (lex.ANYONE_WORDS | lex.LONE_ATTACKERS | lex.KILLERS
+                   | frozenset({"other", "others", "inmate", "prisoner", "victim", "individual", "assailant"}))
 # Less than what a more specific kind of place scores more (a city over a province over a country).
 OWN_PLACE_BONUS = 0.2
 
@@ -55,11 +59,9 @@ def event_arguments(cluster: list[Mention], first: Mention, etype: EventType | N
             if m is not first and m.names_own_target and role == "Target":
                 continue  # "protests over the shooting of Jacob Blake": another shooting's target
             own = first.roles.get(role, [])
-            if m is not first and any(_a_name(text, span) for span in own):
-                break  # the trigger's own clause names who: a later sentence's "the attacker", "people" adds no one
             for start, end in m.roles.get(role, []):
-                if m is not first and own and not _a_name(text, (start, end)):
-                    continue  # "a man was arrested" ... "detained the man, identified as Khairi Saadallah": only the name
+                if m is not first and own and _anyone(text, (start, end)):
+                    continue  # the trigger's clause says who: a later "the attacker", "people", "others" adds no one
                 if not any(a.start <= start < a.end for a in args):
                     add(role, start, end, (start, end) in listed)
     # The most specific place any mention names; of two as specific, the trigger's own clause's.
@@ -82,11 +84,16 @@ def event_arguments(cluster: list[Mention], first: Mention, etype: EventType | N
     return args
 
 
-def _a_name(text: str, span: tuple[int, int]) -> bool:
-    """Whether a role's words are a name ("Khairi Saadallah", "Thames Valley Police"), not a description
-    ("a 25-year-old man", "gunmen"): its last word, the head of an English noun phrase, is capitalised."""
+def _anyone(text: str, span: tuple[int, int]) -> bool:
+    """Whether a role's words name no one in particular, only a kind of party ("the attacker", "people",
+    "others", "local forces", "a 36-year-old man"): told again in a later sentence, they are the parties
+    the trigger's clause already named. A name ("Khairi Saadallah") or a particular party ("the US-led
+    coalition", "the largest processing plant") may be another."""
     words = text[span[0]:span[1]].split()
-    return bool(words) and words[-1][:1].isupper()
+    if not words or words[-1][:1].isupper():
+        return False
+    head = words[-1].lower()
+    return head in GENERAL_PARTIES or head.rstrip("s") in GENERAL_PARTIES or head.endswith("men")
 
 
 def _same_name(one: str, other: str) -> bool:

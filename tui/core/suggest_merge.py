@@ -22,15 +22,16 @@ def representative(cluster: list[Mention]) -> Mention:
     in the report's own words rather than a quotation, told as news rather than as background or a
     kind of event; of those, the one whose own clauses say most of who did it, to whom, where and
     when, the first of them (a later sentence that tells no more is a follow-up: "the suspect in
-    the shooting was charged"). In that sentence, its first event word that is not a weapon's
-    ("exploded", "the attack" rather than "bomb", "IED")."""
+    the shooting was charged"), and one with an event word, not only a weapon's ("exploded", "the
+    attack" rather than "bomb", "IED"); in that sentence, its first event word that is not a weapon's."""
     order = sorted(cluster, key=lambda m: m.start)
     told: dict[int, set] = {}
     for m in order:
         told.setdefault(m.sent, set()).update(m.told)
+    worded = {m.sent for m in order if not m.instrument}
 
     def sentence(m: Mention) -> tuple:
-        return (m.title, m.quoted, m.modality != "", -len(told[m.sent]), m.sent)
+        return (m.title, m.sent not in worded, m.quoted, m.modality != "", -len(told[m.sent]), m.sent)
 
     best = min(sentence(m) for m in order)
     return min(order, key=lambda m: (sentence(m) != best, m.instrument, sentence(m), order.index(m)))
