@@ -1,6 +1,7 @@
 """Which mention of a merged event is its trigger (the sentence a coder cites), and the arguments
 that come with it; on sentences written for the test."""
 
+from tui.core.nlp import after_caption, doc_entities
 from tests.test_suggest_args import role, suggest, suggester  # noqa: F401 (a fixture)
 
 
@@ -14,6 +15,7 @@ def test_the_trigger_is_the_sentence_that_tells_the_event_most_fully(pipeline, s
     article, events = suggest(pipeline, suggester, text)
     assert len(events) == 1
     assert trigger(article, events[0]) == "attacked"
+    assert events[0].fields["notes"].startswith("On Monday, gunmen attacked")  # the notes cite that sentence
 
 
 def test_a_later_sentence_that_tells_no_more_is_a_follow_up_not_the_trigger(pipeline, suggester):
@@ -86,6 +88,12 @@ def test_a_bare_common_noun_or_a_buildings_name_leaves_the_place_to_the_named_to
 def test_photo_caption_words_are_no_part_of_a_name(pipeline, suggester):
     article, events = suggest(pipeline, suggester, "FILE - Salman Abedi carried out the bombing in Manchester.")
     assert role(article, events[0], "Attacker") == ["Salman Abedi"]
+    names = [article.text[s:e] for s, e, label in doc_entities(pipeline.nlp(article.text)) if label == "ORG"]
+    assert names == ["Salman Abedi"]  # the suggested entity too (the model calls it an ORG)
+    text = "Protesters clash with police View Photos Thousands have been arrested"  # a gallery link run into a sentence
+    start = text.index("Photos")
+    assert text[after_caption(text, start, start + len("Photos Thousands")):].startswith("Thousands have")
+    assert after_caption("Photo Lab workers", 0, len("Photo Lab")) == 0  # the last word of a name stays
 
 
 def test_a_caption_is_not_the_sentence_that_tells_the_event(pipeline, suggester):

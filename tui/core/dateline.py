@@ -16,21 +16,9 @@ _DATELINE = re.compile(r"([A-Z][A-Z.' -]{1,30}[A-Z])(?:,\s+[A-Z][A-Za-z.' -]{1,3
                        r"\s*[\u2014\u2013-]{1,2}\s")
 
 
-# What a web page's photo captions and links leave in a scraped text, before a name: AP's "FILE - ",
-# Reuters' "FILE PHOTO: ", a gallery link's "View Photos" run into the next sentence ("View Photos
-# Thousands have been arrested").
-_CAPTION_LEAD = re.compile(r"(?:(?:FILE(?: PHOTO)?|PHOTO|VIDEO)\s*[-\u2013\u2014:|]\s*"
-                           r"|(?:View\s+)?(?:Photos?|Videos?|Images?|Gallery)\s+(?=[A-Z]))+")
 # A sentence that is (or holds) a photo caption: it describes a picture, it does not report.
 _CAPTION = re.compile(r"\bimage (?:caption|copyright)\b|^\W*FILE(?: PHOTO)?\s*[-\u2013\u2014:]|\bView Photos\b"
                       r"|\bis seen in this (?:image|photo|handout)", re.IGNORECASE)
-
-
-def after_caption(text: str, start: int, end: int) -> int:
-    """Where a name at [start, end) begins past caption words scraped before it ("FILE - Salman
-    Abedi" -> "Salman Abedi", "Photos Thousands" -> "Thousands"); ``start`` when there are none."""
-    found = _CAPTION_LEAD.match(text, start, end)
-    return found.end() if found is not None and found.end() < end else start
 
 
 def in_caption(sentence: str) -> bool:

@@ -320,9 +320,10 @@ class Suggester:
         if (etype is not None and counts and ev.subtype.lower().startswith("excessive force")
                 and not any(s.acled == "fatalities" for s in etype.slots.values())):
             fields["fatalities"] = max(counts)  # a protest met with lethal force has no Victim role to count
-        sentence = next(s for k, s in enumerate(doc.sents) if k == cluster[0].sent)
+        cited = representative(cluster)  # the sentence the trigger is in: the one that tells the event most fully
+        sentence = next(s for k, s in enumerate(doc.sents) if k == cited.sent)
         fields["notes"] = short_note(_paragraph_part(article.text, sentence.start_char, sentence.end_char,
-                                                     cluster[0].start), 300)
+                                                     cited.start), 300)
         return fields
 
     def _event(self, cluster: list[Mention], article: Article, annotator: str) -> Event:

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from . import suggest_lexicon as lex
 from .codebook import EventType
-from .dateline import after_caption, dateline_place
+from .dateline import dateline_place
 from .model import Argument, Event
-from .nlp import trim_span
+from .nlp import after_caption, trim_span
 from .suggest_parse import Mention
 
 # At most this many spans per role: more are lists of who else was there, not the event's actors.
