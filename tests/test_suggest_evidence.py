@@ -118,3 +118,12 @@ def test_a_particular_party_another_sentence_names_is_added_but_not_a_kind_told_
             "The US-led coalition and local forces repelled the assault.")
     article, events = suggest(pipeline, suggester, text, "2018-02-08")
     assert role(article, events[0], "Target") == ["the Syrian Democratic Forces", "US-led coalition"]
+
+
+def test_an_event_on_a_street_the_gazetteer_does_not_know_is_located_in_the_town_before_it(pipeline, suggester):
+    text = ("A gunman attacked a mosque in Christchurch on Friday. "
+            "Police arrested the gunman on Strickland Street an hour later.")
+    article, events = suggest(pipeline, suggester, text, "2019-03-17")
+    arrest = next(e for e in events if e.type == "ARREST")
+    assert role(article, arrest, "Place") == ["Strickland Street"]
+    assert arrest.fields["location"] == "Christchurch" and arrest.fields["country"] == "New Zealand"

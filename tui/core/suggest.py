@@ -21,7 +21,7 @@ from .gazetteer import lookup
 from .mentions import quotes
 from .model import MODALITIES, Article, Event
 from .nlp import doc_entities, doc_text
-from .suggest_args import add_dateline_place, event_arguments
+from .suggest_args import add_dateline_place, event_arguments, place_spots_in_towns
 from .suggest_killing import killing, names_its_target, tells_deaths
 from .relative_dates import attach_relative_times, date_relative_events
 from .suggest_merge import (carry_scene, compatible, conflict, dated_to_the_day, merge_target, move_self_casualties,
@@ -249,6 +249,7 @@ class Suggester:
                 place = lookup(article.text[scene.start:scene.end])
                 if place is not None:
                     ev.fields["country"] = place.fields()["country"]
+        place_spots_in_towns(events)
         date_relative_events(events, shifts, article.text, article.published)
         main = next((e.fields["country"] for e in sorted(events, key=lambda e: e.trigger_start)
                      if e.fields.get("country") and not e.modality), None)  # not a summary's "arrests in Australia, ..."

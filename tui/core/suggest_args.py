@@ -22,6 +22,8 @@ MAX_LISTED = 12
 # Head nouns of parties named by kind only, not as anyone in particular.
 GENERAL_PARTIES = (lex.ANYONE_WORDS | lex.LONE_ATTACKERS | lex.KILLERS
                    | frozenset({"other", "others", "inmate", "prisoner", "victim", "individual", "assailant"}))
+# The fields that say which town an event happened in.
+TOWN_FIELDS = ("location", "country", "admin1", "admin2", "latitude", "longitude", "geo_precision")
 # Less than what a more specific kind of place scores more (a city over a province over a country).
 OWN_PLACE_BONUS = 0.2
 
@@ -117,3 +119,17 @@ def add_dateline_place(events: list[Event], clusters: list, text: str, body_star
         if span[0] < 0:
             return
         ev.arguments.append(Argument("Place", *span))
+
+
+def place_spots_in_towns(events: list[Event]) -> None:
+    """ACLED places an event at a town: an event whose Place is a spot the gazetteer does not know ("Police
+    arrested him on Strickland Street") took place in the town where the report last placed an event
+    before it ("a mass shooting in Christchurch"), when that town lies in the event's country."""
+    town = None
+    for ev in sorted(events, key=lambda e: e.trigger_start):
+        fields = ev.fields
+        if fields.get("location") and fields.get("latitude") is not None and fields.get("geo_precision") == 1:
+            town = {k: fields[k] for k in TOWN_FIELDS if k in fields}
+        elif fields.get("location") and fields.get("latitude") is None and town is not None \
+                and fields.get("country") in (None, "", town.get("country")) and ev.modality != "background":
+            fields.update(town)
