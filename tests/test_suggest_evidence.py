@@ -127,3 +127,13 @@ def test_an_event_on_a_street_the_gazetteer_does_not_know_is_located_in_the_town
     arrest = next(e for e in events if e.type == "ARREST")
     assert role(article, arrest, "Place") == ["Strickland Street"]
     assert arrest.fields["location"] == "Christchurch" and arrest.fields["country"] == "New Zealand"
+
+
+def test_an_event_and_what_a_copula_says_it_was_are_one_event(pipeline, suggester):
+    text = "The Kabul bombing was a suicide attack on a mosque on Friday that killed 13 people."
+    article, events = suggest(pipeline, suggester, text)
+    assert [(trigger(article, e), role(article, e, "Target"), role(article, e, "Time")) for e in events] == [
+        ("bombing", ["mosque"], ["Friday"])]
+    text = "The Cafe Rolando bombing was an attack on 13 September 1974 in Madrid which killed 13 people."
+    article, events = suggest(pipeline, suggester, text, "2019-01-01")
+    assert [(e.modality, role(article, e, "Time")) for e in events] == [("background", ["13 September 1974"])]

@@ -25,7 +25,8 @@ from .suggest_args import add_dateline_place, event_arguments, place_spots_in_to
 from .suggest_killing import killing, names_its_target, tells_deaths
 from .relative_dates import attach_relative_times, date_relative_events
 from .suggest_merge import (carry_scene, compatible, conflict, dated_to_the_day, merge_target, move_self_casualties,
-                            own_place, place_conflict, representative, settle_readings, summary_target, two_events)
+                            own_place, place_conflict, representative, said_to_be, settle_readings, summary_target,
+                            two_events)
 from .suggest_modality import ACCIDENT, another, modality, strategic_move, summary
 from .suggest_parse import Mention, published_of, read_roles, read_victims
 from .suggest_place import read_paragraph_scene, read_place_and_time
@@ -272,12 +273,14 @@ class Suggester:
         for m in mentions:
             if m.modality == "" and any(x.sent == m.sent and x.type == m.type and x.modality == ACCIDENT for x in mentions):
                 m.modality = ACCIDENT  # "killed in blasts ... in two accidental explosions": one accident
-            group = next((g for g in groups if g[0].sent == m.sent and g[0].title == m.title and g[0].modality == m.modality
-                          and compatible(g, m) and not two_events(g, m) and not conflict(g, m)), None)
+            group = next((g for g in groups if g[0].sent == m.sent and g[0].title == m.title and not conflict(g, m) and (
+                g[0].modality == m.modality and compatible(g, m) and not two_events(g, m) or said_to_be(doc, g, m))), None)
             if group is None:
                 groups.append([m])
             else:
                 group.append(m)
+                for x in group:  # "the bombing was an attack on 13 September 1974": the dated reading holds for both
+                    x.modality = x.modality or m.modality
         clusters: list[list[Mention]] = []
         # a summary ("at least three bombings that week") tells no event of its own: it joins the one
         # of its kind the article tells, after every other group has found its event, or stands marked

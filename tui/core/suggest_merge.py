@@ -74,6 +74,26 @@ def two_events(group: list[Mention], m: Mention) -> bool:
     return any(not x.generic and not m.generic and x.anaphoric != m.anaphoric for x in group)
 
 
+def said_to_be(doc, group: list[Mention], m: Mention) -> bool:
+    """Whether a copula makes ``m`` and a mention of ``group`` one event: "the Cafetería Rolando bombing
+    was an attack on 13 September 1974 at the Rolando cafe": its subject and its predicate noun, both
+    of political violence or of one type."""
+    def root(x: Mention):
+        span = doc.char_span(x.start, x.end, alignment_mode="expand")
+        return span.root if span is not None and len(span) else None
+
+    mine = root(m)
+    for x in group:
+        if not (x.type == m.type or x.type in lex.VIOLENT_TYPES and m.type in lex.VIOLENT_TYPES):
+            continue
+        other = root(x)
+        for subject, predicate in ((mine, other), (other, mine)):
+            if subject is not None and predicate is not None and predicate.dep_ == "attr" \
+                    and predicate.head.lemma_ == "be" and subject.dep_ == "nsubj" and subject.head.i == predicate.head.i:
+                return True
+    return False
+
+
 def compatible(cluster: list[Mention], m: Mention) -> bool:
     kind = cluster[0]
     if kind.type == m.type:
