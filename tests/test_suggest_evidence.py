@@ -118,6 +118,10 @@ def test_a_particular_party_another_sentence_names_is_added_but_not_a_kind_told_
             "The US-led coalition and local forces repelled the assault.")
     article, events = suggest(pipeline, suggester, text, "2018-02-08")
     assert role(article, events[0], "Target") == ["the Syrian Democratic Forces", "US-led coalition"]
+    text = ("Bombers attacked the Murrah Federal Building in Oklahoma City on Wednesday. "
+            "The attack on the federal building killed 168 people.")  # the same building told again
+    article, events = suggest(pipeline, suggester, text, "1995-04-20")
+    assert role(article, events[0], "Target") == ["the Murrah Federal Building"]
 
 
 def test_an_event_on_a_street_the_gazetteer_does_not_know_is_located_in_the_town_before_it(pipeline, suggester):

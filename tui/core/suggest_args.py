@@ -61,9 +61,11 @@ def event_arguments(cluster: list[Mention], first: Mention, etype: EventType | N
             if m is not first and m.names_own_target and role == "Target":
                 continue  # "protests over the shooting of Jacob Blake": another shooting's target
             own = first.roles.get(role, [])
+            heads = {_head(text, span) for span in own}
             for start, end in m.roles.get(role, []):
-                if m is not first and own and _anyone(text, (start, end)):
-                    continue  # the trigger's clause says who: a later "the attacker", "people", "others" adds no one
+                if m is not first and own and (_anyone(text, (start, end)) or _head(text, (start, end)) in heads):
+                    continue  # the trigger's clause says who: a later "the attacker", "people", "others" adds no one,
+                    # nor "the Oklahoma City federal building" after "the Murrah Federal Building"
                 if not any(a.start <= start < a.end for a in args):
                     add(role, start, end, (start, end) in listed)
     # The most specific place any mention names; of two as specific, the trigger's own clause's.
@@ -96,6 +98,12 @@ def _anyone(text: str, span: tuple[int, int]) -> bool:
         return False
     head = words[-1].lower()
     return head in GENERAL_PARTIES or head.rstrip("s") in GENERAL_PARTIES or head.endswith("men")
+
+
+def _head(text: str, span: tuple[int, int]) -> str:
+    """The head noun of a role's words, the last word of an English noun phrase, lower case and singular."""
+    words = text[span[0]:span[1]].lower().split()
+    return words[-1].rstrip("s") if words else ""
 
 
 def _same_name(one: str, other: str) -> bool:
