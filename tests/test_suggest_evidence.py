@@ -141,3 +141,21 @@ def test_an_event_and_what_a_copula_says_it_was_are_one_event(pipeline, suggeste
     text = "The Cafe Rolando bombing was an attack on 13 September 1974 in Madrid which killed 13 people."
     article, events = suggest(pipeline, suggester, text, "2019-01-01")
     assert [(e.modality, role(article, e, "Time")) for e in events] == [("background", ["13 September 1974"])]
+
+
+def test_a_place_or_date_of_answering_an_event_is_not_the_events(pipeline, suggester):
+    article, events = suggest(pipeline, suggester, "On Monday in Paris the president condemned the attack on the mosque.")
+    assert [(role(article, e, "Place"), role(article, e, "Time")) for e in events] == [([], [])]
+    text = "Thousands protested in Hong Kong on Sunday against the arrest of three activists."
+    article, events = suggest(pipeline, suggester, text)
+    assert [(e.type, role(article, e, "Place")) for e in events] == [("PROTEST", ["Hong Kong"]), ("ARREST", [])]
+
+
+def test_a_place_in_another_event_nouns_phrase_is_that_events(pipeline, suggester):
+    text = "Police said the suspect in the attack on a mosque in Kabul was arrested in Herat on Monday."
+    article, events = suggest(pipeline, suggester, text)
+    assert {e.type: role(article, e, "Place") for e in events} == {"VIOLENCE_AGAINST_CIVILIANS": ["Kabul"],
+                                                                  "ARREST": ["Herat"]}
+    text = "He had orchestrated attacks on coalition bases in Iraq for months - including the attack on December 27th."
+    article, events = suggest(pipeline, suggester, text, "2020-01-05")  # one of those attacks: their place
+    assert [role(article, e, "Place") for e in events] == [["Iraq"]]

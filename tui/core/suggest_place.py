@@ -30,8 +30,13 @@ PART_NOUNS = frozenset({"heart", "centre", "center", "middle", "outskirts", "edg
 EVENT_NOUNS = lex.EVENT_NOUNS
 # Prepositions and nouns that link a verb's event to an earlier one it followed from ("arrested after the
 # attack", "charged over the bombing", "detained in connection with the shooting").
-LINK_PREPS = TEMPORAL | frozenset({"over", "for"})
+LINK_PREPS = TEMPORAL | frozenset({"over", "for", "against"})
 RELATION_NOUNS = frozenset({"connection", "relation", "link", "regard", "respect", "response", "retaliation", "wake"})
+# Verbs of answering an event told as their object ("condemned the attack", "the bombing was investigated"):
+# their place and date are the answer's.
+REACTION_VERBS = frozenset({"condemn", "denounce", "blame", "mourn", "investigate", "probe", "praise", "criticise",
+                            "criticize", "discuss", "recall", "remember", "commemorate", "mark", "describe",
+                            "protest", "deplore", "decry", "welcome", "hail", "characterize", "characterise"})
 # Nouns of people whose own story a verb tells ("the suspect in a shooting was released").
 PERSON_NOUNS = PERPETRATOR_NOUNS | frozenset({"victim", "survivor", "witness", "defendant", "convict", "prisoner"})
 # Verbs that tell an event noun's own happening or outcome ("killed in an attack in Kabul", "wounded in the
@@ -58,14 +63,14 @@ def read_place_and_time(m: Mention, sent, ents, head) -> None:
             continue  # words of a quotation the trigger is not in ("Friday, August 30" is a date there too)
         if ent.label_ == "DATE" and ent.root.tag_ == "MD":
             continue  # "may", a modal the model took for the month
-        if other_verbs(ent.root, head):
-            continue  # "died in 1977 of injuries suffered during the attack": the death's year, not the attack's
         if (ent.label_ in ("LOC", "FAC") and _place_list_head(ent.root, ents).dep_ in ("nsubj", "nsubjpass", "dobj", "attr")
                 or _locative_name(ent.root) and ent.label_ in (*PLACE_LABELS, "ORG", "PERSON", "NORP")) \
                 and not venue(ent):
             # not "a US official", "the United States announced", "the State of Iraq"; nor "in December"; a
             # building's name ("at Richard J. Donovan Correctional Facility") lies in a scene, it names none
             m.names_place = True
+        if other_verbs(ent.root, head):
+            continue  # "died in 1977 of injuries suffered during the attack": the death's year, not the attack's
         place = None
         if (ent.label_ == "ORG" and _locative(ent) or ent.label_ in ("PERSON", "NORP", "LANGUAGE") and _locative_name(ent.root)) \
                 and not ent.text.isupper():  # "at Abqaiq" an ORG, "in Gao" a PERSON, "in Tunis" a LANGUAGE to the model
@@ -109,7 +114,10 @@ def other_verbs(tok, head) -> bool:
     holder = path[-1]  # the word the verb governs: the noun itself, or "a series of attacks"
     if holder.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "oprd") and (
             len(path) == 1 or holder.lemma_.lower() in lex.COUNT_NOUNS):
-        return False  # "the attack took place in Kabul", "carried out a series of attacks in Kabul": its own clause
+        # "the attack took place in Kabul", "carried out a series of attacks in Kabul": its own clause; but
+        # "the president condemned the attack in Paris on Monday": the condemnation's place and day
+        return verb.lemma_.lower() in REACTION_VERBS and holder.dep_ in ("dobj", "nsubjpass") \
+            and verb.is_ancestor(tok)
     if any(p.is_ancestor(tok) for p in path[1:]):
         return False  # within the noun's wider phrase ("in connection with the attack")
     another = not (holder.dep_ == "prep" and verb.lemma_.lower() in OWN_OUTCOME_VERBS) and any(
@@ -278,8 +286,9 @@ def _attached(tok, head) -> bool:
     elif root.dep_ == "pobj" and node.dep_ == "prep" and any(
             c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in node.children):
         node = node.head  # the same, parsed with "in London" hung on "On"
-    if node.i != head.i and node.pos_ == "NOUN" and node.lemma_.lower() in EVENT_NOUNS and not node.is_ancestor(head):
-        return False  # "Monday's attack, the deadliest since an assault in Ghazni": Ghazni is the assault's
+    if _other_event_noun(node, head):
+        return False  # "Monday's attack, the deadliest since an assault in Ghazni": Ghazni is the assault's;
+        # "the suspect in the attack on a mosque in Kabul was arrested in Herat": Kabul is the attack's
     clause = head
     while (clause.pos_ not in ("VERB", "AUX") or clause.dep_ == "prep") and clause.head.i != clause.i:
         clause = clause.head  # "escaped following airstrikes from a camp at Ain Issa": "following" is no clause
@@ -293,6 +302,21 @@ def _attached(tok, head) -> bool:
     if result.dep_ == "advcl" and result.tag_ == "VBG" and result.head.is_ancestor(head):
         return True  # "a device that exploded, wounding 13 people on a street in Lyon": the parse hung the result higher
     return node.dep_ in ("nsubj", "nsubjpass") and node.head.is_ancestor(head)
+
+
+def _other_event_noun(node, head) -> bool:
+    """Whether ``node`` (where a place's phrase hangs) lies in the phrase of another event noun than the
+    trigger ``head``, below the verb the phrase belongs to: the place is that event's; unless the trigger
+    is named as one of them ("attacks on bases in Iraq - including the attack on December 27th")."""
+    if head.dep_ == "pobj" and head.head.lower_ in ("including", "among", "like", "as"):
+        return False
+    while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
+        if node.i == head.i or node.is_ancestor(head):
+            return False
+        if node.pos_ == "NOUN" and node.lemma_.lower() in EVENT_NOUNS:
+            return True
+        node = node.head
+    return False
 
 
 def _speakers_place(tok, head) -> bool:
