@@ -63,7 +63,8 @@ def event_arguments(cluster: list[Mention], first: Mention, etype: EventType | N
             own = first.roles.get(role, [])
             heads = {_head(text, span) for span in own}
             for start, end in m.roles.get(role, []):
-                if m is not first and own and (_anyone(text, (start, end)) or _head(text, (start, end)) in heads):
+                if m is not first and own and (_anyone(text, (start, end)) or _head(text, (start, end)) in heads
+                                               and text[start:end].split()[-1][:1].islower()):
                     continue  # the trigger's clause says who: a later "the attacker", "people", "others" adds no one,
                     # nor "the Oklahoma City federal building" after "the Murrah Federal Building"
                 if not any(a.start <= start < a.end for a in args):
