@@ -258,7 +258,8 @@ def carry_scene(events: list[Event], clusters: list[list[Mention]], text: str) -
                 and not any(m.names_place for m in cluster)):  # a sentence naming its own place keeps it
             ev.arguments.append(Argument("Place", place[0].start, place[0].end))
         if ("Time" not in mine and time is not None and first - time[1] <= 3 and ev.modality not in ("background", "generic")
-                and "\n\n" not in text[time[2]:start]):
+                and "\n\n" not in text[time[2]:start]
+                and not any(m.dated_elsewhere for m in cluster)):  # "protested on Sunday against the arrest": not then
             ev.arguments.append(Argument("Time", time[0].start, time[0].end))
         end = max(m.end for m in cluster)
         if "Place" in mine:

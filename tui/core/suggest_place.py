@@ -70,6 +70,7 @@ def read_place_and_time(m: Mention, sent, ents, head) -> None:
             # building's name ("at Richard J. Donovan Correctional Facility") lies in a scene, it names none
             m.names_place = True
         if other_verbs(ent.root, head):
+            m.dated_elsewhere = m.dated_elsewhere or ent.label_ in ("DATE", "TIME")
             continue  # "died in 1977 of injuries suffered during the attack": the death's year, not the attack's
         place = None
         if (ent.label_ == "ORG" and _locative(ent) or ent.label_ in ("PERSON", "NORP", "LANGUAGE") and _locative_name(ent.root)) \
