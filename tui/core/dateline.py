@@ -16,6 +16,17 @@ _DATELINE = re.compile(r"([A-Z][A-Z.' -]{1,30}[A-Z])(?:,\s+[A-Z][A-Za-z.' -]{1,3
                        r"\s*[\u2014\u2013-]{1,2}\s")
 
 
+# A sentence that is (or holds) a photo caption: it describes a picture, it does not report.
+_CAPTION = re.compile(r"\bimage (?:caption|copyright)\b|^\W*FILE(?: PHOTO)?\s*[-\u2013\u2014:]|\bView Photos\b"
+                      r"|\bis seen in this (?:image|photo|handout)", re.IGNORECASE)
+
+
+def in_caption(sentence: str) -> bool:
+    """Whether a sentence is a photo caption ("FILE - ... is seen in this image ...", "image caption
+    Federal troops ..."), not the report's own telling."""
+    return _CAPTION.search(sentence) is not None
+
+
 def dateline_place(text: str, body_start: int = 0) -> tuple[int, int] | None:
     """The place of the article's dateline, as a span: a capitalised place name the gazetteer knows
     opening one of the body's first three paragraphs, before a dash (and an agency in brackets)."""

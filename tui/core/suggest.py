@@ -16,7 +16,7 @@ from . import suggest_lexicon as lex
 from . import suggest_triggers as triggers
 from .acled_fields import short_note
 from .codebook import Codebook
-from .dateline import headline_place
+from .dateline import headline_place, in_caption
 from .event_fields import derive_fields
 from .gazetteer import lookup
 from .mentions import quotes
@@ -24,11 +24,12 @@ from .model import MODALITIES, Article, Event
 from .nlp import doc_entities, doc_text
 from .suggest_another import stand_ins
 from .suggest_crowd import settle_protest_force
-from .suggest_args import add_dateline_place, event_arguments
+from .suggest_args import add_dateline_place, event_arguments, place_spots_in_towns
 from .suggest_killing import killing, names_its_target, tells_deaths
 from .relative_dates import attach_relative_times, date_events_told_before, date_relative_events
 from .suggest_merge import (carry_scene, compatible, conflict, dated_to_the_day, merge_target, move_self_casualties,
-                            own_place, place_conflict, representative, settle_readings, summary_target, two_events)
+                            own_place, place_conflict, representative, said_to_be, settle_readings, summary_target,
+                            two_events)
 from .suggest_modality import ACCIDENT, another, modality, strategic_move, summary
 from .suggest_parse import Mention, published_of, read_roles, read_victims
 from .suggest_place import read_paragraph_scene, read_place_and_time
@@ -171,11 +172,16 @@ class Suggester:
             forces = choice.forces or m.roles.get("Attacker", [])
             m.roles = {"Target" if choice.type == "RIOT" else "Agent": forces, "Entity": [choice.crowd]}
         read_place_and_time(m, sent, ents, head)
+        placed, dated = m.place is not None, m.time is not None  # by the sentence itself, not its paragraph
         read_paragraph_scene(m, head, ents)
         if anaphoric and head.pos_ != "VERB":
             m.own_place = own_place(m, head)
         read_victims(m, sent, ents, head)
-        if any(start <= span.start_char < end for start, end in quotes(span.doc)):
+        m.told = frozenset([*m.roles, *(["Place"] if placed else []), *(["Time"] if dated else []),
+                            *(["Victim"] if m.victims else [])])
+        quoted = any(start <= span.start_char < end for start, end in quotes(span.doc))
+        m.quoted = quoted or in_caption(sent.text)
+        if quoted:
             # a quotation's "this afternoon" is when its speaker spoke, not the report's day; "on Friday,
             # August 30" is a date wherever it is said
             text = doc_text(span.doc)
@@ -260,6 +266,7 @@ class Suggester:
                 place = lookup(article.text[scene.start:scene.end])
                 if place is not None:
                     ev.fields["country"] = place.fields()["country"]
+        place_spots_in_towns(events)
         date_relative_events(events, shifts, article.text, article.published)
         date_events_told_before(events, clusters, doc, shifts, article.published)  # "a week after an attack": the attack's
         main = next((e.fields["country"] for e in sorted(events, key=lambda e: e.trigger_start)
@@ -283,12 +290,14 @@ class Suggester:
         for m in mentions:
             if m.modality == "" and any(x.sent == m.sent and x.type == m.type and x.modality == ACCIDENT for x in mentions):
                 m.modality = ACCIDENT  # "killed in blasts ... in two accidental explosions": one accident
-            group = next((g for g in groups if g[0].sent == m.sent and g[0].title == m.title and g[0].modality == m.modality
-                          and compatible(g, m) and not two_events(g, m) and not conflict(g, m)), None)
+            group = next((g for g in groups if g[0].sent == m.sent and g[0].title == m.title and not conflict(g, m) and (
+                g[0].modality == m.modality and compatible(g, m) and not two_events(g, m) or said_to_be(doc, g, m))), None)
             if group is None:
                 groups.append([m])
             else:
                 group.append(m)
+                for x in group:  # "the bombing was an attack on 13 September 1974": the dated reading holds for both
+                    x.modality = x.modality or m.modality
         clusters: list[list[Mention]] = []
         # a summary ("at least three bombings that week") tells no event of its own: it joins the one
         # of its kind the article tells, after every other group has found its event, or stands marked
@@ -334,9 +343,10 @@ class Suggester:
         if (etype is not None and counts and ev.subtype.lower().startswith("excessive force")
                 and not any(s.acled == "fatalities" for s in etype.slots.values())):
             fields["fatalities"] = max(counts)  # a protest met with lethal force has no Victim role to count
-        sentence = next(s for k, s in enumerate(doc.sents) if k == cluster[0].sent)
+        cited = representative(cluster)  # the sentence the trigger is in: the one that tells the event most fully
+        sentence = next(s for k, s in enumerate(doc.sents) if k == cited.sent)
         fields["notes"] = short_note(_paragraph_part(article.text, sentence.start_char, sentence.end_char,
-                                                     cluster[0].start), 300)
+                                                     cited.start), 300)
         return fields
 
     def _event(self, cluster: list[Mention], article: Article, annotator: str) -> Event:

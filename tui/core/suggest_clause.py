@@ -11,6 +11,7 @@ part in the protest"). Split from ``suggest_parse`` (which reads the trigger's o
 from __future__ import annotations
 
 from . import suggest_lexicon as lex
+from .gazetteer import BIG_TOWN, lookup
 from .mentions import NAMING_VERBS, PERPETRATOR_TITLES, SPEECH_VERBS
 
 SUBJECTS = ("nsubj", "nsubjpass")
@@ -35,6 +36,12 @@ HURT_VERBS = frozenset({"wound", "injure", "hurt", "maim", "burn"})
 JUSTICE_VERBS = frozenset({"convict", "sentence", "charge", "jail", "imprison", "indict", "accuse", "try",
                            "prosecute", "execute", "hang"})
 JUSTICE_NOUNS = frozenset({"sentence", "conviction", "charge", "trial", "jail", "prison", "term"})
+# The last words of names of buildings and streets: spots within a town, not towns.
+VENUE_NOUNS = lex.CIVILIAN_PLACES | frozenset({
+    "facility", "prison", "jail", "hall", "centre", "center", "station", "street", "road", "avenue", "square",
+    "bridge", "gardens", "mall", "stadium", "arena", "airport", "building", "tower", "office", "court", "embassy",
+    "cathedral", "headquarters", "barracks", "palace", "parliament", "campus", "college", "club", "theatre",
+    "theater", "plaza", "lane", "boulevard"})
 # Nominal arrest phrases: "placed X under arrest", "took X into custody", "held X in detention".
 CUSTODY_NOUNS = frozenset({"arrest", "custody", "detention"})
 
@@ -179,3 +186,19 @@ def named_mention(tok, ents):
         if word.is_sent_end:
             break
     return tok
+
+
+def venue(ent) -> bool:
+    """Whether the entity ``ent`` names a building or a street ("Fishmongers' Hall", "Al Noor Mosque",
+    "Richard J. Donovan Correctional Facility"): a spot within a town, which ACLED places at the town."""
+    return ent[-1].lemma_.lower() in VENUE_NOUNS and ent[-1].i != ent[0].i
+
+
+def names_a_scene(ent) -> bool:
+    """Whether the name ``ent`` that modifies an event noun is where or what was hit, not who did it: a
+    building ("the Manchester Arena bombing") or a named occasion of a town ("the Boston Marathon
+    bombing", its first word a town); a group's name ("the Taliban attack", "IS attacks") is neither."""
+    if venue(ent):
+        return True
+    place = lookup(ent[0].text) if len(ent) > 1 and ent[0].pos_ == "PROPN" else None
+    return place is not None and place.kind in ("city", "admin1") and place.population >= BIG_TOWN

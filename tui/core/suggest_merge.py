@@ -18,9 +18,23 @@ from .suggest_when import absolute
 
 
 def representative(cluster: list[Mention]) -> Mention:
-    """The mention whose words stand for the event: an event word in the body ("exploded",
-    "the attack") rather than a headline's or a weapon's ("bomb", "IED")."""
-    return min(cluster, key=lambda m: (m.title, m.instrument, cluster.index(m)))
+    """The mention a coder cites for the event. Its sentence: in the body rather than a headline,
+    in the report's own words rather than a quotation, told as news rather than as background or a
+    kind of event; of those, the one whose own clauses say most of who did it, to whom, where and
+    when, the first of them (a later sentence that tells no more is a follow-up: "the suspect in
+    the shooting was charged"), and one with an event word, not only a weapon's ("exploded", "the
+    attack" rather than "bomb", "IED"); in that sentence, its first event word that is not a weapon's."""
+    order = sorted(cluster, key=lambda m: m.start)
+    told: dict[int, set] = {}
+    for m in order:
+        told.setdefault(m.sent, set()).update(m.told)
+    worded = {m.sent for m in order if not m.instrument}
+
+    def sentence(m: Mention) -> tuple:
+        return (m.title, m.sent not in worded, m.quoted, m.modality != "", -len(told[m.sent]), m.sent)
+
+    best = min(sentence(m) for m in order)
+    return min(order, key=lambda m: (sentence(m) != best, m.instrument, sentence(m), order.index(m)))
 
 
 def conflict(a: list[Mention], m: Mention, loose: bool = False) -> bool:
@@ -58,6 +72,26 @@ def two_events(group: list[Mention], m: Mention) -> bool:
     """In one sentence, "the military strike follows rocket attacks": a definite and an indefinite
     specific mention are two events."""
     return any(not x.generic and not m.generic and x.anaphoric != m.anaphoric for x in group)
+
+
+def said_to_be(doc, group: list[Mention], m: Mention) -> bool:
+    """Whether a copula makes ``m`` and a mention of ``group`` one event: "the Cafetería Rolando bombing
+    was an attack on 13 September 1974 at the Rolando cafe": its subject and its predicate noun, both
+    of political violence or of one type."""
+    def root(x: Mention):
+        span = doc.char_span(x.start, x.end, alignment_mode="expand")
+        return span.root if span is not None and len(span) else None
+
+    mine = root(m)
+    for x in group:
+        if not (x.type == m.type or x.type in lex.VIOLENT_TYPES and m.type in lex.VIOLENT_TYPES):
+            continue
+        other = root(x)
+        for subject, predicate in ((mine, other), (other, mine)):
+            if subject is not None and predicate is not None and predicate.dep_ == "attr" \
+                    and predicate.head.lemma_ == "be" and subject.dep_ == "nsubj" and subject.head.i == predicate.head.i:
+                return True
+    return False
 
 
 def compatible(cluster: list[Mention], m: Mention) -> bool:
@@ -233,7 +267,8 @@ def carry_scene(events: list[Event], clusters: list[list[Mention]], text: str) -
             ev.arguments.append(Argument("Place", place[0].start, place[0].end))
         near = told_before(time[1], first) if time is not None else None
         if ("Time" not in mine and near is not None and first - near.sent <= 3
-                and ev.modality not in ("background", "generic") and "\n\n" not in text[near.end:start]):
+                and ev.modality not in ("background", "generic") and "\n\n" not in text[near.end:start]
+                and not any(m.dated_elsewhere for m in cluster)):  # "protested on Sunday against the arrest": not then
             ev.arguments.append(Argument("Time", time[0].start, time[0].end))
         if "Place" in mine:
             place = (mine["Place"], cluster)

@@ -14,7 +14,8 @@ from .dateline import in_dateline
 from .gazetteer import lookup
 from .mentions import in_other_quote, resolve, titled_person
 from .normalise import parse_count
-from .suggest_clause import PATIENT_GENITIVE_NOUNS, is_attribution, named_mention, nominal_roles, unsaid_subject
+from .suggest_clause import (PATIENT_GENITIVE_NOUNS, is_attribution, named_mention, names_a_scene, nominal_roles,
+                             unsaid_subject)
 from .suggest_deaths import ONE_PERSON, counts_for
 from .suggest_triggers import AIM_PREPS, AIM_VERBS
 
@@ -55,6 +56,9 @@ class Mention:
     names_place: bool = False  # its sentence names a place, read as the Place or not ("Dagestan sees attacks")
     own_place: object = False  # for a mention referring back: the place its own phrase names (or None); False: ``place``
     names_own_target: bool = False  # "the shooting of Jacob Blake": a definite event noun named by whom it hit
+    told: frozenset = frozenset()  # what the trigger's own sentence says of it: its roles, "Place", "Time", "Victim"
+    quoted: bool = False  # the trigger stands in a quotation or a photo caption: not the report's own telling
+    dated_elsewhere: bool = False  # its sentence dates another verb's event ("arrested on Sunday after the attack")
 
 
 def _span_of(tok, ents) -> tuple[int, int]:
@@ -147,7 +151,8 @@ def read_roles(m: Mention, head, sent, ents, is_trigger=lambda tok: False) -> No
             if c.dep_ == "poss":  # "Boko Haram's attack"; "Basilashvili's arrest": the one arrested
                 (targets if head.lemma_.lower() in PATIENT_GENITIVE_NOUNS else attackers).append(c)
             elif c.dep_ in ("compound", "amod", "nmod") and c.i in ents and ents[c.i].label_ in ("NORP", "ORG", "GPE") \
-                    and not (m.type in ("PROTEST", "RIOT") and _stance(c, ents[c.i])):  # "pro-democracy protests": a cause
+                    and not (m.type in ("PROTEST", "RIOT") and _stance(c, ents[c.i])) \
+                    and not names_a_scene(ents[c.i]):  # "pro-democracy protests": a cause; "Boston Marathon bombing"
                 place = lookup(ents[c.i].text) if ents[c.i].label_ == "GPE" else None
                 if place is None or place.kind == "country":
                     attackers.append(c)

@@ -17,7 +17,8 @@ from .normalise import parse_date
 from .nlp import doc_text, english_nouns
 from .suggest_parse import PLACE_LABELS, Mention, published_of
 from .suggest_deaths import SEQUENCE_VERBS
-from .suggest_when import OWN, SAID, absolute, date_relation, date_span, within_clause
+from .suggest_clause import PERPETRATOR_NOUNS, venue
+from .suggest_when import OWN, SAID, TEMPORAL, absolute, date_relation, date_span, within_clause
 
 _PARAGRAPH = re.compile(r"\n[ \t\xa0]*\n")
 _YEARS = re.compile(r"\b(?:years|decades|centur(?:y|ies))\b")
@@ -27,6 +28,23 @@ PART_NOUNS = frozenset({"heart", "centre", "center", "middle", "outskirts", "edg
                         "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "side",
                         "neighborhood", "neighbourhood", "vicinity"})
 EVENT_NOUNS = lex.EVENT_NOUNS
+# Prepositions and nouns that link a verb's event to an earlier one it followed from ("arrested after the
+# attack", "charged over the bombing", "detained in connection with the shooting").
+LINK_PREPS = TEMPORAL | frozenset({"over", "for", "against"})
+RELATION_NOUNS = frozenset({"connection", "relation", "link", "regard", "respect", "response", "retaliation", "wake"})
+# Verbs of answering an event told as their object ("condemned the attack", "the bombing was investigated"):
+# their place and date are the answer's.
+REACTION_VERBS = frozenset({"condemn", "denounce", "blame", "mourn", "investigate", "probe", "praise", "criticise",
+                            "criticize", "discuss", "recall", "remember", "commemorate", "mark", "describe",
+                            "protest", "deplore", "decry", "welcome", "hail", "characterize", "characterise"})
+# Nouns of people whose own story a verb tells ("the suspect in a shooting was released").
+PERSON_NOUNS = PERPETRATOR_NOUNS | frozenset({"victim", "survivor", "witness", "defendant", "convict", "prisoner"})
+# Verbs that tell an event noun's own happening or outcome ("killed in an attack in Kabul", "wounded in the
+# blast on Friday", "the attack took place"): their place and date are the event's. Any other verb whose
+# phrase holds the noun tells another event ("arrested on Sunday in connection with Saturday's attack").
+OWN_OUTCOME_VERBS = (lex.CASUALTY_LEMMAS | lex.OCCUR_VERBS | lex.PERPETRATE_VERBS | lex.LIGHT_VERBS | lex.HARM_VERBS
+                     | frozenset({"wound", "injure", "hurt", "maim", "burn", "suffer", "happen", "flee", "escape",
+                                  "evacuate", "survive", "shoot", "stab", "attack", "bomb"}))
 
 
 def read_place_and_time(m: Mention, sent, ents, head) -> None:
@@ -46,12 +64,17 @@ def read_place_and_time(m: Mention, sent, ents, head) -> None:
         if ent.label_ == "DATE" and ent.root.tag_ == "MD":
             continue  # "may", a modal the model took for the month
         if (ent.label_ in ("LOC", "FAC") and _place_list_head(ent.root, ents).dep_ in ("nsubj", "nsubjpass", "dobj", "attr")
-                or _locative_name(ent.root) and ent.label_ in (*PLACE_LABELS, "ORG", "PERSON", "NORP")):
-            # not "a US official", "the United States announced", "the State of Iraq"; nor "in December"
+                or _locative_name(ent.root) and ent.label_ in (*PLACE_LABELS, "ORG", "PERSON", "NORP")) \
+                and not venue(ent):
+            # not "a US official", "the United States announced", "the State of Iraq"; nor "in December"; a
+            # building's name ("at Richard J. Donovan Correctional Facility") lies in a scene, it names none
             m.names_place = True
+        if other_verbs(ent.root, head):
+            m.dated_elsewhere = m.dated_elsewhere or ent.label_ in ("DATE", "TIME")
+            continue  # "died in 1977 of injuries suffered during the attack": the death's year, not the attack's
         place = None
-        if (ent.label_ == "ORG" and _locative(ent) or ent.label_ in ("PERSON", "NORP") and _locative_name(ent.root)) \
-                and not ent.text.isupper():  # "at Abqaiq" an ORG, "in Gao" a PERSON to the model
+        if (ent.label_ == "ORG" and _locative(ent) or ent.label_ in ("PERSON", "NORP", "LANGUAGE") and _locative_name(ent.root)) \
+                and not ent.text.isupper():  # "at Abqaiq" an ORG, "in Gao" a PERSON, "in Tunis" a LANGUAGE to the model
             place = lookup(ent.text, doc_country(sent.doc))
             if place is None or place.kind != "city" or _a_word_elsewhere(ent.text, place, sent.doc):
                 continue
@@ -70,6 +93,39 @@ def read_place_and_time(m: Mention, sent, ents, head) -> None:
                 m.place = m.places[-1]
         elif ent.label_ in ("DATE", "TIME"):
             _read_date(m, ent, head)
+
+
+def other_verbs(tok, head) -> bool:
+    """Whether ``tok`` (a place or date) is said of another event than the noun trigger ``head``: the
+    noun stands in a phrase of a verb that tells another event, linked to it as what came before or
+    gave cause ("police arrested 12 in Leeds on Sunday in connection with Saturday's attack in London",
+    "36 minutes after the shooting") or through a person ("the suspect in a shooting was released from
+    jail Friday"), and ``tok`` is outside the noun's own phrase, said of that verb or above it. A verb
+    telling the noun's own outcome ("killed in an attack in Kabul on Monday") or its news ("police in
+    Clairton responded to reports of a shooting") keeps its place and date, but not those of a clause
+    above a participle ("died in 1977 of injuries suffered during the attack")."""
+    if head.pos_ in ("VERB", "AUX") or head.is_ancestor(tok) or tok.i == head.i:
+        return False
+    verb, path = head, []
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        path.append(verb)
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX") or not path:
+        return False
+    holder = path[-1]  # the word the verb governs: the noun itself, or "a series of attacks"
+    if holder.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "oprd") and (
+            len(path) == 1 or holder.lemma_.lower() in lex.COUNT_NOUNS):
+        # "the attack took place in Kabul", "carried out a series of attacks in Kabul": its own clause; but
+        # "the president condemned the attack in Paris on Monday": the condemnation's place and day
+        return verb.lemma_.lower() in REACTION_VERBS and holder.dep_ in ("dobj", "nsubjpass") \
+            and verb.is_ancestor(tok)
+    if any(p.is_ancestor(tok) for p in path[1:]):
+        return False  # within the noun's wider phrase ("in connection with the attack")
+    another = not (holder.dep_ == "prep" and verb.lemma_.lower() in OWN_OUTCOME_VERBS) and any(
+        p.dep_ == "prep" and p.lower_ in LINK_PREPS or p.lemma_.lower() in RELATION_NOUNS
+        or p.i != head.i and p.pos_ in ("NOUN", "PROPN") and (p.ent_type_ == "PERSON" or p.lemma_.lower() in PERSON_NOUNS)
+        for p in path)
+    return another or not verb.is_ancestor(tok) and verb.dep_ in ("acl", "relcl")
 
 
 def _a_word_elsewhere(name: str, place, doc) -> bool:
@@ -218,13 +274,21 @@ def _attached(tok, head) -> bool:
     Tamil Nadu after a bomb exploded"), or on the subject of a word the trigger depends on
     ("Police in Lyon said a bomb exploded") or in a result clause ("..., wounding 13 in Lyon"); not
     within another clause ("the owner of a shop in
-    Junction City identified the man who rented the truck used in the bombing")."""
+    Junction City identified the man who rented the truck used in the bombing"); the caller has left
+    out the places of other verbs (``other_verbs``)."""
     root = _climb(tok)
     while root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in PART_NOUNS:
         root = root.head.head  # "in the heart of London": where the heart hangs
     node = root.head.head if root.dep_ == "pobj" else root.head
-    if node.i != head.i and node.pos_ == "NOUN" and node.lemma_.lower() in EVENT_NOUNS and not node.is_ancestor(head):
-        return False  # "Monday's attack, the deadliest since an assault in Ghazni": Ghazni is the assault's
+    if root.dep_ == "pobj" and node.ent_type_ in ("DATE", "TIME") and node.dep_ == "pobj" \
+            and node.head.dep_ == "prep":  # "On Sunday in London, a man ...": where the date phrase is said of
+        node = node.head.head
+    elif root.dep_ == "pobj" and node.dep_ == "prep" and any(
+            c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in node.children):
+        node = node.head  # the same, parsed with "in London" hung on "On"
+    if _other_event_noun(node, head):
+        return False  # "Monday's attack, the deadliest since an assault in Ghazni": Ghazni is the assault's;
+        # "the suspect in the attack on a mosque in Kabul was arrested in Herat": Kabul is the attack's
     clause = head
     while (clause.pos_ not in ("VERB", "AUX") or clause.dep_ == "prep") and clause.head.i != clause.i:
         clause = clause.head  # "escaped following airstrikes from a camp at Ain Issa": "following" is no clause
@@ -238,6 +302,21 @@ def _attached(tok, head) -> bool:
     if result.dep_ == "advcl" and result.tag_ == "VBG" and result.head.is_ancestor(head):
         return True  # "a device that exploded, wounding 13 people on a street in Lyon": the parse hung the result higher
     return node.dep_ in ("nsubj", "nsubjpass") and node.head.is_ancestor(head)
+
+
+def _other_event_noun(node, head) -> bool:
+    """Whether ``node`` (where a place's phrase hangs) lies in the phrase of another event noun than the
+    trigger ``head``, below the verb the phrase belongs to: the place is that event's; unless the trigger
+    is named as one of them ("attacks on bases in Iraq - including the attack on December 27th")."""
+    if head.dep_ == "pobj" and head.head.lower_ in ("including", "among", "like", "as"):
+        return False
+    while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
+        if node.i == head.i or node.is_ancestor(head):
+            return False
+        if node.pos_ == "NOUN" and node.lemma_.lower() in EVENT_NOUNS:
+            return True
+        node = node.head
+    return False
 
 
 def _speakers_place(tok, head) -> bool:
