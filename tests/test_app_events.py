@@ -127,3 +127,36 @@ async def test_form_keeps_typed_precision_with_a_new_date_and_picker_escape_clea
         await pilot.press("escape")
         await pilot.pause()
         assert app.view.selection() is None
+
+
+async def test_the_coder_reads_event_types_by_their_names_never_the_codebooks_identifiers(seed_db, codebook):
+    """The form's title, the role and attribute pickers and the status line name a type as the event
+    panel does ("ERV: Air/drone strike"), not by the codebook's REMOTE_VIOLENCE."""
+    async with running(seed_db, codebook, load_pipeline("no_such_model_package"), size=(200, 50)) as (
+            store, app, pilot):
+        seen = []
+        await goto(app, pilot, "strikes against")
+        await pilot.press("e", "e", "1")
+        await pilot.pause()
+        seen.append(str(app.query_one("#status").render()))
+        await goto(app, pilot, "the Coalition conducted")
+        await pilot.press("w", "o")
+        await pilot.pause()
+        seen.append(whole_screen(app))  # the role picker
+        await pilot.press("escape", "m")
+        await pilot.pause()
+        seen.append(whole_screen(app))  # the attribute picker of the event
+        await pilot.press("escape", "f")
+        await pilot.pause()
+        seen.append(whole_screen(app))  # the form
+        await pilot.press("escape")
+        app.query_one("#event-table").focus()
+        await pilot.press("t", "e", "2", "r")
+        await pilot.pause()
+        seen.append(str(app.query_one("#status").render()))
+        assert "new ERV: Air/drone strike event" in seen[0]
+        assert "Role of 'Coalition' in ERV: Air/drone strike" in seen[1]
+        assert "attributes of event ERV: Air/drone strike" in seen[2]
+        assert "Explosions/Remote violence: Air/drone strike  (Enter" in seen[3]
+        assert "reject ERV: Shelling/artillery/missile attack event" in seen[4]
+        assert not [s for s in seen if "REMOTE_VIOLENCE" in s]

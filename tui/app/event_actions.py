@@ -143,7 +143,7 @@ class EventActions:
         stored reading of an overlapping trigger, else the parse's reading of this one (left
         suggested: `a` accepts it), else none (no parser)."""
         type_name, sub = value.split("|", 1)
-        session, label = self.session, f"new {type_name} event"
+        session, label = self.session, f"new {self.codebook.kind_of(type_name, sub)} event"
         if any(e.origin == "model" and e.trigger_start is not None and e.trigger_start < span[1]
                and span[0] < e.trigger_end for e in session.events.values()):
             self._commit_event(label, lambda: ev_ops.new_event_from_reading(
@@ -157,7 +157,7 @@ class EventActions:
             event = session.events[self.current_event]
             if event.status == "suggested":
                 roles = ", ".join(dict.fromkeys(a.role for a in event.arguments))
-                self._set_message(f"new {type_name} event, suggested from the parse ({roles}): "
+                self._set_message(f"{label}, suggested from the parse ({roles}): "
                                   f"a accepts it, o corrects a role, Enter in the event panel edits")
 
     def action_assign_role(self) -> None:
@@ -174,7 +174,8 @@ class EventActions:
         etype = self.codebook.event_types.get(event.type)
         roles = etype.roles_for_label(entity.label if entity else None) if etype else []
         if not roles:
-            self._set_message(f"{event.type} has no role for a {entity.label if entity else 'free'} span")
+            kind = self.codebook.kind_of(event.type, event.subtype)
+            self._set_message(f"{kind} has no role for a {entity.label if entity else 'free'} span")
             return
         words = self.session.article.text[span[0]:span[1]]
 
@@ -183,7 +184,8 @@ class EventActions:
                 self._commit_event(f"{role}: {words}", lambda: ev_ops.assign_span(
                     self.session, self.codebook, event.id, role, span[0], span[1]))
             self.view.clear_selection()
-        self.push_screen(RolePicker(f"Role of {words!r} in {event.type}", self.codebook, roles), chosen)
+        kind = self.codebook.kind_of(event.type, event.subtype)
+        self.push_screen(RolePicker(f"Role of {words!r} in {kind}", self.codebook, roles), chosen)
 
     def _current(self):
         """The event a panel key acts on: in the panel, the row its cursor is on as the key is handled
@@ -200,14 +202,15 @@ class EventActions:
         """accept, reject, delete or duplicate the current event."""
         if event := self._current():
             operation = EVENT_OPS[verb]
-            self._commit_event(f"{verb} {event.type} event", lambda: operation(self.session, event.id))
+            kind = self.codebook.kind_of(event.type, event.subtype)
+            self._commit_event(f"{verb} {kind} event", lambda: operation(self.session, event.id))
 
     def action_retype_event(self) -> None:
         if event := self._current():
             def chosen(value: str | None) -> None:
                 if value:
                     type_name, sub = value.split("|", 1)
-                    self._commit_event(f"type {type_name}", lambda: ev_ops.set_type(
+                    self._commit_event(f"type {self.codebook.kind_of(type_name, sub)}", lambda: ev_ops.set_type(
                         self.session, self.codebook, event.id, type_name, sub))
             words = (self.session.article.text[event.trigger_start:event.trigger_end]
                      if event.trigger_start is not None else "")
@@ -236,7 +239,7 @@ class EventActions:
                 self._counts_later()
                 message = f"saved {', '.join(done)}" if done else "nothing changed"
                 self._set_message(message + (f"; refused {'; '.join(refused)}" if refused else ""))
-            title = f"{event.type} / {event.subtype}"
+            title = self.codebook.kind_of(event.type, event.subtype, full=True)
             self.push_screen(EventFormScreen(event, title, completer_for(self, event)), saved)
 
     def _suggested_event_here(self):
