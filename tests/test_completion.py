@@ -170,3 +170,22 @@ def test_only_completed_fields_complete(codebook):
     assert completer.complete("location", "Tin") == "Tin Hau"
     for name in ("notes", "time_precision", "event_date", "fatalities", "admin2"):
         assert completer.complete(name, "Tin") is None, name
+
+
+def test_an_organisation_the_model_missed_or_marked_with_its_article_completes_as_a_name(codebook):
+    """Found coding practice articles: "Black" gave nothing for the "Black Lives Matter" protest the
+    model had not marked, and "Civil H" gave "The Civil Human Rights Front" with its article."""
+    text = (READING + " A Black Lives Matter protest had taken place in Forbury Gardens. "
+            "The Civil Human Rights Front had sent the police a plan.")
+    done = Completer(codebook, [*READING_ENTITIES, ("The Civil Human Rights Front", "ORG")],
+                     default_country="United Kingdom", text=text)
+    assert done.complete("assoc_actor_1", "Black", "United Kingdom") == "Black Lives Matter"
+    assert done.complete("assoc_actor_1", "Protesters (United Kingdom); Black", "United Kingdom") == (
+        "Protesters (United Kingdom); Black Lives Matter")
+    assert done.complete("assoc_actor_1", "Civil H", "United Kingdom") == "Civil Human Rights Front"
+    # The text's names come after every standard actor: "pol" and "prot" still give ACLED's.
+    assert done.complete("actor1", "pol", "United Kingdom").startswith("Police Forces of the United Kingdom")
+    assert done.complete("actor1", "prot", "United Kingdom") == "Protesters (United Kingdom)"
+    # A sentence's first word is no part of a name ("On Saturday", "A Black ..."); a lone word is no name.
+    assert done.complete("actor2", "Satur", "United Kingdom") is None
+    assert "A Black Lives Matter" not in done.candidates("actor1", "United Kingdom")

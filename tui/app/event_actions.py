@@ -220,6 +220,10 @@ class EventActions:
     def action_edit_event(self) -> None:
         if event := self._current():
             def saved(changed: dict | None) -> None:
+                if changed is None:
+                    self._set_message(f"not saved (Escape): {', '.join(form.dropped)}" if form.dropped
+                                      else "form closed, nothing typed")
+                    return
                 done, refused = [], []
 
                 def set_field(name, value):
@@ -232,7 +236,7 @@ class EventActions:
                         done.append(name)
                     return changes
                 # One form save is one undoable action, whatever number of fields it changed.
-                steps = [lambda n=name, v=value: set_field(n, v) for name, value in (changed or {}).items()]
+                steps = [lambda n=name, v=value: set_field(n, v) for name, value in changed.items()]
                 changes = self.session.changes_of_steps(steps)  # fills ``done`` before the label is made
                 self.session.commit(f"edit {', '.join(done)}", changes)
                 self._refresh_events()
@@ -240,7 +244,8 @@ class EventActions:
                 message = f"saved {', '.join(done)}" if done else "nothing changed"
                 self._set_message(message + (f"; refused {'; '.join(refused)}" if refused else ""))
             title = self.codebook.kind_of(event.type, event.subtype, full=True)
-            self.push_screen(EventFormScreen(event, title, completer_for(self, event)), saved)
+            form = EventFormScreen(event, title, completer_for(self, event), self.session.article.published)
+            self.push_screen(form, saved)
 
     def _suggested_event_here(self):
         offset = self.view.cursor

@@ -12,9 +12,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Vertical, VerticalScroll
 from textual.screen import ModalScreen
+from textual.widget import Widget
 from textual.widgets import Input, Label, Static
 
 from ...core.completion import COMPLETED_FIELDS, Completer
+from ...core.event_fields import parse_field
 from ...core.model import Event
 from ..completion import FieldSuggester
 from ..key_routing import LineInput
@@ -61,12 +63,15 @@ class EventFormScreen(ModalScreen[dict | None]):
     EventFormScreen #form-hint { dock: bottom; height: 1; padding: 0 1; background: $boost; }
     """
 
-    def __init__(self, event: Event, title: str, completer: Completer | None = None) -> None:
+    def __init__(self, event: Event, title: str, completer: Completer | None = None, published: str = "") -> None:
+        """``published``: the article's date, that a date in words ("last Tuesday") counts back from."""
         super().__init__()
         self.event = event
+        self.published = published
         self.form_title = title
         self.completer = completer
         self._typed: set[str] = set()  # completed fields the coder has typed in
+        self.dropped: list[str] = []  # the fields typed in and left unsaved by Escape
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -87,6 +92,26 @@ class EventFormScreen(ModalScreen[dict | None]):
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()
+        # Watched, not read from Blur messages, which may come after the keys of a fast burst.
+        self.watch(self, "focused", self._on_focus_moved, init=False)
+
+    def _on_focus_moved(self, left: Widget | None, _entered: Widget | None) -> None:
+        if left is not None and left.id == "field-event_date":
+            self._show_date_precision()
+
+    def _show_date_precision(self) -> None:
+        """A date typed anew shows its own precision ("last Tuesday" a day, "March 2018" a month) in
+        the precision field, where the coder sees it and may type another; what the form shows is saved."""
+        typed = self.query_one("#field-event_date", Input).value.strip()
+        stored = self.event.fields.get("event_date")
+        if not typed or typed == ("" if stored is None else str(stored)):
+            return
+        try:
+            when = parse_field("event_date", typed, self.published)
+        except ValueError:
+            return  # refused when saved, with the reason
+        if when is not None:
+            self.query_one("#field-time_precision", Input).value = str(when.time_precision)
 
     def _country(self) -> str:
         found = self.query("#field-country")
@@ -136,18 +161,26 @@ class EventFormScreen(ModalScreen[dict | None]):
         if not self._take(field_input):
             self.action_save()
 
-    def action_save(self) -> None:
+    def typed_fields(self) -> dict[str, str]:
+        """The fields whose text differs from the stored value, as typed."""
         changed = {}
         for name, _ in FORM_FIELDS:
             new = self.query_one(f"#field-{name}", Input).value.strip()
             old = self.event.fields.get(name, "")
             if new != ("" if old is None else str(old)):
                 changed[name] = new
+        return changed
+
+    def action_save(self) -> None:
+        if self.focused is not None and self.focused.id == "field-event_date":
+            self._show_date_precision()  # saved from the date field itself
+        changed = self.typed_fields()
         precision = self.query_one("#field-time_precision", Input).value.strip()
         if "event_date" in changed and precision:
-            # A new date sets its own precision; what the form shows must still win.
+            # A new date sets its own precision; what the form shows (that one, or one typed after) wins.
             changed["time_precision"] = precision
         self.dismiss(changed)
 
     def action_cancel(self) -> None:
+        self.dropped = list(self.typed_fields())  # said on the status line: Escape cannot be undone
         self.dismiss(None)
