@@ -189,3 +189,20 @@ def test_an_organisation_the_model_missed_or_marked_with_its_article_completes_a
     # A sentence's first word is no part of a name ("On Saturday", "A Black ..."); a lone word is no name.
     assert done.complete("actor2", "Satur", "United Kingdom") is None
     assert "A Black Lives Matter" not in done.candidates("actor1", "United Kingdom")
+
+
+def test_a_country_typed_anew_moves_the_events_generic_actors_to_it(codebook):
+    """Found coding the Christchurch mosque attacks: the event had taken the United Kingdom's actors
+    from a misplaced "Linwood"; with its country corrected, "sole" and "civ" still gave the
+    United Kingdom's, as the event's own actors come first."""
+    done = Completer(codebook, [], {}, {"actor1": "Sole Perpetrator (United Kingdom)",
+                                        "actor2": "Civilians (United Kingdom)"})
+    assert done.complete("actor1", "sole", "New Zealand") == "Sole Perpetrator (New Zealand)"
+    assert done.complete("actor2", "civ", "New Zealand") == "Civilians (New Zealand)"
+    assert done.complete("actor2", "civ", "United Kingdom") == "Civilians (United Kingdom)"
+    # A named group stays itself, whatever the country.
+    named = Completer(codebook, [], {}, {"actor1": "JAD: Jamaah Ansharut Daulah"})
+    assert named.complete("actor1", "jad", "Malaysia") == "JAD: Jamaah Ansharut Daulah"
+    # State forces abroad stay themselves: the United States' forces in Syria are ACLED's external forces.
+    abroad = Completer(codebook, [], {}, {"actor1": "Military Forces of the United States (2017-2021)"})
+    assert abroad.complete("actor1", "mil", "Syria") == "Military Forces of the United States (2017-2021)"

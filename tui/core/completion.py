@@ -107,7 +107,9 @@ class Completer:
             actors = actor_list(self.codebook)
             own = [p.strip() for name in (field, *ACTOR_FIELDS)
                    for p in str(self.event_fields.get(name) or "").split(";") if p.strip()]
-            named = [found.name for w in own + words if (found := actors.match(w, country or None)) is not None]
+            # The event's own actors first: a generic one in the country the form now names.
+            named = [actors.in_country(found, country).name for w in own + words
+                     if (found := actors.match(w, country or None)) is not None]
             project = [v for name in ACTOR_FIELDS for v in self.project.get(name, [])]
             # A standard actor of another country ("Protesters (China)" in a British event) comes
             # after this country's list.
