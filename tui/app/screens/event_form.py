@@ -26,15 +26,20 @@ from ..key_routing import LineInput
 FORM_FIELDS = (
     ("actor1", "Actor 1"), ("assoc_actor_1", "Associated actors of actor 1"),
     ("actor2", "Actor 2"), ("assoc_actor_2", "Associated actors of actor 2"),
-    ("fatalities", "Fatalities (a whole number, or words: 'dozens')"),
-    ("event_date", "Event date (YYYY-MM-DD, or words: 'late Wednesday')"),
-    ("time_precision", "Time precision (1 day, 2 week, 3 month)"),
+    ("fatalities", "Fatalities"), ("event_date", "Event date"), ("time_precision", "Time precision"),
     ("location", "Location"), ("country", "Country"), ("admin1", "Admin1"), ("admin2", "Admin2"),
-    ("latitude", "Latitude"), ("longitude", "Longitude"),
-    ("geo_precision", "Geo precision (1 town, 2 near it or part of a region, 3 province)"),
-    ("source_scale", "Source scale (National, International, New media...)"), ("notes", "Notes"),
+    ("latitude", "Latitude"), ("longitude", "Longitude"), ("geo_precision", "Geo precision"),
+    ("source_scale", "Source scale"), ("notes", "Notes"),
 )
 HINT = "Actors and places complete as you type: Tab or Enter takes the completion"
+# What a field takes, on the hint line while it has the focus (a field is one row, its caption short).
+FIELD_HELP = {
+    "fatalities": "Fatalities: a whole number, or words ('dozens' is 12, as ACLED counts)",
+    "event_date": "Event date: YYYY-MM-DD, or words ('late Wednesday') counted from the article's date",
+    "time_precision": "Time precision: 1 day, 2 week, 3 month",
+    "geo_precision": "Geo precision: 1 town, 2 near it or part of a region, 3 province",
+    "source_scale": "Source scale: National, International, New media...",
+}
 
 
 def why_text(event: Event) -> Text:
@@ -57,8 +62,11 @@ class EventFormScreen(ModalScreen[dict | None]):
     EventFormScreen { align: center middle; }
     EventFormScreen > Vertical { width: 90; max-width: 100%; height: 90%; border: round $accent;
                                  background: $panel; }
-    EventFormScreen Grid { grid-size: 2; grid-columns: 34 1fr; grid-rows: 3; height: auto; }
-    EventFormScreen Label { padding: 1 1 0 0; }
+    EventFormScreen Grid { grid-size: 2; grid-columns: 34 1fr; grid-rows: 1; grid-gutter: 0 1;
+                           height: auto; margin-top: 1; }
+    EventFormScreen Grid Label { padding: 0 1 0 0; }
+    EventFormScreen Grid Input { border: none; height: 1; padding: 0 1; background: $boost; }
+    EventFormScreen Grid Input:focus { border: none; background: $accent 35%; }
     EventFormScreen #form-why { padding: 1 1 0 0; }
     EventFormScreen #form-hint { dock: bottom; height: 1; padding: 0 1; background: $boost; }
     """
@@ -95,9 +103,12 @@ class EventFormScreen(ModalScreen[dict | None]):
         # Watched, not read from Blur messages, which may come after the keys of a fast burst.
         self.watch(self, "focused", self._on_focus_moved, init=False)
 
-    def _on_focus_moved(self, left: Widget | None, _entered: Widget | None) -> None:
+    def _on_focus_moved(self, left: Widget | None, entered: Widget | None) -> None:
         if left is not None and left.id == "field-event_date":
             self._show_date_precision()
+        name = (entered.id or "").removeprefix("field-") if entered is not None else ""
+        if name in FIELD_HELP or (left is not None and (left.id or "").removeprefix("field-") in FIELD_HELP):
+            self.query_one("#form-hint", Static).update(FIELD_HELP.get(name, HINT if self.completer else ""))
 
     def _show_date_precision(self) -> None:
         """A date typed anew shows its own precision ("last Tuesday" a day, "March 2018" a month) in
