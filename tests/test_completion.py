@@ -206,3 +206,11 @@ def test_a_country_typed_anew_moves_the_events_generic_actors_to_it(codebook):
     # State forces abroad stay themselves: the United States' forces in Syria are ACLED's external forces.
     abroad = Completer(codebook, [], {}, {"actor1": "Military Forces of the United States (2017-2021)"})
     assert abroad.complete("actor1", "mil", "Syria") == "Military Forces of the United States (2017-2021)"
+
+
+def test_an_entitys_article_goes_from_what_is_taken_not_from_what_is_matched(codebook):
+    """Dropping "the" before matching made "U" give the article's "United Nations" before the
+    standard "Unidentified Armed Group (Yemen)" (a key more in bench_coder_keys)."""
+    yemen = Completer(codebook, [("the United Nations", "ORG")], default_country="Yemen")
+    assert yemen.complete("actor1", "U", "Yemen") == "Unidentified Armed Group (Yemen)"
+    assert yemen.complete("actor1", "United N", "Yemen") == "United Nations"

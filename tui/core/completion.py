@@ -39,7 +39,8 @@ SEPARATOR = "; "
 # A run of capitalised words (a place's name is one to three of them).
 CAPITALISED = re.compile(r"[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)*")
 # Words written with a capital only where a sentence starts with them: never the first of a name.
-FUNCTION_WORDS = frozenset("a an the on in at by for from to with after before when while but and as of".split())
+ARTICLES = frozenset(("a", "an", "the"))
+FUNCTION_WORDS = ARTICLES | frozenset("on in at by for from to with after before when while but and as of".split())
 
 
 def coded_values(events: Iterable) -> dict[str, set[str]]:
@@ -116,7 +117,6 @@ class Completer:
             elsewhere = [v for v in project if country and (a := actors.get(v)) and a.country not in ("", country)]
             here = [v for v in project if v not in elsewhere]
             listed = actors.names(country or None)
-            words = [_name(w) for w in words]  # "The Civil Human Rights Front" is the Front
             if country:  # the country's actors and international ones, then the rest of the world
                 near = [n for n in listed if (a := actors.get(n)) is not None and a.country in ("", country)]
                 return [named, here, words, near, elsewhere + [n for n in listed if n not in set(near)],
@@ -202,7 +202,11 @@ class Completer:
         shorter = [c for tier in tiers for c in tier if len(c) < len(best)
                    and best.casefold().startswith(c.casefold()) and _fits(c.casefold(), folded)
                    and (standard is None or standard(best) is None or standard(c) is not None)]
-        return head + min(shorter, key=len, default=best)
+        found = min(shorter, key=len, default=best)
+        # An entity's words may start with its article ("The Civil Human Rights Front"): the actor's
+        # name does not. It is dropped from what is taken only, so that "U" still gives the standard
+        # "Unidentified Armed Group (...)" before the article's "the United Nations".
+        return head + (_without_article(found) if field in ACTOR_FIELDS else found)
 
     def describe(self, field: str, value: str) -> str:
         """A short note about a completed value: a standard actor's type, where the field is an actor."""
@@ -211,6 +215,11 @@ class Completer:
             if actor is not None:
                 return f"{INTER_CODES.get(actor.inter, '')}{', ' + actor.country if actor.country else ''}"
         return ""
+
+
+def _without_article(words: str) -> str:
+    first, _, rest = words.partition(" ")
+    return rest if rest and first.casefold() in ARTICLES else words
 
 
 def _name(words: str) -> str:
