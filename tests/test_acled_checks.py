@@ -71,3 +71,21 @@ def test_a_place_in_another_country_than_the_events_is_said(codebook):
     assert not any("the event's country" in w for w in validate_event(codebook, event, TEXT))
     event.fields.update(country="China", location="Hong Kong")  # coded in China, as ACLED does
     assert not any("the event's country" in w for w in validate_event(codebook, event, TEXT))
+
+
+def test_a_countrys_generic_actor_in_another_countrys_event_is_said(codebook):
+    """Found coding the Christchurch mosque attacks: the suggester put the Linwood Mosque in Scotland,
+    "sole" and "civ" completed to the United Kingdom's, and the country typed after left them so."""
+    event = Event("VIOLENCE_AGAINST_CIVILIANS", "Attack", *at("shot"), [], {
+        "country": "New Zealand", "actor1": "Sole Perpetrator (United Kingdom)",
+        "actor2": "Civilians (United Kingdom)"})
+    lines = validate_event(codebook, event, TEXT)
+    assert "actor 1 'Sole Perpetrator (United Kingdom)' is the United Kingdom's; the event is in New Zealand" in lines
+    assert "actor 2 'Civilians (United Kingdom)' is the United Kingdom's; the event is in New Zealand" in lines
+    event.fields.update(actor1="Sole Perpetrator (New Zealand)", actor2="Civilians (New Zealand)")
+    assert [w for w in validate_event(codebook, event, TEXT) if "the event is in" in w] == []
+    # State forces abroad are ACLED's external forces, and a named group has no country to match.
+    abroad = Event("BATTLE", "Armed clash", *at("fought"), [], {
+        "country": "Syria", "actor1": "Military Forces of the United States (2017-2021)",
+        "actor2": "Islamic State (Syria)"})
+    assert [w for w in validate_event(codebook, abroad, TEXT) if "the event is in" in w] == []

@@ -195,3 +195,15 @@ def test_a_jsonl_records_url_or_source_names_the_source(codebook):
             derived_columns(codebook, by_url, event, {})["source_scale"]) == ("Reuters", "International")
     named = Article("a2", "Text of it.", meta={"source": "Nasha Niva"})
     assert derived_columns(codebook, named, event, {})["source"] == "Nasha Niva"
+
+
+@pytest.mark.parametrize("type_name, subtype, words", [
+    ("ARREST", "Arrests", "killed"), ("AGREEMENT", "Agreement", "attack"),
+    ("OTHER_STRATEGIC", "Looting/property destruction", "attack")])
+def test_arrests_and_agreements_are_strategic_developments_in_acleds_columns(session, codebook, type_name,
+                                                                             subtype, words):
+    """ACLED has six event types: Arrests and Agreement are sub-event types of Strategic developments."""
+    row = _coded_row(session, codebook, (type_name, subtype, words, 0), country="Syria")
+    assert (row["disorder_type"], row["event_type"], row["sub_event_type"]) == (
+        "Strategic developments", "Strategic developments", subtype)
+    assert row["app_event_type"] == type_name  # the codebook's own type stays in the app's column

@@ -112,8 +112,8 @@ async def test_form_keeps_typed_precision_with_a_new_date_and_picker_escape_clea
         app.query_one("#event-table").focus()
         await pilot.press("enter")
         await pilot.pause()
-        # Date, then precision 2 (the form shows 2 already), then Tab round to Actor 1 and Enter.
-        await pilot.press(*["tab"] * 5, "home", "ctrl+k", *"2018-02-07", *["tab"] * 8, "enter")
+        # Date, then precision 2 typed (the form shows 2 already), then Tab round to Actor 1 and Enter.
+        await pilot.press(*["tab"] * 5, "home", "ctrl+k", *"2018-02-07", "tab", "2", *["tab"] * 7, "enter")
         await pilot.pause()
         fields = on_disk(store, app.session.article.id).events[event_id].fields
         assert (fields["event_date"], fields["time_precision"]) == ("2018-02-07", 2)
@@ -127,3 +127,79 @@ async def test_form_keeps_typed_precision_with_a_new_date_and_picker_escape_clea
         await pilot.press("escape")
         await pilot.pause()
         assert app.view.selection() is None
+
+
+async def test_the_coder_reads_event_types_by_their_names_never_the_codebooks_identifiers(seed_db, codebook):
+    """The form's title, the role and attribute pickers and the status line name a type as the event
+    panel does ("ERV: Air/drone strike"), not by the codebook's REMOTE_VIOLENCE."""
+    async with running(seed_db, codebook, load_pipeline("no_such_model_package"), size=(200, 50)) as (
+            store, app, pilot):
+        seen = []
+        await goto(app, pilot, "strikes against")
+        await pilot.press("e", "e", "1")
+        await pilot.pause()
+        seen.append(str(app.query_one("#status").render()))
+        await goto(app, pilot, "the Coalition conducted")
+        await pilot.press("w", "o")
+        await pilot.pause()
+        seen.append(whole_screen(app))  # the role picker
+        await pilot.press("escape", "m")
+        await pilot.pause()
+        seen.append(whole_screen(app))  # the attribute picker of the event
+        await pilot.press("escape", "f")
+        await pilot.pause()
+        seen.append(whole_screen(app))  # the form
+        await pilot.press("escape")
+        app.query_one("#event-table").focus()
+        await pilot.press("t", "e", "2", "r")
+        await pilot.pause()
+        seen.append(str(app.query_one("#status").render()))
+        assert "new ERV: Air/drone strike event" in seen[0]
+        assert "Role of 'Coalition' in ERV: Air/drone strike" in seen[1]
+        assert "attributes of event ERV: Air/drone strike" in seen[2]
+        assert "Explosions/Remote violence: Air/drone strike  (Enter" in seen[3]
+        assert "reject ERV: Shelling/artillery/missile attack event" in seen[4]
+        assert not [s for s in seen if "REMOTE_VIOLENCE" in s]
+
+
+async def test_a_typed_date_sets_its_own_precision_unless_the_coder_types_one(seed_db, codebook):
+    """Found coding a practice article: a suggestion with no date in its text shows the report's
+    week (precision 2); the coder typed "last Tuesday" and the event kept precision 2 for a day."""
+    async with running(seed_db, codebook, load_pipeline("no_such_model_package"), size=(200, 50)) as (
+            store, app, pilot):
+        await goto(app, pilot, "strikes against")
+        await pilot.press("e", "e", "1")  # a new event: the article's date at precision 2
+        event_id = app.current_event
+        assert app.session.events[event_id].fields["time_precision"] == 2
+        app.query_one("#event-table").focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press(*["tab"] * 5, *"late Wednesday", "enter")  # typed over the shown date
+        await pilot.pause()
+        fields = on_disk(store, app.session.article.id).events[event_id].fields
+        assert (fields["event_date"], fields["time_precision"]) == ("2018-02-07", 1)
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press(*["tab"] * 5, *"2018-02-05", "tab", "3", "enter")  # both typed: the coder's
+        await pilot.pause()
+        fields = on_disk(store, app.session.article.id).events[event_id].fields
+        assert (fields["event_date"], fields["time_precision"]) == ("2018-02-05", 3)
+
+
+async def test_escape_in_the_form_says_which_typed_fields_it_dropped(seed_db, codebook):
+    """Escape closed a form with three fields typed and said "nothing changed"."""
+    async with running(seed_db, codebook, load_pipeline("no_such_model_package"), size=(200, 50)) as (
+            store, app, pilot):
+        await goto(app, pilot, "strikes against")
+        await pilot.press("e", "e", "1", "f")
+        await pilot.pause()
+        event_id = app.current_event
+        before = on_disk(store, app.session.article.id).events[event_id].fields
+        await pilot.press(*"Zzyzx", "tab", "tab", "tab", "tab", *"12", "escape")
+        await pilot.pause()
+        assert on_disk(store, app.session.article.id).events[event_id].fields == before
+        status = str(app.query_one("#status").render())
+        assert "not saved (Escape): actor1, fatalities" in status
+        await pilot.press("f", "escape")
+        await pilot.pause()
+        assert "form closed, nothing typed" in str(app.query_one("#status").render())

@@ -65,3 +65,25 @@ def test_status_parts_give_way_least_important_first():
     assert narrow == "NOT SAVED: 3  ORG 'Syrian Democr…' ?  52 entities, 4 events suggested"
     assert str(fit(parts, 60)) == "NOT SAVED: 3  52 entities, 4 events suggested"
     assert str(fit(parts, 40)) == "NOT SAVED: 3  52 entities, 4 events sug…"  # cut, and it says so
+
+
+async def test_the_event_form_shows_actors_date_and_place_at_once_at_80x24(seed_db, codebook):
+    """At 80x24 the form showed four fields (Actor 1 to Fatalities): each input took three rows."""
+    from tui.core.nlp import load_pipeline
+
+    from .test_app_annotation import goto
+
+    async with running(seed_db, codebook, load_pipeline("no_such_model_package"), size=(80, 24)) as (
+            _store, app, pilot):
+        await goto(app, pilot, "strikes against")
+        await pilot.press("e", "e", "1", "f")
+        await pilot.pause()
+        screen = whole_screen(app)
+        for caption in ("Actor 1", "Actor 2", "Fatalities", "Event date", "Location", "Country", "Admin1"):
+            assert caption in screen, caption
+        await pilot.press(*"Zz", "tab")  # the focused field is still told apart, and typing goes into it
+        await pilot.pause()
+        assert app.screen.query_one("#field-actor1").value == "Zz"
+        await pilot.press("tab", "tab", "tab")  # to Fatalities: what it takes is on the hint line
+        await pilot.pause()
+        assert "Fatalities: a whole number, or words ('dozens' is 12" in whole_screen(app)

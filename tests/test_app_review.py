@@ -113,7 +113,8 @@ async def test_at_80_columns_the_done_question_shows_whole(seed_db, codebook, pi
     async with running(seed_db, codebook, pipeline, size=(80, 24)) as (store, app, pilot):
         await pilot.press("d")
         question = str(app.screen.query_one("#review-question").render())
-        assert question.endswith("go back") and question in whole_screen(app)
+        screen = whole_screen(app)  # a second line when event suggestions are left too
+        assert question.splitlines()[0].endswith("go back") and all(line in screen for line in question.splitlines())
 
 
 def event_statuses(db_path, article_id) -> list[str]:
@@ -161,4 +162,42 @@ async def test_done_asks_when_only_events_are_left_to_review(seed_db, codebook, 
         await pilot.press("d")
         assert isinstance(app.screen, ReviewPromptScreen)
         assert f"{events} event suggestion(s) left:" in str(app.screen.query_one("#review-question").render())
+        await pilot.press("escape")
+
+
+async def test_done_can_keep_the_entities_and_reject_the_events_in_one_key(seed_db, codebook, pipeline):
+    """Found coding practice articles: half had no event ACLED codes, yet suggested ones (a jackal
+    killed by a bait bomb as an IED attack); `d a` would have accepted them into the ACLED export,
+    and `d r` thrown away the reviewed entities with them."""
+    async with running(seed_db, codebook, pipeline, size=(80, 24)) as (store, app, pilot):
+        article_id = app.session.article.id
+        left = app.session.counts()["suggested"]
+        suggested = {e.id for e in app.session.events.values() if e.status == "suggested"}
+        kept = {e.id: e.status for e in app.session.events.values() if e.status != "suggested"}
+        assert left and suggested
+        await pilot.press("d")
+        question = str(app.screen.query_one("#review-question").render())
+        assert "e accept the entities, reject the events" in question
+        await pilot.press("e")
+        assert not isinstance(app.screen, ReviewPromptScreen)
+        assert "reviewed and marked done (accepted the entities, rejected the events)" in str(
+            app.query_one("#status").render())
+    reviewed, statuses, row = reopened(seed_db, article_id)
+    assert reviewed and row["status"] == "done" and statuses == ["accepted"]
+    with Store(seed_db) as store:
+        session = store.open_session(article_id)
+        events = {e.id: e.status for e in session.events.values()}
+        session.close()
+    assert {events[i] for i in suggested} == {"rejected"} and {i: events[i] for i in kept} == kept
+
+
+async def test_without_event_suggestions_the_question_offers_no_entities_only(seed_db, codebook, pipeline):
+    async with running(seed_db, codebook, pipeline) as (store, app, pilot):
+        for event in [e for e in app.session.events.values() if e.status == "suggested"]:
+            app.current_event = event.id
+            app.action_event_op("reject")
+        await pilot.press("d")
+        assert "e accept" not in str(app.screen.query_one("#review-question").render())
+        await pilot.press("e")  # not an answer here: refused, the question stays
+        assert isinstance(app.screen, ReviewPromptScreen)
         await pilot.press("escape")

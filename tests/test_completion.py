@@ -170,3 +170,47 @@ def test_only_completed_fields_complete(codebook):
     assert completer.complete("location", "Tin") == "Tin Hau"
     for name in ("notes", "time_precision", "event_date", "fatalities", "admin2"):
         assert completer.complete(name, "Tin") is None, name
+
+
+def test_an_organisation_the_model_missed_or_marked_with_its_article_completes_as_a_name(codebook):
+    """Found coding practice articles: "Black" gave nothing for the "Black Lives Matter" protest the
+    model had not marked, and "Civil H" gave "The Civil Human Rights Front" with its article."""
+    text = (READING + " A Black Lives Matter protest had taken place in Forbury Gardens. "
+            "The Civil Human Rights Front had sent the police a plan.")
+    done = Completer(codebook, [*READING_ENTITIES, ("The Civil Human Rights Front", "ORG")],
+                     default_country="United Kingdom", text=text)
+    assert done.complete("assoc_actor_1", "Black", "United Kingdom") == "Black Lives Matter"
+    assert done.complete("assoc_actor_1", "Protesters (United Kingdom); Black", "United Kingdom") == (
+        "Protesters (United Kingdom); Black Lives Matter")
+    assert done.complete("assoc_actor_1", "Civil H", "United Kingdom") == "Civil Human Rights Front"
+    # The text's names come after every standard actor: "pol" and "prot" still give ACLED's.
+    assert done.complete("actor1", "pol", "United Kingdom").startswith("Police Forces of the United Kingdom")
+    assert done.complete("actor1", "prot", "United Kingdom") == "Protesters (United Kingdom)"
+    # A sentence's first word is no part of a name ("On Saturday", "A Black ..."); a lone word is no name.
+    assert done.complete("actor2", "Satur", "United Kingdom") is None
+    assert "A Black Lives Matter" not in done.candidates("actor1", "United Kingdom")
+
+
+def test_a_country_typed_anew_moves_the_events_generic_actors_to_it(codebook):
+    """Found coding the Christchurch mosque attacks: the event had taken the United Kingdom's actors
+    from a misplaced "Linwood"; with its country corrected, "sole" and "civ" still gave the
+    United Kingdom's, as the event's own actors come first."""
+    done = Completer(codebook, [], {}, {"actor1": "Sole Perpetrator (United Kingdom)",
+                                        "actor2": "Civilians (United Kingdom)"})
+    assert done.complete("actor1", "sole", "New Zealand") == "Sole Perpetrator (New Zealand)"
+    assert done.complete("actor2", "civ", "New Zealand") == "Civilians (New Zealand)"
+    assert done.complete("actor2", "civ", "United Kingdom") == "Civilians (United Kingdom)"
+    # A named group stays itself, whatever the country.
+    named = Completer(codebook, [], {}, {"actor1": "JAD: Jamaah Ansharut Daulah"})
+    assert named.complete("actor1", "jad", "Malaysia") == "JAD: Jamaah Ansharut Daulah"
+    # State forces abroad stay themselves: the United States' forces in Syria are ACLED's external forces.
+    abroad = Completer(codebook, [], {}, {"actor1": "Military Forces of the United States (2017-2021)"})
+    assert abroad.complete("actor1", "mil", "Syria") == "Military Forces of the United States (2017-2021)"
+
+
+def test_an_entitys_article_goes_from_what_is_taken_not_from_what_is_matched(codebook):
+    """Dropping "the" before matching made "U" give the article's "United Nations" before the
+    standard "Unidentified Armed Group (Yemen)" (a key more in bench_coder_keys)."""
+    yemen = Completer(codebook, [("the United Nations", "ORG")], default_country="Yemen")
+    assert yemen.complete("actor1", "U", "Yemen") == "Unidentified Armed Group (Yemen)"
+    assert yemen.complete("actor1", "United N", "Yemen") == "United Nations"

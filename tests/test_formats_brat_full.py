@@ -204,3 +204,26 @@ def test_event_modality_is_a_brat_attribute_beside_the_others(tmp_path):
     (out / "threat.ann").write_text(ann.replace("Modality E1 hypothetical", "Modality E1 maybe"), encoding="utf-8")
     with pytest.raises(ImportProblem, match=r"threat\.ann:\d+: E1: unknown Modality 'maybe'"):
         read_annotations([out], "brat")
+
+
+def test_an_empty_event_field_writes_no_note(tmp_path):
+    """Found in a practice export: every arrest carried `#21 AnnotatorNotes E2 assoc_actor_2=""`, a
+    field the suggester had left empty; a brat user reads notes, and an empty one says nothing."""
+    from tui.core.model import Event
+
+    text = "Police arrested two suspects in Pandeglang."
+    article = Article(article_id_for(text), text, source="arrest.txt")
+    with Store(tmp_path / "p.json") as store:
+        store.add_article(article)
+        session = store.open_session(article.id)
+        arrest = Event("ARREST", "Arrests", trigger_start=7, trigger_end=15, fields={
+            "actor1": "Police Forces of Indonesia", "assoc_actor_2": "", "location": "Pandeglang"})
+        session.commit("seed", [change("events", None, arrest)])
+        session.set_reviewed(True)
+        session.close()
+        export_project(store, "brat", tmp_path / "out", ExportOptions())
+    ann = (tmp_path / "out" / "arrest.ann").read_text(encoding="utf-8")
+    assert 'actor1="Police Forces of Indonesia"' in ann and 'location="Pandeglang"' in ann
+    assert "assoc_actor_2" not in ann
+    [doc] = read_annotations([tmp_path / "out"], "brat")
+    assert doc.events[0].fields == {"actor1": "Police Forces of Indonesia", "location": "Pandeglang"}

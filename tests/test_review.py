@@ -146,3 +146,15 @@ async def test_a_model_suggestion_in_the_gold_project_gives_way_to_the_version_t
     assert ("Maiduguri", "GPE", "gold", "accepted") in entities
     assert ("Maiduguri", "PERSON", "model", "rejected") in entities
     assert ("Kaduna", "GPE", "gold", "accepted") in entities  # the agreed units were still taken
+
+
+async def test_the_review_names_event_types_as_the_coding_app_does(tmp_path):
+    """The judge read "VIOLENCE_AGAINST_CIVILIANS/Attack" where the coders had read "VAC: Attack"."""
+    _, alice, bob = two_coders(tmp_path)
+    with Team([alice, bob]) as team, Store(tmp_path / "gold.json") as gold:
+        app = ReviewApp(Review(team, gold), load_codebook())
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            screen = whole_screen(app)
+            assert "VAC: Attack «killed»" in screen and "VIOLENCE_AGAINST_CIVILIANS" not in screen
+            await pilot.press("q")

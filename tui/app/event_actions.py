@@ -145,7 +145,7 @@ class EventActions:
         stored reading of an overlapping trigger, else the parse's reading of this one (left
         suggested: `a` accepts it), else none (no parser)."""
         type_name, sub = value.split("|", 1)
-        session, label = self.session, f"new {type_name} event"
+        session, label = self.session, f"new {self.codebook.kind_of(type_name, sub)} event"
         if any(e.origin == "model" and e.trigger_start is not None and e.trigger_start < span[1]
                and span[0] < e.trigger_end for e in session.events.values()):
             self._commit_event(label, lambda: ev_ops.new_event_from_reading(
@@ -159,7 +159,7 @@ class EventActions:
             event = session.events[self.current_event]
             if event.status == "suggested":
                 roles = ", ".join(dict.fromkeys(a.role for a in event.arguments))
-                self._set_message(f"new {type_name} event, suggested from the parse ({roles}): "
+                self._set_message(f"{label}, suggested from the parse ({roles}): "
                                   f"a accepts it, o corrects a role, Enter in the event panel edits")
 
     def action_assign_role(self) -> None:
@@ -176,7 +176,8 @@ class EventActions:
         etype = self.codebook.event_types.get(event.type)
         roles = etype.roles_for_label(entity.label if entity else None) if etype else []
         if not roles:
-            self._set_message(f"{event.type} has no role for a {entity.label if entity else 'free'} span")
+            kind = self.codebook.kind_of(event.type, event.subtype)
+            self._set_message(f"{kind} has no role for a {entity.label if entity else 'free'} span")
             return
         words = self.session.article.text[span[0]:span[1]]
 
@@ -185,7 +186,8 @@ class EventActions:
                 self._commit_event(f"{role}: {words}", lambda: ev_ops.assign_span(
                     self.session, self.codebook, event.id, role, span[0], span[1]))
             self.view.clear_selection()
-        self.push_screen(RolePicker(f"Role of {words!r} in {event.type}", self.codebook, roles), chosen)
+        kind = self.codebook.kind_of(event.type, event.subtype)
+        self.push_screen(RolePicker(f"Role of {words!r} in {kind}", self.codebook, roles), chosen)
 
     def _current(self):
         """The event a panel key acts on: in the panel, the row its cursor is on as the key is handled
@@ -202,14 +204,15 @@ class EventActions:
         """accept, reject, delete or duplicate the current event."""
         if event := self._current():
             operation = EVENT_OPS[verb]
-            self._commit_event(f"{verb} {event.type} event", lambda: operation(self.session, event.id))
+            kind = self.codebook.kind_of(event.type, event.subtype)
+            self._commit_event(f"{verb} {kind} event", lambda: operation(self.session, event.id))
 
     def action_retype_event(self) -> None:
         if event := self._current():
             def chosen(value: str | None) -> None:
                 if value:
                     type_name, sub = value.split("|", 1)
-                    self._commit_event(f"type {type_name}", lambda: ev_ops.set_type(
+                    self._commit_event(f"type {self.codebook.kind_of(type_name, sub)}", lambda: ev_ops.set_type(
                         self.session, self.codebook, event.id, type_name, sub))
             words = (self.session.article.text[event.trigger_start:event.trigger_end]
                      if event.trigger_start is not None else "")
@@ -219,6 +222,10 @@ class EventActions:
     def action_edit_event(self) -> None:
         if event := self._current():
             def saved(changed: dict | None) -> None:
+                if changed is None:
+                    self._set_message(f"not saved (Escape): {', '.join(form.dropped)}" if form.dropped
+                                      else "form closed, nothing typed")
+                    return
                 done, refused = [], []
 
                 def set_field(name, value):
@@ -231,15 +238,16 @@ class EventActions:
                         done.append(name)
                     return changes
                 # One form save is one undoable action, whatever number of fields it changed.
-                steps = [lambda n=name, v=value: set_field(n, v) for name, value in (changed or {}).items()]
+                steps = [lambda n=name, v=value: set_field(n, v) for name, value in changed.items()]
                 changes = self.session.changes_of_steps(steps)  # fills ``done`` before the label is made
                 self.session.commit(f"edit {', '.join(done)}", changes)
                 self._refresh_events()
                 self._counts_later()
                 message = f"saved {', '.join(done)}" if done else "nothing changed"
                 self._set_message(message + (f"; refused {'; '.join(refused)}" if refused else ""))
-            title = f"{event.type} / {event.subtype}"
-            self.push_screen(EventFormScreen(event, title, completer_for(self, event)), saved)
+            title = self.codebook.kind_of(event.type, event.subtype, full=True)
+            form = EventFormScreen(event, title, completer_for(self, event), self.session.article.published)
+            self.push_screen(form, saved)
 
     def _suggested_event_here(self):
         offset = self.view.cursor

@@ -106,7 +106,7 @@ class RelationActions:
                 keyed.append(Choice(key, *item))
             else:
                 others.append(item)
-        what = getattr(record, "label", None) or f"event {record.type}"
+        what = getattr(record, "label", None) or f"event {self.codebook.kind_of(record.type, record.subtype)}"
 
         def chosen(value: str | None) -> None:
             if value is None:

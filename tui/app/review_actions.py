@@ -1,7 +1,8 @@
 """Marking an article done: its entity layer must be reviewed first (a mixin of ``NewsmarkApp``).
 
-With suggestions left (entities or events), `d` asks in one line whether to accept them all or reject them all (one
-undoable action, as ``A`` is), then marks the article reviewed and done; going back changes nothing.
+With suggestions left (entities or events), `d` asks whether to accept them all or reject them all, or (with events
+left) accept the entities and reject the events (one undoable action, as ``A`` is), then marks the article reviewed
+and done; going back changes nothing.
 """
 
 from __future__ import annotations
@@ -36,7 +37,8 @@ class ReviewActions:
         self._refresh_events()  # the last article stays open: its events show the answer
         self._show_counts()
         self.action_step_article(1)  # the message comes after: the next article starts afresh
-        how = f" ({answer}ed every suggestion)" if answer else ""
+        how = (" (accepted the entities, rejected the events)" if answer == "entities"
+               else f" ({answer}ed every suggestion)" if answer else "")
         if self.session.article is session.article:
             self._set_message(f"reviewed and marked done{how}; it is the last article")
         else:

@@ -7,7 +7,7 @@ the codebook's standard actor list (``actors.py``) in the event's country.
 
 from __future__ import annotations
 
-from .actors import CIVILIANS, PROTESTERS, actor_list, inter_for
+from .actors import CIVILIANS, PROTESTERS, actor_list, country_in_prose, inter_for
 from .acled_fields import interaction
 from .event_fields import derive_fields
 from .gazetteer import lookup
@@ -33,6 +33,11 @@ def acled_warnings(codebook, event, text: str = "") -> list[str]:
         out.append(f"violence against civilians needs civilians as actor 2{where}")
     if event.type == "PROTEST" and names[0] and inters[0] is not None and inters[0] != PROTESTERS:
         out.append(f"a protest's actor 1 is protesters (ACLED), not {names[0]!r}")
+    for which, actor in zip(("actor 1", "actor 2"), actors):
+        # A country's crowd, civilians or unnamed armed men, completed while the form's country was
+        # another; state forces abroad are ACLED's external forces, a named group has no country to match.
+        if actor is not None and country and actor.country not in ("", country) and listed.is_local(actor):
+            out.append(f"{which} {actor.name!r} is {country_in_prose(actor.country)}'s; the event is in {country}")
     location = str(fields.get("location", ""))
     place = lookup(location, country) if location else None
     if place is not None and place.chosen_by:  # the coder should know there was a choice

@@ -26,7 +26,7 @@ INTER_CODES = {
     1: "State forces", 2: "Rebel group", 3: "Political militia", 4: "Identity militia",
     5: "Rioters", 6: "Protesters", 7: "Civilians", 8: "External/Other forces",
 }
-RIOTERS, PROTESTERS, CIVILIANS = 5, 6, 7
+STATE_FORCES, RIOTERS, PROTESTERS, CIVILIANS = 1, 5, 6, 7
 _THE = re.compile(r"^(United |Republic |Democratic |Central African|Gambia$)|(Islands|Philippines|Netherlands|"
                   r"Bahamas|Maldives|Comoros|Seychelles|Emirates)$")
 _ACRONYM = re.compile(r"^[A-Z][A-Z.\-]{0,5}$")
@@ -47,16 +47,21 @@ class StandardActor:
 def inter_for(actor: StandardActor, event_country: str = "") -> int:
     """The actor's inter code in an event: state forces acting outside their own country are
     "External/Other forces" (8), as ACLED codes them."""
-    if actor.inter == 1 and actor.country and event_country and actor.country != event_country:
+    if actor.inter == STATE_FORCES and actor.country and event_country and actor.country != event_country:
         return 8
     return actor.inter
 
 
 def country_in_pattern(pattern: str, country: str) -> str:
     """A pattern's name for one country; "of {country}" takes "the" where English does."""
-    if "of {country}" in pattern and _THE.search(country):
-        return pattern.replace("{country}", f"the {country}")
+    if "of {country}" in pattern:
+        return pattern.replace("{country}", country_in_prose(country))
     return pattern.replace("{country}", country)
+
+
+def country_in_prose(country: str) -> str:
+    """The country's name as a sentence says it: "the United Kingdom", "Syria"."""
+    return f"the {country}" if _THE.search(country) else country
 
 
 @cache
@@ -86,6 +91,10 @@ class ActorList:
         for actor in actors:
             self._add(actor)
         self._generic: dict[str, list[tuple[str, StandardActor]]] = {}  # country -> [(alias key, actor)]
+        # A country's generic actors that belong where the event is (its civilians, protesters, rioters,
+        # unnamed armed men), not state forces, who may act abroad: name -> pattern, and back.
+        self._pattern_of: dict[str, str] = {}
+        self._by_pattern: dict[tuple[str, str], StandardActor] = {}
         for country in (c.name for c in all_countries()):
             for pattern in patterns:
                 name = country_in_pattern(pattern.name, country)
@@ -93,6 +102,9 @@ class ActorList:
                 stand_ins = [a for a in actors if a.country == country and _stem(a.name).startswith(stem)]
                 stand_in = min(stand_ins, key=lambda a: len(a.name)) if stand_ins else None
                 actor = stand_in or StandardActor(name, pattern.inter, country, ())
+                if pattern.inter != STATE_FORCES:
+                    self._pattern_of[actor.name] = pattern.name
+                    self._by_pattern[(pattern.name, country)] = actor
                 if stand_in is None:
                     self._add(actor)
                 aliases = self._generic.setdefault(country, [])
@@ -122,6 +134,17 @@ class ActorList:
         middle = [a.name for a in self._order if a.country == ""]
         rest = [a.name for a in self._order if a.country not in (country, "")]
         return first + middle + rest
+
+    def is_local(self, actor: StandardActor) -> bool:
+        """Whether the actor is a country's generic one that belongs where the event is ("Civilians
+        (Syria)", "Sole Perpetrator (Iraq)"): no named group, no state forces (they act abroad)."""
+        return actor.name in self._pattern_of
+
+    def in_country(self, actor: StandardActor, country: str) -> StandardActor:
+        """The same local actor in another country ("Civilians (Syria)" in Iraq: "Civilians (Iraq)");
+        any other actor, or an unknown country, gives the actor itself."""
+        pattern = self._pattern_of.get(actor.name)
+        return self._by_pattern.get((pattern, country), actor) if pattern else actor
 
     def get(self, name: str) -> StandardActor | None:
         return self._by_name.get(name.strip()) if name else None

@@ -96,12 +96,22 @@ def reject_all(session: ArticleSession) -> dict | None:
     return _answer_all(session, "reject", _rejected, reject_event)
 
 
+def accept_entities_reject_events(session: ArticleSession) -> dict | None:
+    """Accept the entity suggestions left and reject the event suggestions, as one undoable action: an
+    article whose entities are right but that reports no event to code."""
+    return _answer_all(session, "accept the entities, reject the events:", _accepted, reject_event)
+
+
+REVIEW_ANSWERS = {"accept": accept_all, "reject": reject_all, "entities": accept_entities_reject_events}
+
+
 def review(session: ArticleSession, answer: str | None = None) -> dict | None:
-    """Finish reviewing the article: ``accept`` or ``reject`` every suggestion left, entities and
-    events (None when none is left), then mark it reviewed; what a coder answers when marking it done."""
-    if answer not in (None, "accept", "reject"):
+    """Finish reviewing the article: answer every suggestion left (``accept`` or ``reject`` them all,
+    or ``entities``: accept the entities, reject the events; None when none is left), then mark it
+    reviewed; what a coder answers when marking it done."""
+    if answer is not None and answer not in REVIEW_ANSWERS:
         raise ValueError(f"unknown review answer {answer!r}")
-    action = {"accept": accept_all, "reject": reject_all}[answer](session) if answer else None
+    action = REVIEW_ANSWERS[answer](session) if answer else None
     if any(suggestions_left(session)):
         raise ValueError("suggestions are left: answer accept or reject")
     session.set_reviewed(True)

@@ -86,6 +86,13 @@ class EventType:
     subtype_keywords: dict[str, str] = field(default_factory=dict)
     short: str = ""  # a short name for narrow columns (ACLED's own: ERV, VAC); the label if none
     key: str = ""  # the type's key in the type picker; a sub-type's is this key and its place: "e1"
+    # ACLED's event_type column where it is not the label: ACLED's Arrests and Agreement are sub-event
+    # types of "Strategic developments", kept apart here for their own roles and picker keys
+    acled_event_type: str = ""
+
+    @property
+    def acled_type(self) -> str:
+        return self.acled_event_type or self.label
 
     def subtype_code(self, subtype: str) -> str:
         return f"{self.key}{SUBTYPE_KEYS[self.subtypes.index(subtype)]}"
@@ -109,6 +116,16 @@ class Codebook:
     roles: dict[str, Role]
     event_types: dict[str, EventType]
     description: str = ""
+
+    def kind_of(self, type_name: str, subtype: str, full: bool = False) -> str:
+        """A type and sub-type as the coder reads them ("ERV: Air/drone strike", with ``full``
+        "Explosions/Remote violence: Air/drone strike"), never the codebook's identifier alone."""
+        etype = self.event_types.get(type_name)
+        if etype is None:
+            return f"{type_name}: {subtype}" if subtype else type_name
+        if full:
+            return etype.label if not subtype or subtype == etype.label else f"{etype.label}: {subtype}"
+        return etype.kind(subtype)
     actors: tuple[StandardActor, ...] = ()  # named standard actors
     actor_patterns: tuple[StandardActor, ...] = ()  # made for every country: name holds "{country}"
 
@@ -287,7 +304,7 @@ def parse_codebook(data: dict, where: str) -> Codebook:
         types[name] = EventType(
             name, str(entry.get("label", name)), str(entry.get("disorder_type", "")), tuple(subtypes),
             slots, tuple(entry.get("triggers", [])), dict(keywords), str(entry.get("short", "")),
-            str(entry.get("key", "")),
+            str(entry.get("key", "")), str(entry.get("acled_event_type", "")),
         )
         if len(subtypes) > MAX_SUBTYPES:
             fail(f"event type {name}: more than {MAX_SUBTYPES} subtypes (a sub-type's key is its place, "

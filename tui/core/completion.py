@@ -8,7 +8,9 @@ Candidates for a field come from three places, in this order of preference:
    words name in the event's country (a town the model did not mark: "Reading");
 2. the project: values already coded in that field (and, for actors, in any actor field);
 3. the codebook: its standard actor list (the event's country first), ACLED's countries, and the
-   gazetteer's admin1 units of the event's country.
+   gazetteer's admin1 units of the event's country;
+4. for an actor, last of all, the text's names of two or more capitalised words (a group the model
+   missed).
 
 ``Completer.complete(field, typed, country)`` gives the value that the coder's typing completes to:
 a candidate that starts with the typed text, else one with a word that does ("syria" -> "Military
@@ -36,6 +38,9 @@ FIELD_LABELS = {
 SEPARATOR = "; "
 # A run of capitalised words (a place's name is one to three of them).
 CAPITALISED = re.compile(r"[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)*")
+# Words written with a capital only where a sentence starts with them: never the first of a name.
+ARTICLES = frozenset(("a", "an", "the"))
+FUNCTION_WORDS = ARTICLES | frozenset("on in at by for from to with after before when while but and as of".split())
 
 
 def coded_values(events: Iterable) -> dict[str, set[str]]:
@@ -103,7 +108,9 @@ class Completer:
             actors = actor_list(self.codebook)
             own = [p.strip() for name in (field, *ACTOR_FIELDS)
                    for p in str(self.event_fields.get(name) or "").split(";") if p.strip()]
-            named = [found.name for w in own + words if (found := actors.match(w, country or None)) is not None]
+            # The event's own actors first: a generic one in the country the form now names.
+            named = [actors.in_country(found, country).name for w in own + words
+                     if (found := actors.match(w, country or None)) is not None]
             project = [v for name in ACTOR_FIELDS for v in self.project.get(name, [])]
             # A standard actor of another country ("Protesters (China)" in a British event) comes
             # after this country's list.
@@ -112,8 +119,9 @@ class Completer:
             listed = actors.names(country or None)
             if country:  # the country's actors and international ones, then the rest of the world
                 near = [n for n in listed if (a := actors.get(n)) is not None and a.country in ("", country)]
-                return [named, here, words, near, elsewhere + [n for n in listed if n not in set(near)]]
-            return [named, here, words, listed, elsewhere]
+                return [named, here, words, near, elsewhere + [n for n in listed if n not in set(near)],
+                        self._names_in_text()]
+            return [named, here, words, listed, elsewhere, self._names_in_text()]
         project = self.project.get(field, [])
         found = []
         for w in words:  # "Deir ez-Zor Province": the place Deir ez-Zor, in the unit Deir ez-Zor, Syria
@@ -126,6 +134,11 @@ class Completer:
         if field == "country":
             return [found, project, [c.name for c in all_countries()]]
         return [found, words, self._places_in_text(country), project]
+
+    def _names_in_text(self) -> list[str]:
+        """The names of two or more capitalised words in the text, last of all for an actor: a group
+        the model did not mark ("A Black Lives Matter protest" gives "Black Lives Matter")."""
+        return [name for run in CAPITALISED.findall(self.text) if len((name := _name(run)).split()) > 1]
 
     def _places_in_text(self, country: str) -> list[str]:
         """Places that the article's capitalised words name but that are no entity (the model missed
@@ -189,7 +202,11 @@ class Completer:
         shorter = [c for tier in tiers for c in tier if len(c) < len(best)
                    and best.casefold().startswith(c.casefold()) and _fits(c.casefold(), folded)
                    and (standard is None or standard(best) is None or standard(c) is not None)]
-        return head + min(shorter, key=len, default=best)
+        found = min(shorter, key=len, default=best)
+        # An entity's words may start with its article ("The Civil Human Rights Front"): the actor's
+        # name does not. It is dropped from what is taken only, so that "U" still gives the standard
+        # "Unidentified Armed Group (...)" before the article's "the United Nations".
+        return head + (_without_article(found) if field in ACTOR_FIELDS else found)
 
     def describe(self, field: str, value: str) -> str:
         """A short note about a completed value: a standard actor's type, where the field is an actor."""
@@ -198,6 +215,19 @@ class Completer:
             if actor is not None:
                 return f"{INTER_CODES.get(actor.inter, '')}{', ' + actor.country if actor.country else ''}"
         return ""
+
+
+def _without_article(words: str) -> str:
+    first, _, rest = words.partition(" ")
+    return rest if rest and first.casefold() in ARTICLES else words
+
+
+def _name(words: str) -> str:
+    """The words without the article or preposition before a name ("The Civil Human Rights Front")."""
+    parts = words.split()
+    while len(parts) > 1 and parts[0].casefold() in FUNCTION_WORDS:
+        parts = parts[1:]
+    return " ".join(parts)
 
 
 def _fits(candidate: str, typed: str) -> bool:

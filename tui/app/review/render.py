@@ -60,8 +60,8 @@ def quote(text: str, start: int | None, end: int | None) -> str:
     return words if len(words) <= WORDS else words[: WORDS - 1] + "…"
 
 
-def describe_event(event: Event, text: str, keys: list[str]) -> str:
-    parts = [f"{event.type}/{event.subtype}" if event.subtype else event.type]
+def describe_event(event: Event, text: str, keys: list[str], codebook: Codebook) -> str:
+    parts = [codebook.kind_of(event.type, event.subtype)]  # as the coders read it in the app
     if event.trigger_start is not None:
         parts[0] += f" «{quote(text, event.trigger_start, event.trigger_end)}»"
     parts += [f"{a.role}: {quote(text, a.start, a.end) if a.has_span else a.value}" for a in event.arguments]
@@ -91,5 +91,5 @@ def describe(unit: Unit, text: str, codebook: Codebook) -> list[Text]:
                 line.append(f" {quote(text, ent.start, ent.end)}")
             lines.append(line)
         else:
-            lines.append(Text(" | ".join(describe_event(e, text, keys) for e in version)))
+            lines.append(Text(" | ".join(describe_event(e, text, keys, codebook) for e in version)))
     return lines

@@ -16,9 +16,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Vertical, VerticalScroll
 from textual.screen import ModalScreen
+from textual.widget import Widget
 from textual.widgets import Input, Label, Static
 
 from ...core.completion import COMPLETED_FIELDS, Completer
+from ...core.event_fields import parse_field
 from ...core.model import Event
 from ..completion import FieldSuggester
 from ..key_routing import LineInput
@@ -28,15 +30,20 @@ from ..key_routing import LineInput
 FORM_FIELDS = (
     ("actor1", "Actor 1"), ("assoc_actor_1", "Associated actors of actor 1"),
     ("actor2", "Actor 2"), ("assoc_actor_2", "Associated actors of actor 2"),
-    ("fatalities", "Fatalities (a whole number, or words: 'dozens')"),
-    ("event_date", "Event date (YYYY-MM-DD, or words: 'late Wednesday')"),
-    ("time_precision", "Time precision (1 day, 2 week, 3 month)"),
+    ("fatalities", "Fatalities"), ("event_date", "Event date"), ("time_precision", "Time precision"),
     ("location", "Location"), ("country", "Country"), ("admin1", "Admin1"), ("admin2", "Admin2"),
-    ("latitude", "Latitude"), ("longitude", "Longitude"),
-    ("geo_precision", "Geo precision (1 town, 2 near it or part of a region, 3 province)"),
-    ("source_scale", "Source scale (National, International, New media...)"), ("notes", "Notes"),
+    ("latitude", "Latitude"), ("longitude", "Longitude"), ("geo_precision", "Geo precision"),
+    ("source_scale", "Source scale"), ("notes", "Notes"),
 )
 HINT = "Actors and places complete as you type: Tab or Enter takes the completion, then Enter saves"
+# What a field takes, on the hint line while it has the focus (a field is one row, its caption short).
+FIELD_HELP = {
+    "fatalities": "Fatalities: a whole number, or words ('dozens' is 12, as ACLED counts)",
+    "event_date": "Event date: YYYY-MM-DD, or words ('late Wednesday') counted from the article's date",
+    "time_precision": "Time precision: 1 day, 2 week, 3 month",
+    "geo_precision": "Geo precision: 1 town, 2 near it or part of a region, 3 province",
+    "source_scale": "Source scale: National, International, New media...",
+}
 
 
 def why_text(event: Event) -> Text:
@@ -60,19 +67,25 @@ class EventFormScreen(ModalScreen[dict | None]):
     EventFormScreen { align: center middle; }
     EventFormScreen > Vertical { width: 90; max-width: 100%; height: 90%; border: round $accent;
                                  background: $panel; }
-    EventFormScreen Grid { grid-size: 2; grid-columns: 34 1fr; grid-rows: 3; height: auto; }
-    EventFormScreen Label { padding: 1 1 0 0; }
+    EventFormScreen Grid { grid-size: 2; grid-columns: 34 1fr; grid-rows: 1; grid-gutter: 0 1;
+                           height: auto; margin-top: 1; }
+    EventFormScreen Grid Label { padding: 0 1 0 0; }
+    EventFormScreen Grid Input { border: none; height: 1; padding: 0 1; background: $boost; }
+    EventFormScreen Grid Input:focus { border: none; background: $accent 35%; }
     EventFormScreen #form-why { padding: 1 1 0 0; }
     EventFormScreen #form-hint { dock: bottom; height: 1; padding: 0 1; background: $boost; }
     """
 
-    def __init__(self, event: Event, title: str, completer: Completer | None = None) -> None:
+    def __init__(self, event: Event, title: str, completer: Completer | None = None, published: str = "") -> None:
+        """``published``: the article's date, that a date in words ("last Tuesday") counts back from."""
         super().__init__()
         self.event = event
+        self.published = published
         self.form_title = title
         self.completer = completer
         self._typed: set[str] = set()  # completed fields the coder has typed in
         self._taken: tuple[str | None, str] | None = None  # the field and value of the last completion taken
+        self.dropped: list[str] = []  # the fields typed in and left unsaved by Escape
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -93,6 +106,29 @@ class EventFormScreen(ModalScreen[dict | None]):
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()
+        # Watched, not read from Blur messages, which may come after the keys of a fast burst.
+        self.watch(self, "focused", self._on_focus_moved, init=False)
+
+    def _on_focus_moved(self, left: Widget | None, entered: Widget | None) -> None:
+        if left is not None and left.id == "field-event_date":
+            self._show_date_precision()
+        name = (entered.id or "").removeprefix("field-") if entered is not None else ""
+        if name in FIELD_HELP or (left is not None and (left.id or "").removeprefix("field-") in FIELD_HELP):
+            self.query_one("#form-hint", Static).update(FIELD_HELP.get(name, HINT if self.completer else ""))
+
+    def _show_date_precision(self) -> None:
+        """A date typed anew shows its own precision ("last Tuesday" a day, "March 2018" a month) in
+        the precision field, where the coder sees it and may type another; what the form shows is saved."""
+        typed = self.query_one("#field-event_date", Input).value.strip()
+        stored = self.event.fields.get("event_date")
+        if not typed or typed == ("" if stored is None else str(stored)):
+            return
+        try:
+            when = parse_field("event_date", typed, self.published)
+        except ValueError:
+            return  # refused when saved, with the reason
+        if when is not None:
+            self.query_one("#field-time_precision", Input).value = str(when.time_precision)
 
     def _country(self) -> str:
         found = self.query("#field-country")
@@ -169,18 +205,26 @@ class EventFormScreen(ModalScreen[dict | None]):
         """Enter where no field has the focus (a field's own Enter comes to ``_entered``)."""
         self._entered(self.focused if isinstance(self.focused, Input) else None)
 
-    def action_save(self) -> None:
+    def typed_fields(self) -> dict[str, str]:
+        """The fields whose text differs from the stored value, as typed."""
         changed = {}
         for name, _ in FORM_FIELDS:
             new = self.query_one(f"#field-{name}", Input).value.strip()
             old = self.event.fields.get(name, "")
             if new != ("" if old is None else str(old)):
                 changed[name] = new
+        return changed
+
+    def action_save(self) -> None:
+        if self.focused is not None and self.focused.id == "field-event_date":
+            self._show_date_precision()  # saved from the date field itself
+        changed = self.typed_fields()
         precision = self.query_one("#field-time_precision", Input).value.strip()
         if "event_date" in changed and precision:
-            # A new date sets its own precision; what the form shows must still win.
+            # A new date sets its own precision; what the form shows (that one, or one typed after) wins.
             changed["time_precision"] = precision
         self.dismiss(changed)
 
     def action_cancel(self) -> None:
+        self.dropped = list(self.typed_fields())  # said on the status line: Escape cannot be undone
         self.dismiss(None)

@@ -1,7 +1,8 @@
-"""The one-line question that `d` asks when suggestions are left: accept all, reject all, or go back.
+"""The question that `d` asks when suggestions are left: accept all, reject all, or go back; with
+event suggestions left, also accept the entities and reject the events (an article with no event).
 
-One key answers (`a`, `r`, or Escape/`b` to go back); any other key is refused with a bell, so a
-stray key never answers for the coder.
+One key answers (`a`, `r`, `e` when offered, or Escape/`b` to go back); any other key is refused with
+a bell, so a stray key never answers for the coder.
 """
 
 from __future__ import annotations
@@ -14,10 +15,11 @@ from textual.widgets import Static
 from ..key_routing import hand_on
 
 ANSWERS = {"a": "accept", "r": "reject", "escape": None, "b": None}
+ENTITIES_ONLY = "e"  # accept the entities, reject the events: offered only with events left
 
 
 class ReviewPromptScreen(ModalScreen[str | None]):
-    """Returns "accept", "reject", or None (go back)."""
+    """Returns "accept", "reject", "entities" (accept those, reject the events), or None (go back)."""
 
     DEFAULT_CSS = """
     ReviewPromptScreen { align: center bottom; background: $background 30%; }
@@ -35,7 +37,8 @@ class ReviewPromptScreen(ModalScreen[str | None]):
         left = [f"{self.entities} entity"] if self.entities else []
         left += [f"{self.events} event"] if self.events else []
         what = f"{left[0]} suggestion(s) left" if len(left) == 1 else f"{' + '.join(left)} suggestions"
-        yield Static(f"{what}: a accept all · r reject all · b/Esc go back", id="review-question")
+        only = "\ne accept the entities, reject the events (no event to code here)" if self.events else ""
+        yield Static(f"{what}: a accept all · r reject all · b/Esc go back{only}", id="review-question")
 
     def on_key(self, event: events.Key) -> None:
         if self is not self.app.screen:  # already answered: the key was typed after the answer
@@ -45,5 +48,7 @@ class ReviewPromptScreen(ModalScreen[str | None]):
         event.prevent_default()
         if event.key in ANSWERS:
             self.dismiss(ANSWERS[event.key])
+        elif event.key == ENTITIES_ONLY and self.events:
+            self.dismiss("entities")
         else:
             self.app.bell()

@@ -240,8 +240,8 @@ class EventPanel(Vertical):
         grid.add_column(style="bold", no_wrap=True)
         grid.add_column(overflow="fold")
         etype = self.codebook.event_types.get(event.type)
-        kind = (f"{etype.kind(event.subtype)} ({etype.subtype_code(event.subtype)})"
-                if etype and event.subtype in etype.subtypes else f"{event.type} / {event.subtype}")
+        kind = self.codebook.kind_of(event.type, event.subtype) + (
+            f" ({etype.subtype_code(event.subtype)})" if etype and event.subtype in etype.subtypes else "")
         grid.add_row("event", Text(f"{kind}  {BADGES.get(event.status, event.status)}"))
         # What decides accepting or rejecting a suggestion comes first, in sight of a short panel.
         if event.modality:
@@ -267,8 +267,7 @@ class EventPanel(Vertical):
     def _cells(self, text: str, event: Event, warnings: list[str]) -> tuple[Text, ...]:
         """Text cells: a string cell of a DataTable is read as markup, and article words are not."""
         f = event.fields
-        etype = self.codebook.event_types.get(event.type)
-        kind = etype.kind(event.subtype) if etype else f"{event.type}: {event.subtype}"
+        kind = self.codebook.kind_of(event.type, event.subtype)
         fatalities = f.get("fatalities")
         mark = MARKS.get(event.status, event.status[:1])
         if event.modality:

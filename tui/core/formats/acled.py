@@ -75,7 +75,7 @@ def row_for(doc: Document, ev: Event, codebook: Codebook) -> dict[str, str]:
             assoc = f"assoc_actor_{column[-1]}" if column in ("actor1", "actor2") else ""
             if assoc and len(found) > 1 and not row[assoc]:
                 row[assoc] = "; ".join(found[1:])
-    row["event_type"] = etype.label if etype else ev.type
+    row["event_type"] = etype.acled_type if etype else ev.type
     row["sub_event_type"] = ev.subtype or row["sub_event_type"]
     if not row["year"] and row["event_date"][:4].isdigit():
         row["year"] = row["event_date"][:4]

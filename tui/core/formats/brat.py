@@ -6,7 +6,7 @@ into fragments there, as brat itself does, so brat's parser reads every line. E 
 to its role arguments, spans or other events (repeated roles numbered, as brat does); R lines are
 relations, ``*`` lines equivalences, A lines attributes (an event's modality as ``Modality``, and
 non-default status or origin), N lines normalisations, ``#`` lines notes, and newsmark's own notes
-carry an event's sub-type, evidence, fields and valued arguments as ``key=<JSON>``. ``annotation.conf`` declares the codebook's labels and
+carry an event's sub-type, evidence, fields (not an empty one) and valued arguments as ``key=<JSON>``. ``annotation.conf`` declares the codebook's labels and
 event types plus every label, event type, role, relation and attribute the data uses.
 File names come from the article's source name where it has one (made safe and unique), else its id.
 Offsets are Python string indices, end exclusive, on the exact article text (written byte for byte).
@@ -115,7 +115,8 @@ def ann_for(doc: Document, summary: ExportSummary | None = None, schema: Schema 
         if ev.subtype:
             notes.append((eid, f"subtype={json.dumps(ev.subtype, ensure_ascii=False)}"))
         for key in sorted(ev.fields):
-            notes.append((eid, f"{key}={json.dumps(ev.fields[key], ensure_ascii=False, sort_keys=True)}"))
+            if ev.fields[key] not in (None, ""):  # an empty field says nothing: no note
+                notes.append((eid, f"{key}={json.dumps(ev.fields[key], ensure_ascii=False, sort_keys=True)}"))
         for arg in ev.arguments:
             if not arg.has_span and not arg.event:
                 notes.append((eid, f"arg:{arg.role}={json.dumps(arg.value, ensure_ascii=False)}"))
