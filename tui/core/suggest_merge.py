@@ -23,8 +23,9 @@ def representative(cluster: list[Mention]) -> Mention:
     kind of event; of those, the one whose own clauses say most of who did it, to whom, where and
     when, the first of them (a later sentence that tells no more is a follow-up: "the suspect in
     the shooting was charged"), and one with an event word, not only a weapon's ("exploded", "the
-    attack" rather than "bomb", "IED"); in that sentence, its first event word that is not a weapon's."""
-    order = sorted(cluster, key=lambda m: m.start)
+    attack" rather than "bomb", "IED"); in that sentence, its first event word that is not a weapon's.
+    The police stopping the attacker ("shot dead by police after a stabbing") is never the attack's word."""
+    order = sorted([m for m in cluster if not m.response] or cluster, key=lambda m: m.start)
     told: dict[int, set] = {}
     for m in order:
         told.setdefault(m.sent, set()).update(m.told)

@@ -53,6 +53,7 @@ def fold_police_responses(clusters: list[list[Mention]], doc) -> list[list[Menti
                                  f'attacker: part of the attack')
             for other in cluster:  # the police and the man they shot are not the attack's attacker and target
                 other.roles = {}
+                other.response = True
             into.extend(cluster)
             out.remove(cluster)
             break
