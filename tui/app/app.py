@@ -2,7 +2,8 @@
 
 Three panes (article list, article, event panel), a header with the article's title, date and
 source, a status line and a footer. Every annotation key goes through ``tui.core`` and is saved
-before the next key is read. The spaCy model loads in a worker so that the window paints at once.
+before the next key is read. The spaCy model loads in a worker (``article_parse``) so that the
+window paints at once.
 """
 
 from __future__ import annotations
@@ -12,7 +13,6 @@ from dataclasses import replace
 from typing import Iterable
 
 from rich.text import Text
-from textual import work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -21,16 +21,13 @@ from textual.widgets import Footer, Static
 
 from ..core.codebook import Codebook
 from ..core.events import event_at
-from ..core import gazetteer, normalise
 from ..core.importer import MAX_ARTICLE_CHARS, too_long
-from ..core.model import Article
-from ..core.nlp import Pipeline, load_pipeline
+from ..core.nlp import Pipeline
 from ..core.session import ArticleSession
 from ..core.storage import ArticleDamaged, SaveError
 from ..core.store import Store
 from ..core.tokens import TokenIndex
 from .article_parse import ArticleParse
-from .background import in_daemon_thread
 from .entity_actions import EntityActions
 from .export_commands import export_commands
 from .key_routing import AimedKeys
@@ -65,7 +62,6 @@ ANNOTATION_BINDINGS = [
     Binding("R", "app.relation", "Relations", id="relation.edit"),
     Binding("m", "app.attribute", "Attributes", id="attribute.toggle"),
 ]
-
 
 
 class AnnotatedArticleView(ArticleView):
@@ -149,56 +145,6 @@ class NewsmarkApp(PaneLayout, EntityActions, EventActions, RelationActions, Revi
         if self._load_model:
             self._set_message("loading the spaCy model…")
             self.call_after_refresh(self.load_model)  # after the first paint: importing spaCy holds the GIL
-
-    # -- the model -----------------------------------------------------------------------------
-
-    @work(thread=True, exclusive=True, group="model")
-    def load_model(self) -> None:
-        pipeline = load_pipeline(self.model)
-        gazetteer.warm_up()  # the place index and dateparser each take about a second the first time
-        normalise.warm_up()
-        self.call_from_thread(self._model_ready, pipeline)
-
-    def _model_ready(self, pipeline: Pipeline) -> None:
-        self.pipeline = pipeline
-        self._set_message(pipeline.description)
-        if self.session is not None:
-            self.view.tokens = TokenIndex.from_tokenizer(pipeline.nlp.tokenizer, self.session.article.text)
-            self._analyse_if_needed()
-
-    def _analyse_if_needed(self) -> None:
-        if self.pipeline is not None and self.session is not None and not self.session.analysed:
-            self._analyse(self.session.article)
-
-    @work(exclusive=True, group="analyse")
-    async def _analyse(self, article: Article) -> None:
-        """The model's reading of the article, on a thread that quitting does not wait for."""
-        from ..core.suggest import model_output
-
-        def read():
-            doc = self.parse(article.text)
-            return doc, model_output(doc, article, self.suggester)  # no suggester: rules only
-
-        doc, (spans, suggested) = await in_daemon_thread(read, "newsmark-analyse")
-        if self.suggester is not None:
-            self.keep_doc(article.id, doc)
-        self._store_model_output(article.id, spans, suggested)
-
-    def _store_model_output(self, article_id: str, spans: list[tuple[int, int, str]], suggested: list) -> None:
-        if self.session is None or self.session.article.id != article_id or self.session.analysed:
-            return
-        try:
-            self.session.set_model_entities(spans, self.pipeline.name, suggested)
-        except SaveError as exc:  # shown and pending like an edit; saved with the next key
-            self._cannot_save(exc)
-        reopened = self.store.reopen_if_unreviewed(self.session)  # it was done: new suggestions to answer
-        gc.freeze()
-        self._show_counts()
-        self._refresh_events()
-        self.view.refresh()
-        again = "; no longer done" if reopened else ""
-        self._set_message(f"{len(spans)} entities and {len(suggested)} events suggested by {self.pipeline.name}{again}",
-                          f"{len(spans)} entities, {len(suggested)} events suggested{again}")
 
     # -- articles ------------------------------------------------------------------------------
 
