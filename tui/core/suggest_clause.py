@@ -12,14 +12,14 @@ from __future__ import annotations
 
 from . import suggest_lexicon as lex
 from .gazetteer import BIG_TOWN, lookup
-from .mentions import NAMING_VERBS, PERPETRATOR_TITLES, SPEECH_VERBS
+from .mentions import NAMING_VERBS, SPEECH_VERBS
 
 SUBJECTS = ("nsubj", "nsubjpass")
 # Prepositions whose gerund shares the governing verb's subject ("accused of shooting", "after attacking").
 _CONTROL_PREPS = frozenset({"of", "for", "after", "before", "while", "since", "by", "with", "without", "in",
                             "upon", "on"})
 # Nouns of someone who did the event the "in" or "of" phrase names ("the suspect in a shooting").
-PERPETRATOR_NOUNS = PERPETRATOR_TITLES | frozenset({"accused", "culprit", "mastermind", "ringleader", "organiser",
+PERPETRATOR_NOUNS = lex.PERPETRATOR_TITLES | frozenset({"accused", "culprit", "mastermind", "ringleader", "organiser",
                                                     "organizer"})
 # Verbs of taking part in an event, whose subject is one of those who held it ("joined the protest").
 PARTICIPATE_VERBS = frozenset({"participate", "join", "attend", "take", "march", "rally", "gather"})

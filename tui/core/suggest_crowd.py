@@ -12,7 +12,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import suggest_lexicon as lex
-from .mentions import PERPETRATOR_TITLES
 
 # Prepositions whose object is the other side of a violent act ("fired on", "clashed with").
 OTHER_SIDE = ("on", "upon", "against", "at", "with", "between", "among", "into")
@@ -27,7 +26,7 @@ _DISPERSAL_MODIFIERS = frozenset({"tear", "rubber", "water", "pepper", "stun", "
 # Words that make the one person forces acted on armed, or the one who attacked ("a knife-wielding man",
 # "the gunman", "the attacker"); an armed group ("militants") fights battles of its own, and a "suspect"
 # may be anyone.
-ARMED_WORDS = PERPETRATOR_TITLES - {"suspect"} | frozenset({
+ARMED_WORDS = lex.PERPETRATOR_TITLES - {"suspect"} | frozenset({
     "armed", "knifeman", "terrorist", "gun", "knife", "machete", "rifle", "pistol", "wield", "stabber"})
 
 
@@ -111,18 +110,18 @@ def crowd_reading(codebook, head) -> CrowdReading | None:
     doing, suffering = words_of(doers), words_of(done_to)
     crowd_did = sorted(doing & lex.PROTESTER_WORDS)
     crowd_hit = sorted(suffering & lex.PROTESTER_WORDS)
-    forces_did = sorted(doing & lex.SECURITY_FORCES - {"riot"})
-    forces_hit = sorted(suffering & lex.SECURITY_FORCES - {"riot"})
+    forces_did = sorted(doing & lex.FORCE_WORDS)
+    forces_hit = sorted(suffering & lex.FORCE_WORDS)
     mutual = head.lemma_.lower() in MUTUAL
     found = None
     if crowd_did and (not forces_did or mutual):  # "protesters attacked", "police and protesters clashed"
         found = CrowdReading("RIOT", _riot_kind(doing), f'"{head.text}" by "{crowd_did[0]}": a riot')
         if forces_did:  # both sides in the subject: the crowd is actor 1, the forces actor 2
-            crowd, force = _first(doers, lex.PROTESTER_WORDS), _first(doers, lex.SECURITY_FORCES - {"riot"})
+            crowd, force = _first(doers, lex.PROTESTER_WORDS), _first(doers, lex.FORCE_WORDS)
             found.crowd, found.forces = (crowd.idx, crowd.idx + len(crowd)), [_phrase(force)]
     elif forces_did and crowd_hit:
         crowd = _first(done_to, lex.PROTESTER_WORDS)
-        force = _first(doers, lex.SECURITY_FORCES - {"riot"})
+        force = _first(doers, lex.FORCE_WORDS)
         span = (crowd.idx, crowd.idx + len(crowd))
         forces = [_phrase(d) for d in doers if words_of([d]) & lex.SECURITY_FORCES]
         if mutual or suffering & VIOLENT_CROWDS:
@@ -155,7 +154,7 @@ def forces_on_armed(head) -> str:
     """The words of an armed person or attacker that security forces acted on ("police shot a gunman",
     "officers shot dead a knife-wielding man"), else "": two armed sides, no civilian."""
     doers, done_to = sides(head)
-    if not words_of(doers) & (lex.SECURITY_FORCES - {"riot"}):
+    if not words_of(doers) & lex.FORCE_WORDS:
         return ""
     people = [t for t in done_to if t.ent_type_ not in ("DATE", "TIME", "GPE", "LOC", "FAC") and t.pos_ != "VERB"]
     # the person's own words: "a knife-wielding man", "a man with a knife", not "at the time of a terrorist attack"

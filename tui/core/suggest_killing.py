@@ -15,7 +15,6 @@ from .suggest_modality import modality
 from .suggest_parse import Mention, published_of
 from .suggest_types import TypeChoice, decide
 
-
 # Verbs of force that are an event here only when forces use them on a crowd ("beat", "fired on").
 _ON_A_CROWD = ("beat", "fire")
 
@@ -54,9 +53,9 @@ def killing(suggester, tok, s_index: int, ents, body_start: int) -> Mention | No
     if forces and crowd & lex.PROTESTER_WORDS and ("PROTEST" in suggester.codebook.event_types or riot):
         etype = suggester.codebook.event_types["RIOT" if riot else "PROTEST"]  # ACLED: forces killing protesters
         subtype = next((s for s in etype.subtypes if s.lower().startswith("excessive force")), default_subtype(etype))
-        choice = TypeChoice(etype.name, subtype, False, f'"{tok.text}" rioters, by "{killers[0].text}": the forces in '
-                            f'a riot' if riot else f'"{tok.text}" protesters, by "{killers[0].text}": '
-                                                   f'excessive force against a protest')
+        evidence = (f'"{tok.text}" rioters, by "{killers[0].text}": the forces in a riot' if riot
+                    else f'"{tok.text}" protesters, by "{killers[0].text}": excessive force against a protest')
+        choice = TypeChoice(etype.name, subtype, False, evidence)
         m = suggester._read(tok.doc[clause.i:clause.i + 1], clause, choice, s_index, ents, body_start)
         crowd_words = [t for t in clause.subtree if t.lemma_.lower() in lex.PROTESTER_WORDS]
         first = crowd_words[0]  # the forces are the protest's Agent, the protesters its Entity

@@ -137,7 +137,7 @@ LABOUR_STRIKE_MODIFIERS = frozenset({"hour", "day", "week", "opposition", "call"
 # People in a Target or Victim phrase that make an attack one-sided violence against civilians.
 CIVILIAN_WORDS = frozenset({
     "civilian", "journalist", "photojournalist", "worshipper", "villager", "resident", "student",
-    "child", "woman", "family", "pilgrim", "churchgoer", "shopper", "passenger", "reporter", "worshipper",
+    "child", "woman", "family", "pilgrim", "churchgoer", "shopper", "passenger", "reporter",
     "pedestrian", "tourist", "voter", "farmer", "teacher", "patient", "people", "man", "girl", "boy",
 })
 CIVILIAN_PLACES = frozenset({
@@ -164,7 +164,7 @@ WEAPON_VERBS = frozenset({"launch", "fire", "drop", "plant", "detonate", "explod
                           "target", "kill", "go", "rock", "rip", "tear"})
 # Nouns that a place name may modify and still be the event's place ("Deir ez-Zor Province").
 PLACE_NOUNS = frozenset({"province", "city", "town", "region", "district", "village", "area", "governorate",
-                         "base", "camp", "border", "capital", "port", "market", "state", "province", "airport",
+                         "base", "camp", "border", "capital", "port", "market", "state", "airport",
                          "embassy", "cathedral", "complex", "field", "plant", "facility", "headquarters", "port town"})
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "into", "across", "around", "along", "on",
                             "throughout", "within", "through", "toward", "towards"})
@@ -216,9 +216,12 @@ ATTACK_CUES = frozenset({"attack", "attacker", "bomber", "bombing", "bomb", "mil
 MEDIA_WORDS = frozenset({"video", "footage", "image", "photo", "photograph", "picture", "film", "documentary", "clip",
                          "recording", "movie", "cartoon", "drawing", "painting", "poster", "game", "depiction",
                          "depict", "portray", "livestream", "broadcast"})
-# Security forces whose killing of protesters is excessive force against a protest.
+# Security forces whose killing of protesters is excessive force against a protest ("riot" for the
+# modifier of "riot police": every word of such a phrase is a force word).
 SECURITY_FORCES = frozenset({"police", "policeman", "officer", "soldier", "troop", "force", "army", "security",
                              "guard", "military", "gendarme", "riot"})
+# The forces' own words as a side of an event: "riot" names their kit, and alone is no force.
+FORCE_WORDS = SECURITY_FORCES - {"riot"}
 # Verbs that put a thing in a category ("classified as a mass shooting"): the category is no event.
 CLASSIFY_VERBS = frozenset({"characterize", "characterise", "define", "classify", "class", "categorize", "categorise",
                             "count", "label", "term", "designate", "consider", "regard", "treat", "qualify", "list"})
@@ -233,7 +236,7 @@ EVENT_NOUNS = GENERIC_VIOLENT | frozenset(w for words in EXTRA_TRIGGERS.values()
     | frozenset(WORD_TYPES)
 # Nouns that count events ("a couple of bombings", "a series of attacks"): what follows is several events.
 COUNT_NOUNS = frozenset({"couple", "pair", "series", "wave", "spate", "string", "number", "round", "handful",
-                         "dozen", "dozens", "hundreds", "scores", "succession", "flurry", "string"})
+                         "dozen", "dozens", "hundreds", "scores", "succession", "flurry"})
 # Words that make an event word another event than one told before.
 ANOTHER_WORDS = frozenset({"another", "second", "third", "fourth", "fifth", "other", "separate", "new", "further",
                            "earlier", "previous", "similar", "later", "subsequent"})

@@ -31,7 +31,7 @@ def side_words(text: str, spans) -> set[str]:
 
 def by_forces(m: Mention, text: str) -> bool:
     """Whether the mention's attacker is security forces ("police", "armed officers")."""
-    return bool(side_words(text, m.roles.get("Attacker", [])) & (lex.SECURITY_FORCES - {"riot"}))
+    return bool(side_words(text, m.roles.get("Attacker", [])) & lex.FORCE_WORDS)
 
 
 def fold_police_responses(clusters: list[list[Mention]], doc) -> list[list[Mention]]:

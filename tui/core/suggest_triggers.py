@@ -43,6 +43,8 @@ CROWD_NOUNS = lex.PROTESTER_WORDS | frozenset({
     "supporter", "activist", "student", "worker", "resident", "villager", "farmer", "people", "thousand",
     "hundred", "dozen", "dozens", "thousands", "hundreds", "woman", "man", "youth", "opponent", "teacher", "nurse",
     "doctor", "driver", "mourner", "relative", "family", "citizen", "member", "employee", "pensioner", "union"})
+# Doers whose stones or fires are a riot: a crowd, or the youths of street clashes.
+RIOTING_DOERS = lex.PROTESTER_WORDS | frozenset({"youth"})
 # Words that make a gathering a demand, not a meeting or a celebration.
 # (A protest word itself is the trigger when the sentence has one: "farmers blocked roads in a protest".)
 DEMAND_WORDS = frozenset({"demand", "against", "chant", "slogan", "denounce", "condemn", "call", "solidarity",
@@ -165,7 +167,7 @@ def _aimed(verb) -> list[str]:
         return []  # "fired at the end of the season"; tear gas fired at a crowd is the crowd's event
     if sent & EXPLOSIVE_OBJECTS:
         return [_REMOTE]
-    if sent & THROWN_BY_CROWDS or doers & (lex.PROTESTER_WORDS | {"youth", "rioter", "crowd"}):
+    if sent & THROWN_BY_CROWDS or doers & RIOTING_DOERS:
         return ["RIOT"]
     if _lemma(verb) != "fire" and not sent & MISSILES:
         return []  # "threw a party at her home"
@@ -196,7 +198,7 @@ def _burned(verb) -> list[str]:
     if not _words(things) & BURNED:
         return []
     doers = _words(_subjects(verb))
-    if doers & (lex.PROTESTER_WORDS | {"rioter", "youth", "crowd", "mob"}):
+    if doers & RIOTING_DOERS:
         return ["RIOT"]
     if doers & (lex.KILLERS | lex.COMBATANT_WORDS) - {"man", "woman", "group", "police", "policeman", "officer"}:
         return [_VAC]
