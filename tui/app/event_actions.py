@@ -175,8 +175,8 @@ class EventActions:
             return
         etype = self.codebook.event_types.get(event.type)
         roles = etype.roles_for_label(entity.label if entity else None) if etype else []
+        kind = self.codebook.kind_of(event.type, event.subtype)
         if not roles:
-            kind = self.codebook.kind_of(event.type, event.subtype)
             self._set_message(f"{kind} has no role for a {entity.label if entity else 'free'} span")
             return
         words = self.session.article.text[span[0]:span[1]]
@@ -186,7 +186,6 @@ class EventActions:
                 self._commit_event(f"{role}: {words}", lambda: ev_ops.assign_span(
                     self.session, self.codebook, event.id, role, span[0], span[1]))
             self.view.clear_selection()
-        kind = self.codebook.kind_of(event.type, event.subtype)
         self.push_screen(RolePicker(f"Role of {words!r} in {kind}", self.codebook, roles), chosen)
 
     def _current(self):

@@ -46,6 +46,11 @@ FIELD_HELP = {
 }
 
 
+def field_name(widget: Widget | None) -> str:
+    """The event field a form input edits ("" for anything else)."""
+    return (widget.id or "").removeprefix("field-") if widget is not None else ""
+
+
 def why_text(event: Event) -> Text:
     """How the text presents the event (its modality) and why it has its type (its evidence): what
     the coder weighs before accepting a suggestion, kept in sight while filling in its fields."""
@@ -98,11 +103,15 @@ class EventFormScreen(ModalScreen[dict | None]):
                 with Grid():
                     for name, caption in FORM_FIELDS:
                         yield Label(caption)
-                        value = self.event.fields.get(name, "")
                         suggester = (FieldSuggester(self.completer, name, self._country)
                                      if self.completer and name in COMPLETED_FIELDS else None)
-                        yield LineInput("" if value is None else str(value), id=f"field-{name}", suggester=suggester,
+                        yield LineInput(self._stored(name), id=f"field-{name}", suggester=suggester,
                                         on_enter=self._entered)
+
+    def _stored(self, name: str) -> str:
+        """A field's stored value as its input shows it: what counts as unchanged."""
+        value = self.event.fields.get(name)
+        return "" if value is None else str(value)
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()
@@ -110,18 +119,17 @@ class EventFormScreen(ModalScreen[dict | None]):
         self.watch(self, "focused", self._on_focus_moved, init=False)
 
     def _on_focus_moved(self, left: Widget | None, entered: Widget | None) -> None:
-        if left is not None and left.id == "field-event_date":
+        if field_name(left) == "event_date":
             self._show_date_precision()
-        name = (entered.id or "").removeprefix("field-") if entered is not None else ""
-        if name in FIELD_HELP or (left is not None and (left.id or "").removeprefix("field-") in FIELD_HELP):
+        name = field_name(entered)
+        if name in FIELD_HELP or field_name(left) in FIELD_HELP:
             self.query_one("#form-hint", Static).update(FIELD_HELP.get(name, HINT if self.completer else ""))
 
     def _show_date_precision(self) -> None:
         """A date typed anew shows its own precision ("last Tuesday" a day, "March 2018" a month) in
         the precision field, where the coder sees it and may type another; what the form shows is saved."""
         typed = self.query_one("#field-event_date", Input).value.strip()
-        stored = self.event.fields.get("event_date")
-        if not typed or typed == ("" if stored is None else str(stored)):
+        if not typed or typed == self._stored("event_date"):
             return
         try:
             when = parse_field("event_date", typed, self.published)
@@ -138,15 +146,14 @@ class EventFormScreen(ModalScreen[dict | None]):
         """The completion of a completed field the coder typed in, if it would change the value."""
         if self.completer is None or field_input is None or field_input.id is None:
             return None
-        name = field_input.id.removeprefix("field-")
-        stored = self.event.fields.get(name)
-        if name not in self._typed and field_input.value == ("" if stored is None else str(stored)):
+        name = field_name(field_input)
+        if name not in self._typed and field_input.value == self._stored(name):
             return None  # not typed in (the change messages of a fast burst may still be on the way)
         found = self.completer.complete(name, field_input.value, self._country())
         return found if found and found != field_input.value else None
 
     def on_input_changed(self, event: Input.Changed) -> None:
-        name = (event.input.id or "").removeprefix("field-")
+        name = field_name(event.input)
         if self.completer is None or name not in COMPLETED_FIELDS or not event.input.has_focus:
             return
         self._typed.add(name)
@@ -210,13 +217,12 @@ class EventFormScreen(ModalScreen[dict | None]):
         changed = {}
         for name, _ in FORM_FIELDS:
             new = self.query_one(f"#field-{name}", Input).value.strip()
-            old = self.event.fields.get(name, "")
-            if new != ("" if old is None else str(old)):
+            if new != self._stored(name):
                 changed[name] = new
         return changed
 
     def action_save(self) -> None:
-        if self.focused is not None and self.focused.id == "field-event_date":
+        if field_name(self.focused) == "event_date":
             self._show_date_precision()  # saved from the date field itself
         changed = self.typed_fields()
         precision = self.query_one("#field-time_precision", Input).value.strip()
