@@ -17,7 +17,7 @@ SEQUENCE_VERBS = frozenset({"follow", "precede", "prompt", "spark", "trigger", "
 # Words under which deaths are blamed on someone over time, not counted for one event.
 BLAME_WORDS = frozenset({"responsible", "blame", "accuse", "guilty", "culpable", "convict", "charge"})
 # Pronouns that name one person: their death counts one even when the antecedent is not found.
-ONE_PERSON = frozenset({"he", "she", "him", "her"})
+ONE_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 
 
 def counts_for(death, head) -> bool:

@@ -16,7 +16,7 @@ from .mentions import in_other_quote, resolve, titled_person
 from .normalise import parse_count
 from .suggest_clause import (PATIENT_GENITIVE_NOUNS, is_attribution, named_mention, names_a_scene, nominal_roles,
                              unsaid_subject)
-from .suggest_deaths import ONE_PERSON, counts_for
+from .suggest_deaths import ONE_PERSON_PRONOUNS, counts_for
 from .suggest_triggers import AIM_PREPS, AIM_VERBS
 
 ACTOR_LABELS = ("PERSON", "NORP", "ORG", "GPE")
@@ -324,7 +324,7 @@ def read_victims(m: Mention, sent, ents, head=None) -> None:
             if p.lower_ in ("who", "that", "which") and tok.dep_ == "relcl":
                 p = tok.head  # "al-Muhandis, who was also killed"
             p = resolve(p) or p
-            if p.pos_ == "PRON" and p.lower_ in ONE_PERSON:  # "he was later pronounced dead": one
+            if p.pos_ == "PRON" and p.lower_ in ONE_PERSON_PRONOUNS:  # "he was later pronounced dead": one
                 m.victims.append((p.idx, p.idx + len(p), 1, False))
             if p.pos_ == "PRON":
                 continue
