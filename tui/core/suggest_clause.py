@@ -40,7 +40,7 @@ JUSTICE_NOUNS = frozenset({"sentence", "conviction", "charge", "trial", "jail", 
 VENUE_NOUNS = lex.CIVILIAN_PLACES | frozenset({
     "facility", "prison", "jail", "hall", "centre", "center", "station", "street", "road", "avenue", "square",
     "bridge", "gardens", "mall", "stadium", "arena", "airport", "building", "tower", "office", "court", "embassy",
-    "cathedral", "headquarters", "barracks", "palace", "parliament", "campus", "college", "club", "theatre",
+    "headquarters", "barracks", "palace", "parliament", "campus", "college", "club", "theatre",
     "theater", "plaza", "lane", "boulevard"})
 # Nominal arrest phrases: "placed X under arrest", "took X into custody", "held X in detention".
 CUSTODY_NOUNS = frozenset({"arrest", "custody", "detention"})

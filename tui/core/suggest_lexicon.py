@@ -191,12 +191,12 @@ WORD_TYPES: dict[str, tuple[str, ...]] = {
 }
 # What an attack can hit and an ACLED coder names as its target (besides named actors and places).
 TARGET_NOUNS = (CIVILIAN_WORDS | CIVILIAN_PLACES | SECURITY_TARGETS | COMBATANT_WORDS | TERRITORY_NOUNS | PLACE_NOUNS
-                | frozenset({"building", "office", "embassy", "ministry", "headquarters", "convoy", "vehicle", "car",
-                             "train", "plane", "ship", "minibus", "truck", "lorry", "van", "taxi", "boat", "compound", "facility", "refinery", "pipeline", "bridge",
-                             "station", "court", "parliament", "palace", "prison", "police", "army", "official",
-                             "leader", "worker", "crowd", "group", "member", "supporter", "people", "person"}))
+                | frozenset({"building", "office", "ministry", "vehicle", "car", "train", "plane", "ship", "minibus",
+                             "truck", "lorry", "van", "taxi", "boat", "compound", "refinery", "pipeline", "bridge",
+                             "court", "parliament", "palace", "prison", "official", "leader", "worker", "crowd",
+                             "group", "member", "supporter", "person"}))
 # Target words that name anyone, so two events hitting them need not be one ("people", "police").
-ANYONE_WORDS = CIVILIAN_WORDS | COMBATANT_WORDS | SECURITY_TARGETS | frozenset({"people", "person", "member", "official"})
+ANYONE_WORDS = CIVILIAN_WORDS | COMBATANT_WORDS | SECURITY_TARGETS | frozenset({"person", "member", "official"})
 # Words that make an explosion an accident, not an attack ("accidental explosions", "a gas leak").
 ACCIDENT_WORDS = frozenset({"accidental", "accidentally", "accident", "leak", "malfunction", "mishap", "faulty",
                             "negligence", "short-circuit", "boiler"})

@@ -36,7 +36,7 @@ CAPTIVE_NOUNS = frozenset({"man", "woman", "men", "women", "person", "people", "
                            "migrant", "smuggler", "trafficker", "journalist", "leader", "student", "youth",
                            "teenager", "boy", "girl", "worker", "protester", "demonstrator", "opponent", "critic",
                            "dissident", "militant", "fighter", "rebel", "commander", "official", "citizen", "national"})
-STATE_AGENTS = lex.SECURITY_FORCES | frozenset({"guard", "authority", "agent", "official", "government", "coastguard",
+STATE_AGENTS = lex.SECURITY_FORCES | frozenset({"authority", "agent", "official", "government", "coastguard",
                                                 "gendarmerie", "border"})
 # Words of a crowd that may be a demonstration (besides protesters): who gathered.
 CROWD_NOUNS = lex.PROTESTER_WORDS | frozenset({
@@ -56,8 +56,8 @@ CRITICISED = frozenset({"plan", "policy", "proposal", "decision", "bill", "law",
                         "programme", "measure", "ruling", "verdict", "choice", "leadership", "performance"})
 # Verbs of setting on fire, and what burnt that way is an attack on people's property.
 BURN_VERBS = frozenset({"burn", "torch", "firebomb"})
-BURNED = lex.CIVILIAN_PLACES | frozenset({"home", "house", "hut", "village", "car", "vehicle", "building", "office",
-                                          "shop", "property", "station", "headquarters", "bus", "truck"})
+BURNED = lex.CIVILIAN_PLACES | frozenset({"hut", "village", "car", "vehicle", "building", "office",
+                                          "property", "station", "headquarters", "truck"})
 # What a crowd comes out for when it demands nothing: no demonstration.
 NO_DEMANDS = frozenset({"celebrate", "vote", "cheer", "welcome", "watch", "shop", "dance", "party", "greet"})
 # Who protests in words: states and their offices ("China protested the sale of arms").

@@ -33,7 +33,7 @@ REPORT_VERBS = SPEECH_VERBS | frozenset({"reveal", "allege", "write", "tweet", "
 # Nouns of news about an event ("reports of a shooting", "a call about a stabbing").
 REPORT_NOUNS = frozenset({"report", "call", "news", "word", "account", "footage", "video", "claim", "statement"})
 # What courts and prisons do after an event: their dates are never the event's.
-LATER_VERBS = lex.LEGAL_HEADS | frozenset({"release", "free", "bail", "appear", "try", "convict", "plead",
+LATER_VERBS = lex.LEGAL_HEADS | frozenset({"release", "free", "bail", "appear", "try", "plead",
                                            "remand", "extradite", "detain", "question", "identify"})
 # Nouns an event word may hang on and keep the clause's date ("a series of attacks", "dozens of arrests").
 _CARRIERS = frozenset({"series", "wave", "spate", "string", "number", "round", "part", "scene", "site", "toll",
