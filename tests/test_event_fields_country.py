@@ -33,3 +33,19 @@ def test_a_place_typed_into_an_event_resolves_in_the_country_of_the_articles_tit
                 "Birmingham", "United States", "Alabama")
         finally:
             session.close()
+
+
+def test_a_place_acled_codes_under_another_country_keeps_its_admin1_in_that_country(codebook):
+    """Hong Kong is a country of its own in the gazetteer and China's admin1 in ACLED: an event in
+    China placed in Hong Kong keeps admin1 and coordinates (they were dropped as "another country")."""
+    from tui.core.event_fields import derive_fields
+    from tui.core.model import Argument, Event
+
+    text = "Thousands of protesters gathered in Hong Kong on Friday."
+    place = text.index("Hong Kong")
+    event = Event(id="e1", type="PROTEST", subtype="Peaceful protest", trigger_start=text.index("gathered"),
+                  trigger_end=text.index("gathered") + 8, arguments=[Argument("Place", place, place + 9)],
+                  fields={"country": "China"})
+    fields = derive_fields(codebook, event, text)
+    assert (fields["location"], fields["country"], fields["admin1"], fields["geo_precision"]) == (
+        "Hong Kong", "China", "Hong Kong", 1)

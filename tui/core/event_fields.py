@@ -70,9 +70,10 @@ def derive_fields(codebook: Codebook, event: Event, text: str, published: str = 
         place = columns["location"][0]
         given = str(event.fields.get("country") or "")
         found = lookup(place, given or article_country(text, title))
-        if found is not None and given and not same_country(found.country, given):
-            found = None  # a place only in another country: its admin1 and coordinates would contradict
-        out.update(found.fields() if found else {"location": place})
+        placed = found.fields() if found is not None else {"location": place}
+        if found is not None and given and not same_country(placed["country"], given):
+            placed = {"location": place}  # a place only in another country: its admin1 and coordinates would contradict
+        out.update(placed)  # (compared as ACLED names it: Hong Kong's country is China)
     actors1, actors2 = columns.get("actor1", []), columns.get("actor2", [])
     if len(actors1) > 1 and not actors2 and not any(s.acled == "actor2" for s in etype.slots.values()):
         actors1, actors2 = actors1[:1] + actors1[2:], actors1[1:2]  # parties to an agreement
