@@ -87,3 +87,21 @@ def test_a_blast_that_hit_a_gas_powered_vehicle_is_no_gas_accident(pipeline, sug
     assert events[0].fields["fatalities"] == 3  # the next sentence's dead: its "not" is another clause's
     text = "A gas explosion hit an apartment block in the city on Monday, killing three people."
     assert suggest(pipeline, suggester, text, "2019-01-04")[1] == []  # the gas is what blew up: an accident
+
+
+@pytest.mark.parametrize("text", [
+    "Yesterday, what organizers estimated at 1.7 million Hongkongers, about a quarter of the city's "
+    "population, marched from Victoria Park toward the Central district in Hong Kong.",
+    "What police estimated to be 5,000 farmers marched through Paris, France on Friday.",
+])
+def test_the_crowd_a_free_relative_counts_is_who_protested(pipeline, suggester, text):
+    article, events = suggest(pipeline, suggester, text, "2019-08-19")
+    march = next(e for e in events if e.type == "PROTEST")
+    assert role(article, march, "Entity") in (["Hongkongers"], ["farmers"])
+    assert march.fields["actor1"] in ("Protesters (China)", "Protesters (France)")  # ACLED's crowd, by country
+
+
+def test_a_crowd_no_list_knows_is_the_countrys_protesters(pipeline, suggester):
+    text = "Thousands of farmers rallied in Paris, France on Friday against the new tax."
+    article, events = suggest(pipeline, suggester, text, "2019-08-19")
+    assert [e.fields.get("actor1") for e in events] == ["Protesters (France)"]

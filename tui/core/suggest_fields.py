@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from . import suggest_lexicon as lex
-from .acled_fields import short_note
+from .acled_fields import CROWDS, short_note
 from .actors import actor_list
 from .event_fields import derive_fields
 from .model import Article, Event
@@ -43,6 +43,7 @@ def suggested_fields(codebook, ev: Event, cluster: list[Mention], doc, article: 
             and not any(s.acled == "fatalities" for s in etype.slots.values())):
         fields["fatalities"] = max(counts)  # a protest met with lethal force has no Victim role to count
     sole_perpetrator(codebook, ev, doc, fields)
+    crowd_actor(codebook, ev, doc, fields)
     cited = representative(cluster)  # the sentence the trigger is in: the one that tells the event most fully
     sentence = next(s for k, s in enumerate(doc.sents) if k == cited.sent)
     fields["notes"] = short_note(paragraph_part(article.text, sentence.start_char, sentence.end_char,
@@ -75,6 +76,26 @@ def sole_perpetrator(codebook, ev: Event, doc, fields: dict) -> None:
         return
     if all(_one_person(span) for span in spans):
         fields["actor1"], fields["assoc_actor_1"] = lone.name, ""
+
+
+def crowd_actor(codebook, ev: Event, doc, fields: dict) -> None:
+    """Actor 1 of a protest or riot whose crowd is told by a plural noun no actor list knows ("1.7 million
+    Hongkongers marched", "farmers rallied"): ACLED names every crowd after its event's country ("Protesters
+    (China)"); an organisation named beside it (a union, a party) is its associate."""
+    country, crowd = str(fields.get("country") or ""), CROWDS.get(ev.type)
+    entities = [a for a in ev.arguments if a.role == "Entity" and a.start is not None]
+    listed = actor_list(codebook)
+    standard = listed.get(f"{crowd} ({country})") if crowd and country else None
+    actor1 = str(fields.get("actor1") or "")
+    if standard is None or not entities or listed.match(actor1, country) is not None:
+        return
+    spans = [doc.char_span(a.start, a.end, alignment_mode="expand") for a in entities]
+    if any(span is None for span in spans):
+        return
+    plural = [span for span in spans if span.root.tag_ in ("NNS", "NNPS") and span.root.ent_type_ not in ("ORG", "PERSON")]
+    if plural:
+        named = [span.text for span in spans if span not in plural and span.root.ent_type_ == "ORG"]
+        fields["actor1"], fields["assoc_actor_1"] = standard.name, "; ".join(named)
 
 
 def _one_person(span) -> bool:
