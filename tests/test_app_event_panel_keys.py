@@ -132,11 +132,14 @@ async def test_f3_at_80x24_shows_the_folded_event_panel_with_the_focus(seed_db, 
 
 
 def _readable_columns(table: EventTable) -> int:
-    """Columns every cell of which is wholly on the screen, read from the table's painted lines."""
-    lines = ["".join(s.text for s in table.render_line(y)) for y in range(1 + table.row_count)]
+    """Columns every cell of which is wholly on the screen, read from the table's painted lines (the
+    rows in sight, left of a vertical scrollbar: more events than the panel's height scroll)."""
+    region = table.scrollable_content_region
+    rows = min(table.row_count, region.height - 1)
+    lines = ["".join(s.text for s in table.render_line(y))[:region.width] for y in range(1 + rows)]
     readable = 0
     for i in range(len(COLUMNS)):
-        cells = [str(table.get_cell_at((row, i))) for row in range(table.row_count)]
+        cells = [str(table.get_cell_at((row, i))) for row in range(rows)]
         label = str(table.ordered_columns[i].label)
         readable += label in lines[0] and all(cell in lines[1 + row] for row, cell in enumerate(cells))
     return readable

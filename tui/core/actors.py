@@ -217,12 +217,28 @@ def _end(words: list[str], key: str) -> int:
 
 
 def _prefer(candidates: list[StandardActor], country: str | None) -> StandardActor:
-    """The event's country's actor first, then an international one, then the first listed."""
+    """The event's country's actor first, then an international one, then the group's branch where the
+    event is (``_branch_in``), then the first listed."""
     for wanted in (country, ""):
         for actor in candidates:
             if wanted is not None and actor.country == wanted:
                 return actor
-    return candidates[0]
+    return _branch_in(candidates, country) or candidates[0]
+
+
+def _branch_in(candidates: list[StandardActor], country: str | None) -> StandardActor | None:
+    """A group ACLED names after the country each branch acts in ("Islamic State (Syria)", "Islamic State
+    (Iraq)"), named in an event of a country it has no listed branch in: its branch there ("Islamic State
+    (Tunisia)"), not another country's. None unless the candidates are branches of one group in two or
+    more countries and the event's country is known."""
+    if not country:
+        return None
+    bases = {a.name[: -len(f" ({a.country})")] for a in candidates
+             if a.country and a.name.endswith(f" ({a.country})")}
+    branches = {a.country for a in candidates if a.country}
+    if len(bases) != 1 or len(branches) < 2 or any(not a.name.endswith(f" ({a.country})") for a in candidates):
+        return None
+    return StandardActor(f"{bases.pop()} ({country})", candidates[0].inter, country, ())
 
 
 _cache: dict[int, tuple[object, ActorList]] = {}

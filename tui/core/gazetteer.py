@@ -130,7 +130,9 @@ def lookup(name: str, country_hint: str = "") -> Place | None:
     """The place ``name`` most likely means (a country, an admin1 unit or a town), or None.
 
     ``country_hint`` (a country name or ISO2 code, e.g. the article's country) is preferred when a
-    town name exists in several countries; ``Place.note`` then says which others there were.
+    town name exists in several countries; ``Place.note`` then says which others there were. A small
+    town of that name found only in other countries is taken for a place of the hinted country the
+    index does not hold: None.
     """
     if not name or not name.strip() or len(name) > 120:
         return None
@@ -165,9 +167,20 @@ def lookup(name: str, country_hint: str = "") -> Place | None:
         for n in range(len(words) - 1, max(len(words) - 3, 0), -1) if facility else ():
             found = _town(index, key(" ".join(words[:n])), hint_code)
             if found is not None:
-                return _town_place(found, precision, hint_code)
+                return None if _elsewhere_namesake(found, hint_code) else _town_place(found, precision, hint_code)
+        return None
+    if _elsewhere_namesake(town, hint_code):
         return None
     return _town_place(town, precision if not is_admin else 3, hint_code, base if is_admin else "")
+
+
+def _elsewhere_namesake(town: tuple, hint: str) -> bool:
+    """Whether ``town`` is a small town of another country than the hinted one whose name several
+    countries share ("Linwood" in a report from New Zealand: towns of Scotland and the United States, and
+    a suburb of Christchurch the index is too small to hold). A name given to places in several countries
+    is most likely the one of the country the report is about; a small namesake abroad is no better than
+    not knowing the place (a big city's name, "Paris" in a report from Texas, still means the city)."""
+    return bool(hint) and town[1] != hint and bool(town[7]) and town[6] < BIG_TOWN
 
 
 def _namesake(town: tuple, region: tuple) -> bool:

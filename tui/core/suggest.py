@@ -10,20 +10,18 @@ real event is suggested once. Output: ``Event`` records with origin "model", sta
 
 from __future__ import annotations
 
-import re
 
 from . import suggest_lexicon as lex
 from . import suggest_triggers as triggers
-from .acled_fields import short_note
 from .codebook import Codebook
 from .dateline import headline_place, in_caption
-from .event_fields import derive_fields
 from .gazetteer import lookup
 from .mentions import quotes
 from .model import MODALITIES, Article, Event
 from .nlp import doc_entities, doc_text
 from .suggest_another import stand_ins
 from .suggest_crowd import settle_protest_force
+from .suggest_fields import suggested_fields
 from .suggest_args import add_dateline_place, event_arguments, place_spots_in_towns
 from .suggest_killing import killing, names_its_target, tells_deaths
 from .relative_dates import attach_relative_times, date_events_told_before, date_relative_events
@@ -246,7 +244,7 @@ class Suggester:
         event.trigger_start, event.trigger_end = start, end
         found = modality(head, [event.type] if event.type else [], article.published)
         event.modality = found if found in MODALITIES else ""
-        event.fields = self._fields(event, cluster, doc, article)
+        event.fields = suggested_fields(self.codebook, event, cluster, doc, article)
         return event
 
     # -- events ------------------------------------------------------------------------------
@@ -261,7 +259,7 @@ class Suggester:
                            headline_place(doc, article.title, article.body_start))
         move_self_casualties(events, article.text)
         for ev, cluster, scene in zip(events, clusters, scenes):
-            ev.fields = self._fields(ev, cluster, doc, article)
+            ev.fields = suggested_fields(self.codebook, ev, cluster, doc, article)
             if "country" not in ev.fields and scene is not None:  # the article's scene, not an argument
                 place = lookup(article.text[scene.start:scene.end])
                 if place is not None:
@@ -330,25 +328,6 @@ class Suggester:
         settle_readings(clusters, article.text)
         return clusters
 
-    def _fields(self, ev: Event, cluster: list[Mention], doc, article: Article) -> dict:
-        """The ACLED fields an event's arguments imply, and its first sentence as notes. The country of
-        any place it names ("Jolo Cathedral in Mindanao, Philippines") is known first: it also links
-        generic actors ("protesters") and settles shared town names."""
-        found = [p[3] for m in cluster for p in sorted(m.places, key=lambda p: -p[0]) if p[3] is not None]
-        ev.fields = {"country": found[0].fields()["country"]} if found else {}
-        fields = dict(ev.fields)
-        fields.update(derive_fields(self.codebook, ev, article.text, article.published, article.title))
-        etype = self.codebook.event_types.get(ev.type)
-        counts = [v[2] for m in cluster for v in m.victims if not v[3] and v[2] is not None]
-        if (etype is not None and counts and ev.subtype.lower().startswith("excessive force")
-                and not any(s.acled == "fatalities" for s in etype.slots.values())):
-            fields["fatalities"] = max(counts)  # a protest met with lethal force has no Victim role to count
-        cited = representative(cluster)  # the sentence the trigger is in: the one that tells the event most fully
-        sentence = next(s for k, s in enumerate(doc.sents) if k == cited.sent)
-        fields["notes"] = short_note(_paragraph_part(article.text, sentence.start_char, sentence.end_char,
-                                                     cited.start), 300)
-        return fields
-
     def _event(self, cluster: list[Mention], article: Article, annotator: str) -> Event:
         first, trigger = cluster[0], representative(cluster)
         args = event_arguments(cluster, trigger, self.codebook.event_types.get(first.type),
@@ -411,14 +390,3 @@ def suggest_events(doc, article: Article, codebook: Codebook, annotator: str = "
         suggester = _cache[id(codebook)] = Suggester(codebook)
     return suggester.suggest(doc, article, annotator)
 
-
-def _paragraph_part(text: str, start: int, end: int, at: int) -> str:
-    """The part of the sentence [start, end) that holds ``at`` within its paragraph: spaCy may run a
-    dateline ("Thursday, August 8, 2019") into the first sentence across a blank line."""
-    for found in re.finditer(r"\n[ \t\xa0]*\n", text[start:end]):
-        if start + found.start() < at:
-            start = start + found.end()
-        else:
-            end = start + found.start()
-            break
-    return text[start:end]

@@ -204,6 +204,12 @@ ACCIDENT_WORDS = frozenset({"accidental", "accidentally", "accident", "leak", "m
 # ("a gas explosion", "an explosion at a chemical plant").
 INDUSTRIAL_WORDS = frozenset({"gas", "industrial", "factory", "plant", "refinery", "warehouse", "mill", "colliery",
                               "workshop", "fireworks", "chemical", "cylinder", "tanker", "methane", "coal", "pipeline"})
+# Nouns for animals: an explosive that kills an animal ("a jackal died trying to eat a bomb", "firecrackers
+# exploded in the elephant's mouth") is poaching or cruelty, not political violence.
+ANIMAL_NOUNS = frozenset({"animal", "jackal", "elephant", "dog", "cat", "cow", "bull", "ox", "buffalo", "goat",
+                          "sheep", "pig", "boar", "deer", "tiger", "leopard", "lion", "bear", "monkey", "horse",
+                          "donkey", "camel", "wolf", "fox", "rhino", "rhinoceros", "bird", "fish", "livestock",
+                          "cattle", "wildlife", "hyena", "antelope", "crocodile"})
 # Event words that name something blowing up, which may be an accident ("explosion", "blast").
 BURST_WORDS = frozenset({"explosion", "blast", "explode", "detonate", "detonation", "blow", "burst", "go", "fire",
                          "blaze", "inferno"})

@@ -100,11 +100,18 @@ def _clause_modality(head) -> str:
             return "hypothetical"  # "a call for attacks", "plans to strike"; not "a call about the attack"
         if step > 0 and lemma in lex.FUTURE_HEADS:
             return "future"
-        if node.head.i == node.i:
-            break
+        if node.head.i == node.i or _semicolon_between(node, node.head):
+            break  # a semicolon joins two sentences: "three people died; their identities were not provided"
         prep = node.lower_ if node.dep_ == "prep" else prep if node.dep_ == "pobj" else ""
         node = node.head
     return ""
+
+
+def _semicolon_between(node, governor) -> bool:
+    """Whether a semicolon of ``governor``'s stands between it and ``node``: English joins two independent
+    clauses with one, so a parse that hangs one on the other gives it no negation or modal of the other."""
+    low, high = sorted((node.i, governor.i))
+    return any(c.text == ";" and low < c.i < high for c in governor.children)
 
 
 def _charge_noun(head) -> bool:
@@ -220,13 +227,35 @@ def _accident(head) -> bool:
     clause = head
     while clause.pos_ != "VERB" and clause.head.i != clause.i:
         clause = clause.head
+    if _kills_an_animal(head, clause):
+        return True
+    hit = {t.i for c in clause.children if c.dep_ == "dobj" and clause.lemma_.lower() in lex.HARM_VERBS
+           and head.dep_ == "nsubj" and head.head.i == clause.i for t in c.subtree}
+    # what a blast hit is its target: "hit a gas-powered minibus" says nothing of what blew up
     words = {t.lemma_.lower() for t in (*clause.subtree, *head.subtree)  # "it was no accident": not one
-             if not any(c.dep_ == "neg" or c.lower_ == "no" for c in (*t.children, *t.head.children))}
+             if t.i not in hit and not any(c.dep_ == "neg" or c.lower_ == "no" for c in (*t.children, *t.head.children))}
     if words & lex.ACCIDENT_WORDS:
         return True
     sentence = {t.lemma_.lower() for t in head.sent}
     tear_gas = any(t.lower_ == "gas" and t.i > 0 and t.nbor(-1).lower_ == "tear" for t in head.sent)
     return bool(words & lex.INDUSTRIAL_WORDS) and not sentence & lex.ATTACK_CUES and not tear_gas
+
+
+def _kills_an_animal(head, clause) -> bool:
+    """An explosion told as the death of an animal: inside the clause of an animal's dying ("a jackal died
+    trying to eat a bomb ... that exploded") or naming an animal in its own phrase ("exploded in the
+    elephant's mouth"), and no person hurt in it. Poaching and cruelty are no political violence."""
+    people = lex.CIVILIAN_WORDS | lex.COMBATANT_WORDS | {"people", "person"}
+    own = [t for t in (*head.subtree, *(clause.subtree if clause.i != head.i else ())) if t.i != head.i]
+    if any(t.lemma_.lower() in people or t.ent_type_ == "PERSON" for t in own):
+        return False
+    if any(t.lemma_.lower() in lex.ANIMAL_NOUNS for t in own):
+        return True
+    for verb in head.ancestors:  # "a jackal died trying to eat a bomb that exploded"
+        if verb.pos_ == "VERB" and verb.lemma_.lower() in lex.CASUALTY_LEMMAS:
+            return any(c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.lemma_.lower() in lex.ANIMAL_NOUNS
+                       for c in verb.children)
+    return False
 
 
 def _present_tense(verb) -> bool:

@@ -117,6 +117,8 @@ def read_roles(m: Mention, head, sent, ents, is_trigger=lambda tok: False) -> No
                 # "soldiers clashed with gunmen": the other side; not "fought with knives"
                 targets.extend(p for g in c.children if g.dep_ == "pobj" for p in conj(g)
                                if p.lemma_.lower() not in lex.INSTRUMENT_NOUNS | ARMS_NOUNS)
+        if not attackers and m.type in ("PROTEST", "RIOT"):  # "what organisers estimated at 1.7 million people marched"
+            attackers.extend(estimated_crowd(head))
         if head.lemma_.lower() not in lex.BURST_VERBS | {"repel"}:  # "Police arrived and shot him"
             doers, done_to = unsaid_subject(head, ents)
             attackers.extend(t for d in doers for t in conj(d))
@@ -342,4 +344,24 @@ def read_victims(m: Mention, sent, ents, head=None) -> None:
                 elif q.pos_ == "PROPN":  # a name the model did not tag as a PERSON
                     m.victims.append((start, end, 1, True))
 
+
+_ESTIMATE_VERBS = frozenset({"estimate", "put", "number", "count", "describe", "call", "say", "report", "claim"})
+
+
+def estimated_crowd(head) -> list:
+    """The crowd a free relative measures as the subject of a verb of protest ("what organizers estimated at
+    1.7 million Hongkongers ... marched", "what police put at 5,000 students marched"): English gives the
+    number in the relative, after "at", "as" or "to be", and the crowd is the noun counted there. The parse
+    hangs such a relative anywhere, so it is read from the words before the verb."""
+    sent = head.sent
+    what = next((t for t in sent if t.lower_ == "what" and t.i < head.i), None)
+    if what is None:
+        return []
+    verb = next((t for t in head.doc[what.i + 1:head.i] if t.lemma_.lower() in _ESTIMATE_VERBS and t.pos_ == "VERB"), None)
+    if verb is None:
+        return []
+    for tok in head.doc[verb.i + 1:head.i]:
+        if tok.pos_ in ("NOUN", "PROPN") and any(c.like_num or c.ent_type_ == "CARDINAL" for c in tok.children):
+            return [tok]  # "1.7 million Hongkongers": the noun its number counts
+    return []
 
