@@ -105,3 +105,13 @@ def test_a_crowd_no_list_knows_is_the_countrys_protesters(pipeline, suggester):
     text = "Thousands of farmers rallied in Paris, France on Friday against the new tax."
     article, events = suggest(pipeline, suggester, text, "2019-08-19")
     assert [e.fields.get("actor1") for e in events] == ["Protesters (France)"]
+
+
+def test_an_event_placed_only_by_the_report_names_its_actors_as_that_countrys(pipeline, suggester):
+    # the riot's own paragraph names no place: its country is the report's, and so are its actors
+    text = ("Thousands of people protested in Belgrade on Tuesday against a new curfew.\n\n"
+            "On Friday protesters clashed with police outside the parliament.")
+    article, events = suggest(pipeline, suggester, text, title="Curfew protests")
+    riot = next(e for e in events if e.type == "RIOT")
+    assert riot.fields.get("country") == "Serbia"
+    assert (riot.fields["actor1"], riot.fields["actor2"]) == ("Rioters (Serbia)", "Police Forces of Serbia (2017-)")

@@ -58,13 +58,7 @@ def derive_fields(codebook: Codebook, event: Event, text: str, published: str = 
     etype = codebook.event_types.get(event.type)
     if etype is None:
         return {}
-    columns: dict[str, list[str]] = {}
-    for arg in event.arguments:
-        slot = etype.slots.get(arg.role)
-        if slot and slot.acled:
-            words = argument_text(text, arg)
-            if words and words not in columns.setdefault(slot.acled, []):
-                columns[slot.acled].append(words)
+    columns = _columns(etype, event, text)
     out: dict[str, Any] = {}
     if columns.get("location"):
         place = columns["location"][0]
@@ -74,11 +68,8 @@ def derive_fields(codebook: Codebook, event: Event, text: str, published: str = 
         if found is not None and given and not same_country(placed["country"], given):
             placed = {"location": place}  # a place only in another country: its admin1 and coordinates would contradict
         out.update(placed)  # (compared as ACLED names it: Hong Kong's country is China)
-    actors1, actors2 = columns.get("actor1", []), columns.get("actor2", [])
-    if len(actors1) > 1 and not actors2 and not any(s.acled == "actor2" for s in etype.slots.values()):
-        actors1, actors2 = actors1[:1] + actors1[2:], actors1[1:2]  # parties to an agreement
     country = out.get("country") or event.fields.get("country") or ""
-    out.update(standard_actor_fields(codebook, actors1, actors2, str(country), event.type))
+    out.update(_actor_fields(codebook, etype, event.type, columns, str(country)))
     if columns.get("event_date"):
         when = event_date(columns["event_date"][0], published)
         if when:
@@ -95,6 +86,34 @@ def derive_fields(codebook: Codebook, event: Event, text: str, published: str = 
     elif event.trigger_start is not None:
         out["notes"] = trigger_sentence(text, event.trigger_start, event.trigger_end)
     return out
+
+
+def actor_fields(codebook: Codebook, event: Event, text: str, country: str) -> dict[str, Any]:
+    """The actor columns of ``event`` named as ``country``'s standard actors: for an event whose
+    country is known only after its fields were read (the article's scene or main country)."""
+    etype = codebook.event_types.get(event.type)
+    if etype is None:
+        return {}
+    return _actor_fields(codebook, etype, event.type, _columns(etype, event, text), country)
+
+
+def _columns(etype, event: Event, text: str) -> dict[str, list[str]]:
+    """The words of the event's arguments per ACLED column, through the codebook's role->column map."""
+    columns: dict[str, list[str]] = {}
+    for arg in event.arguments:
+        slot = etype.slots.get(arg.role)
+        if slot and slot.acled:
+            words = argument_text(text, arg)
+            if words and words not in columns.setdefault(slot.acled, []):
+                columns[slot.acled].append(words)
+    return columns
+
+
+def _actor_fields(codebook: Codebook, etype, type_name: str, columns: dict, country: str) -> dict[str, Any]:
+    actors1, actors2 = columns.get("actor1", []), columns.get("actor2", [])
+    if len(actors1) > 1 and not actors2 and not any(s.acled == "actor2" for s in etype.slots.values()):
+        actors1, actors2 = actors1[:1] + actors1[2:], actors1[1:2]  # parties to an agreement
+    return standard_actor_fields(codebook, actors1, actors2, country, type_name)
 
 
 def _victim_count(words: str) -> int | None:

@@ -21,7 +21,7 @@ from .model import MODALITIES, Article, Event
 from .nlp import doc_entities, doc_text
 from .suggest_another import stand_ins
 from .suggest_crowd import settle_protest_force
-from .suggest_fields import suggested_fields
+from .suggest_fields import set_country, suggested_fields
 from .suggest_args import add_dateline_place, event_arguments, place_spots_in_towns
 from .suggest_killing import killing, names_its_target, tells_deaths
 from .relative_dates import attach_relative_times, date_events_told_before, date_relative_events
@@ -263,7 +263,7 @@ class Suggester:
             if "country" not in ev.fields and scene is not None:  # the article's scene, not an argument
                 place = lookup(article.text[scene.start:scene.end])
                 if place is not None:
-                    ev.fields["country"] = place.fields()["country"]
+                    set_country(self.codebook, ev, doc, article, place.fields()["country"])
         place_spots_in_towns(events)
         date_relative_events(events, shifts, article.text, article.published)
         date_events_told_before(events, clusters, doc, shifts, article.published)  # "a week after an attack": the attack's
@@ -271,7 +271,7 @@ class Suggester:
                      if e.fields.get("country") and not e.modality), None)  # not a summary's "arrests in Australia, ..."
         for ev in events:  # a report is mostly about one country: the first one it names an event in
             if main and not ev.fields.get("country") and ev.modality != "background":
-                ev.fields["country"] = main
+                set_country(self.codebook, ev, doc, article, main)
         return sorted(events, key=lambda e: e.trigger_start)
 
     def event_clusters(self, doc, article: Article) -> list[list[Mention]]:

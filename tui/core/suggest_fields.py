@@ -13,7 +13,7 @@ import re
 from . import suggest_lexicon as lex
 from .acled_fields import CROWDS, short_note
 from .actors import actor_list
-from .event_fields import derive_fields
+from .event_fields import actor_fields, derive_fields
 from .model import Article, Event
 from .suggest_merge import representative
 from .suggest_parse import Mention
@@ -120,3 +120,13 @@ def paragraph_part(text: str, start: int, end: int, at: int) -> str:
             end = start + found.start()
             break
     return text[start:end]
+
+
+def set_country(codebook, ev: Event, doc, article: Article, country: str) -> None:
+    """Give an event whose own words named no country the one its scene or the report gives, and
+    name its actors as that country's ("protesters" in a Serbian report: Rioters (Serbia)), as
+    ``suggested_fields`` names those of an event placed by its own words."""
+    ev.fields["country"] = country
+    ev.fields.update(actor_fields(codebook, ev, article.text, country))
+    sole_perpetrator(codebook, ev, doc, ev.fields)
+    crowd_actor(codebook, ev, doc, ev.fields)
