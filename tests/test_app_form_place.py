@@ -58,3 +58,35 @@ async def test_a_place_column_the_coder_typed_is_never_overwritten(samples_db, c
         await pilot.press("ctrl+u", *"Raqqa", "tab")
         await pilot.pause()
         assert field(app, "admin1") == "Somewhere" and field(app, "latitude") != ""
+
+
+async def test_a_country_typed_anew_moves_the_local_actors_shown_to_it(samples_db, codebook, pipeline):
+    """Found coding the second Christchurch attack, suggested in Scotland: with the country corrected
+    the form still held "Sole Perpetrator (United Kingdom)" and "Civilians (United Kingdom)", and
+    each took another five keys. A local standard actor the coder has not typed follows the country
+    shown, as the suggester would have chosen it there; one the coder typed is theirs."""
+    async with running(samples_db, codebook, pipeline) as (store, app, pilot):
+        strike = await _strike_form(app, pilot)
+        app.screen.query_one("#field-actor2").focus()
+        await pilot.press("ctrl+u", *"Civilians (Syria)", "ctrl+s")
+        await pilot.pause()
+        await _strike_form(app, pilot)
+        app.screen.query_one("#field-country").focus()
+        await pilot.press("ctrl+u", *"Iraq", "tab")
+        await pilot.pause()
+        assert field(app, "actor2") == "Civilians (Iraq)"
+        app.screen.query_one("#field-actor2").focus()
+        await pilot.press("ctrl+u", *"Civilians (Syria)")
+        app.screen.query_one("#field-country").focus()
+        await pilot.press("ctrl+u", *"Turkey", "tab")
+        await pilot.pause()
+        assert field(app, "actor2") == "Civilians (Syria)"  # typed by the coder in this form
+        await pilot.press("escape")
+        await pilot.pause()
+        assert "not saved (Escape): country" in app._message
+        await _strike_form(app, pilot)
+        app.screen.query_one("#field-country").focus()
+        await pilot.press("ctrl+u", *"Iraq", "tab", "ctrl+s")
+        await pilot.pause()
+        fields = on_disk(store, app.session.article.id).events[strike.id].fields
+        assert (fields["country"], fields["actor2"]) == ("Iraq", "Civilians (Iraq)")

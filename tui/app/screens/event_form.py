@@ -19,6 +19,7 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Input, Label, Static
 
+from ...core.actors import actor_list
 from ...core.completion import COMPLETED_FIELDS, Completer
 from ...core.event_fields import parse_field
 from ...core.event_place import PLACE_COLUMNS, settle_country, settle_location
@@ -163,12 +164,30 @@ class EventFormScreen(ModalScreen[dict | None]):
         else:
             settle_country(fields, _shown(previous), self.article_country)
         self._settled[name] = value
+        self._move_actors(_shown(base.get("country")), _shown(fields.get("country")))
         for column in ("country", *PLACE_COLUMNS):
             field_input = self.query_one(f"#field-{column}", Input)
             if column == name or field_input.value.strip() != _shown(base.get(column)):
                 continue  # the coder's own
             self._settled[column] = fields.get(column)
             field_input.value = _shown(fields.get(column))
+
+    def _move_actors(self, was: str, country: str) -> None:
+        """The country shown changed: a local standard actor of the old one that the coder has not
+        typed ("Civilians (United Kingdom)") becomes the same actor of the new one, as the suggester
+        would have chosen it there."""
+        if self.completer is None or not was or not country or was == country:
+            return
+        actors = actor_list(self.completer.codebook)
+        for name in ("actor1", "actor2"):
+            field_input = self.query_one(f"#field-{name}", Input)
+            shown = _shown({**self.event.fields, **self._settled}.get(name))
+            actor = actors.get(shown)
+            if name in self._typed or field_input.value.strip() != shown or actor is None or actor.country != was:
+                continue  # the coder's own, or not a local actor of the old country
+            moved = actors.in_country(actor, country)
+            if moved is not actor:
+                self._settled[name] = field_input.value = moved.name
 
     def _country(self) -> str:
         found = self.query("#field-country")
