@@ -177,7 +177,7 @@ async def test_done_can_keep_the_entities_and_reject_the_events_in_one_key(seed_
         assert left and suggested
         await pilot.press("d")
         question = str(app.screen.query_one("#review-question").render())
-        assert "e accept the entities, reject the events" in question
+        assert "e accept the entities, reject the suggested events" in question
         await pilot.press("e")
         assert not isinstance(app.screen, ReviewPromptScreen)
         assert "reviewed and marked done (accepted the entities, rejected the events)" in str(
@@ -201,3 +201,25 @@ async def test_without_event_suggestions_the_question_offers_no_entities_only(se
         await pilot.press("e")  # not an answer here: refused, the question stays
         assert isinstance(app.screen, ReviewPromptScreen)
         await pilot.press("escape")
+
+
+async def test_the_entities_only_answer_never_says_there_is_no_event_beside_a_coded_one(seed_db, codebook, pipeline):
+    """Found coding El Paso: with its shooting coded and a stray suggestion left, `d` said `e` was for
+    "no event to code here", as if `e` would throw away the coded shooting; it rejects only what is
+    still suggested, and the question says so."""
+    async with running(seed_db, codebook, pipeline, size=(80, 24)) as (store, app, pilot):
+        first = next(e for e in app.session.events.values() if e.status == "suggested")
+        app.current_event = first.id
+        app.action_event_op("accept")
+        await pilot.press("d")
+        question = str(app.screen.query_one("#review-question").render())
+        assert "no event to code here" not in question
+        assert "e accept the entities, reject the suggested events (those coded stay)" in question
+        assert all(len(line) <= 78 for line in question.splitlines())
+        article_id = app.session.article.id
+        await pilot.press("e")
+    with Store(seed_db) as store:
+        session = store.open_session(article_id)
+        status = session.events[first.id].status
+        session.close()
+    assert status == "accepted"

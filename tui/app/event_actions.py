@@ -10,6 +10,7 @@ from rich.style import Style
 from textual.widgets import DataTable
 
 from ..core import events as ev_ops
+from ..core.article_country import article_country
 from ..core.parse_events import new_event_from_parse
 from ..core.validation import validate_event
 from .completion import completer_for
@@ -245,7 +246,9 @@ class EventActions:
                 message = f"saved {', '.join(done)}" if done else "nothing changed"
                 self._set_message(message + (f"; refused {'; '.join(refused)}" if refused else ""))
             title = self.codebook.kind_of(event.type, event.subtype, full=True)
-            form = EventFormScreen(event, title, completer_for(self, event), self.session.article.published)
+            article = self.session.article
+            form = EventFormScreen(event, title, completer_for(self, event), article.published,
+                                   article_country(article.text, article.title))
             self.push_screen(form, saved)
 
     def _suggested_event_here(self):

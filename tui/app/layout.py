@@ -70,15 +70,27 @@ class MainScreen(Screen):
 
     ALLOW_IN_MAXIMIZED_VIEW = "Footer, #status"
 
+    _unzoom_quietly = False  # the zoom ends because the keys went elsewhere: their message stays
+
     def watch_maximized(self, maximized) -> None:
         """Zoomed or back (z, or Escape, which Textual handles itself): the panes' sizes follow."""
         if self.query("#panes"):
             self.app.apply_layout()
-            if maximized is not None:
+            if self._unzoom_quietly:
+                self._unzoom_quietly = False
+            elif maximized is not None:
                 self.app._set_message("event panel zoomed: z or Escape gives the article back",
                                       "events zoomed (z/Esc back)")
             else:
-                self.app._set_message("event panel back beside the article (z zooms it)", "events unzoomed (z)")
+                where = "under" if self.app.current_plan().stacked else "beside"
+                self.app._set_message(f"event panel back {where} the article (z zooms it)", "events unzoomed (z)")
+
+    def on_descendant_focus(self, event) -> None:
+        """The keys went to a pane the zoom hides (``d`` or ``]`` opening the next article, say): the
+        zoom ends, so the coder sees where the keys act and never edits an article out of sight."""
+        if self.maximized is not None and self.maximized not in event.widget.ancestors_with_self:
+            self._unzoom_quietly = True
+            self.minimize()
 
     @property
     def active_bindings(self):

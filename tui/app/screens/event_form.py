@@ -19,8 +19,10 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Input, Label, Static
 
+from ...core.actors import actor_list
 from ...core.completion import COMPLETED_FIELDS, Completer
 from ...core.event_fields import parse_field
+from ...core.event_place import PLACE_COLUMNS, settle_country, settle_location
 from ...core.model import Event
 from ..completion import FieldSuggester
 from ..key_routing import LineInput
@@ -35,11 +37,12 @@ FORM_FIELDS = (
     ("latitude", "Latitude"), ("longitude", "Longitude"), ("geo_precision", "Geo precision"),
     ("source_scale", "Source scale"), ("notes", "Notes"),
 )
-HINT = "Actors and places complete as you type: Tab or Enter takes the completion, then Enter saves"
+# Each hint fits the form's line at 80 columns (76 characters): its end says what Enter does.
+HINT = "Actors and places complete as you type: Tab or Enter takes one, Enter saves"
 # What a field takes, on the hint line while it has the focus (a field is one row, its caption short).
 FIELD_HELP = {
     "fatalities": "Fatalities: a whole number, or words ('dozens' is 12, as ACLED counts)",
-    "event_date": "Event date: YYYY-MM-DD, or words ('late Wednesday') counted from the article's date",
+    "event_date": "Event date: YYYY-MM-DD, or words ('late Wednesday') from the article's date",
     "time_precision": "Time precision: 1 day, 2 week, 3 month",
     "geo_precision": "Geo precision: 1 town, 2 near it or part of a region, 3 province",
     "source_scale": "Source scale: National, International, New media...",
@@ -49,6 +52,11 @@ FIELD_HELP = {
 def field_name(widget: Widget | None) -> str:
     """The event field a form input edits ("" for anything else)."""
     return (widget.id or "").removeprefix("field-") if widget is not None else ""
+
+
+def _shown(value) -> str:
+    """A stored field's value as its input shows it."""
+    return "" if value is None else str(value)
 
 
 def why_text(event: Event) -> Text:
@@ -81,9 +89,13 @@ class EventFormScreen(ModalScreen[dict | None]):
     EventFormScreen #form-hint { dock: bottom; height: 1; padding: 0 1; background: $boost; }
     """
 
-    def __init__(self, event: Event, title: str, completer: Completer | None = None, published: str = "") -> None:
-        """``published``: the article's date, that a date in words ("last Tuesday") counts back from."""
+    def __init__(self, event: Event, title: str, completer: Completer | None = None, published: str = "",
+                 article_country: str = "") -> None:
+        """``published``: the article's date, that a date in words ("last Tuesday") counts back from;
+        ``article_country``: the country a place is looked up in when the event names none."""
         super().__init__()
+        self.article_country = article_country
+        self._settled: dict = {}  # place columns the form filled from a place typed, as saving sets them
         self.event = event
         self.published = published
         self.form_title = title
@@ -96,7 +108,8 @@ class EventFormScreen(ModalScreen[dict | None]):
         with Vertical():
             yield Static(HINT if self.completer else "", id="form-hint")
             with VerticalScroll():
-                yield Label(Text(self.form_title + "  (Enter saves, ctrl+s as typed, Esc cancels)"))
+                yield Static(Text(self.form_title + "  (Enter saves, ctrl+s as typed, Esc cancels)"),
+                             id="form-title")  # wrapped, never cut, on a narrow terminal
                 why = why_text(self.event)
                 if why.plain:
                     yield Static(why, id="form-why")
@@ -110,8 +123,7 @@ class EventFormScreen(ModalScreen[dict | None]):
 
     def _stored(self, name: str) -> str:
         """A field's stored value as its input shows it: what counts as unchanged."""
-        value = self.event.fields.get(name)
-        return "" if value is None else str(value)
+        return _shown(self.event.fields.get(name))
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()
@@ -121,6 +133,8 @@ class EventFormScreen(ModalScreen[dict | None]):
     def _on_focus_moved(self, left: Widget | None, entered: Widget | None) -> None:
         if field_name(left) == "event_date":
             self._show_date_precision()
+        if field_name(left) in ("location", "country"):
+            self._show_place(field_name(left))
         name = field_name(entered)
         if name in FIELD_HELP or field_name(left) in FIELD_HELP:
             self.query_one("#form-hint", Static).update(FIELD_HELP.get(name, HINT if self.completer else ""))
@@ -137,6 +151,50 @@ class EventFormScreen(ModalScreen[dict | None]):
             return  # refused when saved, with the reason
         if when is not None:
             self.query_one("#field-time_precision", Input).value = str(when.time_precision)
+
+    def _show_place(self, name: str) -> None:
+        """A location or country typed anew: the place columns saving will set (the same lookup as
+        ``events.set_field``), shown in the fields the coder has not typed in, so what the form shows
+        is what is saved and the actors complete in the country shown."""
+        base = {**self.event.fields, **self._settled}
+        value = self.query_one(f"#field-{name}", Input).value.strip()
+        previous = base.get(name)
+        if not value or value == _shown(previous):
+            return
+        fields = dict(base)
+        for other in ("location", "country"):
+            typed = self.query_one(f"#field-{other}", Input).value.strip()
+            if typed != _shown(base.get(other)):
+                fields[other] = typed
+        if name == "location":
+            settle_location(fields, previous, str(fields.get("country") or self.article_country), again=False)
+        else:
+            settle_country(fields, _shown(previous), self.article_country)
+        self._settled[name] = value
+        self._move_actors(_shown(base.get("country")), _shown(fields.get("country")))
+        for column in ("country", *PLACE_COLUMNS):
+            field_input = self.query_one(f"#field-{column}", Input)
+            if column == name or field_input.value.strip() != _shown(base.get(column)):
+                continue  # the coder's own
+            self._settled[column] = fields.get(column)
+            field_input.value = _shown(fields.get(column))
+
+    def _move_actors(self, was: str, country: str) -> None:
+        """The country shown changed: a local standard actor of the old one that the coder has not
+        typed ("Civilians (United Kingdom)") becomes the same actor of the new one, as the suggester
+        would have chosen it there."""
+        if self.completer is None or not was or not country or was == country:
+            return
+        actors = actor_list(self.completer.codebook)
+        for name in ("actor1", "actor2"):
+            field_input = self.query_one(f"#field-{name}", Input)
+            shown = _shown({**self.event.fields, **self._settled}.get(name))
+            actor = actors.get(shown)
+            if name in self._typed or field_input.value.strip() != shown or actor is None or actor.country != was:
+                continue  # the coder's own, or not a local actor of the old country
+            moved = actors.in_country(actor, country)
+            if moved is not actor:
+                self._settled[name] = field_input.value = moved.name
 
     def _country(self) -> str:
         found = self.query("#field-country")
@@ -163,7 +221,7 @@ class EventFormScreen(ModalScreen[dict | None]):
             note = self.completer.describe(name, found)
             hint = f"Tab or Enter takes: {found}" + (f"  ({note})" if note else "")
         elif self._taken == (event.input.id, event.input.value):
-            hint = f"Enter saves the form, Tab goes to the next field (took {event.input.value})"
+            hint = f"Enter saves the form, Tab goes on (took {event.input.value})"
         self.query_one("#form-hint", Static).update(hint)
 
     def _take(self, field_input: Input) -> bool:
@@ -232,5 +290,7 @@ class EventFormScreen(ModalScreen[dict | None]):
         self.dismiss(changed)
 
     def action_cancel(self) -> None:
-        self.dropped = list(self.typed_fields())  # said on the status line: Escape cannot be undone
+        # Said on the status line (Escape cannot be undone): what the coder typed, not what the form filled.
+        self.dropped = [name for name in self.typed_fields() if name not in self._settled
+                        or name in ("location", "country")]
         self.dismiss(None)

@@ -37,7 +37,8 @@ class ReviewPromptScreen(ModalScreen[str | None]):
         left = [f"{self.entities} entity"] if self.entities else []
         left += [f"{self.events} event"] if self.events else []
         what = f"{left[0]} suggestion(s) left" if len(left) == 1 else f"{' + '.join(left)} suggestions"
-        only = "\ne accept the entities, reject the events (no event to code here)" if self.events else ""
+        # Only what is still suggested is rejected: an event already coded stays, whatever the answer.
+        only = "\ne accept the entities, reject the suggested events (those coded stay)" if self.events else ""
         yield Static(f"{what}: a accept all · r reject all · b/Esc go back{only}", id="review-question")
 
     def on_key(self, event: events.Key) -> None:

@@ -13,7 +13,7 @@ from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
 from textual.widgets import DataTable, Static
 
@@ -47,6 +47,9 @@ EVENT_BINDINGS = [
     Binding("m", "app.attribute", "Modality, attributes", id="event.attribute"),
     Binding("u", "app.undo", "Undo", show=False, id="event.undo"),
     Binding("ctrl+r", "app.redo", "Redo", show=False, id="event.redo"),
+    Binding("shift+down", "scroll_detail(1)", "Event's next line", show=False, id="event.detail_down",
+            tooltip="Scroll the current event's detail (what the panel's border says is cut)"),
+    Binding("shift+up", "scroll_detail(-1)", "Event's line before", show=False, id="event.detail_up"),
 ]
 
 
@@ -100,6 +103,10 @@ class EventTable(DataTable):
             target = max((x for x in starts if x < here), default=0)
         self.scroll_to(x=min(target, self.max_scroll_x), animate=False)
 
+    def action_scroll_detail(self, lines: int) -> None:
+        """shift+down / shift+up: the current event's lines cut at the panel's bottom, the row kept."""
+        self.query_ancestor(EventPanel).scroll_detail(lines)
+
     def action_cursor_right(self) -> None:
         self._scroll_a_column(1)
 
@@ -147,6 +154,10 @@ class EventTable(DataTable):
         return self.event_ids[self.cursor_row]
 
 
+class EventDetail(VerticalScroll, can_focus=False):
+    """The current event's detail: shift+down / shift+up in the table scroll it, never a tab stop."""
+
+
 class EventPanel(Vertical):
     """The table and the current event's detail; ``z`` zooms it to the whole screen (Textual's
     maximize), the table above the detail, for a terminal too small to show the detail whole beside
@@ -157,7 +168,9 @@ class EventPanel(Vertical):
     EventPanel { width: 1fr; border: round $primary-darken-2; }
     EventPanel:focus-within { border: round $accent; }
     EventPanel EventTable { height: auto; max-height: 50%; }
-    EventPanel #event-detail { height: 1fr; padding: 0 1; border-top: solid $primary-darken-2; }
+    EventPanel #event-detail { height: 1fr; padding: 0 1; border-top: solid $primary-darken-2;
+                               overflow-y: hidden; }
+    EventPanel #event-detail-text { height: auto; }
     """
 
     def __init__(self, codebook: Codebook, **kwargs) -> None:
@@ -165,10 +178,12 @@ class EventPanel(Vertical):
         self.codebook = codebook
         self.border_title = "Events"
         self._signs = {"table": ("",), "detail": ("",)}  # what the border says is out of sight, longest first
+        self._detail_of: str | None = None  # the event whose detail is shown (scrolled back to its top when it changes)
 
     def compose(self) -> ComposeResult:
         yield EventTable(id="event-table")
-        yield Static(id="event-detail")
+        with EventDetail(id="event-detail"):
+            yield Static(id="event-detail-text")
 
     @property
     def table(self) -> EventTable:
@@ -198,18 +213,29 @@ class EventPanel(Vertical):
 
     def detail_cut(self) -> int:
         """Lines of the current event's detail below the panel's bottom edge."""
-        detail = self.query_one("#event-detail", Static)
-        width, height = detail.content_size
+        detail, text = self.query_one(EventDetail), self.query_one("#event-detail-text", Static)
+        width, height = detail.scrollable_content_region.size
         if not width:
             return 0
-        return max(0, detail.get_content_height(detail.size, self.app.size, width) - height)
+        below = text.get_content_height(detail.size, self.app.size, width) - height - round(detail.scroll_y)
+        return max(0, below)
+
+    def scroll_detail(self, lines: int) -> None:
+        """The detail a line down or up (shift+down / shift+up), stopping at its last line."""
+        detail = self.query_one(EventDetail)
+        target = max(0, round(detail.scroll_y) + lines)
+        if lines > 0:
+            target = min(target, round(detail.scroll_y) + self.detail_cut())
+        detail.scroll_target_y = detail.scroll_y = target  # set, not scroll_to: overflow-y hidden refuses that
+        self.call_after_refresh(self._tell_cut)
 
     def _tell_cut(self) -> None:
         cut = self.detail_cut() if self.is_mounted else 0
         if not cut:
             self._sign("detail", "")
         elif self.is_maximized:
-            self._sign("detail", f"{cut} more line(s) of the event", f"+{cut} lines")
+            self._sign("detail", f"{cut} more line(s) of the event: shift+↓", f"+{cut} lines: shift+↓",
+                       f"+{cut} lines")
         else:
             self._sign("detail", f"{cut} more line(s) of the event: z shows all", f"{cut} more line(s): z",
                        f"z: +{cut} lines")
@@ -230,7 +256,12 @@ class EventPanel(Vertical):
 
     def show_detail(self, text: str, event: Event | None, warnings: list[str]) -> None:
         """Everything about the current event: its arguments with their words, fields, warnings."""
-        detail = self.query_one("#event-detail", Static)
+        shown = event.id if event is not None else None
+        if shown != self._detail_of:  # another event: its detail from the top
+            self._detail_of = shown
+            detail = self.query_one(EventDetail)
+            detail.scroll_target_y = detail.scroll_y = 0
+        detail = self.query_one("#event-detail-text", Static)
         self.call_after_refresh(self._tell_cut)
         if event is None:
             detail.update(Text("No event. In the article, e makes one from the word under the cursor.",
