@@ -2,7 +2,9 @@
 for the test (real pinned model, real gazetteer and actor list): a place name shared by several
 countries takes the report's country; a lone attacker is ACLED's Sole Perpetrator, not a name; a group
 named by its branches acts where the event is; an explosive that kills an animal is no political
-violence; a blast that hit a gas-powered vehicle is no gas accident; a semicolon ends a clause."""
+violence; a blast that hit a gas-powered vehicle is no gas accident; a semicolon ends a clause; a vehicle
+hit is no actor 2 (the dead in it are civilians); what "the accused" is alleged to have done is the event
+already told; counted events the reported one followed are background."""
 
 import pytest
 
@@ -115,3 +117,43 @@ def test_an_event_placed_only_by_the_report_names_its_actors_as_that_countrys(pi
     riot = next(e for e in events if e.type == "RIOT")
     assert riot.fields.get("country") == "Serbia"
     assert (riot.fields["actor1"], riot.fields["actor2"]) == ("Rioters (Serbia)", "Police Forces of Serbia (2017-)")
+
+
+@pytest.mark.parametrize("text, actor2", [
+    ("A bomb hit a crowded bus in Kabul, Afghanistan, on Monday, killing three people.", "Civilians (Afghanistan)"),
+    ("A bomb hit an empty bus in Kabul, Afghanistan, on Monday.", ""),
+])
+def test_a_vehicle_hit_is_no_actor_but_the_dead_in_it_are_civilians(pipeline, suggester, text, actor2):
+    article, events = suggest(pipeline, suggester, text, "2019-01-08")
+    blast = next(e for e in events if e.type == "REMOTE_VIOLENCE")
+    assert blast.fields.get("actor2", "") == actor2
+    assert role(article, blast, "Target") and "bus" in role(article, blast, "Target")[0]  # still what was hit
+
+
+def test_a_force_named_by_its_vehicle_stays_actor_two(pipeline, suggester):
+    text = "Rebels attacked an army truck in Kabul, Afghanistan, on Monday."
+    article, events = suggest(pipeline, suggester, text, "2019-01-08")
+    assert events[0].fields["actor2"].startswith("Military Forces of Afghanistan")
+
+
+def test_what_the_accused_is_alleged_to_have_done_is_no_new_event(pipeline, suggester):
+    # "the accused": a definite description of one person refers back to the attacker already told
+    text = ("A gunman attacked worshippers at a mosque in Christchurch, New Zealand on Friday, killing 50 people. "
+            "Police alleged the accused performed two attacks.")
+    article, events = suggest(pipeline, suggester, text, "2019-03-17")
+    assert [e.type for e in events] == ["VIOLENCE_AGAINST_CIVILIANS"]
+    assert events[0].modality == ""
+
+
+def test_a_count_of_attacks_by_an_unknown_party_still_stands_marked(pipeline, suggester):
+    text = ("A gunman attacked worshippers at a mosque in Christchurch, New Zealand on Friday, killing 50 people. "
+            "Rebels performed two attacks in Mali.")
+    article, events = suggest(pipeline, suggester, text, "2019-03-17")
+    assert len(events) == 2
+
+
+def test_counted_events_the_reported_one_followed_are_background_not_generic(pipeline, suggester):
+    text = ("A gunman killed 22 people at a store in El Paso, Texas on Saturday. "
+            "The shooting followed four deadly mass shootings in the United States that week.")
+    article, events = suggest(pipeline, suggester, text, "2019-08-08")
+    assert [e.modality for e in events] == ["", "background"]  # they happened, before it

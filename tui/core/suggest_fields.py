@@ -44,6 +44,7 @@ def suggested_fields(codebook, ev: Event, cluster: list[Mention], doc, article: 
         fields["fatalities"] = max(counts)  # a protest met with lethal force has no Victim role to count
     sole_perpetrator(codebook, ev, doc, fields)
     crowd_actor(codebook, ev, doc, fields)
+    vehicle_no_actor(codebook, fields)
     cited = representative(cluster)  # the sentence the trigger is in: the one that tells the event most fully
     sentence = next(s for k, s in enumerate(doc.sents) if k == cited.sent)
     fields["notes"] = short_note(paragraph_part(article.text, sentence.start_char, sentence.end_char,
@@ -98,6 +99,23 @@ def crowd_actor(codebook, ev: Event, doc, fields: dict) -> None:
         fields["actor1"], fields["assoc_actor_1"] = standard.name, "; ".join(named)
 
 
+def vehicle_no_actor(codebook, fields: dict) -> None:
+    """Actor 2 is who was hit, never a thing: a vehicle named as the target ("a blast hit a minibus") is
+    no actor. With dead in it, those hit were the people in it, ACLED's "Civilians (<country>)"; with
+    none, there is no actor 2. An actor list's name ("Military Forces of ...") is kept."""
+    country = str(fields.get("country") or "")
+    listed = actor_list(codebook)
+    names = [n.strip() for n in (str(fields.get("actor2") or ""), *str(fields.get("assoc_actor_2") or "").split(";"))
+             if n.strip()]
+    kept = [n for n in names if listed.get(n) is not None or n.split()[-1].lower() not in lex.VEHICLE_NOUNS]
+    if kept == names:
+        return
+    civilians = listed.get(f"Civilians ({country})") if country else None
+    if not kept and civilians is not None and (fields.get("fatalities") or 0) > 0:
+        kept = [civilians.name]
+    fields["actor2"], fields["assoc_actor_2"] = (kept[0], "; ".join(kept[1:])) if kept else ("", "")
+
+
 def _one_person(span) -> bool:
     """Whether the words name one person who is no member of a force: a person's name, or a singular
     noun for one person ("a 28-year-old man", "the accused")."""
@@ -130,3 +148,4 @@ def set_country(codebook, ev: Event, doc, article: Article, country: str) -> Non
     ev.fields.update(actor_fields(codebook, ev, article.text, country))
     sole_perpetrator(codebook, ev, doc, ev.fields)
     crowd_actor(codebook, ev, doc, ev.fields)
+    vehicle_no_actor(codebook, ev.fields)

@@ -195,6 +195,9 @@ TARGET_NOUNS = (CIVILIAN_WORDS | CIVILIAN_PLACES | SECURITY_TARGETS | COMBATANT_
                              "truck", "lorry", "van", "taxi", "boat", "compound", "refinery", "pipeline", "bridge",
                              "court", "parliament", "palace", "prison", "official", "leader", "worker", "crowd",
                              "group", "member", "supporter", "person"}))
+# Vehicles an attack can hit: what was hit, never who (ACLED's actor 2 is the people in it).
+VEHICLE_NOUNS = frozenset({"vehicle", "car", "train", "plane", "ship", "minibus", "bus", "truck", "lorry", "van",
+                           "taxi", "boat", "tram", "coach", "ferry", "jeep", "motorcycle", "aircraft", "airliner"})
 # Target words that name anyone, so two events hitting them need not be one ("people", "police").
 ANYONE_WORDS = CIVILIAN_WORDS | COMBATANT_WORDS | SECURITY_TARGETS | frozenset({"person", "member", "official"})
 # Words that make an explosion an accident, not an attack ("accidental explosions", "a gas leak").

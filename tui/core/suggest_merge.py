@@ -156,10 +156,24 @@ def _told_again(cluster: list[Mention], group: list[Mention], text: str) -> bool
     return not (theirs and mine and not _same_actor(theirs, mine))
 
 
+_ONE_ATTACKER = frozenset({"accused", "perpetrator", "bomber", "killer"})  # besides the lone attackers' words
+
+
 def _named_actors(text: str, mentions: list[Mention]) -> set[str]:
     """The attackers the mentions name, but for words any lone attacker goes by ("the attacker", "a man")."""
     found = {_words(text, span) for m in mentions for span in m.roles.get("Attacker", [])}
     return {w for w in found if w.split() and w.split()[-1] not in lex.LONE_ATTACKERS | lex.KILLERS}
+
+
+def _known_attacker(text: str, mentions: list[Mention]) -> bool:
+    """Whether an attacker is the one the report already knows: a definite description of one person
+    ("the accused", "the gunman") refers back to the perpetrator of events already told."""
+    for m in mentions:
+        for start, end in m.roles.get("Attacker", []):
+            before, words = text[max(0, start - 5):start].lower().split(), text[start:end].lower().split()
+            if before[-1:] == ["the"] and words and words[-1] in (lex.LONE_ATTACKERS - {"mob"}) | _ONE_ATTACKER:
+                return True
+    return False
 
 
 def summary_target(clusters: list[list[Mention]], group: list[Mention], text: str) -> list[Mention] | None:
@@ -174,8 +188,8 @@ def summary_target(clusters: list[list[Mention]], group: list[Mention], text: st
         months = {m.time[2].iso[:7] for m in group if m.time} & {x.time[2].iso[:7] for x in cluster if x.time}
         places = any(m.place and m.place[3] is not None for m in group) and any(x.place and x.place[3] is not None for x in cluster)
         actors = _named_actors(text, cluster) & _named_actors(text, group)
-        if months or places or actors or any(m.anaphoric for m in group):  # "all three attacks" refers back
-            return cluster
+        if months or places or actors or any(m.anaphoric for m in group) or _known_attacker(text, group):
+            return cluster  # "all three attacks", "the accused performed two attacks" refer back
     return None
 
 

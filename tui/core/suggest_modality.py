@@ -151,7 +151,11 @@ def _generic_plural(head, mods: set[str]) -> bool:
 
 def _background(head, published: str) -> bool:
     """An event dated in an earlier year than the article ("In 1995 they seized hostages",
-    "the 2007 Bagram Airfield bombing")."""
+    "the 2007 Bagram Airfield bombing"), or counted events the one reported followed ("the shooting
+    followed four mass shootings that week": they came before it)."""
+    if (head.dep_ == "dobj" and head.head.lemma_.lower() == "follow" and head.tag_ == "NNS"
+            and any(c.dep_ == "nummod" for c in head.children)):
+        return True
     year = published[:4]
     if not year.isdigit():
         return False
