@@ -139,3 +139,30 @@ async def test_a_long_article_opened_after_a_short_one_wraps_left_of_its_scrollb
         await pilot.press("f2")  # the list hidden: the text wraps to the wider pane
         await pilot.pause()
         assert_lines_fit(app)
+
+
+async def test_after_a_resize_the_pane_with_the_keys_is_on_screen(seed_db, codebook, pipeline):
+    """The list and the event panel shown at 160x45, the panel focused, then the terminal made 80x24:
+    the panel that has the keys stays, under the article (the list gives way), so the status line's
+    "event panel shown and focused" stays true and z zooms a panel the coder can see."""
+    async with running(seed_db, codebook, pipeline, size=(160, 45)) as (store, app, pilot):
+        await pilot.press("f2", "f3", "f3")  # the list shown; the event panel hidden, then shown: it has the keys
+        await pilot.pause()
+        table, events = app.query_one("#event-table"), app.query_one("#events")
+        assert app.query_one("#articles").display and app.focused is table
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause(0.2)
+        assert app.focused is table and events.display and not app.query_one("#articles").display
+        assert app.query_one("#panes").has_class("-stacked")
+        assert events.region.height >= 6 and events.region.y > app.view.region.y  # drawn, under the article
+        assert table.region.height > 0 and app.view.scrollable_content_region.width >= 60
+        assert "event panel shown and focused" in str(app.query_one("#status").render())
+        await pilot.press("z")  # one z zooms the panel on screen
+        await pilot.pause()
+        assert app.screen.maximized is events
+        await pilot.press("z")
+        await pilot.pause()
+        assert app.screen.maximized is None and events.display and app.focused is table
+        await pilot.resize_terminal(160, 45)  # wide again: the panel, still focused, beside the article
+        await pilot.pause(0.2)
+        assert app.focused is table and events.display and not app.query_one("#panes").has_class("-stacked")

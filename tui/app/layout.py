@@ -5,7 +5,8 @@ The article always gets the room first: at least ``MIN_TEXT`` columns of text, a
 terminal is too narrow for both; the article list shows by itself only where the article has its
 whole measure and the event panel a roomy width beside it (the list matters less while coding). F2 and F3 show or
 hide the list and the event panel whatever the width; the coder's choice holds until a resize changes the
-layout's shape (side by side, or above and under the text), which starts again from that shape's own panes.
+layout's shape (side by side, or above and under the text), which starts again from that shape's own panes,
+but for the pane that has the keys: it stays on screen (under the text if need be), never hidden and focused.
 z zooms the event panel to the whole screen (Textual's maximize) and back.
 """
 
@@ -126,6 +127,7 @@ class PaneLayout:
             # The F2 / F3 choice was for the other shape (one pane at a time above and under the
             # text, say): a terminal now wide enough for panes side by side starts from its own.
             self._want_list = self._want_events = None
+            self._keep_focused_pane(stacked)
         self._was_stacked = stacked
         plan = self.current_plan()
         self.query_one("#panes").set_class(plan.stacked, "-stacked")
@@ -141,7 +143,24 @@ class PaneLayout:
         if focused is not None and not all(node.display for node in focused.ancestors_with_self
                                            if node is not self and node is not self.screen):
             self.view.focus()  # the pane that had the focus is hidden: back to the article
+            self._set_message("side pane hidden; article focused (F2 list, F3 events)")
         self._show_status()  # fitted to the new width
+
+    def _keep_focused_pane(self, stacked: bool) -> None:
+        """A resize to the other shape: the side pane that has the keys stays on screen (under the
+        text on a small terminal), so the keys never act in a pane the coder cannot see."""
+        focused = self.focused
+        if focused is None:
+            return
+        short = stacked and self.size.height < STACKED_BOTH_FROM_HEIGHT  # one side pane at a time
+        for pane_id in ("#events", "#articles"):
+            if self.query_one(pane_id) in focused.ancestors_with_self:
+                if pane_id == "#events":
+                    self._want_events = True
+                    self._want_list = False if short else None
+                else:
+                    self._want_list = True
+                    self._want_events = False if short else None
 
     def action_zoom_events(self) -> None:
         """The event panel on the whole screen, its table above the whole of the current event (a

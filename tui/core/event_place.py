@@ -33,15 +33,22 @@ def place_fields(location: str, country_hint: str) -> dict:
     return place.fields() if place else {}
 
 
-def settle_location(fields: dict, previous: str | None, hint: str, again: bool) -> None:
+def settle_location(fields: dict, previous: str | None, hint: str, again: bool, article_hint: str = "") -> None:
     """After ``fields["location"]`` was set (``previous`` the location before, ``hint`` the country to look
     it up against): fill the place columns that were empty or derived from the previous location.
-    ``again`` (the same location typed again) re-resolves them all, so a coder can repair stale ones."""
+    ``again`` (the same location typed again) re-resolves them all, so a coder can repair stale ones.
+    ``article_hint``, the article's country, is tried first while the event's country only came from the
+    previous place (a suggestion's wrong town): the coder typing the place anew corrects that place."""
     location = str(fields.get("location") or "")
     was = place_fields(previous, hint) if isinstance(previous, str) and previous else {}
-    now = place_fields(location, hint)
     country = str(fields.get("country") or "")
     coders_country = bool(country) and country != was.get("country")
+    now = {}
+    if not coders_country and article_hint and not same_country(article_hint, hint):
+        now = place_fields(location, article_hint)
+        if now and not same_country(now["country"], article_hint):
+            now = {}  # not a place of the article's country: the event's country next
+    now = now or place_fields(location, hint)
     if now and coders_country and not same_country(now["country"], country):
         now = {}  # found only in another country: its admin1 and coordinates would contradict the country
     for name in ("country", *PLACE_COLUMNS):

@@ -228,8 +228,9 @@ def set_field(session: ArticleSession, event_id: str, name: str, value: Any) -> 
         else:
             e.fields[name] = typed
         if name == "location" and typed is not None:  # country, admin1, coordinates follow unless typed
-            hint = str(e.fields.get("country") or article_country(session.article.text, session.article.title))
-            settle_location(e.fields, previous, hint, again=typed == previous)
+            in_article = article_country(session.article.text, session.article.title)
+            settle_location(e.fields, previous, str(e.fields.get("country") or in_article), again=typed == previous,
+                            article_hint=in_article)
         elif name == "country":  # the location is looked up again against the coder's country
             settle_country(e.fields, str(previous or ""), article_country(session.article.text, session.article.title))
     return _edit(session, None, event_id, edit)

@@ -167,7 +167,8 @@ class EventFormScreen(ModalScreen[dict | None]):
             if typed != _shown(base.get(other)):
                 fields[other] = typed
         if name == "location":
-            settle_location(fields, previous, str(fields.get("country") or self.article_country), again=False)
+            settle_location(fields, previous, str(fields.get("country") or self.article_country), again=False,
+                            article_hint=self.article_country)
         else:
             settle_country(fields, _shown(previous), self.article_country)
         self._settled[name] = value
