@@ -49,3 +49,17 @@ def test_a_place_acled_codes_under_another_country_keeps_its_admin1_in_that_coun
     fields = derive_fields(codebook, event, text)
     assert (fields["location"], fields["country"], fields["admin1"], fields["geo_precision"]) == (
         "Hong Kong", "China", "Hong Kong", 1)
+
+
+def test_acled_warnings_name_the_civilians_of_the_country_the_articles_title_gives(codebook):
+    """The warning's suggested actor comes from the place's country in the article, which the title
+    settles for a town several countries share (Birmingham: Alabama, not England)."""
+    from tui.core.model import Argument, Event
+    from tui.core.validation import validate_event
+
+    place = TEXT.index("Birmingham")
+    shot = TEXT.index("shot")
+    event = Event(id="e1", type="VIOLENCE_AGAINST_CIVILIANS", subtype="Attack", trigger_start=shot,
+                  trigger_end=shot + 4, arguments=[Argument("Place", place, place + 10)])
+    warnings = validate_event(codebook, event, TEXT, (), "2024-05-07", TITLE)
+    assert "violence against civilians needs civilians as actor 2 (Civilians (United States))" in warnings

@@ -47,7 +47,7 @@ class EventActions:
             self.current_event = shown[min(row, len(shown) - 1)].id if shown else None
         warnings = {} if self._warnings_later else {
             e.id: validate_event(self.codebook, e, session.article.text, self._entities_of(e),
-                              session.article.published) for e in shown}
+                              session.article.published, session.article.title) for e in shown}
         self.query_one(EventPanel).show_events(session.article.text, shown, warnings, self.current_event)
         self._show_event_in_text()
 
@@ -88,7 +88,7 @@ class EventActions:
                 text = self.session.article.text
                 self.query_one(EventPanel).show_detail(
                     text, chosen, validate_event(self.codebook, chosen, text, self._entities_of(chosen),
-                                                       self.session.article.published))
+                                                       self.session.article.published, self.session.article.title))
                 self._show_event_in_text()
             else:
                 self._refresh_events()

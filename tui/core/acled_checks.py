@@ -13,9 +13,9 @@ from .event_fields import derive_fields
 from .gazetteer import lookup
 
 
-def acled_warnings(codebook, event, text: str = "") -> list[str]:
+def acled_warnings(codebook, event, text: str = "", title: str = "") -> list[str]:
     """One short line per ACLED rule the event breaks."""
-    derived = derive_fields(codebook, event, text) if text else {}
+    derived = derive_fields(codebook, event, text, title=title) if text else {}
     fields = {**derived, **{k: v for k, v in event.fields.items() if v not in (None, "")}}
     country = str(fields.get("country", ""))
     listed = actor_list(codebook)

@@ -36,19 +36,22 @@ def covering_entity(entities: Iterable[Entity], start: int, end: int) -> Entity 
 
 def validate_event(
     codebook: Codebook, event: Event, text: str = "", entities: Iterable[Entity] = (), published: str | None = None,
+    title: str = "",
 ) -> list[str]:
     """Warnings for one event: unknown type or sub-type, required roles missing (a role whose ACLED field
     is filled is not), too many fillers of a role, a role filled by an entity whose label (given or
     accepted by a person; a suggested label is the model's) the role does not allow, spans outside the text,
     Time words that give no date (none at all, or "last Tuesday" in an article with no ``published``
-    date; None: the article's date is not known here), a negative or non-integer fatality count."""
+    date; None: the article's date is not known here), a negative or non-integer fatality count; ACLED's
+    rules for its actors, in the country its place has in the article (``title`` helps say which)."""
     try:
-        return _validate(codebook, event, text, list(entities), published)
+        return _validate(codebook, event, text, list(entities), published, title)
     except Exception as exc:  # a warning list must never take the panel down
         return [f"could not check this event ({exc.__class__.__name__})"]
 
 
-def _validate(codebook: Codebook, event: Event, text: str, entities: list[Entity], published: str | None) -> list[str]:
+def _validate(codebook: Codebook, event: Event, text: str, entities: list[Entity], published: str | None,
+              title: str) -> list[str]:
     out: list[str] = []
     etype = codebook.event_types.get(event.type)
     if etype is None:
@@ -75,7 +78,7 @@ def _validate(codebook: Codebook, event: Event, text: str, entities: list[Entity
     warning = time_warning(codebook, event, text, published) if text else ""
     if warning:
         out.append(warning)
-    out.extend(acled_warnings(codebook, event, text))
+    out.extend(acled_warnings(codebook, event, text, title))
     return out
 
 
@@ -145,5 +148,6 @@ def validate_session(codebook: Codebook, session) -> dict[str, list[str]]:
             continue
         spans = [(a.start, a.end) for a in event.arguments if a.has_span]
         nearby = [e for s, t in spans for e in session.entities_in(s, t)]
-        out[event.id] = validate_event(codebook, event, text, nearby, session.article.published)
+        out[event.id] = validate_event(codebook, event, text, nearby, session.article.published,
+                                       session.article.title)
     return out

@@ -66,5 +66,6 @@ def _article(stats: ProjectStats, codebook: Codebook, row: dict, session) -> Non
         if ev.trigger_start is None:
             stats.warnings.append(f"{where}: event {ev.id} ({ev.type}) has no trigger")
         # the warnings the event panel shows beside it (roles, values, ACLED's coding rules), counted here
-        for warning in validate_event(codebook, ev, session.article.text, entities, session.article.published):
+        for warning in validate_event(codebook, ev, session.article.text, entities, session.article.published,
+                                      session.article.title):
             stats.warnings.append(f"{where}: event {ev.id} ({ev.type}): {warning}")
