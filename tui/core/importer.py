@@ -27,6 +27,21 @@ JSONL_SUFFIXES = (".jsonl",)
 # Files that sit beside articles in a folder but are not articles.
 SKIPPED_NAMES = re.compile(r"^(readme|license|licence|copying)(\..*)?$", re.IGNORECASE)
 
+# How far the coding of an article has gone. An import may move an article forward, never back: done
+# and skipped are a coder's last word on it (coded, or passed over on purpose), and neither gives way
+# to the other, nor to a file's "todo" (the output of `suggest --in-shards`, an older export).
+STATUS_RANK = {"todo": 0, "in progress": 1, "done": 2, "skipped": 2}
+
+
+def status_after_import(stored: str | None, incoming: str | None) -> str | None:
+    """The status an article has after an import brings ``incoming`` for it (None: the file says
+    none): the file's when the article is new or the file moves it forward, else ``stored``. Every
+    importer goes through this one rule (``tui.core.formats.ingest``)."""
+    if not incoming or stored is None:
+        return incoming or stored
+    return incoming if STATUS_RANK.get(incoming, 0) > STATUS_RANK.get(stored, 0) else stored
+
+
 _HEADER = re.compile(r"^#\s*source:\s*(?P<rest>.*)$")
 _DATELINE = re.compile(
     r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),\s+"

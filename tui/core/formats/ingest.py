@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterator
 
 from ..model import ARTICLE_STATUSES, ORIGINS, SPAN_STATUSES, Article, Argument, Entity, Event, Relation
-from ..importer import MAX_ARTICLE_CHARS, Problem, decode_text, parse_json_lines
+from ..importer import MAX_ARTICLE_CHARS, Problem, decode_text, parse_json_lines, status_after_import
 from ..session import change
 
 
@@ -53,6 +53,8 @@ class ImportSummary:
     relations: int = 0
     kinds: Counter = field(default_factory=Counter)
     skipped: list[str] = field(default_factory=list)
+    status_kept: Counter = field(default_factory=Counter)  # articles whose status the file would lower, by status
+    suggestions_left_out: int = 0  # suggestions a file brings for a done article
 
     def __str__(self) -> str:
         text = (f"imported {self.articles_added} new article(s) ({self.articles_existing} already stored), "
@@ -64,6 +66,12 @@ class ImportSummary:
             text += "; kept " + ", ".join(f"{kind} {n}" for kind, n in self.kinds.items() if n)
         if self.skipped:
             text += f"; {len(self.skipped)} line(s) not kept, each named on its own line"
+        if self.status_kept:
+            text += (f"; {sum(self.status_kept.values())} article(s) kept at their status over the file's ("
+                     + ", ".join(f"{status} {n}" for status, n in sorted(self.status_kept.items())) + ")")
+        if self.suggestions_left_out:
+            text += (f"; {self.suggestions_left_out} suggestion(s) for done articles left out (a done article "
+                     f"takes new ones only from `newsmark suggest --reanalyse`)")
         return text
 
 
@@ -262,14 +270,16 @@ def add_new_documents(store, docs: list[ImportDoc], annotator: str, summary: Imp
                 known.append(doc)
                 continue
             _tally(doc, summary)
-            if staging.add(doc.article):
+            fresh = staging.add(doc.article)
+            if fresh:
                 summary.articles_added += 1
             else:
                 summary.articles_existing += 1
+            current = staging.rows[doc.article.id]["status"]  # a new article's own, else what was kept of it
+            held = None if fresh and doc.article.id not in staging.adopted else current
             if doc.entities or doc.events or doc.relations or doc.analysed or doc.reviewed is not False:
-                _annotate(staging.open_session(doc.article.id, annotator), doc, staging.sync, summary)
-            if doc.status:
-                staging.set_status(doc.article.id, doc.status)
+                _annotate(staging.open_session(doc.article.id, annotator), doc, staging.sync, summary, held)
+            _take_status(doc, current, staging.set_status, summary)
             if progress:
                 progress(summary.articles_added + summary.articles_existing)
     return known
@@ -282,12 +292,32 @@ def annotate_known_documents(store, docs: list[ImportDoc], annotator: str, summa
         for doc in docs:
             summary.articles_existing += 1
             _tally(doc, summary)
+            current = (store.row(doc.article.id) or {}).get("status")
             if doc.entities or doc.events or doc.relations or doc.analysed or doc.reviewed is not False:
-                _annotate(store.open_session(doc.article.id, annotator), doc, store.sync, summary)
-            if doc.status and doc.status != (store.row(doc.article.id) or {}).get("status"):
-                store.set_status(doc.article.id, doc.status)
+                _annotate(store.open_session(doc.article.id, annotator), doc, store.sync, summary, current)
+            _take_status(doc, current, store.set_status, summary)
             if progress:
                 progress(summary.articles_added + summary.articles_existing)
+
+
+def _take_status(doc: ImportDoc, current: str | None, set_status: Callable, summary: ImportSummary) -> None:
+    """The file's status for the article where it moves it forward; counted where it would lower it."""
+    status = status_after_import(current, doc.status)
+    if status != current:
+        set_status(doc.article.id, status)
+    elif doc.status and doc.status != current:
+        summary.status_kept[current] += 1
+
+
+def _not_for_done(doc: ImportDoc, summary: ImportSummary) -> None:
+    """A done article takes no suggestion from a file (nothing may wait behind its ✓, nor unreview it):
+    they are left out and counted, with the relations that hang on them."""
+    dropped = {r.id for r in (*doc.entities, *doc.events) if r.status == "suggested"}
+    relations = [r for r in doc.relations if r.status != "suggested" and not dropped & {r.head, r.child, *r.others}]
+    summary.suggestions_left_out += len(dropped) + len(doc.relations) - len(relations)
+    doc.entities = [e for e in doc.entities if e.id not in dropped]
+    doc.events = [e for e in doc.events if e.id not in dropped]
+    doc.relations = relations
 
 
 def _tally(doc: ImportDoc, summary: ImportSummary) -> None:
@@ -296,8 +326,9 @@ def _tally(doc: ImportDoc, summary: ImportSummary) -> None:
     summary.skipped += doc.skipped
 
 
-def _annotate(session, doc: ImportDoc, sync: Callable, summary: ImportSummary) -> None:
-    """Add to one open article the records of ``doc`` it does not hold yet, then close it.
+def _annotate(session, doc: ImportDoc, sync: Callable, summary: ImportSummary, status: str | None = None) -> None:
+    """Add to one open article (its index ``status``) the records of ``doc`` it does not hold yet, then
+    close it.
 
     Relations and event arguments that name a record already stored (found by content) are pointed
     at the stored one."""
@@ -307,6 +338,10 @@ def _annotate(session, doc: ImportDoc, sync: Callable, summary: ImportSummary) -
         entities = _new_records(session.entities, doc.entities, _same_entity, summary, renamed)
         events = _new_records(session.events, doc.events, _same_event, summary, renamed)
         _point_at_stored(doc, renamed)
+        if status == "done":
+            fresh = ImportDoc(doc.article, entities, events, relations=doc.relations)
+            _not_for_done(fresh, summary)
+            entities, events, doc.relations = fresh.entities, fresh.events, fresh.relations
         relations = _new_records(session.relations, doc.relations, _same_relation, summary)
         summary.entities += len(entities)
         summary.events += len(events)
