@@ -27,6 +27,7 @@ from ..core.session import ArticleSession
 from ..core.storage import ArticleDamaged, SaveError
 from ..core.store import Store
 from ..core.tokens import TokenIndex
+from .article_enter import ArticleEnter
 from .article_parse import ArticleParse
 from .entity_actions import EntityActions
 from .export_commands import export_commands
@@ -61,6 +62,7 @@ ANNOTATION_BINDINGS = [
     Binding("f", "app.edit_event", "Event fields", show=False, id="event.fields"),
     Binding("R", "app.relation", "Relations", id="relation.edit"),
     Binding("m", "app.attribute", "Attributes", id="attribute.toggle"),
+    Binding("enter", "app.article_enter", "Show the event here in the panel", show=False, id="article.enter"),
 ]
 
 
@@ -71,8 +73,8 @@ class AnnotatedArticleView(ArticleView):
         self.app.left_at = (self.session, self.cursor)  # the app closes the article after its panes
 
 
-class NewsmarkApp(PaneLayout, EntityActions, EventActions, RelationActions, ReviewActions, ArticleParse, SaveGuard,
-                  AimedKeys, App[None]):
+class NewsmarkApp(PaneLayout, EntityActions, EventActions, RelationActions, ReviewActions, ArticleEnter, ArticleParse,
+                  SaveGuard, AimedKeys, App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "newsmark"
 
@@ -82,6 +84,7 @@ class NewsmarkApp(PaneLayout, EntityActions, EventActions, RelationActions, Revi
         Binding("right_square_bracket", "step_article(1)", "Next article", id="article.next"),
         Binding("left_square_bracket", "step_article(-1)", "Prev article", id="article.previous"),
         Binding("d", "done", "Done", id="article.done"),
+        Binding("S", "skip", "Skip", id="article.skip"),
         Binding("slash", "search", "Search", id="search.open"),
         *PANE_BINDINGS,
     ]
@@ -102,6 +105,7 @@ class NewsmarkApp(PaneLayout, EntityActions, EventActions, RelationActions, Revi
         self.current_event: str | None = None
         self._counts_due = False
         self._message, self._message_short = "", None
+        self._arrival: tuple[str, str | None] = ("", None)  # what the key that opened the article said
         self._quit_refused = False
         store.on_problem = self._problem  # damage found while reading: a notification, not stderr
         self.left_at: tuple[ArticleSession | None, int] = (None, 0)
@@ -162,7 +166,7 @@ class NewsmarkApp(PaneLayout, EntityActions, EventActions, RelationActions, Revi
             session = self.store.open_session(article_id, self.annotator)
         except ArticleDamaged as exc:
             self._problem(str(exc))
-            self._set_message(f"article {article_id} skipped: its file is damaged")
+            self._set_message(f"article {article_id} not opened: its file is damaged")
             return False
         try:
             with self.store.batch():  # the old article's counts and this one's status: one index write
@@ -238,17 +242,29 @@ class NewsmarkApp(PaneLayout, EntityActions, EventActions, RelationActions, Revi
         self.sub_title = article.title
 
     def action_step_article(self, step: int) -> None:
+        """The next (or previous) article to code: a skipped one is passed over (the list still opens
+        it), and so is one that cannot be opened, each said on the status line."""
         ids = self.article_list.import_order  # the store's order, kept: reading it costs the project's size
         target = ids.index(self.session.article.id) + step
-        skipped = []
-        while 0 <= target < len(ids) and not self.open_article(ids[target]):
-            skipped.append(ids[target])  # a damaged or over-long article is stepped over, with a message
+        unreadable, passed = [], 0
+        while 0 <= target < len(ids):
+            if (self.store.row(ids[target]) or {}).get("status") == "skipped":
+                passed += 1
+            elif self.open_article(ids[target]):
+                break
+            else:
+                unreadable.append(ids[target])  # a damaged or over-long article is stepped over, with a message
             target += step
-        if skipped:
-            self._set_message(f"skipped {len(skipped)} article(s) that cannot be opened: {', '.join(skipped)}")
+        said = []
+        if passed:
+            said.append(f"stepped over {passed} skipped article(s) (F2 lists them; opened from there, S takes the skip back)")
+        if unreadable:
+            said.append(f"passed over {len(unreadable)} article(s) that cannot be opened: {', '.join(unreadable)}")
         if not 0 <= target < len(ids):
             self.bell()
-            self._set_message("no more articles" if step > 0 else "this is the first article")
+            said.insert(0, "no more articles" if step > 0 else "this is the first article")
+        if said:
+            self._say_on_arrival("; ".join(said))
 
     def on_article_list_selected(self, event: ArticleList.Selected) -> None:
         if event.article_id != self.session.article.id:
@@ -303,6 +319,20 @@ class NewsmarkApp(PaneLayout, EntityActions, EventActions, RelationActions, Revi
         self._message, self._message_short = message, short
         self._show_status()
 
+    def _say_on_arrival(self, message: str, short: str | None = None) -> None:
+        """What the key that opened this article did (`d`, `S`, `]`): the model's word on the article,
+        coming later, is added to it rather than put in its place."""
+        self._arrival = (message, short)
+        self._set_message(message, short)
+
+    def _after_arrival(self, message: str, short: str) -> None:
+        """``message``, after what opened the article when nothing has been said since."""
+        said, said_short = self._arrival
+        if said and self._message == said:
+            self._set_message(f"{said}; {message}", f"{said_short or said}; {short}")
+        else:
+            self._set_message(message, short)
+
     def on_descendant_focus(self) -> None:
         self._show_status()  # what the status line describes follows the focus
 
@@ -345,4 +375,6 @@ class NewsmarkApp(PaneLayout, EntityActions, EventActions, RelationActions, Revi
                             self._guarded(self.action_accept_all))
         yield SystemCommand("Mark article done", "Mark this article done and open the next",
                             self._guarded(self.action_done))
+        yield SystemCommand("Skip article", "Pass this article over, not coded, and open the next (S; again on it: "
+                            "take the skip back)", self._guarded(self.action_skip))
         yield from export_commands(self)

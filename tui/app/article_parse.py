@@ -118,5 +118,5 @@ class ArticleParse:
         self._refresh_events()
         self.view.refresh()
         again = "; no longer done" if reopened else ""
-        self._set_message(f"{len(spans)} entities and {len(suggested)} events suggested by {self.pipeline.name}{again}",
-                          f"{len(spans)} entities, {len(suggested)} events suggested{again}")
+        self._after_arrival(f"{len(spans)} entities and {len(suggested)} events suggested by {self.pipeline.name}{again}",
+                            f"{len(spans)} entities, {len(suggested)} events suggested{again}")

@@ -1,8 +1,9 @@
-"""Marking an article done: its entity layer must be reviewed first (a mixin of ``NewsmarkApp``).
+"""Marking an article done (its entity layer must be reviewed first), or skipped (a mixin of ``NewsmarkApp``).
 
 With suggestions left (entities or events), `d` asks whether to accept them all or reject them all, or (with events
 left) accept the entities and reject the events (one undoable action, as ``A`` is), then marks the article reviewed
-and done; going back changes nothing.
+and done; going back changes nothing. `S` skips an article (Prodigy's "ignore": passed over, not coded, whatever
+was coded in it kept) and opens the next; on a skipped article it takes the skip back.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from .screens.review_prompt import ReviewPromptScreen
 
 
 class ReviewActions:
-    """The key d."""
+    """The keys d and S."""
 
     def action_done(self) -> None:
         entities, events = annotate.suggestions_left(self.session)
@@ -40,6 +41,33 @@ class ReviewActions:
         how = (" (accepted the entities, rejected the events)" if answer == "entities"
                else f" ({answer}ed every suggestion)" if answer else "")
         if self.session.article is session.article:
-            self._set_message(f"reviewed and marked done{how}; it is the last article")
+            self._say_on_arrival(f"reviewed and marked done{how}; it is the last article")
         else:
-            self._set_message(f"reviewed and marked done{how}: {session.article.title[:60]!r}")
+            self._say_on_arrival(f"reviewed and marked done{how}: {session.article.title[:60]!r}")
+
+    def action_skip(self) -> None:
+        session = self.session
+        article_id = session.article.id
+        status = (self.store.row(article_id) or {}).get("status")
+        if status == "done":
+            self.bell()
+            self._set_message("already done: S skips only an article not coded (its coding is kept as done)",
+                              "already done: not skipped")
+            return
+        if status == "skipped":  # taken back: open, so in progress (back to do if nothing is coded when it closes)
+            self.store.set_status(article_id, "in progress")
+            self._show_counts()
+            self._set_message("no longer skipped: this article is to code again (S skips it again)",
+                              "no longer skipped")
+            return
+        with self.store.batch():  # one index write
+            self.store.set_status(article_id, "skipped")
+            self.store.sync(session)
+        self._show_counts()
+        self.action_step_article(1)
+        kept = " (what is coded in it is kept)" if session.history else ""
+        if self.session.article is session.article:
+            self._say_on_arrival(f"skipped{kept}; it is the last article (S takes the skip back)", "skipped")
+        else:
+            self._say_on_arrival(f"skipped{kept}: {session.article.title[:60]!r}; S on it takes the skip back",
+                                 "skipped")

@@ -93,7 +93,7 @@ class ArticleList(ScrollView, can_focus=True):
         self._ids: list[str] = []  # in the order shown
         self._position: dict[str, int] = {}
         self.import_order: list[str] = []
-        self._done = 0
+        self._done = self._skipped = 0
         self.cursor_row = 0
         self.order = order
 
@@ -114,6 +114,7 @@ class ArticleList(ScrollView, can_focus=True):
         self.import_order = [r["id"] for r in rows]
         self._rows = {r["id"]: r for r in rows}
         self._done = sum(1 for r in rows if r.get("status") == "done")
+        self._skipped = sum(1 for r in rows if r.get("status") == "skipped")
         self._show(self.ordered(rows))
 
     def _show(self, rows: list[dict]) -> None:
@@ -130,13 +131,15 @@ class ArticleList(ScrollView, can_focus=True):
         if old is None:
             return
         self._done += (row.get("status") == "done") - (old.get("status") == "done")
+        self._skipped += (row.get("status") == "skipped") - (old.get("status") == "skipped")
         self._rows[row["id"]] = row
         self._refresh_row(self._position[row["id"]])
         self._update_title()
 
     def _update_title(self) -> None:
         order = " · least sure first" if self.order == "uncertain" else ""
-        self.border_title = f"Articles {self._done}/{len(self._ids)} done{order}"
+        skipped = f" · {self._skipped} skipped" if self._skipped else ""
+        self.border_title = f"Articles {self._done}/{len(self._ids)} done{skipped}{order}"
 
     def action_toggle_order(self) -> None:
         """Switch between import order and least-sure-first, staying on the same article."""
