@@ -34,6 +34,10 @@ def acled_warnings(codebook, event, text: str = "", title: str = "") -> list[str
     if event.type == "PROTEST" and names[0] and inters[0] is not None and inters[0] != PROTESTERS:
         out.append(f"a protest's actor 1 is protesters (ACLED), not {names[0]!r}")
     for which, actor in zip(("actor 1", "actor 2"), actors):
+        if actor is not None and actor.kind:  # a religious group: the associate of the civilians or crowd
+            who = "Civilians" if which == "actor 2" else "the crowd, such as Rioters"
+            out.append(f"{which} {actor.name!r} is a {actor.kind.lower()}, which ACLED codes as an associated "
+                       f"actor ({which}: {who} ({actor.country}))")
         # A country's crowd, civilians or unnamed armed men, completed while the form's country was
         # another; state forces abroad are ACLED's external forces, a named group has no country to match.
         if actor is not None and country and actor.country not in ("", country) and listed.is_local(actor):

@@ -9,7 +9,11 @@ codebook. ``ActorList.match`` links a coded span ("pro-Assad fighters", "the Uni
 A codebook with an actor list also gets the named non-state groups of
 ``tui/codebooks/data/named_groups.csv`` (``named_groups()``: "JAD: Jamaah Ansharut Daulah", "Al
 Shabaab"; the file says where they come from), listed after the codebook's own actors and the ones its
-patterns make, so that a country's generic actors complete first.
+patterns make, so that a country's generic actors complete first; and ACLED's religious groups of
+``tui/codebooks/data/religious_groups.csv`` (``religious_groups()``: "Muslim Group (New Zealand)"), made
+for every country like a pattern, the associated actors of an event's civilians. Their words ("Muslims")
+never link a span to them (``match``: the span is the civilians); ``religious_group`` finds the group an
+entity's words name, for completion.
 """
 
 from __future__ import annotations
@@ -42,6 +46,10 @@ class StandardActor:
     inter: int  # ACLED inter code 1..8
     country: str  # country name as the gazetteer uses it, "" for international
     aliases: tuple[str, ...] = ()
+    kind: str = ""  # what it is when no inter code says it: "Religious group" (an associated actor)
+
+
+RELIGIOUS_GROUP = "Religious group"
 
 
 def inter_for(actor: StandardActor, event_country: str = "") -> int:
@@ -79,11 +87,28 @@ def named_groups() -> tuple[StandardActor, ...]:
     return tuple(out)
 
 
+@cache
+def religious_groups() -> tuple[StandardActor, ...]:
+    """ACLED's religious groups as patterns ("Muslim Group ({country})"), their aliases the words that
+    name the religion's people (``religious_groups.csv``)."""
+    where = "tui/codebooks/data/religious_groups.csv"
+    lines = files("tui.codebooks").joinpath("data", "religious_groups.csv").read_text(encoding="utf-8").splitlines()
+    rows = [(n, line) for n, line in enumerate(lines, start=1) if line.strip() and not line.startswith("#")]
+    out = []
+    for (n, _), row in zip(rows[1:], csv.reader(line for _, line in rows[1:])):
+        if len(row) != 2 or not row[0].strip():
+            raise ValueError(f"{where} line {n}: want religion,words; got {row}")
+        words = tuple(w.strip() for w in row[1].split(";") if w.strip())
+        out.append(StandardActor(f"{row[0].strip()} Group ({{country}})", CIVILIANS, "", words, RELIGIOUS_GROUP))
+    return tuple(out)
+
+
 class ActorList:
-    """The named actors of a codebook plus its patterns made for every country, then ``groups``."""
+    """The named actors of a codebook plus its patterns made for every country, then ``groups``, then
+    the ``religions`` made for every country."""
 
     def __init__(self, actors: tuple[StandardActor, ...], patterns: tuple[StandardActor, ...],
-                 groups: tuple[StandardActor, ...] = ()) -> None:
+                 groups: tuple[StandardActor, ...] = (), religions: tuple[StandardActor, ...] = ()) -> None:
         known = {a.name for a in actors}
         self._named = list(actors) + [g for g in groups if g.name not in known]
         self._by_name: dict[str, StandardActor] = {}
@@ -111,6 +136,15 @@ class ActorList:
                 aliases.extend((name_key(alias), actor) for alias in pattern.aliases)
         for actor in self._named[len(actors):]:  # the groups: after the generic actors
             self._add(actor)
+        self._religion_words: dict[tuple[str, str], StandardActor] = {}  # (word key, country) -> group
+        for country in (c.name for c in all_countries()):
+            for religion in religions:
+                group = StandardActor(religion.name.replace("{country}", country), religion.inter, country, (),
+                                      religion.kind)
+                self._pattern_of[group.name] = religion.name  # local: it moves with the event's country
+                self._by_pattern[(religion.name, country)] = group
+                self._add(group)
+                self._religion_words.update(((name_key(w), country), group) for w in religion.aliases)
         self._alias_index: list[tuple[str, str, StandardActor]] = []  # (key, alias as written, actor)
         self._exact: dict[str, list[StandardActor]] = {}
         for actor in self._named:
@@ -148,6 +182,11 @@ class ActorList:
 
     def get(self, name: str) -> StandardActor | None:
         return self._by_name.get(name.strip()) if name else None
+
+    def religious_group(self, words: str, country: str | None) -> StandardActor | None:
+        """The country's religious group that ``words`` name as a whole ("Muslims", "Muslim" in New
+        Zealand: "Muslim Group (New Zealand)"), else None; for completion only, never a span's actor."""
+        return self._religion_words.get((name_key(words), country)) if words and country else None
 
     def match(self, text: str, country: str | None = None) -> StandardActor | None:
         """The standard actor a span or typed text names, or None.
@@ -250,6 +289,7 @@ def actor_list(codebook) -> ActorList:
     if hit is not None and hit[0] is codebook:
         return hit[1]
     actors, patterns = tuple(getattr(codebook, "actors", ())), tuple(getattr(codebook, "actor_patterns", ()))
-    built = ActorList(actors, patterns, named_groups() if actors or patterns else ())
+    listed = actors or patterns
+    built = ActorList(actors, patterns, named_groups() if listed else (), religious_groups() if listed else ())
     _cache[id(codebook)] = (codebook, built)
     return built

@@ -111,6 +111,8 @@ class Completer:
             # The event's own actors first: a generic one in the country the form now names.
             named = [actors.in_country(found, country).name for w in own + words
                      if (found := actors.match(w, country or None)) is not None]
+            # then the religious groups the article names ("Muslim": "Muslim Group (New Zealand)")
+            named += [found.name for w in words if (found := actors.religious_group(w, country or None))]
             project = [v for name in ACTOR_FIELDS for v in self.project.get(name, [])]
             # A standard actor of another country ("Protesters (China)" in a British event) comes
             # after this country's list.
@@ -213,7 +215,8 @@ class Completer:
         if field in ACTOR_FIELDS:
             actor = actor_list(self.codebook).get(value.split(";")[-1].strip())
             if actor is not None:
-                return f"{INTER_CODES.get(actor.inter, '')}{', ' + actor.country if actor.country else ''}"
+                kind = f"{actor.kind}, an associated actor" if actor.kind else INTER_CODES.get(actor.inter, '')
+                return f"{kind}{', ' + actor.country if actor.country else ''}"
         return ""
 
 
