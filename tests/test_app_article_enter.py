@@ -76,3 +76,4 @@ async def test_a_stray_enter_after_the_form_is_saved_reopens_nothing(seed_db, co
         await settle(app, pilot)
         assert not isinstance(app.screen, EventFormScreen)
         assert app.focused is app.view and app.current_event == strike.id
+        assert "saved " in status_line(app) or "nothing changed" in status_line(app)  # what the form did stays said
