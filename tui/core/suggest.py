@@ -14,7 +14,7 @@ from __future__ import annotations
 from . import suggest_lexicon as lex
 from . import suggest_triggers as triggers
 from .codebook import Codebook
-from .dateline import headline_place, in_caption
+from .dateline import headline_place, in_caption, in_link_list
 from .gazetteer import lookup
 from .mentions import quotes
 from .model import MODALITIES, Article, Event
@@ -28,7 +28,7 @@ from .relative_dates import attach_relative_times, date_events_told_before, date
 from .suggest_merge import (carry_scene, compatible, conflict, dated_to_the_day, merge_target, move_self_casualties,
                             own_place, place_conflict, representative, said_to_be, settle_readings, summary_target,
                             two_events)
-from .suggest_modality import ACCIDENT, another, modality, strategic_move, summary
+from .suggest_modality import ACCIDENT, another, modality, strategic_move, summary, told_in_past
 from .suggest_parse import Mention, published_of, read_roles, read_victims
 from .suggest_place import read_paragraph_scene, read_place_and_time
 from .suggest_response import fold_police_responses
@@ -77,6 +77,8 @@ class Suggester:
             for tok in ent:
                 ents[tok.i] = ent
         for s_index, sent in enumerate(doc.sents):
+            if all(in_link_list(doc, t.idx) for t in sent if not t.is_space):
+                continue  # "See also: 2007 Bagram Airfield bombing": other stories' titles tell no event here
             i = sent.start
             while i < sent.end:
                 found = self._match(doc, i, sent.end)
@@ -89,7 +91,8 @@ class Suggester:
                 if head.dep_ in ("pobj", "prt") and doc[i:end_i].root.pos_ == "VERB":
                     head = doc[i:end_i].root  # "took to the streets", "rounded up", "taken into custody": the verb
                 mention = self._mention(doc, sent, s_index, i, end_i, head, types, ents, body_start, why)
-                if mention is not None and not any(m.start == mention.start for m in out):
+                if mention is not None and not any(m.start == mention.start for m in out) \
+                        and not in_link_list(doc, mention.start):
                     out.append(mention)
                 i = end_i
             out += stand_ins(self, sent, out, s_index, ents, body_start)  # "the shooting preceded another one"
@@ -179,6 +182,7 @@ class Suggester:
                             *(["Victim"] if m.victims else [])])
         quoted = any(start <= span.start_char < end for start, end in quotes(span.doc))
         m.quoted = quoted or in_caption(sent.text)
+        m.past_caption = not quoted and m.quoted and told_in_past(head)
         if quoted:
             # a quotation's "this afternoon" is when its speaker spoke, not the report's day; "on Friday,
             # August 30" is a date wherever it is said
@@ -323,6 +327,10 @@ class Suggester:
                 # "the attack" was a bombing: the weapon word decides the type
                 target[0].type, target[0].subtype, target[0].generic = specific.type, specific.subtype, False
                 target[0].evidence = f"{specific.evidence} (the same event)"
+        for cluster in clusters:  # a caption tells its picture in the present; its past, undated, is history
+            if all(m.past_caption and m.modality == "" and "Time" not in m.told for m in cluster):
+                for m in cluster:
+                    m.modality = "background"
         clusters = fold_police_responses(clusters, doc)  # "police shot him dead": part of his attack
         settle_protest_force(clusters)  # "protesters rallied ... police attacked them": excessive force
         settle_readings(clusters, article.text)

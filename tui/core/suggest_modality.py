@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from . import suggest_lexicon as lex
+from .dateline import in_caption, in_link_list
 from .gazetteer import lookup
 from .mentions import resolve
 
@@ -28,6 +29,8 @@ def modality(head, types, published: str = "") -> str | None:
     having happened, or None when the word does not mention an event here."""
     if head.dep_ in ("compound", "amod") and head.head.pos_ == "NOUN":
         return NOT_AN_EVENT  # "attack helicopters", "protest leaders"
+    if in_link_list(head.doc, head.idx):
+        return "background"  # "See also: 2007 Bagram Airfield bombing": another story's event (never suggested)
     if head.tag_ == "VBG" and head.dep_ in ("amod", "pcomp", "acl"):
         return NOT_AN_EVENT
     if head.lemma_.lower() in lex.WEAPON_NOUNS and head.pos_ != "VERB" and not head.is_title:
@@ -54,6 +57,8 @@ def modality(head, types, published: str = "") -> str | None:
         return "hypothetical"  # "to repel the act of aggression": a purpose; "began to stab people" is a report
     if _imperative(head):
         return "hypothetical"  # "take a knife and attack": a command, not a report
+    if _habitual_present(head) and not _headline(head) and not in_caption(head.sent.text):
+        return "generic"  # "militants attack convoys", "insurgents who continue to ambush forces": a pattern
     present = _present_tense(head) or any(c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in head.children)
     if head.dep_ in ("relcl", "advcl") and present and not _headline(head):
         return "generic"  # "events where four people are shot", "whenever a bomb explodes": what happens as a rule
@@ -268,6 +273,33 @@ def _present_tense(verb) -> bool:
     if verb.tag_ in ("VBZ", "VBP"):
         return True
     return verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") for c in verb.children)
+
+
+def _habitual_present(verb) -> bool:
+    """A verb in the simple present, active or passive, or governed by "continue" or "keep" in it
+    ("militants attack convoys", "convoys are attacked", "insurgents who continue to ambush forces",
+    "they keep attacking"): news tells its events in the past tense, and outside a headline or a photo
+    caption (which tell them in the present) the simple present tells what happens as a rule."""
+    if verb.pos_ != "VERB":
+        return False
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in lex.ASPECT_VERBS:
+        verb = verb.head
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if verb.tag_ in ("VBZ", "VBP"):
+        return not auxes
+    return verb.tag_ == "VBN" and len(auxes) == 1 and auxes[0].dep_ == "auxpass" and auxes[0].tag_ in ("VBZ", "VBP")
+
+
+def told_in_past(head) -> bool:
+    """Whether the clause of a trigger is in a past tense ("attacked", "were deployed to repel incursions",
+    "has attacked"); for a noun, the clause of the verb it hangs on."""
+    verb = head
+    for _ in range(4):
+        if verb.pos_ in ("VERB", "AUX") and verb.dep_ not in ("xcomp", "advcl", "acl") or verb.head.i == verb.i:
+            break
+        verb = verb.head  # "to repel incursions": the tense of "were deployed"
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return verb.tag_ == "VBD" or any(c.tag_ == "VBD" or c.lemma_.lower() == "have" for c in auxes)
 
 
 def _imperative(head) -> bool:

@@ -23,6 +23,7 @@ from .suggest_when import OWN, SAID, TEMPORAL, absolute, date_relation, date_spa
 _PARAGRAPH = re.compile(r"\n[ \t\xa0]*\n")
 _YEARS = re.compile(r"\b(?:years|decades|centur(?:y|ies))\b")
 _DURATION = re.compile(r"\b(years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centur(y|ies))\b")
+_DECADE = re.compile(r"\b(1[89]\d|20\d)0s\b")  # "the 1990s", "in the early 2000s"
 # Nouns naming a part of a place: "in the heart of London", "on the outskirts of Kabul".
 PART_NOUNS = frozenset({"heart", "centre", "center", "middle", "outskirts", "edge", "suburb", "suburbs", "part",
                         "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "side",
@@ -219,6 +220,11 @@ def _read_date(m: Mention, ent, head) -> None:
             m.years_back = True  # "during these early years", "for decades": a past long before the report
         return
     published = published_of(doc)
+    decade = _DECADE.search(words)
+    if decade:  # a decade is no date ACLED can code; one ended before the report's year is its past
+        if relation == OWN and published[:4].isdigit() and int(decade.group(1)) * 10 + 9 < int(published[:4]):
+            m.years_back = True
+        return
     when = parse_date(text, published, future=looks_ahead(root))
     if when is None:
         return
