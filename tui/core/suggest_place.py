@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from . import suggest_lexicon as lex
+from .ages import is_age
 from .article_country import article_country
 from .gazetteer import BIG_TOWN, lookup
 from .mentions import in_other_quote
@@ -71,7 +72,7 @@ def read_place_and_time(m: Mention, sent, ents, head) -> None:
             # building's name ("at Richard J. Donovan Correctional Facility") lies in a scene, it names none
             m.names_place = True
         if other_verbs(ent.root, head):
-            m.dated_elsewhere = m.dated_elsewhere or ent.label_ in ("DATE", "TIME")
+            m.dated_elsewhere = m.dated_elsewhere or ent.label_ in ("DATE", "TIME") and not is_age(ent.text)
             continue  # "died in 1977 of injuries suffered during the attack": the death's year, not the attack's
         place = None
         if (ent.label_ == "ORG" and _locative(ent) or ent.label_ in ("PERSON", "NORP", "LANGUAGE") and _locative_name(ent.root)) \
@@ -209,6 +210,8 @@ def _read_date(m: Mention, ent, head) -> None:
         return
     root, text = words_span.root, " ".join(doc_text(doc)[span[0]:span[1]].split())
     words = text.lower()
+    if is_age(words):
+        return  # "between the ages of 14 and 18", "two boys, 14 and 18": no date
     relation = date_relation(root, head)
     if relation is None:
         return
