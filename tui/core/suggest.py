@@ -22,6 +22,7 @@ from .nlp import doc_entities, doc_text
 from .suggest_another import stand_ins
 from .suggest_crowd import settle_protest_force
 from .suggest_fields import set_country, suggested_fields
+from .suggest_identified import name_lone_attackers
 from .suggest_args import add_dateline_place, event_arguments, place_spots_in_towns
 from .suggest_killing import killing, names_its_target, tells_deaths
 from .relative_dates import attach_relative_times, date_events_told_before, date_relative_events
@@ -31,7 +32,7 @@ from .suggest_merge import (carry_scene, compatible, conflict, dated_to_the_day,
 from .suggest_modality import ACCIDENT, another, modality, strategic_move, summary, told_in_past
 from .suggest_parse import Mention, published_of, read_roles, read_victims
 from .suggest_place import read_paragraph_scene, read_place_and_time
-from .suggest_response import fold_police_responses
+from .suggest_response import fold_police_responses, stops_its_attacker
 from .suggest_types import TypeChoice, decide, rank, word_types
 from .suggest_when import absolute, long_before, paragraph_past
 
@@ -257,6 +258,7 @@ class Suggester:
         """Suggested events for ``article`` parsed as ``doc`` (same text), in text order."""
         clusters = self.event_clusters(doc, article)
         events = [self._event(c, article, annotator) for c in clusters]
+        name_lone_attackers(events, doc, article.text)  # "a man stabbed ... The man, identified as NAME": NAME
         shifts = attach_relative_times(events, doc)  # "two days later": not the date carried from before
         scenes = carry_scene(events, clusters, article.text)
         add_dateline_place(events, clusters, article.text, article.body_start,
@@ -293,7 +295,8 @@ class Suggester:
             if m.modality == "" and any(x.sent == m.sent and x.type == m.type and x.modality == ACCIDENT for x in mentions):
                 m.modality = ACCIDENT  # "killed in blasts ... in two accidental explosions": one accident
             group = next((g for g in groups if g[0].sent == m.sent and g[0].title == m.title and not conflict(g, m) and (
-                g[0].modality == m.modality and compatible(g, m) and not two_events(g, m) or said_to_be(doc, g, m))), None)
+                g[0].modality == m.modality and compatible(g, m) and not two_events(g, m) or said_to_be(doc, g, m))
+                and not any(stops_its_attacker(x, m, article.text) for x in g)), None)
             if group is None:
                 groups.append([m])
             else:
