@@ -77,12 +77,12 @@ def read_place_and_time(m: Mention, sent, ents, head) -> None:
         place = None
         if (ent.label_ == "ORG" and _locative(ent) or ent.label_ in ("PERSON", "NORP", "LANGUAGE") and _locative_name(ent.root)) \
                 and not ent.text.isupper():  # "at Abqaiq" an ORG, "in Gao" a PERSON, "in Tunis" a LANGUAGE to the model
-            place = lookup(ent.text, doc_country(sent.doc))
+            place = place_of(ent)
             if place is None or place.kind != "city" or _a_word_elsewhere(ent.text, place, sent.doc):
                 continue
             m.names_place = True
         if (ent.label_ in PLACE_LABELS or place is not None) and _locative(ent) and _attached(ent.root, head):
-            place = place or lookup(ent.text, doc_country(sent.doc))
+            place = place or place_of(ent)
             if _speakers_place(ent.root, head) and (ent.root.dep_ == "conj" or any(c.dep_ == "conj" for c in ent.root.children)):
                 continue  # "authorities in the UK and the US announced ... were arrested": who spoke, not where
             score = place_score(place)
@@ -242,6 +242,21 @@ def _read_date(m: Mention, ent, head) -> None:
             m.said_time = found
     elif m.time is None or score > m.time[3]:
         m.time = found
+
+
+def place_of(ent):
+    """The place an entity names: in the country or region the text names right after it ("Norfolk,
+    England", "Paris, Texas"), where news says which of its namesakes it means; else looked up in the
+    article's country (``doc_country``)."""
+    doc = ent.doc
+    text = doc_text(doc)
+    after = re.match(r",[ \t]*", text[ent.end_char:ent.end_char + 4])
+    if after is not None:
+        where = next((e for e in doc.ents if e.start_char == ent.end_char + after.end() and e.label_ in ("GPE", "LOC")), None)
+        found = lookup(f"{ent.text}, {where.text}") if where is not None else None
+        if found is not None:
+            return found
+    return lookup(ent.text, doc_country(doc))
 
 
 def doc_country(doc) -> str:
