@@ -58,6 +58,7 @@ def test_a_captions_history_is_background_and_its_picture_an_event(pipeline, sug
             "image caption Protesters marched against the army in Peshawar.")
     article, events = suggest(pipeline, suggester, text, "2020-02-05")
     assert triggers(article, events) == ["attacked"] and triggers(article, events, "background") == ["marched"]
+    assert role(article, events[1], "Entity") == ["Protesters"]  # not "image caption Protesters"
     text = ("Officials said 20 people were hurt on Saturday. "
             "image caption Riot police clash with protesters in Paris on Saturday.")
     article, events = suggest(pipeline, suggester, text, "2020-02-05")
@@ -81,3 +82,10 @@ def test_what_went_on_happening_on_a_day_is_still_an_event(pipeline, suggester):
     text = "Three soldiers died on Monday. Militants continued to attack convoys on the highway on Tuesday."
     article, events = suggest(pipeline, suggester, text, "2020-02-05")
     assert triggers(article, events) == ["attack"]
+
+
+def test_a_crosshead_tells_its_event_in_the_present_as_a_headline_does(pipeline, suggester):
+    text = ("Three soldiers died on Monday in Kabul.\n\nThousands march against the war in London\n\n"
+            "The protest was organised by students.")
+    article, events = suggest(pipeline, suggester, text, "2020-02-05")
+    assert triggers(article, events) == ["march"]

@@ -91,8 +91,9 @@ def doc_text(doc) -> str:
 
 # What a web page's photo captions and links leave in a scraped text, before a name: AP's "FILE - ",
 # Reuters' "FILE PHOTO: ", a gallery link's "View Photos" run into the next sentence ("View Photos
-# Thousands have been arrested").
+# Thousands have been arrested"), a caption's label ("image caption Protesters marched").
 _CAPTION_LEAD = re.compile(r"(?:(?:FILE(?: PHOTO)?|PHOTO|VIDEO)\s*[-\u2013\u2014:|]\s*"
+                           r"|(?:image|media|photo)\s+(?:caption|copyright)\s+(?=[A-Z])"
                            r"|(?:(?:View|Watch)\s+(?:Photos?|Videos?|Images?|Gallery)|Photos|Videos|Images|Gallery)\s+(?=[A-Z]))+")
 
 

@@ -16,6 +16,7 @@ from . import suggest_lexicon as lex
 from .dateline import in_caption, in_link_list
 from .gazetteer import lookup
 from .mentions import resolve
+from .nlp import doc_text
 
 NOT_AN_EVENT = None  # the word is a modifier or a list item here, no event mention at all
 ACCIDENT = "accident"  # an explosion the text presents as an accident: no political violence to suggest
@@ -329,9 +330,18 @@ def _classified_as(head) -> bool:
 
 
 def _headline(tok) -> bool:
-    """Whether ``tok`` is in the text's first sentence, where a headline tells past events in the
-    present ("Israel launches airstrikes on Gaza")."""
-    return tok.sent.start == 0
+    """Whether ``tok`` is in the text's first sentence, or in a line of its own that ends with no full
+    stop (a crosshead), where a headline tells past events in the present ("Israel launches airstrikes
+    on Gaza")."""
+    sent = tok.sent
+    if sent.start == 0:
+        return True
+    text = doc_text(tok.doc)
+    words = text[sent.start_char:sent.end_char].strip()
+    before = text[text.rfind("\n", 0, sent.start_char) + 1:sent.start_char]
+    after = text[sent.end_char:].split("\n", 1)[0]
+    return bool(words) and "\n" not in words and not before.strip() and not after.strip() \
+        and not re.search(r"[.!?:;][\"'\u201d\u2019)]*$", words)
 
 
 def strategic_move(head) -> bool:
