@@ -51,3 +51,10 @@ def test_a_suggested_event_in_a_place_named_with_its_country(pipeline, suggester
     article, events = suggest(pipeline, suggester, text, "2020-09-30", title="Officer shot in London")
     arrest = next(e for e in events if e.type == "ARREST")
     assert (arrest.fields["country"], arrest.fields["admin1"]) == ("United Kingdom", "England")
+
+
+def test_a_killing_told_as_a_result_happened_where_its_act_did(pipeline, suggester):
+    text = ("Gunmen attacked a police post in Quetta on Monday, killing four officers. "
+            "A suicide bomber struck a market in Peshawar, killing 40 people.")
+    article, events = suggest(pipeline, suggester, text, "2020-02-05")
+    assert [(e.fields["location"], e.fields["fatalities"]) for e in events] == [("Quetta", 4), ("Peshawar", 40)]

@@ -320,6 +320,10 @@ def _attached(tok, head) -> bool:
         return False  # "the shooting followed one in Gilroy": Gilroy is the other shooting's place
     if node.i == clause.i or (clause.is_ancestor(node) and within_clause(node, clause, head)) or node.is_ancestor(head):
         return True  # not in a clause of its own: "the attack included missiles which could not have come from Yemen"
+    act = clause.head
+    if clause.dep_ == "advcl" and clause.tag_ == "VBG" and act.pos_ in ("VERB", "AUX") and (
+            node.i == act.i or act.is_ancestor(node) and within_clause(node, act, head)):
+        return True  # "a bomber struck a market in Peshawar, killing 40": the result happened where the act did
     result = node
     while result.pos_ not in ("VERB", "AUX") and result.head.i != result.i:
         result = result.head
