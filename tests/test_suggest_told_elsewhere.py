@@ -89,3 +89,14 @@ def test_a_crosshead_tells_its_event_in_the_present_as_a_headline_does(pipeline,
             "The protest was organised by students.")
     article, events = suggest(pipeline, suggester, text, "2020-02-05")
     assert triggers(article, events) == ["march"]
+
+
+@pytest.mark.parametrize("text, reported", [
+    ("A man repeatedly stabbed his neighbour in Leeds on Friday.", True),  # one attack of many blows
+    ("The soldiers were repeatedly attacked by militants on Friday in Kunduz.", True),
+    ("Three soldiers died on Monday. Militants repeatedly attacked convoys on the highway.", False),  # a kind
+    ("Three soldiers died on Monday. Militants have repeatedly attacked convoys on the highway.", False),
+])
+def test_repeatedly_in_the_simple_past_is_one_event_of_many_blows(pipeline, suggester, text, reported):
+    article, events = suggest(pipeline, suggester, text, "2020-02-05")
+    assert bool([e for e in events if e.modality == ""]) == reported

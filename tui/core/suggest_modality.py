@@ -99,8 +99,9 @@ def _clause_modality(head) -> str:
                 return "future"
             if c.dep_ == "aux" and c.lower_ in lex.MODALS:
                 return "hypothetical"
-            if c.dep_ == "advmod" and c.lower_ in lex.HABITUAL:
-                return "generic"  # "Houthis have attacked journalists previously": a pattern
+            if c.dep_ == "advmod" and c.lower_ in lex.HABITUAL and not (c.lower_ == "repeatedly" and _simple_past(node)):
+                return "generic"  # "Houthis have attacked journalists previously": a pattern; but "a man
+                # repeatedly stabbed his neighbour" tells one attack of many blows
         lemma = node.lemma_.lower()
         if step > 0 and lemma in lex.IRREALIS_HEADS and not (node.pos_ == "NOUN" and prep not in ("for", "to", "of", "")):
             return "hypothetical"  # "a call for attacks", "plans to strike"; not "a call about the attack"
@@ -289,6 +290,18 @@ def _habitual_present(verb) -> bool:
     if verb.tag_ in ("VBZ", "VBP"):
         return not auxes
     return verb.tag_ == "VBN" and len(auxes) == 1 and auxes[0].dep_ == "auxpass" and auxes[0].tag_ in ("VBZ", "VBP")
+
+
+def _simple_past(verb) -> bool:
+    """A verb in the simple past, active or passive ("stabbed", "were attacked"), not the perfect, done to
+    someone in particular (not "attacked convoys": a kind, several events)."""
+    if any(c.dep_ in ("dobj", "nsubjpass") and c.tag_ == "NNS" and not any(d.dep_ in ("det", "poss", "nummod")
+                                                                             for d in c.children) for c in verb.children):
+        return False
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if verb.tag_ == "VBD":
+        return not auxes
+    return verb.tag_ == "VBN" and len(auxes) == 1 and auxes[0].dep_ == "auxpass" and auxes[0].tag_ == "VBD"
 
 
 def told_in_past(head) -> bool:
