@@ -29,7 +29,8 @@ from .relative_dates import attach_relative_times, date_events_told_before, date
 from .suggest_merge import (carry_scene, compatible, conflict, dated_to_the_day, merge_target, move_self_casualties,
                             own_place, place_conflict, representative, said_to_be, settle_readings, summary_target,
                             two_events)
-from .suggest_modality import ACCIDENT, another, modality, strategic_move, summary, told_in_past
+from .suggest_modality import ACCIDENT, another, modality, strategic_move, summary
+from .suggest_tense import told_in_past
 from .suggest_parse import Mention, published_of, read_roles, read_victims
 from .suggest_place import read_paragraph_scene, read_place_and_time
 from .suggest_response import fold_police_responses, stops_its_attacker

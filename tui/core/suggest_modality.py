@@ -16,7 +16,7 @@ from . import suggest_lexicon as lex
 from .dateline import in_caption, in_link_list
 from .gazetteer import lookup
 from .mentions import resolve
-from .nlp import doc_text
+from .suggest_tense import habitual_present, headline, present_tense, simple_past
 
 NOT_AN_EVENT = None  # the word is a modifier or a list item here, no event mention at all
 ACCIDENT = "accident"  # an explosion the text presents as an accident: no political violence to suggest
@@ -58,10 +58,10 @@ def modality(head, types, published: str = "") -> str | None:
         return "hypothetical"  # "to repel the act of aggression": a purpose; "began to stab people" is a report
     if _imperative(head):
         return "hypothetical"  # "take a knife and attack": a command, not a report
-    if _habitual_present(head) and not _headline(head) and not in_caption(head.sent.text):
+    if habitual_present(head) and not headline(head) and not in_caption(head.sent.text):
         return "generic"  # "militants attack convoys", "insurgents who continue to ambush forces": a pattern
-    present = _present_tense(head) or any(c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in head.children)
-    if head.dep_ in ("relcl", "advcl") and present and not _headline(head):
+    present = present_tense(head) or any(c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in head.children)
+    if head.dep_ in ("relcl", "advcl") and present and not headline(head):
         return "generic"  # "events where four people are shot", "whenever a bomb explodes": what happens as a rule
     if _classified_as(head):
         return "generic"  # "events where four are killed count as a mass shooting": a definition
@@ -99,7 +99,7 @@ def _clause_modality(head) -> str:
                 return "future"
             if c.dep_ == "aux" and c.lower_ in lex.MODALS:
                 return "hypothetical"
-            if c.dep_ == "advmod" and c.lower_ in lex.HABITUAL and not (c.lower_ == "repeatedly" and _simple_past(node)):
+            if c.dep_ == "advmod" and c.lower_ in lex.HABITUAL and not (c.lower_ == "repeatedly" and simple_past(node)):
                 return "generic"  # "Houthis have attacked journalists previously": a pattern; but "a man
                 # repeatedly stabbed his neighbour" tells one attack of many blows
         lemma = node.lemma_.lower()
@@ -147,7 +147,7 @@ def _generic_plural(head, mods: set[str]) -> bool:
     verb = head.head
     if head.dep_ in ("nsubj", "nsubjpass") and verb.lemma_ == "be" and verb.tag_ in ("VBP", "VBZ"):
         return True  # "kidnappings and violence are commonplace"
-    if (head.dep_ == "dobj" and _present_tense(verb) and not _headline(head)
+    if (head.dep_ == "dobj" and present_tense(verb) and not headline(head)
             and verb.lemma_.lower() not in lex.LIGHT_VERBS | lex.WEAPON_USE_VERBS):
         return True  # "Tunisia is facing terrorist attacks", "the region sees frequent bombings": a pattern
     if _SPAN_OF_YEARS.search(head.sent.text):  # "a spate of attacks in recent years"
@@ -269,53 +269,6 @@ def _kills_an_animal(head, clause) -> bool:
     return False
 
 
-def _present_tense(verb) -> bool:
-    """A verb in the simple or progressive present ("sees", "is facing"): with a bare plural object
-    it tells a state of affairs, not one reported event."""
-    if verb.tag_ in ("VBZ", "VBP"):
-        return True
-    return verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") for c in verb.children)
-
-
-def _habitual_present(verb) -> bool:
-    """A verb in the simple present, active or passive, or governed by "continue" or "keep" in it
-    ("militants attack convoys", "convoys are attacked", "insurgents who continue to ambush forces",
-    "they keep attacking"): news tells its events in the past tense, and outside a headline or a photo
-    caption (which tell them in the present) the simple present tells what happens as a rule."""
-    if verb.pos_ != "VERB":
-        return False
-    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in lex.ASPECT_VERBS:
-        verb = verb.head
-    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    if verb.tag_ in ("VBZ", "VBP"):
-        return not auxes
-    return verb.tag_ == "VBN" and len(auxes) == 1 and auxes[0].dep_ == "auxpass" and auxes[0].tag_ in ("VBZ", "VBP")
-
-
-def _simple_past(verb) -> bool:
-    """A verb in the simple past, active or passive ("stabbed", "were attacked"), not the perfect, done to
-    someone in particular (not "attacked convoys": a kind, several events)."""
-    if any(c.dep_ in ("dobj", "nsubjpass") and c.tag_ == "NNS" and not any(d.dep_ in ("det", "poss", "nummod")
-                                                                             for d in c.children) for c in verb.children):
-        return False
-    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    if verb.tag_ == "VBD":
-        return not auxes
-    return verb.tag_ == "VBN" and len(auxes) == 1 and auxes[0].dep_ == "auxpass" and auxes[0].tag_ == "VBD"
-
-
-def told_in_past(head) -> bool:
-    """Whether the clause of a trigger is in a past tense ("attacked", "were deployed to repel incursions",
-    "has attacked"); for a noun, the clause of the verb it hangs on."""
-    verb = head
-    for _ in range(4):
-        if verb.pos_ in ("VERB", "AUX") and verb.dep_ not in ("xcomp", "advcl", "acl") or verb.head.i == verb.i:
-            break
-        verb = verb.head  # "to repel incursions": the tense of "were deployed"
-    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    return verb.tag_ == "VBD" or any(c.tag_ == "VBD" or c.lemma_.lower() == "have" for c in auxes)
-
-
 def _imperative(head) -> bool:
     """A base-form verb heading its own clause with no subject: a command ("take a knife and attack")."""
     verb = head
@@ -340,21 +293,6 @@ def _classified_as(head) -> bool:
         if node.head.i == node.i:
             break
     return False
-
-
-def _headline(tok) -> bool:
-    """Whether ``tok`` is in the text's first sentence, or in a line of its own that ends with no full
-    stop (a crosshead), where a headline tells past events in the present ("Israel launches airstrikes
-    on Gaza")."""
-    sent = tok.sent
-    if sent.start == 0:
-        return True
-    text = doc_text(tok.doc)
-    words = text[sent.start_char:sent.end_char].strip()
-    before = text[text.rfind("\n", 0, sent.start_char) + 1:sent.start_char]
-    after = text[sent.end_char:].split("\n", 1)[0]
-    return bool(words) and "\n" not in words and not before.strip() and not after.strip() \
-        and not re.search(r"[.!?:;][\"'\u201d\u2019)]*$", words)
 
 
 def strategic_move(head) -> bool:
