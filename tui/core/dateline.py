@@ -66,3 +66,42 @@ def in_dateline(tok) -> bool:
         doc.user_data["dateline"] = dateline_place(doc_text(doc), doc.user_data.get("body_start", 0))
     span = doc.user_data["dateline"]
     return span is not None and span[0] <= tok.idx < span[1]
+
+
+# The heading of a web page's list of links to other stories ("See also", "Related news", "Read more:"):
+# the entries under it are other articles' titles, not this report's telling.
+_LINK_HEADING = re.compile(
+    r"^[ \t#*]*(?:see also|related(?: news| articles?| stories| story| coverage| content| links| reading| topics)?"
+    r"|(?:read|see) more(?: on this story)?|more on this (?:story|topic)|also read|read also|further reading"
+    r"|external links|more stories|other stories|recommended(?: stories| reading)?|you may also like"
+    r"|most (?:read|popular|viewed)|top stories)[ \t]*:?[ \t]*$", re.IGNORECASE | re.MULTILINE)
+_BULLET = re.compile(r"^\s*(?:[*\u2022\u00b7\u2013\u2014-]|\d+[.)])\s")
+
+
+def link_lists(text: str) -> list[tuple[int, int]]:
+    """The spans of the article's lists of links to other stories: from a heading such as "See also" or
+    "Related news" on a line of its own, over the entries under it (bulleted, or short lines that end with
+    no full stop, as titles do), up to the first line of prose (a sentence of eight words or more ending
+    in a full stop, a question or an exclamation mark, not bulleted)."""
+    spans = []
+    for heading in _LINK_HEADING.finditer(text):
+        if spans and heading.start() < spans[-1][1]:
+            continue
+        end = pos = heading.end()
+        for line in text[heading.end():].splitlines(keepends=True):
+            words = line.strip()
+            if words and not _BULLET.match(line) and len(words.split()) >= 8 and re.search(r"[.!?][\"'\u201d\u2019)]*$", words):
+                break  # prose again: the report (or another) goes on
+            pos += len(line)
+            if words:
+                end = pos
+        spans.append((heading.start(), end))
+    return spans
+
+
+def in_link_list(doc, char: int) -> bool:
+    """Whether the character at ``char`` of ``doc`` is in a list of links to other stories (``link_lists``,
+    computed once per doc)."""
+    if "link_lists" not in doc.user_data:
+        doc.user_data["link_lists"] = link_lists(doc_text(doc))
+    return any(start <= char < end for start, end in doc.user_data["link_lists"])

@@ -15,6 +15,7 @@ import re
 import sqlite3
 import threading
 from dataclasses import dataclass
+from functools import lru_cache
 
 from . import place_index
 from .countries import PART_OF, acled_country, country as find_country, name_key
@@ -136,6 +137,14 @@ def lookup(name: str, country_hint: str = "") -> Place | None:
     """
     if not name or not name.strip() or len(name) > 120:
         return None
+    found = _lookup(name, country_hint)
+    head, comma, tail = name.strip().strip(".,;:").rpartition(",")
+    if found is None and comma and head.strip() and tail.strip():
+        return _lookup_within(head, tail.strip())  # "Norfolk, England": the Norfolk there
+    return found
+
+
+def _lookup(name: str, country_hint: str) -> Place | None:
     index = _get_index()
     stripped = re.sub(r"['\u2019]s?$", "", name.strip().strip(".,;:"))
     raw = _DIRECTION.sub("", stripped)
@@ -161,6 +170,9 @@ def lookup(name: str, country_hint: str = "") -> Place | None:
     region = None if is_admin else _admin1(index, k, hint_code)
     if region is not None and (town is None or not _namesake(town, region)):
         return _region_place(region, 2 if partial else 3)
+    county = _county(hint_code, base_key) if hint_code and (town is None or town[1] != hint_code) else None
+    if county is not None:  # "Norfolk" in a report from England: the county there, not the town in Virginia
+        return county
     if town is None:
         words = raw.split()  # "Baghdad International Airport", "Jolo Cathedral": the town they are in
         facility = len(words) > 1 and words[-1].lower() in _FACILITIES and words[0][:1].isupper()
@@ -172,6 +184,50 @@ def lookup(name: str, country_hint: str = "") -> Place | None:
     if _elsewhere_namesake(town, hint_code):
         return None
     return _town_place(town, precision if not is_admin else 3, hint_code, base if is_admin else "")
+
+
+def _lookup_within(name: str, where: str) -> Place | None:
+    """``name`` in the country or first-level unit ``where`` names ("Norfolk, England", "Reading, Berkshire",
+    "Kenosha, Wisconsin, United States"): news names a place with its region or country to say which of
+    its namesakes it is, so only a place there will do; None when the index holds none there."""
+    country = find_country(where)
+    region = None if country is not None else _admin1(_get_index(), key(where), "")
+    if country is None and region is None:  # "Streatham, London": a town; "Fishmongers' Hall, London Bridge"
+        town = lookup(where)
+        return lookup(name, town.country_code) if town is not None else None
+    code = country.alpha2 if country is not None else region[0]
+    found = lookup(name, code)
+    if found is None or found.country_code != code and find_country(found.country) != country:
+        return None
+    return found
+
+
+# Words ending the name of a second-level unit ("Norfolk County", "Jefferson Parish").
+_COUNTY_WORDS = re.compile(r"\s+(?:county|parish|borough|district|division|municipality)$")
+
+
+@lru_cache(maxsize=64)
+def _counties(cc: str) -> dict[str, Place]:
+    """The second-level units (counties) of a country by key, each placed at the mean of its towns'
+    coordinates, to the region's precision (computed once per country: the index holds no table of them)."""
+    towns: dict[str, list[tuple]] = {}
+    for admin1, admin2, lat, lon in _get_index().rows(
+            "SELECT admin1, admin2, lat, lon FROM places WHERE cc = ? AND admin2 != ''", (cc,)):
+        towns.setdefault(admin2, []).append((admin1, lat, lon))
+    where = find_country(cc)
+    out: dict[str, Place] = {}
+    for admin2, rows in towns.items():
+        admin1 = max({r[0] for r in rows}, key=lambda a: sum(r[0] == a for r in rows))
+        lat, lon = sum(r[1] for r in rows) / len(rows), sum(r[2] for r in rows) / len(rows)
+        place = Place(admin2, where.name if where else cc, cc, admin1, lat, lon, "admin2", 0, admin2, 2)
+        for k in {key(admin2), key(_COUNTY_WORDS.sub("", admin2.lower()))}:
+            out.setdefault(k, place)
+    return out
+
+
+def _county(cc: str, k: str) -> Place | None:
+    """The second-level unit of country ``cc`` whose name has the key ``k`` ("norfolk"), or None."""
+    return _counties(cc).get(k) if k else None
 
 
 def _elsewhere_namesake(town: tuple, hint: str) -> bool:

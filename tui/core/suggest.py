@@ -14,7 +14,7 @@ from __future__ import annotations
 from . import suggest_lexicon as lex
 from . import suggest_triggers as triggers
 from .codebook import Codebook
-from .dateline import headline_place, in_caption
+from .dateline import headline_place, in_caption, in_link_list
 from .gazetteer import lookup
 from .mentions import quotes
 from .model import MODALITIES, Article, Event
@@ -22,6 +22,7 @@ from .nlp import doc_entities, doc_text
 from .suggest_another import stand_ins
 from .suggest_crowd import settle_protest_force
 from .suggest_fields import set_country, suggested_fields
+from .suggest_identified import name_lone_attackers
 from .suggest_args import add_dateline_place, event_arguments, place_spots_in_towns
 from .suggest_killing import killing, names_its_target, tells_deaths
 from .relative_dates import attach_relative_times, date_events_told_before, date_relative_events
@@ -29,9 +30,10 @@ from .suggest_merge import (carry_scene, compatible, conflict, dated_to_the_day,
                             own_place, place_conflict, representative, said_to_be, settle_readings, summary_target,
                             two_events)
 from .suggest_modality import ACCIDENT, another, modality, strategic_move, summary
+from .suggest_tense import told_in_past
 from .suggest_parse import Mention, published_of, read_roles, read_victims
 from .suggest_place import read_paragraph_scene, read_place_and_time
-from .suggest_response import fold_police_responses
+from .suggest_response import fold_police_responses, stops_its_attacker
 from .suggest_types import TypeChoice, decide, rank, word_types
 from .suggest_when import absolute, long_before, paragraph_past
 
@@ -77,6 +79,8 @@ class Suggester:
             for tok in ent:
                 ents[tok.i] = ent
         for s_index, sent in enumerate(doc.sents):
+            if all(in_link_list(doc, t.idx) for t in sent if not t.is_space):
+                continue  # "See also: 2007 Bagram Airfield bombing": other stories' titles tell no event here
             i = sent.start
             while i < sent.end:
                 found = self._match(doc, i, sent.end)
@@ -89,7 +93,8 @@ class Suggester:
                 if head.dep_ in ("pobj", "prt") and doc[i:end_i].root.pos_ == "VERB":
                     head = doc[i:end_i].root  # "took to the streets", "rounded up", "taken into custody": the verb
                 mention = self._mention(doc, sent, s_index, i, end_i, head, types, ents, body_start, why)
-                if mention is not None and not any(m.start == mention.start for m in out):
+                if mention is not None and not any(m.start == mention.start for m in out) \
+                        and not in_link_list(doc, mention.start):
                     out.append(mention)
                 i = end_i
             out += stand_ins(self, sent, out, s_index, ents, body_start)  # "the shooting preceded another one"
@@ -179,6 +184,7 @@ class Suggester:
                             *(["Victim"] if m.victims else [])])
         quoted = any(start <= span.start_char < end for start, end in quotes(span.doc))
         m.quoted = quoted or in_caption(sent.text)
+        m.past_caption = not quoted and m.quoted and told_in_past(head)
         if quoted:
             # a quotation's "this afternoon" is when its speaker spoke, not the report's day; "on Friday,
             # August 30" is a date wherever it is said
@@ -253,6 +259,7 @@ class Suggester:
         """Suggested events for ``article`` parsed as ``doc`` (same text), in text order."""
         clusters = self.event_clusters(doc, article)
         events = [self._event(c, article, annotator) for c in clusters]
+        name_lone_attackers(events, doc, article.text)  # "a man stabbed ... The man, identified as NAME": NAME
         shifts = attach_relative_times(events, doc)  # "two days later": not the date carried from before
         scenes = carry_scene(events, clusters, article.text)
         add_dateline_place(events, clusters, article.text, article.body_start,
@@ -289,7 +296,8 @@ class Suggester:
             if m.modality == "" and any(x.sent == m.sent and x.type == m.type and x.modality == ACCIDENT for x in mentions):
                 m.modality = ACCIDENT  # "killed in blasts ... in two accidental explosions": one accident
             group = next((g for g in groups if g[0].sent == m.sent and g[0].title == m.title and not conflict(g, m) and (
-                g[0].modality == m.modality and compatible(g, m) and not two_events(g, m) or said_to_be(doc, g, m))), None)
+                g[0].modality == m.modality and compatible(g, m) and not two_events(g, m) or said_to_be(doc, g, m))
+                and not any(stops_its_attacker(x, m, article.text) for x in g)), None)
             if group is None:
                 groups.append([m])
             else:
@@ -323,6 +331,10 @@ class Suggester:
                 # "the attack" was a bombing: the weapon word decides the type
                 target[0].type, target[0].subtype, target[0].generic = specific.type, specific.subtype, False
                 target[0].evidence = f"{specific.evidence} (the same event)"
+        for cluster in clusters:  # a caption tells its picture in the present; its past, undated, is history
+            if all(m.past_caption and m.modality == "" and "Time" not in m.told for m in cluster):
+                for m in cluster:
+                    m.modality = "background"
         clusters = fold_police_responses(clusters, doc)  # "police shot him dead": part of his attack
         settle_protest_force(clusters)  # "protesters rallied ... police attacked them": excessive force
         settle_readings(clusters, article.text)

@@ -37,6 +37,9 @@ def suggested_fields(codebook, ev: Event, cluster: list[Mention], doc, article: 
     ev.fields = {"country": found[0].fields()["country"]} if found else {}
     fields = dict(ev.fields)
     fields.update(derive_fields(codebook, ev, article.text, article.published, article.title))
+    if ev.modality == "background" and not any(a.role == "Time" for a in ev.arguments):
+        fields.pop("event_date", None)  # history the text does not date: not "around the report's date"
+        fields.pop("time_precision", None)
     etype = codebook.event_types.get(ev.type)
     counts = [v[2] for m in cluster for v in m.victims if not v[3] and v[2] is not None]
     if (etype is not None and counts and ev.subtype.lower().startswith("excessive force")

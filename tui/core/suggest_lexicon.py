@@ -82,7 +82,9 @@ IRREALIS_HEADS = frozenset({
 GENERIC_STRUGGLES = frozenset({"fight", "war", "struggle", "battle", "campaign"})
 # Verbs whose "to" clause tells what was done, not meant ("began to stab people", "continued to attack").
 ASPECT_VERBS = frozenset({"begin", "start", "continue", "proceed", "go", "resume", "keep"})
-HABITUAL = frozenset({"previously", "repeatedly", "often", "frequently", "regularly", "routinely", "usually"})
+HABITUAL = frozenset({"previously", "repeatedly", "often", "frequently", "regularly", "routinely", "usually",
+                      "sometimes", "typically", "generally", "commonly", "occasionally", "habitually", "normally",
+                      "constantly", "continually", "periodically"})
 # Verbs that name a protest when protesters are their subject ("protesters gathered around ...").
 PROTEST_VERBS = frozenset({"gather", "surround", "assemble", "rally", "block", "march", "occupy", "congregate",
                            "converge", "mass"})

@@ -14,6 +14,7 @@ from .gazetteer import lookup
 from .model import Argument, Event
 from .suggest_modality import ACCIDENT
 from .suggest_parse import Mention
+from .suggest_response import stops_its_attacker
 from .suggest_when import absolute
 
 
@@ -200,6 +201,8 @@ def _other_parties(cluster: list[Mention], group: list[Mention], text: str) -> b
     kinds = [{_party(text, span) for m in side for span in m.roles.get("Target", [])} for side in (cluster, group)]
     if all(len(k) == 1 for k in kinds) and kinds[0] != kinds[1] and {"person", "people"} == kinds[0] | kinds[1]:
         return True
+    if any(stops_its_attacker(x, m, text) for x in cluster for m in group):
+        return True  # "an armed man was shot by police after he attacked officers": the police's is a response
     for one, other in ((cluster, group), (group, cluster)) if cluster[0].type in lex.VIOLENT_TYPES else ():
         attackers = {_words(text, span) for m in one for span in m.roles.get("Attacker", [])}
         targets = {_words(text, span) for m in other for span in m.roles.get("Target", [])}

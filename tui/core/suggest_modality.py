@@ -13,8 +13,10 @@ from __future__ import annotations
 import re
 
 from . import suggest_lexicon as lex
+from .dateline import in_caption, in_link_list
 from .gazetteer import lookup
 from .mentions import resolve
+from .suggest_tense import habitual_present, headline, present_tense, simple_past
 
 NOT_AN_EVENT = None  # the word is a modifier or a list item here, no event mention at all
 ACCIDENT = "accident"  # an explosion the text presents as an accident: no political violence to suggest
@@ -28,6 +30,8 @@ def modality(head, types, published: str = "") -> str | None:
     having happened, or None when the word does not mention an event here."""
     if head.dep_ in ("compound", "amod") and head.head.pos_ == "NOUN":
         return NOT_AN_EVENT  # "attack helicopters", "protest leaders"
+    if in_link_list(head.doc, head.idx):
+        return "background"  # "See also: 2007 Bagram Airfield bombing": another story's event (never suggested)
     if head.tag_ == "VBG" and head.dep_ in ("amod", "pcomp", "acl"):
         return NOT_AN_EVENT
     if head.lemma_.lower() in lex.WEAPON_NOUNS and head.pos_ != "VERB" and not head.is_title:
@@ -54,8 +58,10 @@ def modality(head, types, published: str = "") -> str | None:
         return "hypothetical"  # "to repel the act of aggression": a purpose; "began to stab people" is a report
     if _imperative(head):
         return "hypothetical"  # "take a knife and attack": a command, not a report
-    present = _present_tense(head) or any(c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in head.children)
-    if head.dep_ in ("relcl", "advcl") and present and not _headline(head):
+    if habitual_present(head) and not headline(head) and not in_caption(head.sent.text):
+        return "generic"  # "militants attack convoys", "insurgents who continue to ambush forces": a pattern
+    present = present_tense(head) or any(c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in head.children)
+    if head.dep_ in ("relcl", "advcl") and present and not headline(head):
         return "generic"  # "events where four people are shot", "whenever a bomb explodes": what happens as a rule
     if _classified_as(head):
         return "generic"  # "events where four are killed count as a mass shooting": a definition
@@ -93,8 +99,9 @@ def _clause_modality(head) -> str:
                 return "future"
             if c.dep_ == "aux" and c.lower_ in lex.MODALS:
                 return "hypothetical"
-            if c.dep_ == "advmod" and c.lower_ in lex.HABITUAL:
-                return "generic"  # "Houthis have attacked journalists previously": a pattern
+            if c.dep_ == "advmod" and c.lower_ in lex.HABITUAL and not (c.lower_ == "repeatedly" and simple_past(node)):
+                return "generic"  # "Houthis have attacked journalists previously": a pattern; but "a man
+                # repeatedly stabbed his neighbour" tells one attack of many blows
         lemma = node.lemma_.lower()
         if step > 0 and lemma in lex.IRREALIS_HEADS and not (node.pos_ == "NOUN" and prep not in ("for", "to", "of", "")):
             return "hypothetical"  # "a call for attacks", "plans to strike"; not "a call about the attack"
@@ -140,7 +147,7 @@ def _generic_plural(head, mods: set[str]) -> bool:
     verb = head.head
     if head.dep_ in ("nsubj", "nsubjpass") and verb.lemma_ == "be" and verb.tag_ in ("VBP", "VBZ"):
         return True  # "kidnappings and violence are commonplace"
-    if (head.dep_ == "dobj" and _present_tense(verb) and not _headline(head)
+    if (head.dep_ == "dobj" and present_tense(verb) and not headline(head)
             and verb.lemma_.lower() not in lex.LIGHT_VERBS | lex.WEAPON_USE_VERBS):
         return True  # "Tunisia is facing terrorist attacks", "the region sees frequent bombings": a pattern
     if _SPAN_OF_YEARS.search(head.sent.text):  # "a spate of attacks in recent years"
@@ -262,14 +269,6 @@ def _kills_an_animal(head, clause) -> bool:
     return False
 
 
-def _present_tense(verb) -> bool:
-    """A verb in the simple or progressive present ("sees", "is facing"): with a bare plural object
-    it tells a state of affairs, not one reported event."""
-    if verb.tag_ in ("VBZ", "VBP"):
-        return True
-    return verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") for c in verb.children)
-
-
 def _imperative(head) -> bool:
     """A base-form verb heading its own clause with no subject: a command ("take a knife and attack")."""
     verb = head
@@ -294,12 +293,6 @@ def _classified_as(head) -> bool:
         if node.head.i == node.i:
             break
     return False
-
-
-def _headline(tok) -> bool:
-    """Whether ``tok`` is in the text's first sentence, where a headline tells past events in the
-    present ("Israel launches airstrikes on Gaza")."""
-    return tok.sent.start == 0
 
 
 def strategic_move(head) -> bool:

@@ -58,6 +58,7 @@ class Mention:
     names_own_target: bool = False  # "the shooting of Jacob Blake": a definite event noun named by whom it hit
     told: frozenset = frozenset()  # what the trigger's own sentence says of it: its roles, "Place", "Time", "Victim"
     quoted: bool = False  # the trigger stands in a quotation or a photo caption: not the report's own telling
+    past_caption: bool = False  # a photo caption tells it in a past tense ("Troops were deployed to repel ...")
     response: bool = False  # forces stopping an attack's attacker, joined to that attack: not its trigger
     dated_elsewhere: bool = False  # its sentence dates another verb's event ("arrested on Sunday after the attack")
 

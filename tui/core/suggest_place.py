@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from . import suggest_lexicon as lex
+from .ages import is_age
 from .article_country import article_country
 from .gazetteer import BIG_TOWN, lookup
 from .mentions import in_other_quote
@@ -23,6 +24,7 @@ from .suggest_when import OWN, SAID, TEMPORAL, absolute, date_relation, date_spa
 _PARAGRAPH = re.compile(r"\n[ \t\xa0]*\n")
 _YEARS = re.compile(r"\b(?:years|decades|centur(?:y|ies))\b")
 _DURATION = re.compile(r"\b(years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centur(y|ies))\b")
+_DECADE = re.compile(r"\b(1[89]\d|20\d)0s\b")  # "the 1990s", "in the early 2000s"
 # Nouns naming a part of a place: "in the heart of London", "on the outskirts of Kabul".
 PART_NOUNS = frozenset({"heart", "centre", "center", "middle", "outskirts", "edge", "suburb", "suburbs", "part",
                         "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "side",
@@ -70,17 +72,17 @@ def read_place_and_time(m: Mention, sent, ents, head) -> None:
             # building's name ("at Richard J. Donovan Correctional Facility") lies in a scene, it names none
             m.names_place = True
         if other_verbs(ent.root, head):
-            m.dated_elsewhere = m.dated_elsewhere or ent.label_ in ("DATE", "TIME")
+            m.dated_elsewhere = m.dated_elsewhere or ent.label_ in ("DATE", "TIME") and not is_age(ent.text)
             continue  # "died in 1977 of injuries suffered during the attack": the death's year, not the attack's
         place = None
         if (ent.label_ == "ORG" and _locative(ent) or ent.label_ in ("PERSON", "NORP", "LANGUAGE") and _locative_name(ent.root)) \
                 and not ent.text.isupper():  # "at Abqaiq" an ORG, "in Gao" a PERSON, "in Tunis" a LANGUAGE to the model
-            place = lookup(ent.text, doc_country(sent.doc))
+            place = place_of(ent)
             if place is None or place.kind != "city" or _a_word_elsewhere(ent.text, place, sent.doc):
                 continue
             m.names_place = True
         if (ent.label_ in PLACE_LABELS or place is not None) and _locative(ent) and _attached(ent.root, head):
-            place = place or lookup(ent.text, doc_country(sent.doc))
+            place = place or place_of(ent)
             if _speakers_place(ent.root, head) and (ent.root.dep_ == "conj" or any(c.dep_ == "conj" for c in ent.root.children)):
                 continue  # "authorities in the UK and the US announced ... were arrested": who spoke, not where
             score = place_score(place)
@@ -208,6 +210,8 @@ def _read_date(m: Mention, ent, head) -> None:
         return
     root, text = words_span.root, " ".join(doc_text(doc)[span[0]:span[1]].split())
     words = text.lower()
+    if is_age(words):
+        return  # "between the ages of 14 and 18", "two boys, 14 and 18": no date
     relation = date_relation(root, head)
     if relation is None:
         return
@@ -219,6 +223,11 @@ def _read_date(m: Mention, ent, head) -> None:
             m.years_back = True  # "during these early years", "for decades": a past long before the report
         return
     published = published_of(doc)
+    decade = _DECADE.search(words)
+    if decade:  # a decade is no date ACLED can code; one ended before the report's year is its past
+        if relation == OWN and published[:4].isdigit() and int(decade.group(1)) * 10 + 9 < int(published[:4]):
+            m.years_back = True
+        return
     when = parse_date(text, published, future=looks_ahead(root))
     if when is None:
         return
@@ -233,6 +242,21 @@ def _read_date(m: Mention, ent, head) -> None:
             m.said_time = found
     elif m.time is None or score > m.time[3]:
         m.time = found
+
+
+def place_of(ent):
+    """The place an entity names: in the country or region the text names right after it ("Norfolk,
+    England", "Paris, Texas"), where news says which of its namesakes it means; else looked up in the
+    article's country (``doc_country``)."""
+    doc = ent.doc
+    text = doc_text(doc)
+    after = re.match(r",[ \t]*", text[ent.end_char:ent.end_char + 4])
+    if after is not None:
+        where = next((e for e in doc.ents if e.start_char == ent.end_char + after.end() and e.label_ in ("GPE", "LOC")), None)
+        found = lookup(f"{ent.text}, {where.text}") if where is not None else None
+        if found is not None:
+            return found
+    return lookup(ent.text, doc_country(doc))
 
 
 def doc_country(doc) -> str:
@@ -296,6 +320,10 @@ def _attached(tok, head) -> bool:
         return False  # "the shooting followed one in Gilroy": Gilroy is the other shooting's place
     if node.i == clause.i or (clause.is_ancestor(node) and within_clause(node, clause, head)) or node.is_ancestor(head):
         return True  # not in a clause of its own: "the attack included missiles which could not have come from Yemen"
+    act = clause.head
+    if clause.dep_ == "advcl" and clause.tag_ == "VBG" and act.pos_ in ("VERB", "AUX") and (
+            node.i == act.i or act.is_ancestor(node) and within_clause(node, act, head)):
+        return True  # "a bomber struck a market in Peshawar, killing 40": the result happened where the act did
     result = node
     while result.pos_ not in ("VERB", "AUX") and result.head.i != result.i:
         result = result.head

@@ -60,6 +60,19 @@ def fold_police_responses(clusters: list[list[Mention]], doc) -> list[list[Menti
     return out
 
 
+def stops_its_attacker(one: Mention, other: Mention, text: str) -> bool:
+    """Whether either mention is forces acting on the other's attacker ("an armed man was shot by police
+    after he attacked officers"): two events of one sentence, the response and the attack it ended, which
+    ``fold_police_responses`` then joins as ACLED codes them, not one event with both sides as attackers."""
+    for forces, attack in ((one, other), (other, one)):
+        if forces.type not in lex.VIOLENT_TYPES or not by_forces(forces, text) or by_forces(attack, text):
+            continue
+        targets = forces.roles.get("Target", []) + [(v[0], v[1]) for v in forces.victims]
+        if any(s < e2 and s2 < e for s, e in targets for s2, e2 in attack.roles.get("Attacker", [])):
+            return True
+    return False
+
+
 def _one_person(m: Mention, doc) -> bool:
     """Whether what the forces acted on is one person ("him", "the attacker", "a knife-wielding man")."""
     spans = m.roles.get("Target", []) or [(v[0], v[1]) for v in m.victims]
