@@ -135,8 +135,8 @@ class NewsmarkApp(PaneLayout, EntityActions, EventActions, RelationActions, Revi
         self.article_list.load(self.store.rows())
         ids = self.article_list.ordered_ids()
         last = self.store.last_opened()  # where the coder left off, else the first not done
-        first = last[0] if last else next((i for i in ids if self.article_list.row(i)["status"]
-                                           in ("in progress", "todo")), None)
+        first = self.article_list.first_unreviewed()  # least sure first: the least sure, wherever they left off
+        first = last[0] if last and self.order != "uncertain" else first
         start = ids.index(first) if first in ids else 0
         if not any(self.open_article(i) for i in ids[start:] + ids[:start]):
             self.exit(message=Text(f"newsmark: no article of {self.store.path} can be read; `newsmark "
@@ -238,15 +238,14 @@ class NewsmarkApp(PaneLayout, EntityActions, EventActions, RelationActions, Revi
         self.sub_title = article.title
 
     def action_step_article(self, step: int) -> None:
-        ids = self.article_list.import_order  # the store's order, kept: reading it costs the project's size
-        target = ids.index(self.session.article.id) + step
+        target = self.article_list.neighbour(self.session.article.id, step)  # in the order the list shows
         skipped = []
-        while 0 <= target < len(ids) and not self.open_article(ids[target]):
-            skipped.append(ids[target])  # a damaged or over-long article is stepped over, with a message
-            target += step
+        while target is not None and not self.open_article(target):
+            skipped.append(target)  # a damaged or over-long article is stepped over, with a message
+            target = self.article_list.neighbour(target, step)
         if skipped:
             self._set_message(f"skipped {len(skipped)} article(s) that cannot be opened: {', '.join(skipped)}")
-        if not 0 <= target < len(ids):
+        if target is None:
             self.bell()
             self._set_message("no more articles" if step > 0 else "this is the first article")
 

@@ -74,18 +74,23 @@ def run(args) -> int:
         return 1
     with Store(args.db, create=False) as store:
         codebook = project_codebook(store, args.codebook, args.codebook_change)
+        from ..core.learn.model_suggest import DOES_NOT_LOAD, check_model, suggester_for
+
+        problem = check_model(args.model, codebook) if args.model else None
+        if problem:  # said before anything is read or loaded
+            warn(f"newsmark: {problem}")
+            return 1
         todo = pending(store, args.reanalyse)
         if not todo:
             print(f"nothing to do: all {len(store.rows())} article(s) in {args.db} are already analysed")
             return 0
-        from ..core.learn.model_suggest import suggester_for
         from ..core.nlp import load_pipeline
 
         with phase("suggest: loading the model"):
             pipeline = load_pipeline(args.model)
         if pipeline.fallback:
             if args.model:
-                warn(f"newsmark: {args.model}: not a spaCy pipeline that loads")
+                warn(f"newsmark: {DOES_NOT_LOAD.format(args.model)}")
                 return 1
             warn(f"newsmark: {pipeline.description}; storing entities only, no suggested events")
         suggester = suggester_for(pipeline, codebook)

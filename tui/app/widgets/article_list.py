@@ -106,6 +106,16 @@ class ArticleList(ScrollView, can_focus=True):
     def ordered_ids(self) -> list[str]:
         return list(self._ids)
 
+    def neighbour(self, article_id: str, step: int) -> str | None:
+        """The article ``step`` rows from ``article_id`` in the order shown (None past either end):
+        `]`, `[` and `d` follow the list, so least-sure-first coding goes on to the next least sure."""
+        target = self._position[article_id] + step
+        return self._ids[target] if 0 <= target < len(self._ids) else None
+
+    def first_unreviewed(self) -> str | None:
+        """The first article not done or skipped in the order shown."""
+        return next((i for i in self._ids if self._rows[i].get("status") in UNREVIEWED), None)
+
     def row(self, article_id: str) -> dict:
         return self._rows[article_id]
 

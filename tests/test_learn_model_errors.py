@@ -1,0 +1,81 @@
+"""A wrong `--model` is one clear line and changes nothing: a path that is not there, a file, a folder
+that is no spaCy pipeline, a pipeline folder with a component missing (it has a meta.json but does not
+load), a pipeline trained with another codebook. The app given such a model never falls back to the
+rules silently (which would store rules-only suggestions as if they were the model's)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tui.cli import main
+from tui.core.store import Store
+
+
+@pytest.fixture(scope="module")
+def broken_pipeline(tmp_path_factory):
+    """A spaCy pipeline folder (meta.json, config.cfg) whose recogniser's folder is gone."""
+    import shutil
+
+    import spacy
+
+    folder = tmp_path_factory.mktemp("broken") / "model"
+    nlp = spacy.blank("en")
+    nlp.add_pipe("ner").add_label("GPE")
+    nlp.initialize()
+    nlp.to_disk(folder)
+    shutil.rmtree(folder / "ner")
+    return folder
+
+
+def _bad_models(tmp_path, broken_pipeline):
+    afile = tmp_path / "model.txt"
+    afile.write_text("not a model")
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    kairos = tmp_path / "kairos_model"
+    kairos.mkdir()
+    (kairos / "meta.json").write_text(json.dumps({"newsmark": {"codebook": {"name": "kairos"}}}))
+    (kairos / "config.cfg").write_text("[nlp]\n")
+    return {
+        tmp_path / "nothere": "no such folder",
+        afile: "is a file",
+        empty: "not a spaCy pipeline folder",
+        broken_pipeline: "does not load",
+        kairos: "trained with codebook kairos; this project uses acled",
+    }
+
+
+@pytest.mark.parametrize("command", ["suggest", "open"])
+def test_a_wrong_model_is_one_line_and_changes_nothing(command, seed_db, tmp_path, broken_pipeline, capsys):
+    with Store(seed_db) as store:
+        store.set_meta("codebook", {"source": "acled", "name": "acled", "version": "1"})
+    before = seed_db.read_bytes()
+    for model, says in _bad_models(tmp_path, broken_pipeline).items():
+        if command == "open" and model == broken_pipeline:
+            continue  # it passes the look at its folder: the app refuses it (below)
+        argv = [command, "--db", str(seed_db), "--model", str(model)]
+        assert main(argv + (["--reanalyse"] if command == "suggest" else [])) == 1, model
+        captured = capsys.readouterr()
+        err = captured.err.strip().splitlines()
+        assert len(err) == 1 and str(model) in err[0] and says in err[0], err
+        assert "Traceback" not in captured.out + captured.err
+    assert seed_db.read_bytes() == before
+
+
+async def test_the_app_given_a_model_that_does_not_load_stops_and_stores_nothing(seed_db, codebook, broken_pipeline):
+    from tui.app.app import NewsmarkApp
+
+    with Store(seed_db) as store:
+        app = NewsmarkApp(store, codebook, "tester", model=str(broken_pipeline))
+        async with app.run_test(size=(80, 24)) as pilot:
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+        [article_id] = store.article_ids()
+        session = store.open_session(article_id)
+        try:
+            assert not session.analysed and not session.entities and not session.events
+        finally:
+            session.close()
+    assert app.return_code == 1 and "does not load" in app.refused
