@@ -79,3 +79,28 @@ async def test_the_app_given_a_model_that_does_not_load_stops_and_stores_nothing
         finally:
             session.close()
     assert app.return_code == 1 and "does not load" in app.refused
+
+
+async def test_the_status_line_keeps_naming_a_trained_model_after_the_first_key(seed_db, codebook, tmp_path):
+    """`open --model DIR`: the model in use stays on the status line, not only in the message that
+    its loading leaves (which the first key replaces)."""
+    import spacy
+
+    from tui.app.app import NewsmarkApp
+    from tui.core.nlp import MODEL_PACKAGE, load_pipeline
+
+    folder = tmp_path / "my_model"
+    spacy.load(MODEL_PACKAGE).to_disk(folder)
+    with Store(seed_db) as store:
+        app = NewsmarkApp(store, codebook, "tester", pipeline=load_pipeline(str(folder)), model=str(folder))
+        async with app.run_test(size=(160, 45)) as pilot:
+            await app.workers.wait_for_complete()
+            app.view.focus()
+            await pilot.press("l", "l")
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            await pilot.press("right_square_bracket")  # "no more articles": the analysis's message is gone
+            await pilot.pause()
+            status = str(app.query_one("#status").render())
+            assert f"model {folder}" in status
+        assert app.pipeline.description == "loaded, version 3.8.0"  # the message beside it at load

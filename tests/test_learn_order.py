@@ -58,3 +58,36 @@ async def test_next_and_done_follow_the_least_sure_order(samples_db, codebook, p
                 await pilot.pause()
             assert store.row(ids[3])["status"] == "done"
             assert app.session.article.id == ids[7]
+
+
+async def test_least_sure_first_with_nothing_scored_says_so(samples_db, codebook, pipeline):
+    """Without a trained model's scores the order cannot be by uncertainty: the list's title says that
+    none is scored (and how to score them) instead of claiming an order it does not have."""
+    from tui.app.app import NewsmarkApp
+
+    with Store(samples_db) as store:
+        app = NewsmarkApp(store, codebook, "tester", pipeline=pipeline)
+        async with app.run_test(size=(160, 45)) as pilot:
+            await pilot.pause()
+            app.article_list.focus()
+            await pilot.press("s")
+            await pilot.pause()
+            assert "none scored" in app.article_list.border_title
+            store.set_row_values(store.article_ids()[2], {"uncertainty": 0.4})
+            app.article_list.load(store.rows())
+            assert app.article_list.border_title.endswith("least sure first")
+
+
+async def test_the_list_title_says_the_order_whole_at_160x45(samples_db, codebook, pipeline):
+    """The list beside the article is 36 columns wide: its title drops words before the order is cut."""
+    from tui.app.app import NewsmarkApp
+
+    with Store(samples_db) as store:
+        _scored(store)
+        app = NewsmarkApp(store, codebook, "tester", pipeline=pipeline, order="uncertain")
+        async with app.run_test(size=(160, 45)) as pilot:
+            await pilot.press("f2")
+            await pilot.pause()
+            listed = app.article_list
+            assert listed.size.width and listed.border_title.endswith("least sure first")
+            assert len(listed.border_title) <= listed.size.width - 4

@@ -10,7 +10,7 @@ import threading
 import getpass
 
 from ..core.importer import MAX_ARTICLE_CHARS, too_long
-from ..core.project_codebook import checked_codebook, remember_codebook
+from ..core.project_codebook import check_requested, checked_codebook, remember_codebook
 from ..core.store import Store
 from ..errorlog import internal_error
 from .common import add_codebook_options, add_db_option, progress_bar, warn
@@ -41,6 +41,7 @@ def default_annotator() -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    check_requested(args.codebook)  # a codebook that does not load leaves no new project behind
     with Store(args.db) as store:
         codebook, record = checked_codebook(store, args.codebook, args.codebook_change)
         _, _, problems = import_sources(store, args.sources) if args.sources else (0, 0, [])

@@ -98,6 +98,8 @@ def run(args) -> int:
     print(f"analysed {totals['articles']} article(s) with {pipeline.name}: "
           f"{totals['entities']} entities and {totals['events']} events suggested; "
           f"{totals['skipped']} already analysed")
+    if args.reanalyse:
+        print(f"{totals['kept']} annotation(s) coders accepted, corrected or rejected kept as they were")
     if totals["reopened"]:
         print(f"{totals['reopened']} article(s) marked done have new suggestions: in progress again")
     return 0
@@ -107,7 +109,7 @@ def annotate_all(store: Store, todo: list[str], pipeline, suggester, n_process: 
                  reanalyse: bool = False) -> dict:
     from ..core.learn.analyse import analyse
 
-    totals = {"articles": 0, "entities": 0, "events": 0, "skipped": 0, "reopened": 0}
+    totals = {"articles": 0, "entities": 0, "events": 0, "skipped": 0, "reopened": 0, "kept": 0}
 
     def texts():
         for article_id in todo:
@@ -125,6 +127,8 @@ def annotate_all(store: Store, todo: list[str], pipeline, suggester, n_process: 
         for done, (doc, article_id) in enumerate(docs, start=1):
             session = store.open_session(article_id)
             was_done = (store.row(article_id) or {}).get("status") == "done"
+            decided = sum(1 for r in (*session.entities.values(), *session.events.values())
+                          if r.status != "suggested")  # the coders' decisions: analyse leaves them as they are
             try:
                 counts = analyse(store, session, doc, pipeline.name, suggester, reanalyse)
                 if counts is None:
@@ -135,6 +139,7 @@ def annotate_all(store: Store, todo: list[str], pipeline, suggester, n_process: 
                     totals["entities"] += counts[0]
                     totals["events"] += counts[1]
                     totals["reopened"] += was_done and store.row(article_id)["status"] != "done"
+                    totals["kept"] += decided
             finally:
                 session.close()
             if done % INDEX_BATCH == 0:  # let the index reach the disk now and then

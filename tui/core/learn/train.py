@@ -29,6 +29,7 @@ DEFAULT_EPOCHS = 12
 LEARN_RATE = 0.002
 NEGATIVE_WEIGHT = 0.3  # the "no trigger" class outnumbers triggers by hundreds: weigh it down
 COMPONENTS = ("entities", "triggers")
+NOTHING_REVIEWED = "no reviewed annotations: accept some entities or events, or mark articles done (d in the app)"
 
 TRIGGER_MODEL = {
     "@architectures": "spacy.SpanCategorizer.v1",
@@ -124,7 +125,7 @@ def train(reviews: list[Reviewed], out: Path, settings: TrainSettings, meta: dic
     from .model_suggest import ModelSuggester
 
     if not reviews:
-        raise TrainError("no reviewed annotations: accept some entities or events, or mark articles done")
+        raise TrainError(NOTHING_REVIEWED)
     fix_random_seed(settings.seed)  # before the new component's weights are drawn: runs repeat
     train_set, eval_set = split_by_article(reviews, settings.eval_share, settings.seed)
     nlp = _load_base(settings.base_model)
