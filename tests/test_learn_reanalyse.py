@@ -9,13 +9,8 @@ from tui.core.session import change
 from tui.core.store import Store
 
 
-def test_reanalyse_counts_the_decisions_it_kept(seed_db, tmp_path, capsys):
-    import spacy
-
-    from tui.core.nlp import MODEL_PACKAGE
-
-    folder = tmp_path / "model"
-    spacy.load(MODEL_PACKAGE).to_disk(folder)
+def test_reanalyse_counts_the_decisions_it_kept(seed_db, model_folder, capsys):
+    folder = model_folder
     assert main(["suggest", "--db", str(seed_db)]) == 0
     with Store(seed_db) as store:
         [article_id] = store.article_ids()
@@ -32,3 +27,12 @@ def test_reanalyse_counts_the_decisions_it_kept(seed_db, tmp_path, capsys):
         session = store.open_session(article_id)
         assert {i: session.entities[i].to_dict() for i in kept} == kept
         session.close()
+
+
+def test_suggest_with_a_model_on_an_analysed_project_says_how_to_suggest_again(seed_db, model_folder, capsys):
+    folder = model_folder
+    assert main(["suggest", "--db", str(seed_db)]) == 0
+    capsys.readouterr()
+    assert main(["suggest", "--db", str(seed_db), "--model", str(folder)]) == 0
+    out = capsys.readouterr().out.strip()
+    assert out.startswith("nothing to do: all 1 article(s)") and out.endswith("--reanalyse suggests again with it")

@@ -98,3 +98,22 @@ def test_a_trained_side_worse_than_the_untrained_is_said_with_what_to_do():
     assert lines == ["entities: the trained model scores below the untrained one on the held-out articles "
                      "(F1 0.87 < 0.99); `--components triggers` leaves the pinned model's entities as they are"]
     assert verdict_lines({"entities": table(0.80, 0.85)}) == []
+
+
+def test_the_progress_says_what_follows_the_last_epoch(tmp_path):
+    """After the epochs the thresholds are chosen by cross-validation (about one more training run):
+    the bar says so instead of standing at 100% with nothing said."""
+    from tui.core.codebook import load_codebook
+    from tui.core.learn.corpus import reviewed_articles
+    from tui.core.learn.train import TrainSettings, train
+    from tui.core.suggest import Suggester
+
+    db = tmp_path / "coded.json"
+    coded_project(db)
+    with Store(db) as store:
+        reviews = reviewed_articles(store)
+    calls = []
+    train(reviews, tmp_path / "m", TrainSettings(epochs=1, components=("triggers",)),
+          {"project": str(db), "codebook": {"name": "acled", "version": "1"}},
+          progress=lambda epoch, losses: calls.append((epoch, losses)), suggester=Suggester(load_codebook()))
+    assert calls[0][0] == 1 and calls[0][1] and calls[-1] == (1, None)

@@ -82,7 +82,8 @@ def run(args) -> int:
             return 1
         todo = pending(store, args.reanalyse)
         if not todo:
-            print(f"nothing to do: all {len(store.rows())} article(s) in {args.db} are already analysed")
+            again = "; --reanalyse suggests again with it" if args.model else ""
+            print(f"nothing to do: all {len(store.rows())} article(s) in {args.db} are already analysed{again}")
             return 0
         from ..core.nlp import load_pipeline
 

@@ -67,7 +67,10 @@ def run(args) -> int:
         with progress_bar("train", args.epochs) as bar:
             bar(0, "loading the base model, parsing the articles, scoring the untrained model")
 
-            def progress(epoch: int, losses: dict) -> None:
+            def progress(epoch: int, losses: dict | None) -> None:
+                if losses is None:  # the epochs are done: cross-validation, scoring, saving follow
+                    bar(epoch, "choosing the thresholds (cross-validation), scoring the held-out articles")
+                    return
                 detail = "loss " + ", ".join(f"{k} {v:.1f}" for k, v in sorted(losses.items()))
                 bar(epoch, detail)
             result = train(reviews, args.out, settings, meta, rehearsal, progress, Suggester(codebook))

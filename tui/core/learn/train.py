@@ -113,9 +113,10 @@ def _rehearsal_examples(nlp, texts: list[str], limit: int) -> list:
 
 
 def train(reviews: list[Reviewed], out: Path, settings: TrainSettings, meta: dict,
-          rehearsal_texts: list[str] = (), progress: Callable[[int, dict], None] | None = None,
+          rehearsal_texts: list[str] = (), progress: Callable[[int, dict | None], None] | None = None,
           suggester=None) -> TrainResult:
     """Train, compare with the untrained pipeline on the held-out articles, save to ``out``.
+    ``progress(epoch, losses)`` after each epoch, then ``progress(epochs, None)`` once they are done.
 
     ``suggester`` is the rule suggester whose triggers stand for the untrained pipeline's; the
     trained side's triggers are what ``ModelSuggester`` makes of them with the trained spancat."""
@@ -144,6 +145,8 @@ def train(reviews: list[Reviewed], out: Path, settings: TrainSettings, meta: dic
     trainable = add_components(nlp, settings, labels, trig_train)
     rehearse = _rehearsal_examples(nlp, list(rehearsal_texts), len(ent_train)) if "ner" in trainable else []
     history = _fit(nlp, trainable, ent_train, trig_train, settings, rehearse, progress)
+    if progress:  # what follows the last epoch (about one more training run): None says so
+        progress(settings.epochs, None)
     nlp.meta.update(_meta(meta, counts, held, {}, trainable, settings))  # the suggester reads the counts
     if suggester is not None and TRIGGER_PIPE in trainable:
         thresholds, judge = _calibrate(train_set, settings, suggester)
