@@ -117,3 +117,14 @@ def test_the_progress_says_what_follows_the_last_epoch(tmp_path):
           {"project": str(db), "codebook": {"name": "acled", "version": "1"}},
           progress=lambda epoch, losses: calls.append((epoch, losses)), suggester=Suggester(load_codebook()))
     assert calls[0][0] == 1 and calls[0][1] and calls[-1] == (1, None)
+
+
+def test_the_meta_names_the_project_by_its_whole_path(tmp_path, monkeypatch, capsys):
+    """`--db coded.json` from the project's folder: the pipeline's meta still says which project."""
+    import json
+
+    coded_project(tmp_path / "coded.json")
+    monkeypatch.chdir(tmp_path)
+    assert main(["train", "--db", "coded.json", "--out", "m", "--epochs", "1", "--components", "triggers"]) == 0
+    meta = json.loads((tmp_path / "m" / "meta.json").read_text())["newsmark"]
+    assert meta["project"] == str(tmp_path / "coded.json")

@@ -8,6 +8,7 @@ pipeline, and the result is a normal spaCy pipeline folder (``spacy.load(DIR)``)
 
 from __future__ import annotations
 
+from pathlib import Path
 
 from ..core.project_codebook import project_codebook
 from ..core.store import Store
@@ -58,7 +59,7 @@ def run(args) -> int:
         n_articles = len(store.rows())
     from ..core.suggest import Suggester
 
-    meta = {"project": str(args.db), "codebook": {"name": codebook.name, "version": codebook.version},
+    meta = {"project": str(Path(args.db).resolve()), "codebook": {"name": codebook.name, "version": codebook.version},
             "articles_in_project": n_articles}
     held = len(split_by_article(reviews, args.eval_split, args.seed)[1])  # as train() splits them
     print(f"training on {len(reviews)} reviewed article(s) of {n_articles}, {args.epochs} epoch(s); "
