@@ -52,3 +52,9 @@ def test_a_codebook_that_is_no_built_in_name_nor_a_file_says_which_are_built_in(
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "kairoz" in err[0] and "acled, ace2005, kairos" in err[0]
     assert not (tmp_path / "p.json").exists()  # no empty project left behind
+
+
+def test_the_import_counts_the_event_arguments_it_kept(tmp_path, capsys):
+    """Arguments are most of what an event extractor learns: the summary counts them too."""
+    assert main(["import", str(_source(tmp_path)), "--db", str(tmp_path / "k.json"), "--codebook", "kairos"]) == 0
+    assert "3 entities, 2 event(s), 1 event argument(s)" in capsys.readouterr().out
