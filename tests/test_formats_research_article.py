@@ -37,3 +37,23 @@ def test_a_bad_article_record_is_one_line_and_nothing_is_imported(tmp_path, caps
     assert main(["import", str(path), "--db", str(tmp_path / "p.json")]) == 1
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and f"{path}:1" in err[0] and "_article" in err[0]
+
+
+@pytest.mark.parametrize("fmt", ["dygiepp", "oneie"])
+def test_an_export_says_what_the_research_format_has_no_place_for(fmt, seed_db, tmp_path, capsys):
+    """The coded ACLED fields (actors, place, date, fatalities), modalities and notes stay in the
+    project; the export counts and says what it did not write."""
+    from tui.core import annotate
+
+    assert main(["suggest", "--db", str(seed_db)]) == 0
+    with Store(seed_db) as store:
+        [article_id] = store.article_ids()
+        session = store.open_session(article_id, "coder")
+        annotate.review(session, "accept")
+        with_fields = sum(1 for e in session.events.values() if e.fields)
+        store.sync(session)
+        session.close()
+    capsys.readouterr()
+    assert with_fields and main(["export", "--db", str(seed_db), "--format", fmt, "--out", str(tmp_path / "o.jsonl")]) == 0
+    said = [line for line in capsys.readouterr().err.splitlines() if "no place in" in line]
+    assert len(said) == 1 and f"{with_fields} event(s)' ACLED fields" in said[0], said

@@ -65,6 +65,21 @@ class TokenMap:
         return self.offsets[first][0], self.offsets[last][1]
 
 
+def not_written(doc, counts: dict[str, int]) -> None:
+    """Add up what the research formats have no place for in one article (kept in the project)."""
+    for key, n in (("event(s)' ACLED fields", sum(1 for e in doc.events if e.fields)),
+                   ("event modalities", sum(1 for e in doc.events if e.modality)),
+                   ("relations", len(doc.relations)),
+                   ("attributes or notes", sum(1 for r in (*doc.entities, *doc.events) if r.attributes or r.notes))):
+        counts[key] = counts.get(key, 0) + n
+
+
+def not_written_line(fmt: str, counts: dict[str, int]) -> str | None:
+    """One warning counting what an export left out (None when nothing)."""
+    said = [f"{n} {what}" for what, n in counts.items() if n]
+    return f"no place in {fmt} for {', '.join(said)} (the project keeps them; jsonl writes all)" if said else None
+
+
 def type_name(event: Event, codebook) -> str:
     """The research name of an event's type: KAIROS ``Conflict.Attack.DetonateExplode``, ACE
     ``Conflict:Attack``, or for other codebooks the type and sub-type joined by a dot."""

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Iterator
 
 from .ace_json import (TokenMap, article_record, document_sentences, imported_article, imported_entity,
-                       imported_event, text_from_tokens, type_name)
+                       imported_event, not_written, not_written_line, text_from_tokens, type_name)
 from .base import Document, ExportOptions, ExportSummary, atomic_output
 from .ingest import Checker, ImportDoc, ImportProblem, json_lines
 
@@ -58,13 +58,18 @@ def record_for(doc: Document, codebook, summary: ExportSummary | None = None) ->
 
 def export(docs: Iterator[Document], out: Path, options: ExportOptions, summary: ExportSummary) -> None:
     codebook = options.get_codebook()
+    left: dict[str, int] = {}
     with atomic_output(out) as handle:
         for doc in docs:
+            not_written(doc, left)
             handle.write(json.dumps(record_for(doc, codebook, summary), ensure_ascii=False) + "\n")
             summary.articles += 1
             summary.entities += len(doc.entities)
             summary.events += sum(1 for e in doc.events if e.trigger_start is not None)
     summary.files = 1
+    line = not_written_line("DyGIE++", left)
+    if line:
+        summary.warnings.append(line)
 
 
 def looks_like(first: dict) -> bool:
