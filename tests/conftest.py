@@ -53,3 +53,16 @@ def seed_db(db_path) -> Path:
     with Store(db_path) as store:
         import_sources(store, [str(SEED)])
     return db_path
+
+
+@pytest.fixture(scope="session")
+def model_folder(tmp_path_factory) -> Path:
+    """The pinned model saved as a pipeline folder, as `--model DIR` takes one (no trigger component:
+    the rules suggest the events)."""
+    import spacy
+
+    from tui.core.nlp import MODEL_PACKAGE
+
+    folder = tmp_path_factory.mktemp("model_folder") / "my_model"
+    spacy.load(MODEL_PACKAGE).to_disk(folder)
+    return folder

@@ -72,7 +72,8 @@ def test_train_prints_the_preparation_and_each_epoch(tmp_path):
     assert "newsmark: train: reading the reviewed articles ..." in err
     assert any(line.startswith("newsmark: train 0/2 (0%), loading the base model") for line in err)
     epochs = [line for line in err if line.startswith(("newsmark: train 1/2", "newsmark: train 2/2"))]
-    assert len(epochs) == 2 and all(", loss triggers " in line for line in epochs), err
+    assert len(epochs) == 3 and all(", loss triggers " in line for line in epochs[:2]), err
+    assert epochs[2].startswith("newsmark: train 2/2 (100%), choosing the thresholds")  # what follows the epochs
 
 
 def test_a_long_step_without_updates_still_prints_every_few_seconds(monkeypatch, capsys):

@@ -139,8 +139,8 @@ class NewsmarkApp(PaneLayout, EntityActions, EventActions, RelationActions, Revi
         self.article_list.load(self.store.rows())
         ids = self.article_list.ordered_ids()
         last = self.store.last_opened()  # where the coder left off, else the first not done
-        first = last[0] if last else next((i for i in ids if self.article_list.row(i)["status"]
-                                           in ("in progress", "todo")), None)
+        first = self.article_list.first_unreviewed()  # least sure first: the least sure, wherever they left off
+        first = last[0] if last and self.order != "uncertain" else first
         start = ids.index(first) if first in ids else 0
         if not any(self.open_article(i) for i in ids[start:] + ids[:start]):
             self.exit(message=Text(f"newsmark: no article of {self.store.path} can be read; `newsmark "
@@ -242,25 +242,24 @@ class NewsmarkApp(PaneLayout, EntityActions, EventActions, RelationActions, Revi
         self.sub_title = article.title
 
     def action_step_article(self, step: int) -> None:
-        """The next (or previous) article to code: a skipped one is passed over (the list still opens
-        it), and so is one that cannot be opened, each said on the status line."""
-        ids = self.article_list.import_order  # the store's order, kept: reading it costs the project's size
-        target = ids.index(self.session.article.id) + step
+        """The next (or previous) article to code, in the order the list shows: a skipped one is passed
+        over (the list still opens it), and so is one that cannot be opened, each said on the status line."""
+        target = self.article_list.neighbour(self.session.article.id, step)
         unreadable, passed = [], 0
-        while 0 <= target < len(ids):
-            if (self.store.row(ids[target]) or {}).get("status") == "skipped":
+        while target is not None:
+            if (self.store.row(target) or {}).get("status") == "skipped":
                 passed += 1
-            elif self.open_article(ids[target]):
+            elif self.open_article(target):
                 break
             else:
-                unreadable.append(ids[target])  # a damaged or over-long article is stepped over, with a message
-            target += step
+                unreadable.append(target)  # a damaged or over-long article is stepped over, with a message
+            target = self.article_list.neighbour(target, step)
         said = []
         if passed:
             said.append(f"stepped over {passed} skipped article(s) (F2 lists them; opened from there, S takes the skip back)")
         if unreadable:
             said.append(f"passed over {len(unreadable)} article(s) that cannot be opened: {', '.join(unreadable)}")
-        if not 0 <= target < len(ids):
+        if target is None:
             self.bell()
             said.insert(0, "no more articles" if step > 0 else "this is the first article")
         if said:

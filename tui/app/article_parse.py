@@ -27,6 +27,7 @@ class ArticleParse:
     _parsed: tuple[str, object] | None = None
     _nlp_lock = threading.Lock()  # one spaCy call at a time: the analysis and parse workers share it
     _suggester = None
+    refused = ""  # why the app closed at once (a --model that does not load): one line, exit 1
 
     @property
     def suggester(self):
@@ -81,6 +82,12 @@ class ArticleParse:
         self.call_from_thread(self._model_ready, pipeline)
 
     def _model_ready(self, pipeline: Pipeline) -> None:
+        if pipeline.fallback and self.model:  # the coder asked for this model: never the rules instead
+            from ..core.learn.model_suggest import DOES_NOT_LOAD
+
+            self.refused = DOES_NOT_LOAD.format(self.model)  # `open` says it once the screen is back
+            self.exit(return_code=1)
+            return
         self.pipeline = pipeline
         self._set_message(pipeline.description)
         if self.session is not None:

@@ -130,5 +130,10 @@ def status_parts(session, cursor: int | None, codebook, pipeline, message: str, 
         parts.append(Part(Text("model loading", style="dim"), 2))
     elif pipeline.fallback:
         parts.append(Part(Text("NO MODEL: rules only", style="bold red"), 6, Text("NO MODEL", style="bold red")))
+    elif pipeline.trained:  # `--model DIR`: which model suggests stays in sight, and whose suggestions these are
+        other = session.analysed if session is not None and session.analysed not in (None, "", pipeline.name) else ""
+        whose = f"; suggestions here from {other} (suggest --model DIR --reanalyse renews them)" if other else ""
+        parts.append(Part(Text(f"model {pipeline.wanted}{whose}", style="dim"), 2,
+                          Text(f"model {pipeline.folder_name}{' (not its suggestions)' if other else ''}", style="dim")))
     parts.append(Part(Text(message), 5, Text(message_short) if message_short else None, message=True))
     return parts

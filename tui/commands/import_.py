@@ -13,7 +13,7 @@ from ..core.formats import (IMPORT_FORMATS, ImportDoc, ImportProblem, detect_for
                             split_research_types)
 from ..core.formats.ingest import ImportSummary, add_new_documents, annotate_known_documents
 from ..core.importer import Problem, read_file, source_files
-from ..core.project_codebook import checked_codebook, remember_codebook
+from ..core.project_codebook import check_requested, checked_codebook, misfit_line, remember_codebook
 from ..core.storage import SaveError
 from ..core.store import Store
 from .common import USER_OS_ERRORS, add_codebook_options, add_db_option, phase, progress_bar, warn
@@ -113,10 +113,13 @@ def run(args) -> int:
     if problems:
         refuse(problems)
         return 1
+    check_requested(args.codebook)  # a codebook that does not load leaves no new project behind
     summary = ImportSummary()
+    misfit = None
     with Store(args.db) as store, progress_bar("import", len(articles) + len(docs)) as progress:
         codebook, record = checked_codebook(store, args.codebook, args.codebook_change)
         split_research_types(docs, codebook)
+        misfit = misfit_line(docs, codebook)
         try:
             known = add_new_documents(store, articles + docs, args.annotator, summary, progress)
         except OSError as exc:
@@ -138,6 +141,8 @@ def run(args) -> int:
     if docs:
         print(f"{summary}, into {args.db}")
         say_not_kept(docs)
+        if misfit:
+            warn(f"newsmark: {misfit}")
     else:
         print(f"imported {summary.articles_added} article(s), {summary.articles_existing} already stored, "
               f"into {args.db}")

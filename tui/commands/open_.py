@@ -10,7 +10,7 @@ import threading
 import getpass
 
 from ..core.importer import MAX_ARTICLE_CHARS, too_long
-from ..core.project_codebook import checked_codebook, remember_codebook
+from ..core.project_codebook import check_requested, checked_codebook, remember_codebook
 from ..core.store import Store
 from ..errorlog import internal_error
 from .common import add_codebook_options, add_db_option, progress_bar, warn
@@ -41,6 +41,7 @@ def default_annotator() -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    check_requested(args.codebook)  # a codebook that does not load leaves no new project behind
     with Store(args.db) as store:
         codebook, record = checked_codebook(store, args.codebook, args.codebook_change)
         _, _, problems = import_sources(store, args.sources) if args.sources else (0, 0, [])
@@ -62,7 +63,10 @@ def run(args: argparse.Namespace) -> int:
                 warn(f"newsmark: {problem}")
                 return 1
         if args.model and args.order == "uncertain":
-            score_unscored(store, args.model)
+            problem = score_unscored(store, args.model)
+            if problem:
+                warn(f"newsmark: {problem}")
+                return 1
         from ..app.app import NewsmarkApp  # Textual only loads when the app is really opened
 
         app = NewsmarkApp(store, codebook, args.annotator or default_annotator(), model=args.model,
@@ -72,7 +76,10 @@ def run(args: argparse.Namespace) -> int:
         # makes on exit walks every object of a long article (5 s for 999,000 characters).
         gc.freeze()
     code = 0
-    if app.return_code:  # the app stopped on an internal error (Textual showed it on the screen)
+    if app.return_code and app.refused:  # a --model that does not load: one line, nothing analysed
+        warn(f"newsmark: {app.refused}")
+        code = 1
+    elif app.return_code:  # the app stopped on an internal error (Textual showed it on the screen)
         error = getattr(app, "_exception", None)  # Textual keeps the first error it did not handle
         code = internal_error(error, sys.argv[1:]) if error else 2
     if any(t.name == "newsmark-analyse" and t.is_alive() for t in threading.enumerate()):
@@ -84,17 +91,21 @@ def run(args: argparse.Namespace) -> int:
     return code
 
 
-def score_unscored(store: Store, model: str) -> None:
-    """Score the unreviewed articles that have no uncertainty yet with ``model`` (a progress bar)."""
+def score_unscored(store: Store, model: str) -> str | None:
+    """Score the unreviewed articles that have no uncertainty yet with ``model`` (a progress bar);
+    why the model cannot be used, when it cannot."""
     from ..core.learn.analyse import score_articles, unscored
-    from ..core.learn.model_suggest import has_trigger_model
+    from ..core.learn.model_suggest import DOES_NOT_LOAD, has_trigger_model
     from ..core.nlp import load_pipeline
 
     todo = unscored(store)
     if todo:
-        nlp = load_pipeline(model).nlp
-        if not has_trigger_model(nlp):
+        pipeline = load_pipeline(model)
+        if pipeline.fallback:
+            return DOES_NOT_LOAD.format(model)
+        if not has_trigger_model(pipeline.nlp):
             warn(f"newsmark: {model} has no trigger component: no uncertainty to order the articles by")
-            return
+            return None
         with progress_bar("scoring", len(todo)) as progress:
-            score_articles(store, todo, nlp, progress)
+            score_articles(store, todo, pipeline.nlp, progress)
+    return None

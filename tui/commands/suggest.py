@@ -74,18 +74,24 @@ def run(args) -> int:
         return 1
     with Store(args.db, create=False) as store:
         codebook = project_codebook(store, args.codebook, args.codebook_change)
+        from ..core.learn.model_suggest import DOES_NOT_LOAD, check_model, suggester_for
+
+        problem = check_model(args.model, codebook) if args.model else None
+        if problem:  # said before anything is read or loaded
+            warn(f"newsmark: {problem}")
+            return 1
         todo = pending(store, args.reanalyse)
         if not todo:
-            print(f"nothing to do: all {len(store.rows())} article(s) in {args.db} are already analysed")
+            again = "; --reanalyse suggests again with it" if args.model else ""
+            print(f"nothing to do: all {len(store.rows())} article(s) in {args.db} are already analysed{again}")
             return 0
-        from ..core.learn.model_suggest import suggester_for
         from ..core.nlp import load_pipeline
 
         with phase("suggest: loading the model"):
             pipeline = load_pipeline(args.model)
         if pipeline.fallback:
             if args.model:
-                warn(f"newsmark: {args.model}: not a spaCy pipeline that loads")
+                warn(f"newsmark: {DOES_NOT_LOAD.format(args.model)}")
                 return 1
             warn(f"newsmark: {pipeline.description}; storing entities only, no suggested events")
         suggester = suggester_for(pipeline, codebook)
@@ -93,6 +99,8 @@ def run(args) -> int:
     print(f"analysed {totals['articles']} article(s) with {pipeline.name}: "
           f"{totals['entities']} entities and {totals['events']} events suggested; "
           f"{totals['skipped']} already analysed")
+    if args.reanalyse:
+        print(f"{totals['kept']} annotation(s) coders accepted, corrected or rejected kept as they were")
     if totals["reopened"]:
         print(f"{totals['reopened']} article(s) marked done have new suggestions: in progress again")
     return 0
@@ -102,7 +110,7 @@ def annotate_all(store: Store, todo: list[str], pipeline, suggester, n_process: 
                  reanalyse: bool = False) -> dict:
     from ..core.learn.analyse import analyse
 
-    totals = {"articles": 0, "entities": 0, "events": 0, "skipped": 0, "reopened": 0}
+    totals = {"articles": 0, "entities": 0, "events": 0, "skipped": 0, "reopened": 0, "kept": 0}
 
     def texts():
         for article_id in todo:
@@ -120,6 +128,8 @@ def annotate_all(store: Store, todo: list[str], pipeline, suggester, n_process: 
         for done, (doc, article_id) in enumerate(docs, start=1):
             session = store.open_session(article_id)
             was_done = (store.row(article_id) or {}).get("status") == "done"
+            decided = sum(1 for r in (*session.entities.values(), *session.events.values())
+                          if r.status != "suggested")  # the coders' decisions: analyse leaves them as they are
             try:
                 counts = analyse(store, session, doc, pipeline.name, suggester, reanalyse)
                 if counts is None:
@@ -130,6 +140,7 @@ def annotate_all(store: Store, todo: list[str], pipeline, suggester, n_process: 
                     totals["entities"] += counts[0]
                     totals["events"] += counts[1]
                     totals["reopened"] += was_done and store.row(article_id)["status"] != "done"
+                    totals["kept"] += decided
             finally:
                 session.close()
             if done % INDEX_BATCH == 0:  # let the index reach the disk now and then

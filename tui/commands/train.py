@@ -8,6 +8,7 @@ pipeline, and the result is a normal spaCy pipeline folder (``spacy.load(DIR)``)
 
 from __future__ import annotations
 
+from pathlib import Path
 
 from ..core.project_codebook import project_codebook
 from ..core.store import Store
@@ -34,10 +35,10 @@ def add_parser(sub) -> None:
 
 
 def run(args) -> int:
-    from ..core.learn.corpus import reviewed_articles
-    from ..core.learn.evaluate import report_lines
+    from ..core.learn.corpus import reviewed_articles, split_by_article
+    from ..core.learn.evaluate import report_lines, verdict_lines
     from ..core.learn.judge import judge_line
-    from ..core.learn.train import COMPONENTS, TrainError, TrainSettings, train
+    from ..core.learn.train import COMPONENTS, NOTHING_REVIEWED, TrainError, TrainSettings, train
 
     components = tuple(c.strip() for c in args.components.split(",") if c.strip())
     if args.epochs < 1 or not 0 <= args.eval_split < 1 or not components or set(components) - set(COMPONENTS):
@@ -49,28 +50,35 @@ def run(args) -> int:
         codebook = project_codebook(store, args.codebook, args.codebook_change)
         with phase("train: reading the reviewed articles"):
             reviews = reviewed_articles(store)
+        if not reviews:
+            warn(f"newsmark: {args.db}: {NOTHING_REVIEWED}")
+            return 1
         reviewed = {r.article.id for r in reviews}
         unreviewed = [row["id"] for row in store.rows() if row["id"] not in reviewed][:50]
         rehearsal = [store.load_article(article_id).text for article_id in unreviewed]
         n_articles = len(store.rows())
     from ..core.suggest import Suggester
 
-    meta = {"project": str(args.db), "codebook": {"name": codebook.name, "version": codebook.version},
+    meta = {"project": str(Path(args.db).resolve()), "codebook": {"name": codebook.name, "version": codebook.version},
             "articles_in_project": n_articles}
+    held = len(split_by_article(reviews, args.eval_split, args.seed)[1])  # as train() splits them
     print(f"training on {len(reviews)} reviewed article(s) of {n_articles}, {args.epochs} epoch(s); "
-          f"holding out {args.eval_split:.0%}")
+          f"holding out {held} of them (--eval-split {args.eval_split:g})")
     try:
         with progress_bar("train", args.epochs) as bar:
             bar(0, "loading the base model, parsing the articles, scoring the untrained model")
 
-            def progress(epoch: int, losses: dict) -> None:
+            def progress(epoch: int, losses: dict | None) -> None:
+                if losses is None:  # the epochs are done: cross-validation, scoring, saving follow
+                    bar(epoch, "choosing the thresholds (cross-validation), scoring the held-out articles")
+                    return
                 detail = "loss " + ", ".join(f"{k} {v:.1f}" for k, v in sorted(losses.items()))
                 bar(epoch, detail)
             result = train(reviews, args.out, settings, meta, rehearsal, progress, Suggester(codebook))
     except TrainError as exc:
         warn(f"newsmark: {exc}")
         return 1
-    for line in report_lines(result.scores):
+    for line in report_lines(result.scores) + verdict_lines(result.scores):
         print(line)
     if not result.scores:
         print("no held-out articles: nothing scored (use --eval-split above 0 with two or more articles)")
@@ -78,7 +86,9 @@ def run(args) -> int:
     if line:
         print(line)
     c = result.counts
-    print(f"trained {', '.join(result.components)} on {c.articles} article(s) ({c.entities} entities, "
-          f"{c.triggers} triggers; {c.dropped} span(s) off token boundaries left out); "
+    taught = [f"{c.entities} entities"] * ("ner" in result.components) + [f"{c.triggers} triggers"] * (
+        "triggers" in result.components)
+    print(f"trained {', '.join(result.components)} on {c.articles} article(s) ({', '.join(taught)}; "
+          f"{c.dropped} span(s) off token boundaries left out); "
           f"held out {result.held_out.articles}; saved to {args.out}")
     return 0

@@ -157,7 +157,8 @@ def load_codebook(path: str | Path | None = None) -> Codebook:
         try:
             text = Path(path).read_text(encoding="utf-8")
         except FileNotFoundError:
-            raise CodebookError(f"{where}: no such file") from None
+            names = ", ".join(sorted(_builtin_names(), key=lambda n: (n != DEFAULT_CODEBOOK, n)))
+            raise CodebookError(f"{where}: no such file, and no built-in codebook of that name ({names})") from None
         except (OSError, UnicodeDecodeError) as exc:
             raise CodebookError(f"{where}: cannot be read ({exc.__class__.__name__})") from None
     try:

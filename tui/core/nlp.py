@@ -26,9 +26,20 @@ class Pipeline:
     wanted: str = MODEL_PACKAGE
 
     @property
+    def trained(self) -> bool:
+        """A pipeline from a folder (`--model DIR`, such as `newsmark train` writes), not a package."""
+        return not self.fallback and os.path.isdir(self.wanted)
+
+    @property
+    def folder_name(self) -> str:
+        return os.path.basename(self.wanted.rstrip("/" + os.sep)) or self.wanted
+
+    @property
     def description(self) -> str:
         if self.fallback:
             return f"model {self.wanted} not installed: rule-based entities only"
+        if self.trained:  # the status line names the folder already
+            return f"loaded, version {self.name.rsplit('-', 1)[-1]}"
         return f"spaCy {self.name}"
 
 

@@ -8,6 +8,7 @@ silently become another's.
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 from .codebook import DEFAULT_CODEBOOK, Codebook, CodebookError, builtin_codebook_names, load_codebook
@@ -54,3 +55,40 @@ def checked_codebook(store, requested: str | None = None, change: bool = False) 
 def remember_codebook(store, record: dict) -> None:
     """Keep ``record`` (from ``checked_codebook``) as the project's codebook."""
     store.set_meta(META_KEY, record)
+
+
+def check_requested(requested: str | None) -> None:
+    """Refuse a ``--codebook`` that does not load before a command creates anything (CodebookError)."""
+    if requested is not None:
+        load_codebook(codebook_source(requested))
+
+
+def misfit_line(docs, codebook: Codebook) -> str | None:
+    """One line counting the imported event types and entity labels that are not in ``codebook``
+    (kept as given), naming a built-in codebook that holds them all; None when everything fits."""
+    from .formats.ace_json import split_type
+
+    types = Counter(ev.type for doc in docs for ev in doc.events if ev.type not in codebook.event_types)
+    labels = Counter(e.label for doc in docs for e in doc.entities if e.label not in codebook.entity_labels)
+    if not types and not labels:
+        return None
+    said = []
+    if types:
+        said.append(f"{sum(types.values())} event(s) of {len(types)} type(s) ({_some(types)})")
+    if labels:
+        said.append(f"{sum(labels.values())} entities of {len(labels)} label(s) ({_some(labels)})")
+    line = f"not in codebook {codebook.name}, kept as given: {', '.join(said)}"
+    def holds(other: Codebook, name: str) -> bool:
+        head, sub = split_type(name, other)
+        return head in other.event_types and (not sub or sub in other.event_types[head].subtypes)
+
+    for name in sorted(builtin_codebook_names() - {codebook.name}):
+        other = load_codebook(name)
+        if all(holds(other, t) for t in types) and all(label in other.entity_labels for label in labels):
+            return f"{line}; codebook {name} has them all (a new project: --codebook {name})"
+    return line
+
+
+def _some(counts: Counter, most: int = 3) -> str:
+    names = [name for name, _ in counts.most_common(most)]
+    return ", ".join(names) + (", ..." if len(counts) > most else "")

@@ -96,6 +96,7 @@ class ArticleList(ScrollView, can_focus=True):
         self._done = self._skipped = 0
         self.cursor_row = 0
         self.order = order
+        self._scored = False  # some row has the uncertainty of a trained model
 
     # -- content -------------------------------------------------------------------------------
 
@@ -105,6 +106,16 @@ class ArticleList(ScrollView, can_focus=True):
 
     def ordered_ids(self) -> list[str]:
         return list(self._ids)
+
+    def neighbour(self, article_id: str, step: int) -> str | None:
+        """The article ``step`` rows from ``article_id`` in the order shown (None past either end):
+        `]`, `[` and `d` follow the list, so least-sure-first coding goes on to the next least sure."""
+        target = self._position[article_id] + step
+        return self._ids[target] if 0 <= target < len(self._ids) else None
+
+    def first_unreviewed(self) -> str | None:
+        """The first article not done or skipped in the order shown."""
+        return next((i for i in self._ids if self._rows[i].get("status") in UNREVIEWED), None)
 
     def row(self, article_id: str) -> dict:
         return self._rows[article_id]
@@ -119,6 +130,7 @@ class ArticleList(ScrollView, can_focus=True):
 
     def _show(self, rows: list[dict]) -> None:
         self._ids = [r["id"] for r in rows]
+        self._scored = any(r.get("uncertainty") is not None for r in rows)
         self._position = {article_id: n for n, article_id in enumerate(self._ids)}
         self.cursor_row = min(self.cursor_row, max(len(self._ids) - 1, 0))
         self.virtual_size = Size(0, len(self._ids) + HEADER)
@@ -137,9 +149,18 @@ class ArticleList(ScrollView, can_focus=True):
         self._update_title()
 
     def _update_title(self) -> None:
-        order = " · least sure first" if self.order == "uncertain" else ""
+        """Progress and order, as much as the border has room for: words go before the order is cut."""
+        done, total = self._done, len(self._ids)
         skipped = f" · {self._skipped} skipped" if self._skipped else ""
-        self.border_title = f"Articles {self._done}/{len(self._ids)} done{skipped}{order}"
+        order = ["", "", ""]
+        if self.order == "uncertain":  # with no scores there is no such order: say how to get them
+            order = ([" · least sure first", " · least sure first", " · least sure first"] if self._scored else
+                     [" · least sure first: none scored (suggest --model)", " · least sure first: none scored",
+                      " · least sure: none scored"])
+        forms = [f"Articles {done}/{total} done{skipped}{order[0]}", f"{done}/{total} done{skipped}{order[-2]}",
+                 f"{done}/{total}{order[-1]}"]
+        room = self.size.width - 4 if self.size.width else None  # the corners and a space each side
+        self.border_title = next((f for f in forms if room is None or len(f) <= room), forms[-1])
 
     def action_toggle_order(self) -> None:
         """Switch between import order and least-sure-first, staying on the same article."""
@@ -187,6 +208,7 @@ class ArticleList(ScrollView, can_focus=True):
             self.refresh(Region(0, y, self.size.width, 1))
 
     def on_resize(self, event: events.Resize) -> None:
+        self._update_title()
         self._scroll_cursor_visible()
         self.refresh()
 

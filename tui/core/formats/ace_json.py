@@ -2,9 +2,10 @@
 offsets, event type names, and rebuilding an article's text from a file that holds only tokens.
 
 Export splits each article into sentences (the model's ``senter``, never inside an annotated span)
-of non-space tokens cut at every span edge, so every offset is a token edge. Both exporters add two
-keys the research tools ignore, ``_text`` (the article) and ``_offsets`` (each token's character
-span), which let an import give back the same article and offsets; without them the text is rebuilt
+of non-space tokens cut at every span edge, so every offset is a token edge. Both exporters add
+keys the research tools ignore, ``_text`` (the article), ``_offsets`` (each token's character
+span), which let an import give back the same article and offsets, and ``_article`` (its title, address,
+source, date and body start); without them the text is rebuilt
 from the tokens (sentences on their own lines), or for OneIE's document-level files from the
 ``sentences`` offsets, which are the truth (their ``text`` field runs sentences together).
 """
@@ -64,6 +65,21 @@ class TokenMap:
         return self.offsets[first][0], self.offsets[last][1]
 
 
+def not_written(doc, counts: dict[str, int]) -> None:
+    """Add up what the research formats have no place for in one article (kept in the project)."""
+    for key, n in (("event(s)' ACLED fields", sum(1 for e in doc.events if e.fields)),
+                   ("event modalities", sum(1 for e in doc.events if e.modality)),
+                   ("relations", len(doc.relations)),
+                   ("attributes or notes", sum(1 for r in (*doc.entities, *doc.events) if r.attributes or r.notes))):
+        counts[key] = counts.get(key, 0) + n
+
+
+def not_written_line(fmt: str, counts: dict[str, int]) -> str | None:
+    """One warning counting what an export left out (None when nothing)."""
+    said = [f"{n} {what}" for what, n in counts.items() if n]
+    return f"no place in {fmt} for {', '.join(said)} (the project keeps them; jsonl writes all)" if said else None
+
+
 def type_name(event: Event, codebook) -> str:
     """The research name of an event's type: KAIROS ``Conflict.Attack.DetonateExplode``, ACE
     ``Conflict:Attack``, or for other codebooks the type and sub-type joined by a dot."""
@@ -116,13 +132,34 @@ def place_sentences(placed: list[tuple[int, str]], length: int) -> str:
     return "".join(buf)
 
 
-def imported_article(check, text: str, title) -> Article:
-    """The article of an imported document: its text (never empty), id and the document's id as title."""
+ARTICLE_KEYS = ("title", "url", "source", "published", "license")  # what ``_article`` may hold, and body_start
+
+
+def article_record(article: Article) -> dict:
+    """``_article``: what the research formats have no place for and a newsmark import gives back."""
+    return {**{k: getattr(article, k) for k in ARTICLE_KEYS if getattr(article, k)}, "body_start": article.body_start}
+
+
+def imported_article(check, text: str, title, about=None) -> Article:
+    """The article of an imported document: its text (never empty), id and the document's id as title,
+    or the title, address, source, date and body start its ``_article`` (``about``) gives."""
     if not text.strip():
         check.fail("the document has no text")
     article = article_from_text(text, source=str(check.path), parse_header=False)
     article.id = article_id_for(text)
     article.title = str(title) if title is not None else article.title
+    if about is None:
+        return article
+    if not isinstance(about, dict):
+        check.fail(f"_article must be an object, got {about!r}")
+    for key in ARTICLE_KEYS:
+        if key in about:
+            setattr(article, key, check.string(about[key], f"_article {key}", empty=True))
+    if "body_start" in about:
+        start = about["body_start"]
+        if not isinstance(start, int) or isinstance(start, bool) or not 0 <= start <= len(text):
+            check.fail(f"_article body_start must be an offset in the text (0 to {len(text)}), got {start!r}")
+        article.body_start = start
     return article
 
 

@@ -4,7 +4,7 @@
 "relations": [[], ...], "events": [[[[trigger_tok, type], [s, e, role], ...], ...], ...]}``, grouped
 by sentence. A DyGIE++ trigger is one token: a longer trigger is written as its last token (counted
 in a warning). Arguments with a typed value and no span, and event fields, have no place in the
-format. ``_text`` and ``_offsets`` (see ``ace_json``) give an import the exact article back.
+format. ``_text``, ``_offsets`` and ``_article`` (see ``ace_json``) give an import the exact article back.
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ import json
 from pathlib import Path
 from typing import Iterator
 
-from .ace_json import (TokenMap, document_sentences, imported_article, imported_entity, imported_event,
-                       text_from_tokens, type_name)
+from .ace_json import (TokenMap, article_record, document_sentences, imported_article, imported_entity,
+                       imported_event, not_written, not_written_line, text_from_tokens, type_name)
 from .base import Document, ExportOptions, ExportSummary, atomic_output
 from .ingest import Checker, ImportDoc, ImportProblem, json_lines
 
@@ -52,18 +52,24 @@ def record_for(doc: Document, codebook, summary: ExportSummary | None = None) ->
         "sentences": [[text[s:e] for s, e in sent] for sent in sentences],
         "ner": ner, "relations": [[] for _ in sentences], "events": events,
         "_text": text, "_offsets": [[[s, e] for s, e in sent] for sent in sentences],
+        "_article": article_record(doc.article),
     }
 
 
 def export(docs: Iterator[Document], out: Path, options: ExportOptions, summary: ExportSummary) -> None:
     codebook = options.get_codebook()
+    left: dict[str, int] = {}
     with atomic_output(out) as handle:
         for doc in docs:
+            not_written(doc, left)
             handle.write(json.dumps(record_for(doc, codebook, summary), ensure_ascii=False) + "\n")
             summary.articles += 1
             summary.entities += len(doc.entities)
             summary.events += sum(1 for e in doc.events if e.trigger_start is not None)
     summary.files = 1
+    line = not_written_line("DyGIE++", left)
+    if line:
+        summary.warnings.append(line)
 
 
 def looks_like(first: dict) -> bool:
@@ -89,7 +95,7 @@ def read(path: Path) -> list[ImportDoc]:
         check = Checker(path, number)
         sentences = _token_list(check, record.get("sentences"))
         text, offsets = _text_and_offsets(check, record, sentences)
-        article = imported_article(check, text, record.get("doc_key"))
+        article = imported_article(check, text, record.get("doc_key"), record.get("_article"))
         tmap = TokenMap(offsets)
         n = len(tmap.offsets)
         entities = []

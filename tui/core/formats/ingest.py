@@ -51,6 +51,7 @@ class ImportSummary:
     events: int = 0
     duplicates: int = 0
     relations: int = 0
+    arguments: int = 0  # the kept events' arguments
     kinds: Counter = field(default_factory=Counter)
     skipped: list[str] = field(default_factory=list)
     status_kept: Counter = field(default_factory=Counter)  # articles whose status the file would lower, by status
@@ -61,6 +62,8 @@ class ImportSummary:
                 f"{self.entities} entities, {self.events} event(s)")
         if self.relations:
             text += f", {self.relations} relation(s)"
+        if self.arguments:
+            text += f", {self.arguments} event argument(s)"
         text += f"; {self.duplicates} duplicate(s) skipped"
         if any(self.kinds.values()):
             text += "; kept " + ", ".join(f"{kind} {n}" for kind, n in self.kinds.items() if n)
@@ -345,6 +348,7 @@ def _annotate(session, doc: ImportDoc, sync: Callable, summary: ImportSummary, s
         relations = _new_records(session.relations, doc.relations, _same_relation, summary)
         summary.entities += len(entities)
         summary.events += len(events)
+        summary.arguments += sum(len(e.arguments) for e in events)
         summary.relations += len(relations)
         session.commit("import", [change(table, None, record) for table, records in
                                   (("entities", entities), ("events", events), ("relations", relations))

@@ -14,8 +14,9 @@ import json
 from pathlib import Path
 from typing import Iterator
 
-from .ace_json import (MENTION, TokenMap, document_sentences, imported_article, imported_entity, imported_event,
-                       place_sentences, text_from_tokens, type_name)
+from .ace_json import (MENTION, TokenMap, article_record, document_sentences, imported_article, imported_entity,
+                       imported_event, not_written, not_written_line, place_sentences, text_from_tokens,
+                       type_name)
 from .base import Document, ExportOptions, ExportSummary, atomic_output
 from .ingest import Checker, ImportDoc, ImportProblem, json_lines
 
@@ -30,6 +31,7 @@ def lines_for(doc: Document, codebook, summary: ExportSummary | None = None) -> 
              "_offsets": [[s, e] for s, e in sent]} for n, sent in enumerate(sentences)]
     if rows:
         rows[0]["_text"] = text
+        rows[0]["_article"] = article_record(doc.article)
     mention_ids: dict[tuple[int, int], str] = {}
 
     def mention(start: int, end: int, label: str) -> str | None:
@@ -73,14 +75,19 @@ def lines_for(doc: Document, codebook, summary: ExportSummary | None = None) -> 
 
 def export(docs: Iterator[Document], out: Path, options: ExportOptions, summary: ExportSummary) -> None:
     codebook = options.get_codebook()
+    left: dict[str, int] = {}
     with atomic_output(out) as handle:
         for doc in docs:
+            not_written(doc, left)
             for row in lines_for(doc, codebook, summary):
                 handle.write(json.dumps(row, ensure_ascii=False) + "\n")
             summary.articles += 1
             summary.entities += len(doc.entities)
             summary.events += sum(1 for e in doc.events if e.trigger_start is not None)
     summary.files = 1
+    line = not_written_line("OneIE", left)
+    if line:
+        summary.warnings.append(line)
 
 
 def looks_like(first: dict) -> bool:
@@ -146,7 +153,7 @@ def _offsets_sentences(check: Checker, lines: list[tuple[int, dict]]):
 def _document(path: Path, lines: list[tuple[int, dict]], doc_level: bool) -> ImportDoc:
     check = Checker(path, lines[0][0])
     text, offsets = (_offsets_doc_level(check, lines[0][1]) if doc_level else _offsets_sentences(check, lines))
-    article = imported_article(check, text, lines[0][1].get("doc_id"))
+    article = imported_article(check, text, lines[0][1].get("doc_id"), lines[0][1].get("_article"))
     tmap = TokenMap(offsets)
     n_tokens = len(tmap.offsets)
     entities, events, spans = [], [], {}

@@ -17,20 +17,29 @@ def _prf(stats: dict | None) -> dict:
     return {k: round(float(stats.get(k) or 0.0), 3) for k in ("p", "r", "f")}
 
 
-def _trigger_scores(examples: list) -> dict:
+ALL_LABELS = "all labels"  # the row of every label together (micro-averaged), last in each table
+
+
+def _trigger_scores(examples: list) -> tuple[dict, dict]:
+    """(per-type scores, overall scores) of the trigger span group."""
     from spacy.scorer import Scorer
 
     if not examples:
-        return {}
+        return {}, {}
     scores = Scorer.score_spans(examples, TRIGGER_KEY, getter=lambda doc, attr: doc.spans.get(TRIGGER_KEY, []),
                                 allow_overlap=True)
-    return scores.get(f"{TRIGGER_KEY}_per_type") or {}
+    overall = {k: scores.get(f"{TRIGGER_KEY}_{k}") for k in ("p", "r", "f")}
+    return scores.get(f"{TRIGGER_KEY}_per_type") or {}, overall
 
 
-def _entity_scores(examples: list) -> dict:
+def _entity_scores(examples: list) -> tuple[dict, dict]:
+    """(per-label scores, overall scores) of the entities."""
     from spacy.scorer import get_ner_prf
 
-    return get_ner_prf(examples).get("ents_per_type") or {} if examples else {}
+    if not examples:
+        return {}, {}
+    scores = get_ner_prf(examples)
+    return scores.get("ents_per_type") or {}, {k: scores.get(f"ents_{k}") for k in ("p", "r", "f")}
 
 
 def rule_triggers(doc, suggester) -> None:
@@ -64,8 +73,9 @@ def compare(examples: dict[str, list], before: dict[str, list], after: dict[str,
             continue
         refs = [eg.reference for eg in egs]
         score = _entity_scores if kind == "entities" else _trigger_scores
-        tables = {side: score([Example(d, r) for d, r in zip(docs[kind], refs)])
-                  for side, docs in (("before", before), ("after", after))}
+        tables, overall = {}, {}
+        for side, docs in (("before", before), ("after", after)):
+            tables[side], overall[side] = score([Example(d, r) for d, r in zip(docs[kind], refs)])
         gold: dict[str, int] = {}
         for ref in refs:
             for span in (ref.ents if kind == "entities" else ref.spans.get(TRIGGER_KEY, [])):
@@ -73,16 +83,35 @@ def compare(examples: dict[str, list], before: dict[str, list], after: dict[str,
         labels = sorted(set(gold) | set(tables["before"]) | set(tables["after"]))
         out[kind] = {label: {"gold": gold.get(label, 0), "before": _prf(tables["before"].get(label)),
                              "after": _prf(tables["after"].get(label))} for label in labels}
+        out[kind][ALL_LABELS] = {"gold": sum(gold.values()), "before": _prf(overall["before"]),
+                                 "after": _prf(overall["after"])}
     return out
 
 
 def report_lines(scores: dict) -> list[str]:
-    """The comparison as aligned lines of text, one per label."""
+    """The comparison as aligned lines of text, one per label (each whole), then all labels together."""
     lines = []
+    width = max([len(label) for table in scores.values() for label in table] + [10])
     for kind, table in scores.items():
-        lines.append(f"{kind} on held-out articles   gold   untrained P/R/F1    trained P/R/F1")
+        lines.append(f"{kind + ' on held-out articles':<{width + 2}}  gold   untrained P/R/F1    trained P/R/F1")
         for label, row in table.items():
             b, a = row["before"], row["after"]
-            lines.append(f"  {label[:28]:<28} {row['gold']:>5}   {b['p']:.2f} {b['r']:.2f} {b['f']:.2f}"
+            lines.append(f"  {label:<{width}} {row['gold']:>5}   {b['p']:.2f} {b['r']:.2f} {b['f']:.2f}"
                          f"      {a['p']:.2f} {a['r']:.2f} {a['f']:.2f}")
+    return lines
+
+
+WORSE_HINTS = {"entities": "`--components triggers` leaves the pinned model's entities as they are",
+               "triggers": "code more articles before suggesting with it"}
+
+
+def verdict_lines(scores: dict) -> list[str]:
+    """A line for each kind whose trained side scores below the untrained one on all labels together,
+    with what to do: a coder should not take a worse model for a better one because it was trained."""
+    lines = []
+    for kind, table in scores.items():
+        row = table.get(ALL_LABELS)
+        if row and row["gold"] and row["after"]["f"] < row["before"]["f"]:
+            lines.append(f"{kind}: the trained model scores below the untrained one on the held-out articles "
+                         f"(F1 {row['after']['f']:.2f} < {row['before']['f']:.2f}); {WORSE_HINTS.get(kind, '')}".rstrip("; "))
     return lines

@@ -69,18 +69,29 @@ def suggester_for(pipeline, codebook: Codebook):
 
 def check_model(folder: str, codebook: Codebook) -> str | None:
     """Why ``folder`` cannot suggest for a project with ``codebook`` (None when it can), read from
-    its meta.json without loading spaCy."""
+    the folder and its meta.json without loading spaCy (a folder that passes may still not load:
+    ``DOES_NOT_LOAD`` says so once it is tried)."""
     import json
     from pathlib import Path
 
+    path = Path(folder)
+    if not path.exists():
+        return f"{folder}: no such folder (give the folder `newsmark train --out` wrote)"
+    if not path.is_dir():
+        return f"{folder}: is a file, not a pipeline folder (give the folder `newsmark train --out` wrote)"
     try:
-        meta = json.loads((Path(folder) / "meta.json").read_text(encoding="utf-8"))
+        meta = json.loads((path / "meta.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return f"{folder}: not a spaCy pipeline folder (no readable meta.json)"
+        meta = None
+    if not isinstance(meta, dict) or not (path / "config.cfg").is_file():
+        return f"{folder}: not a spaCy pipeline folder (no readable meta.json and config.cfg)"
     trained = ((meta.get("newsmark") or {}).get("codebook") or {}).get("name")
     if trained and trained != codebook.name:
         return f"{folder}: its triggers were trained with codebook {trained}; this project uses {codebook.name}"
     return None
+
+
+DOES_NOT_LOAD = "{}: a spaCy pipeline folder that does not load (damaged or incomplete); train it again"
 
 
 def span_scores(nlp, doc) -> dict[tuple[int, int], tuple[str, float, float]]:

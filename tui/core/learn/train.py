@@ -29,6 +29,7 @@ DEFAULT_EPOCHS = 12
 LEARN_RATE = 0.002
 NEGATIVE_WEIGHT = 0.3  # the "no trigger" class outnumbers triggers by hundreds: weigh it down
 COMPONENTS = ("entities", "triggers")
+NOTHING_REVIEWED = "no reviewed annotations: accept some entities or events, or mark articles done (d in the app)"
 
 TRIGGER_MODEL = {
     "@architectures": "spacy.SpanCategorizer.v1",
@@ -112,9 +113,10 @@ def _rehearsal_examples(nlp, texts: list[str], limit: int) -> list:
 
 
 def train(reviews: list[Reviewed], out: Path, settings: TrainSettings, meta: dict,
-          rehearsal_texts: list[str] = (), progress: Callable[[int, dict], None] | None = None,
+          rehearsal_texts: list[str] = (), progress: Callable[[int, dict | None], None] | None = None,
           suggester=None) -> TrainResult:
     """Train, compare with the untrained pipeline on the held-out articles, save to ``out``.
+    ``progress(epoch, losses)`` after each epoch, then ``progress(epochs, None)`` once they are done.
 
     ``suggester`` is the rule suggester whose triggers stand for the untrained pipeline's; the
     trained side's triggers are what ``ModelSuggester`` makes of them with the trained spancat."""
@@ -124,7 +126,7 @@ def train(reviews: list[Reviewed], out: Path, settings: TrainSettings, meta: dic
     from .model_suggest import ModelSuggester
 
     if not reviews:
-        raise TrainError("no reviewed annotations: accept some entities or events, or mark articles done")
+        raise TrainError(NOTHING_REVIEWED)
     fix_random_seed(settings.seed)  # before the new component's weights are drawn: runs repeat
     train_set, eval_set = split_by_article(reviews, settings.eval_share, settings.seed)
     nlp = _load_base(settings.base_model)
@@ -143,6 +145,8 @@ def train(reviews: list[Reviewed], out: Path, settings: TrainSettings, meta: dic
     trainable = add_components(nlp, settings, labels, trig_train)
     rehearse = _rehearsal_examples(nlp, list(rehearsal_texts), len(ent_train)) if "ner" in trainable else []
     history = _fit(nlp, trainable, ent_train, trig_train, settings, rehearse, progress)
+    if progress:  # what follows the last epoch (about one more training run): None says so
+        progress(settings.epochs, None)
     nlp.meta.update(_meta(meta, counts, held, {}, trainable, settings))  # the suggester reads the counts
     if suggester is not None and TRIGGER_PIPE in trainable:
         thresholds, judge = _calibrate(train_set, settings, suggester)
