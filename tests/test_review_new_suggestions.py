@@ -1,7 +1,7 @@
 """New suggestions in an article already reviewed and marked done (``newsmark suggest`` run after the
-coder finished it, or ``--reanalyse`` with a model that finds more): the article is no longer reviewed
-and is in progress again, entities or events alike, so that no unanswered suggestion hides behind a ✓
-and no training export takes an unreviewed article."""
+coder finished it): the article is no longer reviewed and is in progress again, entities or events
+alike, so that no unanswered suggestion hides behind a ✓ and no training export takes an unreviewed
+article. ``--reanalyse`` leaves a done or skipped article as coded."""
 
 from __future__ import annotations
 
@@ -47,9 +47,10 @@ def test_suggest_after_the_article_was_done_makes_it_in_progress_again(seed_db, 
     assert "1 article(s) marked done have new suggestions: in progress again" in capsys.readouterr().out
 
 
-def test_a_suggested_event_found_again_by_reanalyse_unreviews_a_done_article(seed_db, capsys):
-    """The coder accepted every entity and deleted a suggested event; a re-analysis suggests that
-    event again (and no new entity): the events layer has a suggestion to answer."""
+def test_reanalyse_leaves_a_done_article_as_coded_and_renews_the_others(seed_db, tmp_path, capsys):
+    """The coder accepted every entity and deleted a suggested event, and marked the article done; a
+    re-analysis would suggest that event again. A finished article is training data: ``--reanalyse``
+    leaves it done, reviewed and without the event, and says so; an unfinished one is renewed."""
     assert main(["suggest", "--db", str(seed_db)]) == 0
     with Store(seed_db) as store:
         def delete_one(session):
@@ -60,8 +61,13 @@ def test_a_suggested_event_found_again_by_reanalyse_unreviews_a_done_article(see
     capsys.readouterr()
     assert main(["suggest", "--reanalyse", "--db", str(seed_db)]) == 0
     out = capsys.readouterr().out
-    assert "0 entities and 1 events suggested" in out
-    assert _state(seed_db) == ("in progress", False, 1)
+    assert "nothing to do" in out and "done or skipped" in out
+    assert _state(seed_db) == ("done", True, 0)
+    with Store(seed_db) as store:
+        store.set_status(store.rows()[0]["id"], "in progress")  # the coder takes it up again
+    assert main(["suggest", "--reanalyse", "--db", str(seed_db)]) == 0
+    assert "0 entities and 1 events suggested" in capsys.readouterr().out
+    assert _state(seed_db)[2] == 1
 
 
 def test_reanalyse_with_nothing_new_leaves_a_done_article_done(seed_db, capsys):

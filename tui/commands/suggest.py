@@ -45,13 +45,18 @@ def add_parser(sub) -> None:
     parser.set_defaults(run=run)
 
 
+FINISHED = ("done", "skipped")  # a coder's last word on an article: --reanalyse leaves it as coded
+
+
 def pending(store: Store, reanalyse: bool = False) -> list[str]:
-    """The ids of articles that have no model output yet (every article with ``reanalyse``), in import
-    order (over-long ones said and left out: the model cannot read them, and they are refused at
-    import now)."""
+    """The ids of articles that have no model output yet (with ``reanalyse``, also those analysed
+    and not finished: a done article is training data, and new suggestions there would take it out
+    of training until answered, as Prodigy and INCEpTION never re-suggest a finished document), in
+    import order (over-long ones said and left out: the model cannot read them, and they are refused
+    at import now)."""
     todo = []
     for row in store.rows():
-        if row.get("analysed") and not reanalyse:
+        if row.get("analysed") and (not reanalyse or row.get("status") in FINISHED):
             continue
         if too_long(row):
             warn(f"newsmark: skipped article {row['id']} ({str(row.get('title', ''))[:40]!r}): "
@@ -81,7 +86,12 @@ def run(args) -> int:
             warn(f"newsmark: {problem}")
             return 1
         todo = pending(store, args.reanalyse)
+        finished = sum(1 for row in store.rows() if row.get("analysed") and row.get("status") in FINISHED)
         if not todo:
+            if args.reanalyse:
+                print(f"nothing to do: all {len(store.rows())} article(s) in {args.db} are done or skipped "
+                      "(a finished article is not suggested again)")
+                return 0
             again = "; --reanalyse suggests again with it" if args.model else ""
             print(f"nothing to do: all {len(store.rows())} article(s) in {args.db} are already analysed{again}")
             return 0
@@ -101,6 +111,8 @@ def run(args) -> int:
           f"{totals['skipped']} already analysed")
     if args.reanalyse:
         print(f"{totals['kept']} annotation(s) coders accepted, corrected or rejected kept as they were")
+        if finished:
+            print(f"{finished} done or skipped article(s) left as coded (their suggestions are not renewed)")
     if totals["reopened"]:
         print(f"{totals['reopened']} article(s) marked done have new suggestions: in progress again")
     return 0
