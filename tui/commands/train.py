@@ -38,6 +38,7 @@ def run(args) -> int:
     from ..core.learn.corpus import reviewed_articles, split_by_article
     from ..core.learn.evaluate import report_lines, verdict_lines
     from ..core.learn.judge import judge_line
+    from ..core.learn.best_epoch import best_epoch_line
     from ..core.learn.train import COMPONENTS, NOTHING_REVIEWED, TrainError, TrainSettings, train
 
     components = tuple(c.strip() for c in args.components.split(",") if c.strip())
@@ -82,9 +83,9 @@ def run(args) -> int:
         print(line)
     if not result.scores:
         print("no held-out articles: nothing scored (use --eval-split above 0 with two or more articles)")
-    line = judge_line(result.meta)
-    if line:
-        print(line)
+    for line in (judge_line(result.meta), best_epoch_line(result.meta)):
+        if line:
+            print(line)
     c = result.counts
     taught = [f"{c.entities} entities"] * ("ner" in result.components) + [f"{c.triggers} triggers"] * (
         "triggers" in result.components)

@@ -42,6 +42,14 @@ def _entity_scores(examples: list) -> tuple[dict, dict]:
     return scores.get("ents_per_type") or {}, {k: scores.get(f"ents_{k}") for k in ("p", "r", "f")}
 
 
+def entity_f1(nlp, examples: list) -> float:
+    """The recogniser's overall entity F1 on ``examples`` (0.0 with none)."""
+    from spacy.training import Example
+
+    docs = predict(nlp, examples)
+    return float(_entity_scores([Example(d, eg.reference) for d, eg in zip(docs, examples)])[1].get("f") or 0.0)
+
+
 def rule_triggers(doc, suggester) -> None:
     """Put a suggester's trigger mentions into ``doc.spans`` (what the coder would be offered)."""
     spans = []

@@ -22,6 +22,7 @@ from typing import Callable
 
 from ..nlp import MODEL_PACKAGE
 from . import TRIGGER_KEY, TRIGGER_PIPE
+from .best_epoch import MIN_ARTICLES as MIN_CHECK_ARTICLES, BestEpoch
 from .corpus import CHUNK_TOKENS, Counts, Reviewed, make_examples, split_by_article
 from .judge import Tally, TriggerJudge, mention_lemma, rejected_tally, tally
 
@@ -131,7 +132,11 @@ def train(reviews: list[Reviewed], out: Path, settings: TrainSettings, meta: dic
     train_set, eval_set = split_by_article(reviews, settings.eval_share, settings.seed)
     nlp = _load_base(settings.base_model)
     counts, held = Counts(), Counts()
-    ent_train, trig_train = make_examples(_parse(nlp, train_set), train_set, counts)
+    parsed = _parse(nlp, train_set)
+    ent_train, trig_train = make_examples(parsed, train_set, counts)
+    ent_check = []
+    if "entities" in settings.components:
+        ent_train, ent_check, checked = _set_aside(parsed, train_set, settings)
     ent_eval, trig_eval = make_examples(_parse(nlp, eval_set), eval_set, held) if eval_set else ([], [])
     if "entities" not in settings.components:
         ent_train, ent_eval = [], []
@@ -144,10 +149,15 @@ def train(reviews: list[Reviewed], out: Path, settings: TrainSettings, meta: dic
     labels = {s.label_ for eg in ent_train for s in eg.reference.ents}
     trainable = add_components(nlp, settings, labels, trig_train)
     rehearse = _rehearsal_examples(nlp, list(rehearsal_texts), len(ent_train)) if "ner" in trainable else []
-    history = _fit(nlp, trainable, ent_train, trig_train, settings, rehearse, progress)
+    best = BestEpoch(nlp, ent_check) if "ner" in trainable and ent_check else None
+    history = _fit(nlp, trainable, ent_train, trig_train, settings, rehearse, progress, best)
+    if best is not None:
+        best.restore()
     if progress:  # what follows the last epoch (about one more training run): None says so
         progress(settings.epochs, None)
     nlp.meta.update(_meta(meta, counts, held, {}, trainable, settings))  # the suggester reads the counts
+    if best is not None:
+        nlp.meta["newsmark"]["entity_epoch"] = best.as_dict(settings.epochs, checked)
     if suggester is not None and TRIGGER_PIPE in trainable:
         thresholds, judge = _calibrate(train_set, settings, suggester)
         nlp.meta["newsmark"]["trigger_thresholds"] = thresholds.as_dict()
@@ -160,10 +170,22 @@ def train(reviews: list[Reviewed], out: Path, settings: TrainSettings, meta: dic
     return TrainResult(out, counts, held, scores, history, tuple(trainable), nlp.meta["newsmark"])
 
 
+def _set_aside(parsed: list, train_set: list[Reviewed], settings: TrainSettings) -> tuple[list, list, int]:
+    """(entity examples to learn from, entity examples to check each epoch on, articles checked on):
+    a share of the training articles with entities set aside (``best_epoch``), none when too few."""
+    with_entities = [i for i, r in enumerate(train_set) if r.entities or r.not_entities or r.entities_complete]
+    if len(with_entities) < MIN_CHECK_ARTICLES:
+        return make_examples(parsed, train_set)[0], [], 0
+    _, check = split_by_article(with_entities, settings.eval_share or 0.2, settings.seed + 1)
+    learn = [i for i in range(len(train_set)) if i not in check]
+    pick = lambda ids: ([parsed[i] for i in ids], [train_set[i] for i in ids])  # noqa: E731
+    return make_examples(*pick(learn))[0], make_examples(*pick(check))[0], len(check)
+
+
 def _fit(nlp, trainable: list[str], ent_train: list, trig_train: list, settings: TrainSettings,
-         rehearse: list, progress: Callable[[int, dict], None] | None) -> list[dict]:
+         rehearse: list, progress: Callable[[int, dict], None] | None, best: BestEpoch | None = None) -> list[dict]:
     """The training loop: each epoch, the recogniser's batches (each followed by a rehearsal batch),
-    then the trigger spancat's; the losses of each epoch."""
+    then the trigger spancat's; the losses of each epoch. ``best`` scores the recogniser after each."""
     from spacy.util import minibatch
     from thinc.api import Adam
 
@@ -183,6 +205,8 @@ def _fit(nlp, trainable: list[str], ent_train: list, trig_train: list, settings:
                     nlp.rehearse(rng.sample(rehearse, min(len(rehearse), len(batch))), sgd=optimizer,
                                  losses=losses, exclude=others)
         history.append({k: round(v, 3) for k, v in losses.items()})
+        if best is not None:
+            best.after(epoch + 1)
         if progress:
             progress(epoch + 1, losses)
     return history
