@@ -28,7 +28,7 @@ class ArticleEnter:
         entity = session.entity_at(cursor)
         if entity is None:
             self._set_message("Enter on an entity or an event's trigger shows its event in the event panel "
-                              "(e makes an event here, v selects)", "Enter: on an entity or a trigger")
+                              "(e makes an event here, v selects)", "Enter on an entity or trigger shows its event")
             return
         words = text[entity.start:entity.end]
         roles = [(ev, arg.role) for ev in visible_events(session) for arg in ev.arguments
