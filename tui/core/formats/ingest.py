@@ -96,7 +96,7 @@ class Checker:
 
     def string(self, value: Any, what: str, empty: bool = False) -> str:
         if not isinstance(value, str) or (not empty and not value.strip()):
-            self.fail(f"{what} must be a non-empty string, got {value!r}")
+            self.fail(f"{what} must be a {'' if empty else 'non-empty '}string, got {value!r}")
         return value
 
     def text(self, value: Any, what: str = "article text") -> str:
