@@ -50,7 +50,7 @@ def load_pipeline(model: str | None = None) -> Pipeline:
     wanted = model or os.environ.get("NEWSMARK_MODEL") or MODEL_PACKAGE
     try:
         nlp = spacy.load(wanted)
-    except (OSError, ImportError):
+    except (OSError, ImportError, ValueError, KeyError):  # ValueError: a damaged meta.json or config.cfg
         return Pipeline(_rules_pipeline(), FALLBACK_NAME, True, wanted)
     return Pipeline(nlp, f"{wanted}-{nlp.meta.get('version', '?')}", False, wanted)
 
