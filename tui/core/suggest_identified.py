@@ -55,6 +55,8 @@ def _noun_named(root):
 
 
 def _own_subject(verb) -> bool:
+    """Whether a participle has a subject of its own ("police identified him as NAME" hangs nothing on
+    the verb before it)."""
     return any(c.dep_ in ("nsubj", "nsubjpass", "auxpass") for c in verb.children)
 
 
@@ -65,12 +67,12 @@ def name_lone_attackers(events: list[Event], doc, text: str) -> None:
     ("one gunman, NAME; the other gunman, NAME"), which one is meant is not known and nothing changes."""
     generic = [(ev, arg) for ev in events if ev.type in lex.VIOLENT_TYPES and not ev.modality
                for arg in ev.arguments if arg.role == "Attacker" and arg.start is not None
-               and text[arg.start:arg.end].lower().split()[-1:] and text[arg.start:arg.end].lower().split()[-1] in _ONE_PERSON]
+               and _head_noun(text, arg) in _ONE_PERSON]
     if len({id(ev) for ev, _ in generic}) != 1:
         return
     ev, arg = generic[0]
     names = identifications(doc, text)
-    noun = text[arg.start:arg.end].lower().split()[-1]
+    noun = _head_noun(text, arg)
     given = names.get(noun, []) + [n for k in lex.PERPETRATOR_TITLES - {noun} for n in names.get(k, [])]
     if len({text[s:e] for s, e, _ in given}) != 1 or not any(definite for _, _, definite in given):
         return
@@ -79,3 +81,9 @@ def name_lone_attackers(events: list[Event], doc, text: str) -> None:
         ev.arguments.remove(arg)  # named already: "man" only repeats it
     else:
         arg.start, arg.end = start, end
+
+
+def _head_noun(text: str, arg) -> str:
+    """The last word of an argument's span, lower-cased ("a lone gunman": "gunman"); "" for no words."""
+    words = text[arg.start:arg.end].lower().split()
+    return words[-1] if words else ""
