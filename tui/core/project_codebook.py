@@ -66,8 +66,6 @@ def check_requested(requested: str | None) -> None:
 def misfit_line(docs, codebook: Codebook) -> str | None:
     """One line counting the imported event types and entity labels that are not in ``codebook``
     (kept as given), naming a built-in codebook that holds them all; None when everything fits."""
-    from .formats.ace_json import split_type
-
     types = Counter(ev.type for doc in docs for ev in doc.events if ev.type not in codebook.event_types)
     labels = Counter(e.label for doc in docs for e in doc.entities if e.label not in codebook.entity_labels)
     if not types and not labels:
@@ -78,17 +76,23 @@ def misfit_line(docs, codebook: Codebook) -> str | None:
     if labels:
         said.append(f"{sum(labels.values())} entities of {len(labels)} label(s) ({_some(labels)})")
     line = f"not in codebook {codebook.name}, kept as given: {', '.join(said)}"
-    def holds(other: Codebook, name: str) -> bool:
-        head, sub = split_type(name, other)
-        return head in other.event_types and (not sub or sub in other.event_types[head].subtypes)
-
     for name in sorted(builtin_codebook_names() - {codebook.name}):
         other = load_codebook(name)
-        if all(holds(other, t) for t in types) and all(label in other.entity_labels for label in labels):
+        if all(_has_type(other, t) for t in types) and all(label in other.entity_labels for label in labels):
             return f"{line}; codebook {name} has them all (a new project: --codebook {name})"
     return line
 
 
+def _has_type(codebook: Codebook, name: str) -> bool:
+    """Whether ``codebook`` has the event type ``name`` as a research format writes it
+    ("Conflict.Attack.DetonateExplode": the type and its sub-type)."""
+    from .formats.ace_json import split_type
+
+    head, sub = split_type(name, codebook)
+    return head in codebook.event_types and (not sub or sub in codebook.event_types[head].subtypes)
+
+
 def _some(counts: Counter, most: int = 3) -> str:
+    """The ``most`` commonest names of ``counts``, with "..." when there are more."""
     names = [name for name, _ in counts.most_common(most)]
     return ", ".join(names) + (", ..." if len(counts) > most else "")
