@@ -30,7 +30,7 @@ from .suggest_merge import (carry_scene, compatible, conflict, dated_to_the_day,
                             own_place, place_conflict, representative, said_to_be, settle_readings, summary_target,
                             two_events)
 from .suggest_modality import ACCIDENT, another, modality, strategic_move, summary
-from .suggest_tense import told_in_past
+from .suggest_tense import past_captions_are_history, told_in_past
 from .suggest_parse import Mention, published_of, read_roles, read_victims
 from .suggest_place import read_paragraph_scene, read_place_and_time
 from .suggest_response import fold_police_responses, stops_its_attacker
@@ -331,10 +331,7 @@ class Suggester:
                 # "the attack" was a bombing: the weapon word decides the type
                 target[0].type, target[0].subtype, target[0].generic = specific.type, specific.subtype, False
                 target[0].evidence = f"{specific.evidence} (the same event)"
-        for cluster in clusters:  # a caption tells its picture in the present; its past, undated, is history
-            if all(m.past_caption and m.modality == "" and "Time" not in m.told for m in cluster):
-                for m in cluster:
-                    m.modality = "background"
+        past_captions_are_history(clusters)  # "image caption Protesters marched ...": background
         clusters = fold_police_responses(clusters, doc)  # "police shot him dead": part of his attack
         settle_protest_force(clusters)  # "protesters rallied ... police attacked them": excessive force
         settle_readings(clusters, article.text)

@@ -50,6 +50,16 @@ def told_in_past(head) -> bool:
     return verb.tag_ == "VBD" or any(c.tag_ == "VBD" or c.lemma_.lower() == "have" for c in auxes)
 
 
+def past_captions_are_history(clusters: list) -> None:
+    """Mark background each event told only in photo captions in a past tense with no date of its own
+    (``Mention.past_caption``): a caption tells its picture in the present, so its undated past, joined
+    to no event of the body, is history."""
+    for cluster in clusters:
+        if all(m.past_caption and m.modality == "" and "Time" not in m.told for m in cluster):
+            for m in cluster:
+                m.modality = "background"
+
+
 def present_tense(verb) -> bool:
     """A verb in the simple or progressive present ("sees", "is facing"): with a bare plural object
     it tells a state of affairs, not one reported event."""
