@@ -183,7 +183,8 @@ def _set_aside(parsed: list, train_set: list[Reviewed], settings: TrainSettings)
 
 
 def _fit(nlp, trainable: list[str], ent_train: list, trig_train: list, settings: TrainSettings,
-         rehearse: list, progress: Callable[[int, dict], None] | None, best: BestEpoch | None = None) -> list[dict]:
+         rehearse: list, progress: Callable[[int, dict | None], None] | None,
+         best: BestEpoch | None = None) -> list[dict]:
     """The training loop: each epoch, the recogniser's batches (each followed by a rehearsal batch),
     then the trigger spancat's; the losses of each epoch. ``best`` scores the recogniser after each."""
     from spacy.util import minibatch
