@@ -87,3 +87,32 @@ def test_model_suggestions_for_a_done_article_are_left_out_and_counted(db_path, 
             done.close()
             other.close()
     assert stored(db_path) == {ids[0]: "done", ids[1]: "in progress"}
+
+
+def test_a_files_done_leaves_an_article_with_unanswered_suggestions_as_it_was(db_path, tmp_path, capsys):
+    """Another coder's export marks an article done; here the model's suggestions on it are still
+    unanswered: the import neither marks it done nor reviewed (nothing may wait behind its ✓, and a
+    training export would take the unanswered suggestions for coded entities), and says so."""
+    ids = many_articles(db_path, 1)
+    theirs = tmp_path / "theirs.jsonl"
+    records = export_native(db_path, theirs)
+    records[1]["article"]["status"] = "done"
+    records[1]["reviewed"] = True
+    theirs.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+    with Store(db_path) as store:
+        session = store.open_session(ids[0])
+        start = session.article.text.index("Body")
+        session.set_model_entities([(start, start + 4, "ORG")], "en_core_web_sm")
+        store.sync(session)
+        session.close()
+        store.set_status(ids[0], "in progress")
+    capsys.readouterr()
+    assert main(["import", str(theirs), "--db", str(db_path)]) == 0
+    assert "1 article(s) kept at their status over the file's (in progress 1)" in capsys.readouterr().out
+    assert stored(db_path) == {ids[0]: "in progress"}
+    with Store(db_path, create=False) as store:
+        session = store.open_session(ids[0])
+        try:
+            assert not session.reviewed and [e.status for e in session.entities.values()] == ["suggested"]
+        finally:
+            session.close()

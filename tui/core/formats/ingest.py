@@ -282,7 +282,8 @@ def add_new_documents(store, docs: list[ImportDoc], annotator: str, summary: Imp
             held = None if fresh and doc.article.id not in staging.adopted else current
             if doc.entities or doc.events or doc.relations or doc.analysed or doc.reviewed is not False:
                 _annotate(staging.open_session(doc.article.id, annotator), doc, staging.sync, summary, held)
-            _take_status(doc, current, staging.set_status, summary)
+            unanswered = staging.rows[doc.article.id].get("suggested", 0) if held is not None else 0
+            _take_status(doc, current, staging.set_status, summary, unanswered)
             if progress:
                 progress(summary.articles_added + summary.articles_existing)
     return known
@@ -298,14 +299,19 @@ def annotate_known_documents(store, docs: list[ImportDoc], annotator: str, summa
             current = (store.row(doc.article.id) or {}).get("status")
             if doc.entities or doc.events or doc.relations or doc.analysed or doc.reviewed is not False:
                 _annotate(store.open_session(doc.article.id, annotator), doc, store.sync, summary, current)
-            _take_status(doc, current, store.set_status, summary)
+            _take_status(doc, current, store.set_status, summary, (store.row(doc.article.id) or {}).get("suggested", 0))
             if progress:
                 progress(summary.articles_added + summary.articles_existing)
 
 
-def _take_status(doc: ImportDoc, current: str | None, set_status: Callable, summary: ImportSummary) -> None:
-    """The file's status for the article where it moves it forward; counted where it would lower it."""
+def _take_status(doc: ImportDoc, current: str | None, set_status: Callable, summary: ImportSummary,
+                 unanswered: int = 0) -> None:
+    """The file's status for the article where it moves it forward; counted where it would lower it,
+    or where it would mark done a stored article that still holds ``unanswered`` suggestions (another
+    coder's "done" for it: nothing may wait behind its ✓)."""
     status = status_after_import(current, doc.status)
+    if status == "done" and current not in (None, "done") and unanswered:
+        status = current
     if status != current:
         set_status(doc.article.id, status)
     elif doc.status and doc.status != current:
@@ -355,7 +361,7 @@ def _annotate(session, doc: ImportDoc, sync: Callable, summary: ImportSummary, s
                                   for record in records])
         # Reviewed before the model's name: that save folds the journal into the file, so the close
         # writes nothing more (one file write per article, not two). No spans: nothing to unreview.
-        if doc.reviewed or (doc.reviewed is None and not unanswered):
+        if doc.reviewed is not False and not unanswered:  # the stored suggestions still want an answer
             session.set_reviewed(True)
         elif any(r.status == "suggested" for r in (*entities, *events)):
             session.set_reviewed(False)  # suggestions nobody has answered (a model's, from shards)
