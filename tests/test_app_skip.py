@@ -104,3 +104,16 @@ async def test_s_on_a_done_article_keeps_it_done_and_d_on_a_skipped_one_marks_it
         await settle(app, pilot)
         await done_here(app, pilot)
         assert store.row(ids[1])["status"] == "done"
+
+
+async def test_s_says_the_skipped_articles_it_stepped_over_on_its_way(db_path, codebook, pipeline):
+    """`S` opens the next article to code, as `]` does, and says too what `]` would have said."""
+    ids = many_articles(db_path, 4)
+    with Store(db_path) as store:
+        store.set_status(ids[1], "skipped")
+    async with running(db_path, codebook, pipeline, size=(300, 40)) as (store, app, pilot):
+        await pilot.press("S")
+        await settle(app, pilot)
+        assert app.session.article.id == ids[2]
+        assert "S on it takes the skip back" in status_line(app)
+        assert "stepped over 1 skipped article(s)" in status_line(app)

@@ -64,10 +64,13 @@ class ReviewActions:
             self.store.set_status(article_id, "skipped")
             self.store.sync(session)
         self._show_counts()
+        self._arrival = ("", None)
         self.action_step_article(1)
+        stepped = self._arrival[0]  # what the step said (articles passed over on the way), kept after ours
+        also = f"; {stepped}" if stepped and self.session.article is not session.article else ""
         kept = " (what is coded in it is kept)" if session.history else ""
         if self.session.article is session.article:
             self._say_on_arrival(f"skipped{kept}; it is the last article (S takes the skip back)", "skipped")
         else:
-            self._say_on_arrival(f"skipped{kept}: {session.article.title[:60]!r}; S on it takes the skip back",
+            self._say_on_arrival(f"skipped{kept}: {session.article.title[:60]!r}; S on it takes the skip back{also}",
                                  "skipped")
