@@ -117,3 +117,19 @@ async def test_s_says_the_skipped_articles_it_stepped_over_on_its_way(db_path, c
         assert app.session.article.id == ids[2]
         assert "S on it takes the skip back" in status_line(app)
         assert "stepped over 1 skipped article(s)" in status_line(app)
+
+
+async def test_open_after_skipping_the_last_article_opens_the_first_unreviewed_not_the_skipped_one(
+        db_path, codebook, pipeline):
+    ids = many_articles(db_path, 3)
+    async with running(db_path, codebook, pipeline, size=(200, 40)) as (store, app, pilot):
+        for _ in range(2):
+            await pilot.press("right_square_bracket")
+            await settle(app, pilot)
+        assert app.session.article.id == ids[2]
+        await pilot.press("S")  # the last article: skipped, and nothing comes after it
+        await settle(app, pilot)
+        assert store.row(ids[2])["status"] == "skipped"
+    async with running(db_path, codebook, pipeline, size=(200, 40)) as (store, app, pilot):
+        assert app.session.article.id == ids[0]  # where `newsmark open` starts: not the skipped one
+        assert store.row(ids[2])["status"] == "skipped"

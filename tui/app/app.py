@@ -140,7 +140,8 @@ class NewsmarkApp(PaneLayout, EntityActions, EventActions, RelationActions, Revi
         ids = self.article_list.ordered_ids()
         last = self.store.last_opened()  # where the coder left off, else the first not done
         first = self.article_list.first_unreviewed()  # least sure first: the least sure, wherever they left off
-        first = last[0] if last and self.order != "uncertain" else first
+        resumed = last and self.order != "uncertain" and (self.store.row(last[0]) or {}).get("status") != "skipped"
+        first = last[0] if resumed else first  # a skipped article is passed over, as ] does
         start = ids.index(first) if first in ids else 0
         if not any(self.open_article(i) for i in ids[start:] + ids[:start]):
             self.exit(message=Text(f"newsmark: no article of {self.store.path} can be read; `newsmark "

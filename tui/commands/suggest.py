@@ -89,8 +89,8 @@ def run(args) -> int:
         finished = sum(1 for row in store.rows() if row.get("analysed") and row.get("status") in FINISHED)
         if not todo:
             if args.reanalyse:
-                print(f"nothing to do: all {len(store.rows())} article(s) in {args.db} are done or skipped "
-                      "(a finished article is not suggested again)")
+                print(f"nothing to do: no article of {args.db} is left to suggest again ({finished} done or "
+                      "skipped, kept as coded)")
                 return 0
             again = "; --reanalyse suggests again with it" if args.model else ""
             print(f"nothing to do: all {len(store.rows())} article(s) in {args.db} are already analysed{again}")

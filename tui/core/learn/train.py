@@ -137,6 +137,7 @@ def train(reviews: list[Reviewed], out: Path, settings: TrainSettings, meta: dic
     ent_check = []
     if "entities" in settings.components:
         ent_train, ent_check, checked = _set_aside(parsed, train_set, settings)
+        counts.entities = sum(len(eg.reference.ents) for eg in ent_train)  # what the recogniser learns from
     ent_eval, trig_eval = make_examples(_parse(nlp, eval_set), eval_set, held) if eval_set else ([], [])
     if "entities" not in settings.components:
         ent_train, ent_eval = [], []
