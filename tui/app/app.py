@@ -105,6 +105,7 @@ class NewsmarkApp(PaneLayout, EntityActions, EventActions, RelationActions, Revi
         self.current_event: str | None = None
         self._counts_due = False
         self._message, self._message_short = "", None
+        self.form_outcome = ""  # the status line the event form's end left (Enter in the article keeps it)
         self._arrival: tuple[str, str | None] = ("", None)  # what the key that opened the article said
         self._quit_refused = False
         store.on_problem = self._problem  # damage found while reading: a notification, not stderr

@@ -11,8 +11,6 @@ from __future__ import annotations
 
 from ..core.events import event_at, visible_events
 
-FORM_OUTCOMES = ("saved ", "nothing changed", "not saved", "form closed")  # what the event form's end says
-
 
 class ArticleEnter:
     """The key Enter of the article pane."""
@@ -45,7 +43,7 @@ class ArticleEnter:
         """``event`` is the current one from now on; the status line says so (``what``, its ``{kind}``
         filled in) and how to edit it, unless it was current already and the line tells what its form did
         (an Enter once too often after the form's Enter: the coder still reads what was saved)."""
-        if event.id == self.current_event and self._message.startswith(FORM_OUTCOMES):
+        if event.id == self.current_event and self._message and self._message == self.form_outcome:
             return
         self.current_event = event.id
         self._refresh_events()

@@ -225,6 +225,7 @@ class EventActions:
                 if changed is None:
                     self._set_message(f"not saved (Escape): {', '.join(form.dropped)}" if form.dropped
                                       else "form closed, nothing typed")
+                    self.form_outcome = self._message  # what Enter once too often must leave in sight
                     return
                 done, refused = [], []
 
@@ -245,6 +246,7 @@ class EventActions:
                 self._counts_later()
                 message = f"saved {', '.join(done)}" if done else "nothing changed"
                 self._set_message(message + (f"; refused {'; '.join(refused)}" if refused else ""))
+                self.form_outcome = self._message
             title = self.codebook.kind_of(event.type, event.subtype, full=True)
             article = self.session.article
             form = EventFormScreen(event, title, completer_for(self, event), article.published,
