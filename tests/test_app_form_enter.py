@@ -66,3 +66,16 @@ async def test_ctrl_s_saves_a_value_of_the_coders_own_as_typed(samples_db, codeb
         await pilot.pause()
         assert "Global Coalition Against Daesh" in hint(app)
         await saved_by(app, pilot, store, strike, ["ctrl+s"], "Glo")
+
+
+async def test_f_in_the_event_panel_opens_the_form_as_in_the_article(samples_db, codebook, pipeline):
+    """Found by a coder: F3 gave the panel the keys, `f` (the form, in the article) did nothing there,
+    and the actor typed next ran the panel's keys ("civ": `c` duplicated the event)."""
+    async with running(samples_db, codebook, pipeline) as (store, app, pilot):
+        events = len(app.session.events)
+        app.query_one("#event-table").focus()
+        await pilot.pause()
+        await pilot.press("f")
+        await pilot.pause()
+        assert isinstance(app.screen, EventFormScreen)
+        assert len(app.session.events) == events

@@ -90,3 +90,24 @@ async def test_a_country_typed_anew_moves_the_local_actors_shown_to_it(samples_d
         await pilot.pause()
         fields = on_disk(store, app.session.article.id).events[strike.id].fields
         assert (fields["country"], fields["actor2"]) == ("Iraq", "Civilians (Iraq)")
+
+
+async def test_a_country_acled_does_not_code_is_refused_and_an_alias_saved_as_its_name(samples_db, codebook,
+                                                                                        pipeline):
+    """Found by a coder: a place typed one field too far ("Oxfords" in the country) was saved as the
+    event's country without a word; the form's other fields are saved."""
+    async with running(samples_db, codebook, pipeline) as (store, app, pilot):
+        strike = await _strike_form(app, pilot)
+        app.screen.query_one("#field-country").focus()
+        await pilot.press("ctrl+u", *"Oxfords")
+        app.screen.query_one("#field-fatalities").focus()
+        await pilot.press("ctrl+u", *"7", "ctrl+s")
+        await pilot.pause()
+        fields = on_disk(store, app.session.article.id).events[strike.id].fields
+        assert (fields["country"], fields["fatalities"]) == ("Syria", 7)
+        assert "refused country: 'Oxfords' is no country ACLED codes" in app._message
+        await _strike_form(app, pilot)
+        app.screen.query_one("#field-country").focus()
+        await pilot.press("ctrl+u", *"UK", "ctrl+s")
+        await pilot.pause()
+        assert on_disk(store, app.session.article.id).events[strike.id].fields["country"] == "United Kingdom"

@@ -81,13 +81,18 @@ async def open_form(app, pilot):
     await pilot.pause()
 
 
+async def open_strike_form(app, pilot):
+    """The form of the first sample article's air strike; gives the event."""
+    strike = next(e for e in app.session.events.values() if e.type == "REMOTE_VIOLENCE")
+    app.current_event = strike.id
+    app._refresh_events()
+    await open_form(app, pilot)
+    return strike
+
+
 async def test_form_completes_actors_and_admin1_and_the_project_remembers(samples_db, codebook, pipeline):
     async with running(samples_db, codebook, pipeline, size=(200, 50)) as (store, app, pilot):
-        aid = app.session.article.id
-        strike = next(e for e in app.session.events.values() if e.type == "REMOTE_VIOLENCE")
-        app.current_event = strike.id
-        app._refresh_events()
-        await open_form(app, pilot)
+        aid, strike = app.session.article.id, await open_strike_form(app, pilot)
         assert app.screen.focused.id == "field-actor1"  # the form opens on the actors
         await pilot.press("home", "ctrl+k", *"glo")
         await pilot.pause()
@@ -214,3 +219,30 @@ def test_an_entitys_article_goes_from_what_is_taken_not_from_what_is_matched(cod
     yemen = Completer(codebook, [("the United Nations", "ORG")], default_country="Yemen")
     assert yemen.complete("actor1", "U", "Yemen") == "Unidentified Armed Group (Yemen)"
     assert yemen.complete("actor1", "United N", "Yemen") == "United Nations"
+
+
+def test_the_countrys_civilians_come_before_a_project_value_that_the_typing_also_starts(codebook):
+    """Found by a coder: after "Civil Human Rights Front" was coded in a Hong Kong protest, "civ" in
+    the victims of a stabbing in California, England or Indonesia gave that Hong Kong group (the
+    project's values, sorted, before the country's generic actors), not the country's civilians."""
+    project = {"assoc_actor_1": ["Civil Human Rights Front"], "actor2": ["Civilians (United States)"]}
+    done = Completer(codebook, [], project, default_country="United States")
+    assert done.complete("actor2", "civ", "United States") == "Civilians (United States)"
+    assert done.complete("actor2", "civ", "Indonesia") == "Civilians (Indonesia)"
+    assert done.complete("actor1", "Pro", "United Kingdom") == "Protesters (United Kingdom)"
+    # A project value that only it fits still completes, before the codebook's other actors.
+    assert done.complete("assoc_actor_2", "civil h", "Indonesia") == "Civil Human Rights Front"
+
+
+async def test_civ_in_the_form_gives_the_events_civilians_after_another_group_was_coded(samples_db, codebook,
+                                                                                           pipeline):
+    async with running(samples_db, codebook, pipeline, size=(200, 50)) as (store, app, pilot):
+        aid, strike = app.session.article.id, await open_strike_form(app, pilot)
+        app.screen.query_one("#field-assoc_actor_1").focus()
+        await pilot.press("home", "ctrl+k", *"Civil Human Rights Front", "ctrl+s")
+        await pilot.pause()
+        assert on_disk(store, aid).events[strike.id].fields["assoc_actor_1"] == "Civil Human Rights Front"
+        await open_form(app, pilot)
+        app.screen.query_one("#field-actor2").focus()
+        await pilot.press("home", "ctrl+k", *"civ", "tab")
+        assert app.screen.query_one("#field-actor2").value == "Civilians (Syria)"

@@ -11,6 +11,7 @@ from textual.widgets import DataTable
 
 from ..core import events as ev_ops
 from ..core.article_country import article_country
+from ..core.countries import country as acled_country_named
 from ..core.parse_events import new_event_from_parse
 from ..core.validation import validate_event
 from .completion import completer_for
@@ -230,6 +231,12 @@ class EventActions:
                 done, refused = [], []
 
                 def set_field(name, value):
+                    if name == "country" and value:  # ACLED's country names only; an alias ("UK") as its name
+                        found = acled_country_named(value)
+                        if found is None:
+                            refused.append(f"country: {value!r} is no country ACLED codes (Tab completes one)")
+                            return []
+                        value = found.name
                     try:
                         changes = ev_ops.set_field(self.session, event.id, name, value)
                     except ValueError as exc:

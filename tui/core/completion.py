@@ -5,7 +5,8 @@ Candidates for a field come from three places, in this order of preference:
    the article's entities name (``ActorList.match``: "the Coalition" -> "Global Coalition Against
    Daesh"), then the entities' own words of the labels the field takes; for the location, the
    places its GPE/LOC/FAC entities name, their words, then the places that its other capitalised
-   words name in the event's country (a town the model did not mark: "Reading");
+   words name in the event's country (a town the model did not mark: "Reading"); for an actor, then
+   the event's country's generic actors (its civilians, protesters, rioters, unnamed armed men);
 2. the project: values already coded in that field (and, for actors, in any actor field);
 3. the codebook: its standard actor list (the event's country first), ACLED's countries, and the
    gazetteer's admin1 units of the event's country;
@@ -121,7 +122,13 @@ class Completer:
             listed = actors.names(country or None)
             if country:  # the country's actors and international ones, then the rest of the world
                 near = [n for n in listed if (a := actors.get(n)) is not None and a.country in ("", country)]
-                return [named, here, words, near, elsewhere + [n for n in listed if n not in set(near)],
+                # The country's generic actors (its civilians, protesters, rioters, unnamed armed men)
+                # are the commonest of any event there: before a project value coded in another
+                # article, maybe another country ("civ" in England is not Hong Kong's "Civil Human
+                # Rights Front"). Religious groups stay with the list: an associated actor only.
+                generic = [n for n in near if (a := actors.get(n)) is not None and a.country == country
+                           and actors.is_local(a) and not a.kind]
+                return [named, generic, here, words, near, elsewhere + [n for n in listed if n not in set(near)],
                         self._names_in_text()]
             return [named, here, words, listed, elsewhere, self._names_in_text()]
         project = self.project.get(field, [])

@@ -48,6 +48,7 @@ def suggested_fields(codebook, ev: Event, cluster: list[Mention], doc, article: 
     sole_perpetrator(codebook, ev, doc, fields)
     crowd_actor(codebook, ev, doc, fields)
     vehicle_no_actor(codebook, fields)
+    civilians_hit(codebook, ev, fields)
     cited = representative(cluster)  # the sentence the trigger is in: the one that tells the event most fully
     sentence = next(s for k, s in enumerate(doc.sents) if k == cited.sent)
     fields["notes"] = short_note(paragraph_part(article.text, sentence.start_char, sentence.end_char,
@@ -119,6 +120,22 @@ def vehicle_no_actor(codebook, fields: dict) -> None:
     fields["actor2"], fields["assoc_actor_2"] = (kept[0], "; ".join(kept[1:])) if kept else ("", "")
 
 
+def civilians_hit(codebook, ev: Event, fields: dict) -> None:
+    """Actor 2 of violence against civilians as ACLED names it: the event country's "Civilians (<country>)",
+    whatever words told who was hit ("middle-aged men", "four teenagers", a victim's name: no actor).
+    An actor 2 that a standard actor names stays (the type is then what a coder corrects), and so do
+    the standard associated actors; nothing changes while the country is unknown."""
+    country = str(fields.get("country") or "")
+    listed = actor_list(codebook)
+    civilians = listed.get(f"Civilians ({country})") if country else None
+    actor2 = str(fields.get("actor2") or "").strip()
+    if (ev.type != "VIOLENCE_AGAINST_CIVILIANS" or civilians is None
+            or (actor2 and (listed.get(actor2) is not None or listed.match(actor2, country) is not None))):
+        return
+    kept = [n.strip() for n in str(fields.get("assoc_actor_2") or "").split(";") if listed.get(n.strip())]
+    fields["actor2"], fields["assoc_actor_2"] = civilians.name, "; ".join(kept)
+
+
 def _one_person(span) -> bool:
     """Whether the words name one person who is no member of a force: a person's name, or a singular
     noun for one person ("a 28-year-old man", "the accused")."""
@@ -152,3 +169,4 @@ def set_country(codebook, ev: Event, doc, article: Article, country: str) -> Non
     sole_perpetrator(codebook, ev, doc, ev.fields)
     crowd_actor(codebook, ev, doc, ev.fields)
     vehicle_no_actor(codebook, ev.fields)
+    civilians_hit(codebook, ev, ev.fields)
