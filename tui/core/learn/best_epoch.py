@@ -13,6 +13,7 @@ choice, so the figures ``train`` prints on them remain honest.
 from __future__ import annotations
 
 MIN_ARTICLES = 3  # fewer training articles with entities: nothing to set aside, every epoch is kept
+SHARE = 0.2  # of them set aside when nothing is held out (--eval-split 0); else the held-out share
 
 
 class BestEpoch:

@@ -22,7 +22,7 @@ from typing import Callable
 
 from ..nlp import MODEL_PACKAGE
 from . import TRIGGER_KEY, TRIGGER_PIPE
-from .best_epoch import MIN_ARTICLES as MIN_CHECK_ARTICLES, BestEpoch
+from .best_epoch import MIN_ARTICLES as MIN_CHECK_ARTICLES, SHARE as CHECK_SHARE, BestEpoch
 from .corpus import CHUNK_TOKENS, Counts, Reviewed, make_examples, split_by_article
 from .judge import Tally, TriggerJudge, mention_lemma, rejected_tally, tally
 
@@ -177,10 +177,13 @@ def _set_aside(parsed: list, train_set: list[Reviewed], settings: TrainSettings)
     with_entities = [i for i, r in enumerate(train_set) if r.entities or r.not_entities or r.entities_complete]
     if len(with_entities) < MIN_CHECK_ARTICLES:
         return make_examples(parsed, train_set)[0], [], 0
-    _, check = split_by_article(with_entities, settings.eval_share or 0.2, settings.seed + 1)
+    _, check = split_by_article(with_entities, settings.eval_share or CHECK_SHARE, settings.seed + 1)
     learn = [i for i in range(len(train_set)) if i not in check]
-    pick = lambda ids: ([parsed[i] for i in ids], [train_set[i] for i in ids])  # noqa: E731
-    return make_examples(*pick(learn))[0], make_examples(*pick(check))[0], len(check)
+
+    def entity_examples(ids: list[int]) -> list:
+        return make_examples([parsed[i] for i in ids], [train_set[i] for i in ids])[0]
+
+    return entity_examples(learn), entity_examples(check), len(check)
 
 
 def _fit(nlp, trainable: list[str], ent_train: list, trig_train: list, settings: TrainSettings,
